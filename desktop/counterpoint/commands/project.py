@@ -1,0 +1,115 @@
+"""Subcommands that read and write a project's statements: sample, add, list."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from counterpoint.errors import UserError
+from counterpoint.store import Project, parse_date
+
+MAX_STATEMENT_BYTES = 2_000_000
+
+
+def register(subparsers: Any) -> None:
+    sample = subparsers.add_parser("sample", help="write the sample dossier into a new project file")
+    sample.add_argument("project", type=Path, help="project file to create (it must not hold statements)")
+    sample.set_defaults(func=run_sample)
+
+    add = subparsers.add_parser("add", help="add a statement to a project (created if missing)")
+    add.add_argument("project", type=Path)
+    add.add_argument("--speaker", required=True, help="who said it, e.g. 'Jeff Sessions'")
+    add.add_argument("--role", default="", help="the speaker's role when speaking")
+    add.add_argument("--date", help="when it was said, YYYY-MM-DD")
+    add.add_argument("--occasion", default="", help="where or how it was said")
+    add.add_argument("--source", default="", help="title of the source it comes from")
+    add.add_argument("--url", default="", help="address of the source")
+    text = add.add_mutually_exclusive_group(required=True)
+    text.add_argument("--text", help="the statement's words")
+    text.add_argument("--file", type=Path, help="read the statement's words from a UTF-8 text file ('-': stdin)")
+    add.set_defaults(func=run_add)
+
+    listing = subparsers.add_parser("list", help="list a project's statements")
+    listing.add_argument("project", type=Path)
+    listing.add_argument("--search", help="full-text query over text, speakers and notes (typed as text)")
+    listing.add_argument("--speaker", help="only this speaker's statements")
+    listing.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+    listing.set_defaults(func=run_list)
+
+
+def run_sample(args: argparse.Namespace) -> int:
+    from counterpoint.store.sample import write_sample
+
+    with Project.open(args.project, create=True) as project:
+        write_sample(project)
+        counts = (project.count_statements(), len(project.comparisons()), len(project.annotations()))
+    print(f"wrote the sample dossier to {args.project}: {counts[0]} statements, "
+          f"{counts[1]} comparisons, {counts[2]} annotations")
+    return 0
+
+
+def _read_text_file(path: Path) -> str:
+    if str(path) == "-":
+        return sys.stdin.read()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise UserError(f"{path} is a folder, not a text file") from None
+    except OSError as exc:
+        raise UserError(f"can't read {path}: {exc.strerror}") from None
+    if len(data) > MAX_STATEMENT_BYTES:
+        raise UserError(f"{path} is {len(data):,} bytes; a statement is limited to {MAX_STATEMENT_BYTES:,} "
+                        "(use `counterpoint import` for whole documents)")
+    if b"\x00" in data:
+        raise UserError(f"{path} looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path} is not UTF-8 text (bad byte at offset {exc.start}); "
+                        "use `counterpoint import`, which detects encodings") from None
+
+
+def run_add(args: argparse.Namespace) -> int:
+    text = args.text if args.text is not None else _read_text_file(args.file)
+    said_on = parse_date(args.date) if args.date else None
+    with Project.open(args.project, create=True) as project, project.transaction():
+        source_id = project.ensure_source(args.source, url=args.url) if args.source.strip() else None
+        statement_id = project.add_statement(
+            args.speaker, text.strip(), role=args.role, said_on=said_on, occasion=args.occasion,
+            source_id=source_id,
+        )
+    print(statement_id)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        statements = project.statements(search=args.search, speaker=args.speaker)
+    if args.json:
+        rows = [
+            {
+                "id": s.id,
+                "speaker": s.speaker,
+                "role": s.role,
+                "date": s.said_on.isoformat() if s.said_on else None,
+                "occasion": s.occasion,
+                "source": s.source_title,
+                "text": s.text,
+            }
+            for s in statements
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for s in statements:
+        when = s.said_on.isoformat() if s.said_on else "undated"
+        print(f"{s.id:>5}  {when}  {s.speaker}: {s.first_words}")
+    if not statements:
+        print("no statements match" if (args.search or args.speaker) else "the project has no statements",
+              file=sys.stderr)
+    return 0

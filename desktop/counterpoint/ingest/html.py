@@ -1,0 +1,189 @@
+"""Saved web pages: sanitise with nh3, then take the article's text and metadata with the stdlib parser.
+
+Nothing is ever fetched: scripts, styles, frames, embeds and images are dropped with their content by the
+sanitiser, and html.parser only tokenises (it keeps no tree, so 20,000 levels of nesting cost nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+
+import nh3
+
+from counterpoint.ingest.dates import parse_date_string
+
+# Tags whose text a reader sees, kept by the sanitiser (without attributes) so blocks and the article survive.
+_KEPT_TAGS = {
+    "a", "abbr", "article", "b", "blockquote", "br", "caption", "cite", "code", "dd", "div", "dl", "dt", "em",
+    "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "figure", "hr", "i",
+    "li", "main", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+}  # fmt: skip
+# Removed with everything inside them: active content, embedded resources, forms and page chrome.
+_DROPPED_WITH_CONTENT = {
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "svg", "math", "canvas", "video", "audio", "picture", "select", "textarea", "button", "form", "head",
+    "title",
+}  # fmt: skip
+_BLOCK_TAGS = {
+    "article", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "aside", "ol", "p", "pre", "section",
+    "table", "tr", "ul",
+}  # fmt: skip
+# Page chrome left out of the article text when the page has an <article> or <main>.
+_CHROME_TAGS = {"nav", "aside", "footer", "header", "figure"}
+_VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed"}
+
+
+@dataclass(frozen=True)
+class HtmlArticle:
+    text: str
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: date | None
+
+
+def html_to_article(source: str) -> HtmlArticle:
+    """The readable text of a saved page (its <article> or <main> when it has one) and what it says of itself."""
+    meta = _MetaParser()
+    meta.feed(source)
+    meta.close()
+    clean = nh3.clean(
+        source,
+        tags=_KEPT_TAGS,
+        clean_content_tags=_DROPPED_WITH_CONTENT,
+        attributes={},
+        url_schemes=set(),
+        strip_comments=True,
+        link_rel=None,
+    )
+    body = _TextParser()
+    body.feed(clean)
+    body.close()
+    text = body.article_text() or body.page_text()
+    return HtmlArticle(
+        text=text,
+        title=meta.title(),
+        publisher=meta.values.get("og:site_name") or meta.values.get("application-name"),
+        url=meta.values.get("canonical") or meta.values.get("og:url"),
+        published=meta.published(),
+    )
+
+
+class _MetaParser(HTMLParser):
+    """Reads <title>, <meta> and <link rel=canonical> from the raw page; attributes only, nothing loaded."""
+
+    _DATE_KEYS = ("article:published_time", "datepublished", "date", "dc.date", "pubdate", "publish-date")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.values: dict[str, str] = {}
+        self._title_parts: list[str] = []
+        self._in_title = False
+        self._time_datetime: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "title":
+            self._in_title = True
+        elif tag == "meta":
+            key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
+            content = attributes.get("content", "").strip()
+            if key and content and key not in self.values:
+                self.values[key] = content
+        elif tag == "link" and "canonical" in attributes.get("rel", "").lower().split():
+            href = attributes.get("href", "").strip()
+            if href.startswith(("http://", "https://")):
+                self.values.setdefault("canonical", href)
+        elif tag == "time" and self._time_datetime is None and attributes.get("datetime"):
+            self._time_datetime = attributes["datetime"]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title and len(self._title_parts) < 100:
+            self._title_parts.append(data)
+
+    def title(self) -> str | None:
+        for value in (self.values.get("og:title"), self.values.get("twitter:title"), "".join(self._title_parts)):
+            if value and value.strip():
+                return " ".join(value.split())
+        return None
+
+    def published(self) -> date | None:
+        for key in self._DATE_KEYS:
+            if key in self.values:
+                found = parse_date_string(self.values[key])
+                if found:
+                    return found
+        return parse_date_string(self._time_datetime) if self._time_datetime else None
+
+
+class _TextParser(HTMLParser):
+    """Collects text with paragraph breaks, once for the whole page and once for <article>/<main> only."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._page: list[str] = []
+        self._article: list[str] = []
+        self._article_depth = 0  # open <article>/<main> elements
+        self._chrome_depth = 0  # open nav/aside/footer/header/figure elements inside the article
+        self._pre_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("article", "main"):
+            self._article_depth += 1
+        elif tag in _CHROME_TAGS and self._article_depth and tag not in _VOID_TAGS:
+            self._chrome_depth += 1
+        if tag == "pre":
+            self._pre_depth += 1
+        if tag in _BLOCK_TAGS:
+            self._break()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self._break()
+        if tag in ("article", "main") and self._article_depth:
+            self._article_depth -= 1
+        elif tag in _CHROME_TAGS and self._chrome_depth:
+            self._chrome_depth -= 1
+        if tag == "pre" and self._pre_depth:
+            self._pre_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._pre_depth:
+            data = re.sub(r"\s+", " ", data)
+        self._page.append(data)
+        if self._article_depth and not self._chrome_depth:
+            self._article.append(data)
+
+    def _break(self) -> None:
+        self._page.append("\n\n")
+        if self._article_depth and not self._chrome_depth:
+            self._article.append("\n\n")
+
+    @staticmethod
+    def _join(parts: list[str]) -> str:
+        text = "".join(parts)
+        lines = [line.strip() for line in text.split("\n")]
+        text = "\n".join(lines)
+        text = re.sub(r"\n{3,}", "\n\n", text).strip()
+        return text + "\n" if text else ""
+
+    def page_text(self) -> str:
+        return self._join(self._page)
+
+    def article_text(self) -> str:
+        text = self._join(self._article)
+        # An <article> holding a teaser only is not the article: fall back to the page.
+        return text if len(text) >= 0.3 * len(self.page_text()) else ""

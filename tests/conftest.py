@@ -1,0 +1,44 @@
+"""Shared fixtures: Qt offscreen, a fresh project file per test, settings kept out of the user's home."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.counterpoint"
+
+
+@pytest.fixture
+def project(project_path: Path) -> Iterator["Project"]:  # noqa: F821
+    from counterpoint.store import Project
+
+    with Project.open(project_path, create=True) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sample_project(project_path: Path) -> Iterator["Project"]:  # noqa: F821
+    from counterpoint.store import Project
+    from counterpoint.store.sample import write_sample
+
+    with Project.open(project_path, create=True) as opened:
+        write_sample(opened)
+        yield opened
