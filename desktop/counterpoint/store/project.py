@@ -501,12 +501,11 @@ class Project:
     def delete_statement(self, statement_id: int) -> None:
         self.statement(statement_id)
         with self.transaction():
-            # Annotations left with no span are deleted with their last target.
+            # An annotation on the statement goes with it: half of a contradiction means nothing.
             self.execute(
-                "DELETE FROM annotations WHERE id IN (SELECT annotation_id FROM annotation_targets "
-                "WHERE statement_id = ?) AND NOT EXISTS (SELECT 1 FROM annotation_targets t "
-                "WHERE t.annotation_id = annotations.id AND t.statement_id != ?)",
-                [statement_id, statement_id],
+                "DELETE FROM annotations WHERE id IN "
+                "(SELECT annotation_id FROM annotation_targets WHERE statement_id = ?)",
+                [statement_id],
             )
             self.execute("DELETE FROM statements WHERE id = ?", [statement_id])
 
