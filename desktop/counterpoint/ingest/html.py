@@ -91,7 +91,9 @@ class _MetaParser(HTMLParser):
         if tag == "title":
             self._in_title = True
         elif tag == "meta":
-            key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
+            key = (
+                attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ""
+            ).lower()
             content = attributes.get("content", "").strip()
             if key and content and key not in self.values:
                 self.values[key] = content
@@ -111,7 +113,11 @@ class _MetaParser(HTMLParser):
             self._title_parts.append(data)
 
     def title(self) -> str | None:
-        for value in (self.values.get("og:title"), self.values.get("twitter:title"), "".join(self._title_parts)):
+        for value in (
+            self.values.get("og:title"),
+            self.values.get("twitter:title"),
+            "".join(self._title_parts),
+        ):
             if value and value.strip():
                 return " ".join(value.split())
         return None

@@ -13,6 +13,7 @@ from counterpoint.ingest.document import MAX_TEXT_CHARS, IngestError
 PDF_TIME_LIMIT = 8.0
 # Below this many letters per page on average, the PDF is a scan (an image of text) as far as we can tell.
 _MIN_LETTERS_PER_PAGE = 20
+_LOCKED = "is password-protected; save an unprotected copy from a PDF reader and import that"
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,9 @@ def read_pdf(data: bytes, name: str = "the PDF", time_limit: float = PDF_TIME_LI
     try:
         kind, payload = results.get(timeout=time_limit)
     except queue.Empty:
-        raise IngestError(f"{name} took too long to read (over {time_limit:.0f} s); nothing was imported") from None
+        raise IngestError(
+            f"{name} took too long to read (over {time_limit:.0f} s); nothing was imported"
+        ) from None
     finally:
         worker.join(timeout=0.5)
         if worker.is_alive():
@@ -62,7 +65,7 @@ def _extract(data: bytes) -> PdfContent:
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -72,10 +75,10 @@ def _extract(data: bytes) -> PdfContent:
         # Many PDFs are encrypted with an empty user password only to set permissions: those open fine.
         try:
             opened = reader.decrypt("")
-        except (FileNotDecryptedError, NotImplementedError, DependencyErrors) as exc:
+        except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
             raise _PdfProblem("is encrypted and cannot be opened without its password") from exc
         if not opened:
-            raise _PdfProblem("is password-protected; open it in a PDF reader, save an unprotected copy, and import that")
+            raise _PdfProblem(_LOCKED)
     pages: list[str] = []
     total = 0
     try:
@@ -86,11 +89,13 @@ def _extract(data: bytes) -> PdfContent:
             if total > MAX_TEXT_CHARS:
                 raise _PdfProblem(f"holds more than {MAX_TEXT_CHARS:,} characters of text")
     except FileNotDecryptedError as exc:
-        raise _PdfProblem("is password-protected; open it in a PDF reader, save an unprotected copy, and import that") from exc
+        raise _PdfProblem(_LOCKED) from exc
     text = "\n\n".join(p for p in pages if p)
     letters = sum(1 for ch in text if ch.isalpha())
     if letters < _MIN_LETTERS_PER_PAGE * max(1, len(pages)):
-        raise _PdfProblem("has no text layer (it looks like scanned images); run OCR on it first, then import the result")
+        raise _PdfProblem(
+            "has no text layer (it looks like scanned images); run OCR on it, then import the result"
+        )
     meta = reader.metadata
     title = author = None
     created = None
@@ -103,11 +108,3 @@ def _extract(data: bytes) -> PdfContent:
         except Exception:  # a malformed date stamp is not worth refusing the file
             created = None
     return PdfContent(text=text + "\n", title=title or None, author=author or None, created=created)
-
-
-try:
-    from pypdf.errors import DependencyError as _DependencyError
-
-    DependencyErrors: type[Exception] = _DependencyError
-except ImportError:  # pragma: no cover - older pypdf
-    DependencyErrors = RuntimeError

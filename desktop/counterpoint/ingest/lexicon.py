@@ -1,0 +1,46 @@
+"""The word lists of attribution.toml, loaded once through importlib.resources."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    speech_phrases: tuple[tuple[str, ...], ...]  # multi-word verbs ("pointed out"), longest first
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    organisation_words: frozenset[str]
+    not_names: frozenset[str]
+    occasions: tuple[str, ...]
+    page_noise: tuple[re.Pattern[str], ...]
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = tomllib.loads(
+        resources.files("counterpoint.ingest").joinpath("attribution.toml").read_text("utf-8")
+    )
+    verbs = [v.lower() for v in raw["speech_verbs"]]
+    phrases = sorted({tuple(v.split()) for v in verbs if " " in v}, key=len, reverse=True)
+    return Lexicon(
+        speech_verbs=frozenset(v for v in verbs if " " not in v),
+        speech_phrases=tuple(phrases),
+        titles=frozenset(raw["titles"]),
+        honorifics=frozenset(raw["honorifics"]),
+        organisation_words=frozenset(raw["organisation_words"]),
+        not_names=frozenset(raw["not_names"]),
+        occasions=tuple(sorted(raw["occasions"], key=len, reverse=True)),
+        page_noise=tuple(re.compile(p, re.IGNORECASE) for p in raw["page_noise"]),
+    )
+
+
+def is_page_noise(line: str) -> bool:
+    """True for a line of browser chrome saved with an article ("IE 11 is not supported…")."""
+    line = line.strip()
+    return any(p.search(line) for p in lexicon().page_noise)

@@ -1,0 +1,993 @@
+"""Direct quotations in news writing and who said them.
+
+The text is read in four passes: find the quoted spans (straight and curly marks, nested quotes, quotations
+continued over paragraphs); mask them, so the sentence splitter and the attribution rules see only the reporter's
+words; list the people the article names (full name, role, and later references by last name); then attribute
+each quotation from the patterns news writing uses ("X said", "said X", "according to X", "X told ...", "he
+added"), falling back on the speaker of the previous quotation and on the subject of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from counterpoint.ingest.dates import find_dates
+from counterpoint.ingest.lexicon import Lexicon, is_page_noise, lexicon
+
+Span = tuple[int, int]
+
+# Quotations of fewer words than this are scare quotes or labels ("too nice", 'Lawful'), not statements.
+MIN_QUOTE_WORDS = 3
+# A quotation nobody is found to have said is still offered when it is at least this long (the user can name
+# the speaker in the preview); shorter unattributed ones are almost always titles, slogans or names.
+MIN_UNATTRIBUTED_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation in a document: its words (without the quote marks), who said it, and how sure we are.
+
+    `start`/`end` span the quotation in Document.text. A quotation split by its attribution ("…," he said,
+    "…") or continued over paragraphs has several `parts`; `text` is the parts' words joined, and the span
+    covers them all.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    role: str | None
+    confidence: float
+    said_on: date | None
+    attribution: Span | None
+    occasion: str | None = None
+    parts: tuple[Span, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            object.__setattr__(self, "parts", ((self.start, self.end),))
+
+
+def join_parts(text: str, parts: Iterable[Span]) -> str:
+    """The words of a quotation made of several spans: parts of a paragraph joined by a space, paragraphs by
+    a blank line."""
+    pieces: list[str] = []
+    previous_end: int | None = None
+    for start, end in parts:
+        if previous_end is not None:
+            pieces.append("\n\n" if "\n" in text[previous_end:start] else " ")
+        pieces.append(text[start:end])
+        previous_end = end
+    return "".join(pieces)
+
+
+def extract_quotes(text: str, *, published: date | None = None) -> list[Quote]:
+    """Every quotation in `text` of MIN_QUOTE_WORDS words or more, with its speaker, role, date and confidence.
+
+    `published` (the document's date) turns "Tuesday" or "last Friday" into dates.
+    """
+    return _Extractor(text, published).run()
+
+
+# --- pass 1: quoted spans -------------------------------------------------------------------------------
+
+_OPEN_DOUBLE = "“„«‟"
+_CLOSE_DOUBLE = "”»"
+_OPEN_SINGLE = "‘‚‹‛"
+_CLOSE_SINGLE = "’›"
+_CLOSE_CONTEXT = ".,;:!?)]}—–-…" + _CLOSE_DOUBLE + _CLOSE_SINGLE + "\"'"
+_OPEN_CONTEXT = "([{—–-/:;" + _OPEN_DOUBLE + _OPEN_SINGLE
+
+
+@dataclass
+class _Quoted:
+    parts: list[Span]  # content spans, marks excluded, whitespace included
+    marks: list[Span]  # (open mark, close mark) positions per part; close may be the paragraph end
+    single: bool = False
+
+
+def _paragraphs(text: str) -> list[Span]:
+    splitter = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n\s*")
+    spans: list[Span] = []
+    start = 0
+    for match in splitter.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _context(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
+    """(may open, may close) for a quote mark at i, from its neighbours within the paragraph."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    may_open = (before.isspace() or before in _OPEN_CONTEXT) and not after.isspace()
+    may_close = not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT)
+    return may_open, may_close
+
+
+def _double_quotes(text: str, start: int, end: int) -> tuple[list[Span], int | None]:
+    """Closed double-quoted spans (open mark, close mark) in one paragraph, and an unclosed open mark."""
+    found: list[Span] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _OPEN_DOUBLE and ch not in _CLOSE_DOUBLE and ch != '"':
+            continue
+        may_open, may_close = _context(text, i, start, end)
+        if open_at is None:
+            # A closing mark where an opening one belongs is a typo common enough to accept.
+            if ch in _OPEN_DOUBLE or ch == '"' or (may_open and not may_close):
+                open_at = i
+        elif ch in _CLOSE_DOUBLE or ch == '"' or (may_close and not may_open):
+            found.append((open_at, i))
+            open_at = None
+        elif ch in _OPEN_DOUBLE and may_open:
+            open_at = i  # the earlier mark never closed: start again here
+    return found, open_at
+
+
+def _single_quotes(text: str, start: int, end: int, taken: list[Span]) -> list[Span]:
+    """Top-level single-quoted spans (British style), apostrophes told apart by their neighbours."""
+    found: list[Span] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _OPEN_SINGLE and ch not in _CLOSE_SINGLE and ch != "'":
+            continue
+        if any(s <= i <= e for s, e in taken):
+            continue
+        may_open, may_close = _context(text, i, start, end)
+        after = text[i + 1] if i + 1 < end else " "
+        if open_at is None:
+            if (ch in _OPEN_SINGLE or ch == "'") and may_open and after.isalnum():
+                open_at = i
+        elif (ch in _CLOSE_SINGLE or ch == "'") and may_close and not after.isalnum():
+            if any(open_at < s < i for s, _ in taken):
+                open_at = None
+                continue
+            found.append((open_at, i))
+            open_at = None
+    return found
+
+
+def _find_quoted(text: str, paragraphs: list[Span]) -> list[_Quoted]:
+    quoted: list[_Quoted] = []
+    dangling: _Quoted | None = None
+    for p_start, p_end in paragraphs:
+        doubles, open_at = _double_quotes(text, p_start, p_end)
+        items = [_Quoted(parts=[(o + 1, c)], marks=[(o, c)]) for o, c in doubles]
+        if dangling is not None:
+            # A quotation runs on over paragraphs when each new paragraph opens with a quote mark.
+            opens_here = text[p_start] in _OPEN_DOUBLE or text[p_start] == '"'
+            if opens_here and items and items[0].marks[0][0] == p_start:
+                first = items.pop(0)
+                dangling.parts.extend(first.parts)
+                dangling.marks.extend(first.marks)
+                quoted.append(dangling)
+                dangling = None
+            elif opens_here and not items and open_at == p_start:
+                dangling.parts.append((open_at + 1, p_end))
+                dangling.marks.append((open_at, p_end))
+                continue
+            else:
+                dangling = None
+        quoted.extend(items)
+        if open_at is not None and dangling is None:
+            dangling = _Quoted(parts=[(open_at + 1, p_end)], marks=[(open_at, p_end)])
+        taken = [m for q in items for m in q.marks]
+        if open_at is not None:
+            taken.append((open_at, p_end))
+        for o, c in _single_quotes(text, p_start, p_end, taken):
+            quoted.append(_Quoted(parts=[(o + 1, c)], marks=[(o, c)], single=True))
+    quoted.sort(key=lambda q: q.marks[0][0])
+    return quoted
+
+
+# --- pass 2: tokens and sentences of the reporter's own words -----------------------------------------
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])"
+    r"|(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|Jan|Feb|"
+    r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=\s)"
+    r"|[^\W_](?:[\w\-]*[^\W_])?(?:['’][A-Za-z]+)?"
+)
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Jr|Sr|Inc|"
+    r"Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.K|a\.m|p\.m)\.)$"
+)
+_PRONOUNS = {"he": "m", "she": "f", "they": "", "i": "", "we": ""}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "one",
+    "another",
+    "two",
+    "three",
+    "several",
+}
+_NAME_PARTICLES = {
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "bin",
+    "al",
+    "del",
+    "dos",
+    "el",
+}
+_CONNECTORS = {"of", "for", "the", "and", "on", "at", "to"}
+_AUXILIARIES = {
+    "has", "had", "have", "would", "will", "did", "does", "do", "also", "later", "then", "again", "once", "had",
+    "previously", "repeatedly", "recently", "further", "simply", "only", "quickly", "flatly", "publicly", "has",
+    "was", "is", "just", "reportedly", "separately", "privately", "earlier", "often", "never", "not", "could",
+    "might", "may", "should", "can", "been", "be",
+}  # fmt: skip
+_SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
+_PREPOSITIONS = {
+    "to", "of", "by", "with", "for", "from", "about", "against", "including", "than", "on", "at", "as", "like",
+    "toward", "towards", "into", "over", "under", "between", "among", "after", "before", "told", "asked",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    word: str  # as written
+    key: str  # lower case, possessive removed
+
+    @property
+    def capitalised(self) -> bool:
+        return self.word[:1].isupper()
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+    tokens: list[_Token] = field(default_factory=list)
+    quotes: list[int] = field(default_factory=list)  # indexes into the extractor's quoted list
+
+
+@dataclass
+class _Person:
+    name: str
+    roles: dict[str, int] = field(default_factory=dict)
+    gender: str = ""
+
+    def role(self) -> str | None:
+        if not self.roles:
+            return None
+        return max(self.roles.items(), key=lambda item: (item[1], len(item[0])))[0]
+
+
+@dataclass
+class _Mention:
+    position: int
+    person: _Person
+    subject_like: bool
+
+
+@dataclass
+class _Speaker:
+    name: str
+    role: str | None
+    confidence: float
+    span: Span
+    person: _Person | None = None
+
+
+# --- the extractor --------------------------------------------------------------------------------------
+
+
+class _Extractor:
+    def __init__(self, text: str, published: date | None) -> None:
+        self.text = text
+        self.published = published
+        self.lex: Lexicon = lexicon()
+        self.paragraphs = _paragraphs(text)
+        self.quoted = _find_quoted(text, self.paragraphs)
+        self.masked = self._mask()
+        self.sentences = self._sentences()
+        self.people: dict[str, _Person] = {}  # full name -> person
+        self.by_last_name: dict[str, _Person] = {}
+        self.mentions: list[_Mention] = []
+
+    def _mask(self) -> str:
+        chars = list(self.text)
+        for quoted in self.quoted:
+            for start, end in quoted.parts:
+                for i in range(start, end):
+                    if chars[i] != "\n":
+                        chars[i] = "x"
+        return "".join(chars)
+
+    # sentences ---------------------------------------------------------------------------------------
+
+    def _sentences(self) -> list[_Sentence]:
+        close_ends: dict[int, int] = {}  # close-mark position -> quoted index
+        for index, quoted in enumerate(self.quoted):
+            for _open, close in quoted.marks:
+                close_ends[close] = index
+        sentences: list[_Sentence] = []
+        for number, (p_start, p_end) in enumerate(self.paragraphs):
+            start = p_start
+            i = p_start
+            while i < p_end:
+                ch = self.masked[i]
+                boundary = False
+                if ch in ".!?" and i in close_ends:
+                    pass
+                elif ch in ".!?…" and self._terminates(i, p_end):
+                    boundary = True
+                elif i in close_ends:
+                    boundary = self._quote_terminates(close_ends[i], i, p_end)
+                if boundary:
+                    sentences.append(_Sentence(start, i + 1, number))
+                    start = i + 1
+                    while start < p_end and self.text[start].isspace():
+                        start += 1
+                    i = start
+                    continue
+                i += 1
+            if start < p_end:
+                sentences.append(_Sentence(start, p_end, number))
+        for sentence in sentences:
+            for match in _TOKEN.finditer(self.masked, sentence.start, sentence.end):
+                if self._inside_quote(match.start()):
+                    continue
+                word = match.group()
+                key = re.sub(r"['’]s$", "", word.lower())
+                sentence.tokens.append(_Token(match.start(), match.end(), word, key))
+        for index, quoted in enumerate(self.quoted):
+            first = quoted.marks[0][0]
+            for sentence in sentences:
+                if sentence.start <= first < sentence.end:
+                    sentence.quotes.append(index)
+                    break
+        return sentences
+
+    def _inside_quote(self, position: int) -> bool:
+        return any(s <= position < e for q in self.quoted for s, e in q.parts)
+
+    def _terminates(self, i: int, p_end: int) -> bool:
+        j = i + 1
+        while j < p_end and self.masked[j] in ".!?…)":
+            j += 1
+        if j >= p_end:
+            return True
+        if not self.masked[j].isspace():
+            return False
+        while j < p_end and self.masked[j].isspace():
+            j += 1
+        if j >= p_end:
+            return True
+        following = self.masked[j]
+        if not (
+            following.isupper() or following.isdigit() or following in _OPEN_DOUBLE + _OPEN_SINGLE + "\"'"
+        ):
+            return False
+        if self.masked[i] == "." and _ABBREVIATION_END.search(self.masked[max(0, i - 12) : i + 1]):
+            return False
+        return True
+
+    def _quote_terminates(self, index: int, close: int, p_end: int) -> bool:
+        content = self.text[self.quoted[index].parts[-1][0] : close].rstrip()
+        if not content or content[-1] not in ".!?…":
+            return False
+        rest = self.text[close + 1 : p_end].lstrip()
+        if not rest:
+            return True
+        # "Why now?" she asked. -- the sentence goes on when a lower-case word follows.
+        return not rest[0].islower() and not rest[0] in ",;:—–-"
+
+    # people ------------------------------------------------------------------------------------------
+
+    def _word_class(self, token: _Token) -> str:
+        key = token.key
+        if key in self.lex.honorifics:
+            return "honorific"
+        if key in self.lex.titles or key.rstrip(".") in self.lex.titles:
+            return "title"
+        if key in self.lex.organisation_words:
+            return "org"
+        return "word"
+
+    def _capitalised_run(self, tokens: list[_Token], end: int) -> int:
+        """Start index of the run of name-like tokens that ends at tokens[end] (inclusive)."""
+        start = end
+        while start > 0:
+            previous = tokens[start - 1]
+            gap = self.masked[previous.end : tokens[start].start]
+            if gap.strip() or "\n" in gap:
+                break
+            if previous.capitalised and previous.key not in self.lex.not_names:
+                start -= 1
+            elif previous.capitalised and previous.key in ("the",) and start - 1 > 0:
+                break
+            elif previous.key in self.lex.titles and not previous.capitalised:
+                start -= 1  # AP style: "press secretary Sarah Sanders", "state Sen. Jane Doe"
+            elif previous.key in _NAME_PARTICLES | _CONNECTORS and start - 2 >= 0:
+                before = tokens[start - 2]
+                if before.capitalised and not self.masked[before.end : previous.start].strip():
+                    start -= 2
+                else:
+                    break
+            else:
+                break
+        # The run never starts with a lower-case word or a sentence opener ("In", "The").
+        while start <= end and (
+            not tokens[start].capitalised
+            or tokens[start].key in self.lex.not_names
+            or tokens[start].key in _CONNECTORS
+        ):
+            start += 1
+        return start
+
+    def _split_name(self, words: list[_Token]) -> tuple[str | None, str | None, bool]:
+        """(name, role, is_organisation) for a capitalised phrase like 'U.S. Attorney General Jeff Sessions'."""
+        if not words:
+            return None, None, False
+        if any(self._word_class(w) == "org" for w in words) and self._word_class(words[-1]) in (
+            "org",
+            "word",
+        ):
+            # "the White House", "the Justice Department": an organisation speaks, unless a person is named last
+            name_start = len(words)
+            while name_start > 0 and self._word_class(words[name_start - 1]) == "word":
+                name_start -= 1
+            if name_start == len(words) or name_start == 0 or len(words) - name_start < 2:
+                return self._phrase(words), None, True
+        name_start = len(words)
+        while name_start > 0:
+            cls = self._word_class(words[name_start - 1])
+            if cls != "word" or not words[name_start - 1].capitalised:
+                if words[name_start - 1].key in _NAME_PARTICLES and name_start < len(words):
+                    name_start -= 1
+                    continue
+                break
+            name_start -= 1
+        name_words = words[name_start:]
+        role_words = words[:name_start]
+        while role_words and self._word_class(role_words[-1]) == "honorific":
+            role_words = role_words[:-1]
+        while role_words and role_words[-1].key in _CONNECTORS:
+            role_words = role_words[:-1]
+        if not name_words:
+            return None, self._phrase(role_words) if role_words else None, False
+        if len(name_words) > 4:
+            name_words = name_words[-3:]
+        name = " ".join(re.sub(r"['’]s$|['’]$", "", w.word) for w in name_words)
+        return name, self._phrase(role_words) if role_words else None, False
+
+    def _phrase(self, words: list[_Token]) -> str:
+        text = self.text[words[0].start : words[-1].end]
+        return re.sub(r"['’]s$", "", re.sub(r"\s+", " ", text))
+
+    def _register(self, name: str, role: str | None) -> _Person:
+        person = self.people.get(name)
+        if person is None:
+            last = name.split()[-1].lower()
+            if " " not in name and last in self.by_last_name:
+                person = self.by_last_name[last]
+            else:
+                person = _Person(name)
+                self.people[name] = person
+                if " " in name:
+                    self.by_last_name.setdefault(last, person)
+        if role:
+            person.roles[role] = person.roles.get(role, 0) + 1
+        return person
+
+    def _collect_people(self) -> None:
+        """Register everyone named with a first and last name, then note each mention (last names included)."""
+        runs: list[tuple[_Sentence, int, int]] = []
+        for sentence in self.sentences:
+            tokens = sentence.tokens
+            i = len(tokens) - 1
+            while i >= 0:
+                if tokens[i].capitalised and tokens[i].key not in self.lex.not_names:
+                    start = self._capitalised_run(tokens, i)
+                    if start <= i:
+                        runs.append((sentence, start, i))
+                        i = start - 1
+                        continue
+                i -= 1
+        runs.sort(key=lambda run: run[0].tokens[run[1]].start)
+        for sentence, start, end in runs:
+            name, role, is_org = self._split_name(sentence.tokens[start : end + 1])
+            if name and not is_org and " " in name and all(part[:1].isupper() for part in name.split()[-1:]):
+                self._register(name, role)
+        for sentence, start, end in runs:
+            words = sentence.tokens[start : end + 1]
+            name, _role, is_org = self._split_name(words)
+            if not name or is_org:
+                continue
+            person = self.people.get(name) or self.by_last_name.get(name.split()[-1].lower())
+            if person is None:
+                continue
+            if " " not in name and self._gender_hint(sentence.tokens, start) and not person.gender:
+                person.gender = self._gender_hint(sentence.tokens, start)
+            self.mentions.append(_Mention(words[0].start, person, self._subject_like(sentence, start, end)))
+
+    def _gender_hint(self, tokens: list[_Token], start: int) -> str:
+        if start > 0 and tokens[start - 1].key in ("mr.", "mr"):
+            return "m"
+        if start > 0 and tokens[start - 1].key in ("ms.", "mrs.", "ms", "mrs", "miss"):
+            return "f"
+        return ""
+
+    def _subject_like(self, sentence: _Sentence, start: int, end: int) -> bool:
+        tokens = sentence.tokens
+        last = tokens[end]
+        if last.word.endswith(("'s", "’s")) or self.masked[last.end : last.end + 1] in ("'", "’"):
+            return False  # a possessive: "Trump's comments"
+        if start == 0:
+            return True
+        previous = tokens[start - 1]
+        gap = self.masked[previous.end : tokens[start].start]
+        if "," in gap or ";" in gap or ":" in gap or self._quote_between(previous.end, tokens[start].start):
+            return True
+        return previous.key in {"and", "but", "as", "while", "when", "after", "because", "though", "although"}
+
+    def _quote_between(self, start: int, end: int) -> bool:
+        return any(start <= q.marks[0][0] < end or start <= q.marks[-1][1] < end for q in self.quoted)
+
+    # attribution -------------------------------------------------------------------------------------
+
+    def _verb_at(self, tokens: list[_Token], i: int) -> int:
+        """How many tokens a speech verb at tokens[i] spans (0 when there is none)."""
+        for phrase in self.lex.speech_phrases:
+            n = len(phrase)
+            if i + n <= len(tokens) and tuple(t.key for t in tokens[i : i + n]) == phrase:
+                return n
+        key = tokens[i].key
+        if key in self.lex.speech_verbs and not tokens[i].capitalised and not self._used_as_noun(tokens, i):
+            return 1
+        if key == "according" and i + 1 < len(tokens) and tokens[i + 1].key == "to":
+            return 2
+        return 0
+
+    def _used_as_noun(self, tokens: list[_Token], i: int) -> bool:
+        """'Trump's comments', 'his remarks', 'the claims': a speech word that is a noun here."""
+        if i == 0:
+            return False
+        previous = tokens[i - 1]
+        gap = self.masked[previous.end : tokens[i].start]
+        if gap.strip():
+            return False
+        if previous.key in _DETERMINERS or previous.key in {
+            "these",
+            "those",
+            "this",
+            "that",
+            "whose",
+            "my",
+            "your",
+        }:
+            return True
+        if previous.word.endswith(("'s", "’s")) or previous.word.endswith(("s'", "s’")):
+            return True
+        if self.masked[previous.end : previous.end + 1] in ("'", "’"):
+            return True
+        key = tokens[i].key
+        if key.endswith("s") and key not in _SURE_VERBS:
+            # "Smith notes", "he claims" are verbs; "the new claims", "policy remarks" are not
+            return not (previous.capitalised or previous.key in _PRONOUNS or previous.key in _AUXILIARIES)
+        return False
+
+    def _speaker_before(self, tokens: list[_Token], verb: int) -> tuple[int, int] | None:
+        """Token range (start, end inclusive) of the subject right before a speech verb, appositive skipped."""
+        i = verb - 1
+        while i >= 0 and tokens[i].key in _AUXILIARIES and not tokens[i].capitalised:
+            i -= 1
+        if i < 0:
+            return None
+        gap = self.masked[tokens[i].end : tokens[i + 1].start] if i + 1 < len(tokens) else ""
+        if "," in gap:
+            # "Chuck Rosenberg, a holdover from the Obama administration, said": skip to the opening comma
+            j = i
+            while j > 0 and "," not in self.masked[tokens[j - 1].end : tokens[j].start]:
+                if self._quote_between(tokens[j - 1].end, tokens[j].start):
+                    return None
+                j -= 1
+            if j == 0 or i - j > 15:
+                return None
+            appositive_start = j
+            i = j - 1
+            if tokens[appositive_start].capitalised and tokens[appositive_start].key not in _DETERMINERS:
+                return None  # "In a statement, Smith said" leaves no subject before the comma
+        if self._quote_between(tokens[i].end, tokens[verb].start):
+            return None
+        token = tokens[i]
+        if token.key in _PRONOUNS:
+            return i, i
+        if token.capitalised and token.key not in self.lex.not_names:
+            start = self._capitalised_run(tokens, i)
+            return (start, i) if start <= i else None
+        # "the senator said", "a White House spokeswoman said", "officials said"
+        if token.key in self.lex.titles or token.key in self.lex.organisation_words:
+            j = i
+            while j > 0 and i - j < 5 and tokens[j].key not in _DETERMINERS:
+                if self.masked[tokens[j - 1].end : tokens[j].start].strip():
+                    break
+                j -= 1
+            return j, i
+        return None
+
+    def _speaker_after(self, tokens: list[_Token], after: int) -> tuple[int, int] | None:
+        """Token range of the speaker right after a speech verb ("said Sen. Jane Doe", "said a spokesman")."""
+        if after >= len(tokens):
+            return None
+        token = tokens[after]
+        if token.key in _PRONOUNS:
+            return after, after
+        end = after
+        if token.key in _DETERMINERS:
+            while end + 1 < len(tokens) and end - after < 8:
+                nxt = tokens[end + 1]
+                if self.masked[tokens[end].end : nxt.start].strip():
+                    break
+                end += 1
+                if nxt.key in self.lex.titles or nxt.key in self.lex.organisation_words:
+                    # extend over "for the agency" / "of the company"
+                    continue
+            return after, end
+        if not token.capitalised or token.key in self.lex.not_names:
+            if not (token.key in self.lex.titles):
+                return None
+        while end + 1 < len(tokens):
+            nxt = tokens[end + 1]
+            if self.masked[tokens[end].end : nxt.start].strip():
+                break
+            if not (nxt.capitalised or nxt.key in self.lex.titles or nxt.key in _NAME_PARTICLES):
+                break
+            end += 1
+        return after, end
+
+    def _appositive_role(self, tokens: list[_Token], end: int) -> str | None:
+        """'Jane Doe, a spokeswoman for the agency, said' -> 'spokeswoman for the agency' (when it is a role)."""
+        if end + 1 >= len(tokens) or "," not in self.masked[tokens[end].end : tokens[end + 1].start]:
+            return None
+        words: list[_Token] = []
+        for token in tokens[end + 1 : end + 14]:
+            if words and self.masked[words[-1].end : token.start].strip():
+                break
+            words.append(token)
+        if not words or not any(w.key in self.lex.titles and w.key not in ("of", "the") for w in words):
+            return None
+        while words and words[0].key in _DETERMINERS:
+            words = words[1:]
+        while words and self._verb_at(words, len(words) - 1):
+            words = words[:-1]
+        return self._phrase(words) if words else None
+
+    def _resolve(self, sentence: _Sentence, span: tuple[int, int], position: int) -> _Speaker | None:
+        tokens = sentence.tokens
+        start, end = span
+        words = tokens[start : end + 1]
+        char_span = (words[0].start, words[-1].end)
+        if len(words) == 1 and words[0].key in _PRONOUNS:
+            person = self._recent_person(position, _PRONOUNS[words[0].key])
+            if person is None:
+                return None
+            gender = _PRONOUNS[words[0].key]
+            if gender and not person.gender:
+                person.gender = gender
+            return _Speaker(person.name, person.role(), 0.8, char_span, person)
+        if not words[0].capitalised or words[0].key in _DETERMINERS:
+            head = words[-1]
+            phrase = self._phrase(words)
+            for mention in reversed(self.mentions):
+                if mention.position < position and any(
+                    head.key in role.lower().split() for role in mention.person.roles
+                ):
+                    return _Speaker(
+                        mention.person.name, mention.person.role(), 0.65, char_span, mention.person
+                    )
+            if head.key in self.lex.titles or head.key in self.lex.organisation_words:
+                return _Speaker(phrase, None, 0.5, char_span)
+            return None
+        name, role, is_org = self._split_name(words)
+        if is_org and name:
+            return _Speaker(re.sub(r"^(?:The|the)\s+", "", name), None, 0.85, char_span)
+        if name is None:
+            # a title alone: "the President said" -> the last person with that title
+            for mention in reversed(self.mentions):
+                if (
+                    mention.position < position
+                    and role
+                    and role.lower() in (r.lower() for r in mention.person.roles)
+                ):
+                    return _Speaker(mention.person.name, role, 0.7, char_span, mention.person)
+            return _Speaker(role, None, 0.4, char_span) if role else None
+        role = role or self._appositive_role(tokens, end)
+        if " " in name:
+            person = self.people.get(name) or self._register(name, role)
+            return _Speaker(person.name, role or person.role(), 0.95, char_span, person)
+        person = self.by_last_name.get(name.lower())
+        if person is not None:
+            return _Speaker(person.name, role or person.role(), 0.9, char_span, person)
+        return _Speaker(name, role, 0.75, char_span)
+
+    def _recent_person(self, position: int, gender: str) -> _Person | None:
+        floor = self._paragraph_start(position, back=4)
+        for mention in reversed(self.mentions):
+            if mention.position >= position or not mention.subject_like:
+                continue
+            if mention.position < floor:
+                break
+            if gender and mention.person.gender and mention.person.gender != gender:
+                continue
+            return mention.person
+        return None
+
+    def _paragraph_start(self, position: int, back: int) -> int:
+        for number, (start, end) in enumerate(self.paragraphs):
+            if start <= position < end or position < start:
+                return self.paragraphs[max(0, number - back)][0]
+        return self.paragraphs[max(0, len(self.paragraphs) - 1 - back)][0] if self.paragraphs else 0
+
+    def _attribute(self, sentence: _Sentence, index: int) -> _Speaker | None:
+        quoted = self.quoted[index]
+        open_mark, close_mark = quoted.marks[0][0], quoted.marks[-1][1]
+        tokens = sentence.tokens
+        later_quotes = [
+            self.quoted[i].marks[0][0] for i in sentence.quotes if self.quoted[i].marks[0][0] > open_mark
+        ]
+        right_limit = min(later_quotes, default=sentence.end)
+        earlier = [
+            self.quoted[i].marks[-1][1] for i in sentence.quotes if self.quoted[i].marks[-1][1] < open_mark
+        ]
+        left_limit = max(earlier, default=sentence.start)
+        right = [i for i, t in enumerate(tokens) if close_mark < t.start < right_limit]
+        left = [i for i, t in enumerate(tokens) if left_limit <= t.start < open_mark]
+        # After the quotation: '"…," Sessions told', '"…," he added', '"…," said Jane Doe', '"…", according to X'
+        for offset, i in enumerate(right):
+            if offset > 12:
+                break
+            n = self._verb_at(tokens, i)
+            if not n:
+                continue
+            if tokens[i].key == "according":
+                span = self._speaker_after(tokens, i + n)
+            elif i == right[0]:
+                span = self._speaker_after(tokens, i + n)
+            else:
+                span = self._speaker_before(tokens, i)
+                if (
+                    span is not None
+                    and span[0] != right[0]
+                    and "," not in self.masked[close_mark : tokens[span[0]].start]
+                ):
+                    span = None
+            if span is not None:
+                speaker = self._resolve(sentence, span, open_mark)
+                if speaker is not None:
+                    return speaker
+            break
+        # Before it: 'NOBLE President Perry Tarrant said, "…"', 'Rosenberg said the remarks "…"'
+        for i in reversed(left):
+            n = self._verb_at(tokens, i)
+            if not n:
+                continue
+            if tokens[i].key == "according":
+                span = self._speaker_after(tokens, i + n)
+            else:
+                span = self._speaker_before(tokens, i)
+                if span is None:
+                    span = self._speaker_after(tokens, i + n)
+                    if span is not None and tokens[span[0]].start > open_mark:
+                        span = None
+            if span is not None:
+                speaker = self._resolve(sentence, span, open_mark)
+                if speaker is not None:
+                    return speaker
+        return None
+
+    def _subject_of(self, sentence: _Sentence, before: int) -> _Speaker | None:
+        """A named person the sentence is about (not a possessive, not an object), when no verb says who spoke."""
+        for mention in self.mentions:
+            if sentence.start <= mention.position < min(before, sentence.end) and mention.subject_like:
+                return _Speaker(
+                    mention.person.name, mention.person.role(), 0.5, (mention.position, mention.position)
+                )
+        return None
+
+    def _speaker_in_sentence(self, sentence: _Sentence) -> _Speaker | None:
+        tokens = sentence.tokens
+        for i in range(len(tokens)):
+            if self._verb_at(tokens, i) and tokens[i].key != "according":
+                span = self._speaker_before(tokens, i)
+                if span is not None:
+                    speaker = self._resolve(sentence, span, tokens[i].start)
+                    if speaker is not None:
+                        return speaker
+        return None
+
+    # dates and occasions -----------------------------------------------------------------------------
+
+    def _date_in(self, start: int, end: int) -> date | None:
+        found = find_dates(self.masked[start:end], self.published)
+        dates = [d for _s, _e, d in found if self.published is None or d <= self.published]
+        return dates[0] if dates else None
+
+    def _date_for(self, sentence: _Sentence, speaker: _Speaker | None) -> date | None:
+        found = self._date_in(sentence.start, sentence.end)
+        if found or speaker is None:
+            return found
+        # The date of the occasion is often given once, in an earlier sentence about the same speaker.
+        names = {speaker.name.lower(), speaker.name.split()[-1].lower()}
+        floor = self._paragraph_start(sentence.start, back=3)
+        for earlier in reversed(self.sentences):
+            if earlier.start >= sentence.start:
+                continue
+            if earlier.start < floor:
+                break
+            words = {t.key for t in earlier.tokens}
+            if names & words or any(n in words for n in names):
+                found = self._date_in(earlier.start, earlier.end)
+                if found:
+                    return found
+        return None
+
+    _OCCASION_CACHE: dict[int, re.Pattern[str]] = {}
+
+    def _occasion_in(self, sentence: _Sentence) -> str | None:
+        pattern = self._OCCASION_CACHE.get(id(self.lex))
+        if pattern is None:
+            nouns = "|".join(re.escape(o) for o in self.lex.occasions)
+            pattern = re.compile(
+                rf"\b(?:in|during|at|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?"
+                rf"(?:{nouns})s?\b(?:\s+(?:to|with|on|at|before)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?",
+                re.IGNORECASE,
+            )
+            self._OCCASION_CACHE[id(self.lex)] = pattern
+        match = pattern.search(self.masked, sentence.start, sentence.end)
+        if not match:
+            return None
+        phrase = match.group()
+        return phrase[0].lower() + phrase[1:] if phrase[:1].isupper() and phrase.split()[0].lower() in (
+            "in", "during", "at", "on", "via", "through"
+        ) else phrase  # fmt: skip
+
+    # the run -----------------------------------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        self._collect_people()
+        sentence_of: dict[int, _Sentence] = {}
+        for sentence in self.sentences:
+            for index in sentence.quotes:
+                sentence_of[index] = sentence
+        quotes: list[Quote] = []
+        previous: tuple[int, _Speaker, date | None, str | None, list[Span]] | None = None
+        for index, quoted in enumerate(self.quoted):
+            sentence = sentence_of.get(index)
+            if sentence is None:
+                continue
+            p_start, p_end = self.paragraphs[sentence.paragraph]
+            if is_page_noise(self.text[p_start:p_end]):
+                continue
+            parts = self._trimmed_parts(quoted)
+            if not parts:
+                continue
+            open_mark = quoted.marks[0][0]
+            speaker = self._attribute(sentence, index)
+            merged = False
+            if speaker is None and previous is not None:
+                prev_paragraph, prev_speaker, prev_date, prev_occasion, prev_parts = previous
+                same_paragraph = prev_paragraph == sentence.paragraph
+                starts_paragraph = open_mark == p_start
+                if same_paragraph or (starts_paragraph and sentence.paragraph - prev_paragraph == 1):
+                    between = self.masked[prev_parts[-1][1] : open_mark]
+                    intervening = [m for m in self.mentions if prev_parts[-1][1] <= m.position < open_mark]
+                    if not any(m.person is not prev_speaker.person for m in intervening) or not intervening:
+                        speaker = _Speaker(
+                            prev_speaker.name, prev_speaker.role, min(prev_speaker.confidence, 0.75),
+                            prev_speaker.span, prev_speaker.person,
+                        )  # fmt: skip
+                        merged = (
+                            same_paragraph
+                            and self.text[prev_parts[-1][1] : prev_parts[-1][1] + 1] == ","
+                            and not quoted.single
+                            and "\n" not in between
+                            and quotes
+                        )
+            if speaker is None:
+                speaker = self._previous_sentence_speaker(sentence) or self._subject_of(sentence, open_mark)
+            words = sum(len(self.text[s:e].split()) for s, e in parts)
+            if merged and previous is not None and quotes:
+                last = quotes.pop()
+                s0, e0 = last.parts[-1]
+                kept = (s0, e0 + 1) if self.text[e0 : e0 + 1] == "," else (s0, e0)
+                all_parts = (*last.parts[:-1], kept, *parts)
+                text = join_parts(self.text, all_parts)
+                quotes.append(
+                    Quote(
+                        start=all_parts[0][0], end=all_parts[-1][1], text=text, speaker=last.speaker,
+                        role=last.role, confidence=last.confidence, said_on=last.said_on,
+                        attribution=last.attribution, occasion=last.occasion, parts=all_parts,
+                    )
+                )  # fmt: skip
+                previous = (sentence.paragraph, previous[1], previous[2], previous[3], list(all_parts))
+                continue
+            if words < MIN_QUOTE_WORDS:
+                continue
+            if speaker is None and words < MIN_UNATTRIBUTED_WORDS:
+                continue
+            said_on = self._date_for(sentence, speaker)
+            occasion = self._occasion_in(sentence)
+            if previous is not None and speaker is not None and previous[1].name == speaker.name:
+                said_on = said_on or previous[2]
+                occasion = occasion or previous[3]
+            tuple_parts = tuple(parts)
+            quotes.append(
+                Quote(
+                    start=tuple_parts[0][0],
+                    end=tuple_parts[-1][1],
+                    text=join_parts(self.text, tuple_parts),
+                    speaker=speaker.name if speaker else None,
+                    role=speaker.role if speaker else None,
+                    confidence=round(speaker.confidence if speaker else 0.1, 2),
+                    said_on=said_on,
+                    attribution=speaker.span if speaker and speaker.span[0] != speaker.span[1] else None,
+                    occasion=occasion,
+                    parts=tuple_parts,
+                )
+            )
+            if speaker is not None:
+                previous = (sentence.paragraph, speaker, said_on, occasion, list(tuple_parts))
+        return quotes
+
+    def _previous_sentence_speaker(self, sentence: _Sentence) -> _Speaker | None:
+        """'Smith said the plan was flawed. "It will never work."' -- the speaker of the sentence before."""
+        position = self.sentences.index(sentence)
+        if position == 0:
+            return None
+        earlier = self.sentences[position - 1]
+        if (
+            earlier.paragraph != sentence.paragraph
+            and self.paragraphs[sentence.paragraph][0] != sentence.start
+        ):
+            return None
+        if earlier.paragraph < sentence.paragraph - 1:
+            return None
+        speaker = self._speaker_in_sentence(earlier)
+        if speaker is None:
+            return None
+        return _Speaker(speaker.name, speaker.role, 0.6, speaker.span, speaker.person)
+
+    def _trimmed_parts(self, quoted: _Quoted) -> list[Span]:
+        parts: list[Span] = []
+        for number, (start, end) in enumerate(quoted.parts):
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            last = number == len(quoted.parts) - 1
+            if last:
+                while end > start and self.text[end - 1] in ",;:":
+                    end -= 1
+            if start < end:
+                parts.append((start, end))
+        return parts
