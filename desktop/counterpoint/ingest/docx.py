@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 from counterpoint.ingest.dates import parse_date_string
 from counterpoint.ingest.document import MAX_TEXT_CHARS, IngestError
 
-# A real DOCX has tens of entries and a few megabytes uncompressed; XML compresses about 10:1, rarely past 50:1.
+# A real DOCX has tens of entries and a few megabytes of XML, which compresses about 10:1 (rarely past 50:1).
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 120

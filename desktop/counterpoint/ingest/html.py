@@ -48,7 +48,7 @@ class HtmlArticle:
 
 
 def html_to_article(source: str) -> HtmlArticle:
-    """The readable text of a saved page (its <article> or <main> when it has one) and what it says of itself."""
+    """The readable text of a saved page (its <article> or <main> if any) and what it says of itself."""
     meta = _MetaParser()
     meta.feed(source)
     meta.close()

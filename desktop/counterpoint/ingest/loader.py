@@ -41,7 +41,7 @@ def load_document(path: str | Path) -> Document:
 
 
 def document_from_bytes(data: bytes, name: str, *, url: str | None = None) -> Document:
-    """A Document from a file's bytes and its name (the format comes from the content first, then the name)."""
+    """A Document from a file's bytes and name (the format comes from the content first, then the name)."""
     _check_size(len(data), name)
     if not data.strip():
         raise IngestError(f"{name} is empty; nothing was imported")
@@ -123,7 +123,8 @@ def document_from_text(
 def _check_size(size: int, name: str) -> None:
     if size > MAX_BYTES:
         raise IngestError(
-            f"{name} is {size / 2**20:,.1f} MB, over the {MAX_BYTES // 2**20} MB import limit; nothing was imported"
+            f"{name} is {size / 2**20:,.1f} MB, over the {MAX_BYTES // 2**20} MB import limit; "
+            "nothing was imported"
         )
 
 

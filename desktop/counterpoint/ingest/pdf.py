@@ -1,4 +1,4 @@
-"""PDF text through pypdf, in a worker process with a time limit: a hostile PDF cannot hang or crash the app."""
+"""PDF text through pypdf, in a worker process with a time limit: a hostile PDF cannot hang the app."""
 
 from __future__ import annotations
 

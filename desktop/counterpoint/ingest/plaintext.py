@@ -1,4 +1,4 @@
-"""Plain text and Markdown: decoding bytes of unknown encoding, refusing binaries, and light Markdown cleanup."""
+"""Plain text and Markdown: decoding bytes of unknown encoding, refusing binaries, light Markdown cleanup."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """Direct quotations in news writing and who said them.
 
 The text is read in four passes: find the quoted spans (straight and curly marks, nested quotes, quotations
-continued over paragraphs); mask them, so the sentence splitter and the attribution rules see only the reporter's
-words; list the people the article names (full name, role, and later references by last name); then attribute
-each quotation from the patterns news writing uses ("X said", "said X", "according to X", "X told ...", "he
-added"), falling back on the speaker of the previous quotation and on the subject of the sentence.
+continued over paragraphs); mask them, so the sentence splitter and the attribution rules see only the
+reporter's words; list the people the article names (full name, role, later references by last name); then
+attribute each quotation from the patterns news writing uses ("X said", "said X", "according to X", "X told",
+"he added"), falling back on the speaker of the previous quotation and on the subject of the sentence.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from counterpoint.ingest.dates import find_dates
 from counterpoint.ingest.lexicon import Lexicon, is_page_noise, lexicon
@@ -65,7 +66,7 @@ def join_parts(text: str, parts: Iterable[Span]) -> str:
 
 
 def extract_quotes(text: str, *, published: date | None = None) -> list[Quote]:
-    """Every quotation in `text` of MIN_QUOTE_WORDS words or more, with its speaker, role, date and confidence.
+    """Every quotation in `text` of MIN_QUOTE_WORDS words or more, with speaker, role, date and confidence.
 
     `published` (the document's date) turns "Tuesday" or "last Friday" into dates.
     """
@@ -236,16 +237,12 @@ _NAME_PARTICLES = {
 }
 _CONNECTORS = {"of", "for", "the", "and", "on", "at", "to"}
 _AUXILIARIES = {
-    "has", "had", "have", "would", "will", "did", "does", "do", "also", "later", "then", "again", "once", "had",
-    "previously", "repeatedly", "recently", "further", "simply", "only", "quickly", "flatly", "publicly", "has",
+    "has", "had", "have", "would", "will", "did", "does", "do", "also", "later", "then", "again", "once",
+    "previously", "repeatedly", "recently", "further", "simply", "only", "quickly", "flatly", "publicly",
     "was", "is", "just", "reportedly", "separately", "privately", "earlier", "often", "never", "not", "could",
     "might", "may", "should", "can", "been", "be",
 }  # fmt: skip
 _SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
-_PREPOSITIONS = {
-    "to", "of", "by", "with", "for", "from", "about", "against", "including", "than", "on", "at", "as", "like",
-    "toward", "towards", "into", "over", "under", "between", "among", "after", "before", "told", "asked",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -295,6 +292,16 @@ class _Speaker:
     confidence: float
     span: Span
     person: _Person | None = None
+
+
+@cache
+def _occasion_pattern(occasions: tuple[str, ...]) -> re.Pattern[str]:
+    """'In a statement Monday', 'during a press briefing', 'in his Tuesday remarks to Noble'."""
+    nouns = "|".join(re.escape(o) for o in occasions)
+    return re.compile(
+        r"\b(?i:in|during|at|on|via|through)\s+(?i:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+        rf"(?i:{nouns})s?\b(?:\s+(?:to|with|before)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+    )
 
 
 # --- the extractor --------------------------------------------------------------------------------------
@@ -387,9 +394,7 @@ class _Extractor:
             following.isupper() or following.isdigit() or following in _OPEN_DOUBLE + _OPEN_SINGLE + "\"'"
         ):
             return False
-        if self.masked[i] == "." and _ABBREVIATION_END.search(self.masked[max(0, i - 12) : i + 1]):
-            return False
-        return True
+        return not (self.masked[i] == "." and _ABBREVIATION_END.search(self.masked[max(0, i - 12) : i + 1]))
 
     def _quote_terminates(self, index: int, close: int, p_end: int) -> bool:
         content = self.text[self.quoted[index].parts[-1][0] : close].rstrip()
@@ -399,7 +404,7 @@ class _Extractor:
         if not rest:
             return True
         # "Why now?" she asked. -- the sentence goes on when a lower-case word follows.
-        return not rest[0].islower() and not rest[0] in ",;:—–-"
+        return not rest[0].islower() and rest[0] not in ",;:—–-"
 
     # people ------------------------------------------------------------------------------------------
 
@@ -445,14 +450,14 @@ class _Extractor:
         return start
 
     def _split_name(self, words: list[_Token]) -> tuple[str | None, str | None, bool]:
-        """(name, role, is_organisation) for a capitalised phrase like 'U.S. Attorney General Jeff Sessions'."""
+        """(name, role, is_organisation) of a capitalised phrase: 'U.S. Attorney General Jeff Sessions'."""
         if not words:
             return None, None, False
         if any(self._word_class(w) == "org" for w in words) and self._word_class(words[-1]) in (
             "org",
             "word",
         ):
-            # "the White House", "the Justice Department": an organisation speaks, unless a person is named last
+            # "the White House", "the Justice Department": an organisation, unless a person is named last
             name_start = len(words)
             while name_start > 0 and self._word_class(words[name_start - 1]) == "word":
                 name_start -= 1
@@ -500,7 +505,7 @@ class _Extractor:
         return person
 
     def _collect_people(self) -> None:
-        """Register everyone named with a first and last name, then note each mention (last names included)."""
+        """Register everyone named with first and last name, then note each mention (last names too)."""
         runs: list[tuple[_Sentence, int, int]] = []
         for sentence in self.sentences:
             tokens = sentence.tokens
@@ -597,7 +602,7 @@ class _Extractor:
         return False
 
     def _speaker_before(self, tokens: list[_Token], verb: int) -> tuple[int, int] | None:
-        """Token range (start, end inclusive) of the subject right before a speech verb, appositive skipped."""
+        """Token range (start, end inclusive) of the subject before a speech verb, appositive skipped."""
         i = verb - 1
         while i >= 0 and tokens[i].key in _AUXILIARIES and not tokens[i].capitalised:
             i -= 1
@@ -653,9 +658,8 @@ class _Extractor:
                     # extend over "for the agency" / "of the company"
                     continue
             return after, end
-        if not token.capitalised or token.key in self.lex.not_names:
-            if not (token.key in self.lex.titles):
-                return None
+        if (not token.capitalised or token.key in self.lex.not_names) and token.key not in self.lex.titles:
+            return None
         while end + 1 < len(tokens):
             nxt = tokens[end + 1]
             if self.masked[tokens[end].end : nxt.start].strip():
@@ -666,7 +670,7 @@ class _Extractor:
         return after, end
 
     def _appositive_role(self, tokens: list[_Token], end: int) -> str | None:
-        """'Jane Doe, a spokeswoman for the agency, said' -> 'spokeswoman for the agency' (when it is a role)."""
+        """'Jane Doe, a spokeswoman for the agency, said' -> 'spokeswoman for the agency' (a role)."""
         if end + 1 >= len(tokens) or "," not in self.masked[tokens[end].end : tokens[end + 1].start]:
             return None
         words: list[_Token] = []
@@ -762,16 +766,14 @@ class _Extractor:
         left_limit = max(earlier, default=sentence.start)
         right = [i for i, t in enumerate(tokens) if close_mark < t.start < right_limit]
         left = [i for i, t in enumerate(tokens) if left_limit <= t.start < open_mark]
-        # After the quotation: '"…," Sessions told', '"…," he added', '"…," said Jane Doe', '"…", according to X'
+        # After the quotation: '"…," Sessions told', '"…," he added', '"…," said Jane Doe', ', according to X'
         for offset, i in enumerate(right):
             if offset > 12:
                 break
             n = self._verb_at(tokens, i)
             if not n:
                 continue
-            if tokens[i].key == "according":
-                span = self._speaker_after(tokens, i + n)
-            elif i == right[0]:
+            if tokens[i].key == "according" or i == right[0]:
                 span = self._speaker_after(tokens, i + n)
             else:
                 span = self._speaker_before(tokens, i)
@@ -806,7 +808,7 @@ class _Extractor:
         return None
 
     def _subject_of(self, sentence: _Sentence, before: int) -> _Speaker | None:
-        """A named person the sentence is about (not a possessive, not an object), when no verb says who spoke."""
+        """A named person the sentence is about (not a possessive), when no verb says who spoke."""
         for mention in self.mentions:
             if sentence.start <= mention.position < min(before, sentence.end) and mention.subject_like:
                 return _Speaker(
@@ -851,18 +853,8 @@ class _Extractor:
                     return found
         return None
 
-    _OCCASION_CACHE: dict[int, re.Pattern[str]] = {}
-
     def _occasion_in(self, sentence: _Sentence) -> str | None:
-        pattern = self._OCCASION_CACHE.get(id(self.lex))
-        if pattern is None:
-            nouns = "|".join(re.escape(o) for o in self.lex.occasions)
-            pattern = re.compile(
-                rf"\b(?:in|during|at|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?"
-                rf"(?:{nouns})s?\b(?:\s+(?:to|with|on|at|before)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?",
-                re.IGNORECASE,
-            )
-            self._OCCASION_CACHE[id(self.lex)] = pattern
+        pattern = _occasion_pattern(self.lex.occasions)
         match = pattern.search(self.masked, sentence.start, sentence.end)
         if not match:
             return None
@@ -882,9 +874,10 @@ class _Extractor:
         quotes: list[Quote] = []
         previous: tuple[int, _Speaker, date | None, str | None, list[Span]] | None = None
         for index, quoted in enumerate(self.quoted):
-            sentence = sentence_of.get(index)
-            if sentence is None:
+            home = sentence_of.get(index)
+            if home is None:
                 continue
+            sentence = home
             p_start, p_end = self.paragraphs[sentence.paragraph]
             if is_page_noise(self.text[p_start:p_end]):
                 continue
@@ -895,7 +888,7 @@ class _Extractor:
             speaker = self._attribute(sentence, index)
             merged = False
             if speaker is None and previous is not None:
-                prev_paragraph, prev_speaker, prev_date, prev_occasion, prev_parts = previous
+                prev_paragraph, prev_speaker, _date, _occasion, prev_parts = previous
                 same_paragraph = prev_paragraph == sentence.paragraph
                 starts_paragraph = open_mark == p_start
                 if same_paragraph or (starts_paragraph and sentence.paragraph - prev_paragraph == 1):
@@ -911,7 +904,7 @@ class _Extractor:
                             and self.text[prev_parts[-1][1] : prev_parts[-1][1] + 1] == ","
                             and not quoted.single
                             and "\n" not in between
-                            and quotes
+                            and bool(quotes)
                         )
             if speaker is None:
                 speaker = self._previous_sentence_speaker(sentence) or self._subject_of(sentence, open_mark)
