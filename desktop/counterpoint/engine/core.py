@@ -1,0 +1,224 @@
+"""The pipeline: split and align sentences, run the detectors inside aligned pairs, rank and merge."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+
+from counterpoint.engine import detect, versions
+from counterpoint.engine.features import SentenceFeatures, extract
+from counterpoint.engine.model import (
+    DEFAULT_THRESHOLD,
+    MAX_CHARS,
+    Alignment,
+    Analysis,
+    CommonGround,
+    ContrastPair,
+    InputTooLarge,
+    Span,
+    VersionOp,
+)
+from counterpoint.engine.text import Document
+
+# Texts with at most this many sentences are short statements: every sentence pair is a candidate,
+# weighted by how well it aligns. Longer texts are aligned through an index of shared words.
+SHORT_TEXT = 8
+# Similarity at which a sentence pair counts as fully aligned, and below which long texts ignore it.
+SIM_FULL = 0.3
+SIM_MIN_LONG = 0.15
+ALIGN_MIN = 0.15
+TOP_PER_SENTENCE = 3
+CONCEPT_WEIGHT = 0.6
+
+
+def _vector(f: SentenceFeatures) -> dict[str, float]:
+    v = dict.fromkeys(f.content, 1.0)
+    for c in f.concepts:
+        v[c] = CONCEPT_WEIGHT
+    return v
+
+
+def _cosine(x: dict[str, float], y: dict[str, float], nx: float, ny: float) -> float:
+    if not nx or not ny:
+        return 0.0
+    if len(x) > len(y):
+        x, y = y, x
+    dot = sum(w * y[k] for k, w in x.items() if k in y)
+    return dot / (nx * ny)
+
+
+class _Prepared:
+    def __init__(self, text: str) -> None:
+        self.doc = Document(text)
+        self.features = [extract(self.doc, i) for i in range(len(self.doc.sentences))]
+        self.vectors = [_vector(f) for f in self.features]
+        self.norms = [math.sqrt(sum(w * w for w in v.values())) for v in self.vectors]
+
+
+def _sentence_pairs(pa: _Prepared, pb: _Prepared) -> list[tuple[int, int, float]]:
+    """Candidate sentence pairs (i, j, similarity)."""
+    na, nb = len(pa.features), len(pb.features)
+    if na <= SHORT_TEXT and nb <= SHORT_TEXT:
+        return [
+            (i, j, _cosine(pa.vectors[i], pb.vectors[j], pa.norms[i], pb.norms[j]))
+            for i in range(na)
+            for j in range(nb)
+        ]
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, v in enumerate(pb.vectors):
+        for key in v:
+            index[key].append(j)
+    common = max(3, nb // 20)  # words in more than 5% of sentences do not make an alignment
+    out = []
+    for i, v in enumerate(pa.vectors):
+        dots: dict[int, float] = defaultdict(float)
+        for key, w in v.items():
+            hits = index.get(key)
+            if hits and len(hits) <= common:
+                for j in hits:
+                    dots[j] += w * pb.vectors[j][key]
+        scored = [
+            (i, j, d / (pa.norms[i] * pb.norms[j])) for j, d in dots.items() if pa.norms[i] and pb.norms[j]
+        ]
+        scored = [s for s in scored if s[2] >= SIM_MIN_LONG]
+        scored.sort(key=lambda s: (-s[2], s[1]))
+        out.extend(scored[:TOP_PER_SENTENCE])
+    return out
+
+
+def _align_factor(sim: float) -> float:
+    return 0.5 + 0.5 * min(1.0, sim / SIM_FULL)
+
+
+def _overlaps(x: Span, y: Span) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
+
+
+def _contrast_pairs(
+    pa: _Prepared, pb: _Prepared, left: int, right: int, threshold: float, pairs: list[tuple[int, int, float]]
+) -> list[ContrastPair]:
+    scored: list[tuple[float, detect.Candidate]] = []
+    for i, j, sim in pairs:
+        a = detect.Side(pa.doc, pa.features[i])
+        b = detect.Side(pb.doc, pb.features[j])
+        factor = _align_factor(sim)
+        for detector in detect.DETECTORS:
+            for cand in detector(a, b):
+                scored.append((round(cand.strength * factor, 3), cand))
+    scored.sort(key=lambda sc: (-sc[0], sc[1].a, sc[1].b, sc[1].kind))
+    kept: list[tuple[float, detect.Candidate]] = []
+    used_a: set[tuple[int, int]] = set()
+    used_b: set[tuple[int, int]] = set()
+    for score, cand in scored:
+        if score < threshold:
+            break
+        if cand.key_a in used_a and cand.key_b in used_b:
+            continue
+        if any(_overlaps(cand.a, k.a) and _overlaps(cand.b, k.b) for _s, k in kept):
+            continue
+        if cand.key_a in used_a or cand.key_b in used_b:
+            continue  # one contrast per cue: the best-aligned partner wins
+        kept.append((score, cand))
+        used_a.add(cand.key_a)
+        used_b.add(cand.key_b)
+    kept.sort(key=lambda sc: (sc[1].a, sc[1].b))
+    return [ContrastPair(left, right, c.a, c.b, c.kind, s, c.reason) for s, c in kept]
+
+
+def _alignments(
+    pa: _Prepared, pb: _Prepared, left: int, right: int, pairs: list[tuple[int, int, float]]
+) -> list[Alignment]:
+    best: dict[int, tuple[float, int]] = {}
+    for i, j, sim in pairs:
+        if sim >= ALIGN_MIN and (i not in best or sim > best[i][0]):
+            best[i] = (sim, j)
+    out = []
+    for i in sorted(best):
+        sim, j = best[i]
+        sa, sb = pa.doc.sentences[i], pb.doc.sentences[j]
+        out.append(Alignment(left, right, (sa.start, sa.end), (sb.start, sb.end), round(sim, 3)))
+    return out
+
+
+def _common_ground(
+    pa: _Prepared, pb: _Prepared, left: int, right: int, alignments: list[Alignment], contrasts: list[ContrastPair]
+) -> list[CommonGround]:
+    """Content words both aligned sentences use, and stance cues on the same side of an axis."""
+    out: list[CommonGround] = []
+    starts_a = {s.start: i for i, s in enumerate(pa.doc.sentences)}
+    starts_b = {s.start: j for j, s in enumerate(pb.doc.sentences)}
+    for al in alignments:
+        fa, fb = pa.features[starts_a[al.a[0]]], pb.features[starts_b[al.b[0]]]
+        for x in fa.stance:
+            for y in fb.stance:
+                if x.value == y.value and x.polarity == y.polarity:
+                    sa = detect.phrase(pa.doc, x.lo, x.hi)
+                    sb = detect.phrase(pb.doc, y.lo, y.hi)
+                    if any(_overlaps(sa, c.a) or _overlaps(sb, c.b) for c in contrasts):
+                        continue
+                    out.append(CommonGround(left, right, sa, sb, f"both on the side of {x.label}"))
+        for lemma, ka in fa.content.items():
+            kb = fb.content.get(lemma)
+            if kb is None or pa.doc.negated[ka] != pb.doc.negated[kb]:
+                continue
+            sa = (pa.doc.tokens[ka].start, pa.doc.tokens[ka].end)
+            sb = (pb.doc.tokens[kb].start, pb.doc.tokens[kb].end)
+            out.append(CommonGround(left, right, sa, sb, f"both say '{pa.doc.tokens[ka].norm}'"))
+    seen: set[tuple[Span, Span]] = set()
+    unique = []
+    for cg in sorted(out, key=lambda c: (c.a, c.b, c.reason)):
+        if (cg.a, cg.b) not in seen:
+            seen.add((cg.a, cg.b))
+            unique.append(cg)
+    return unique
+
+
+def _check(texts: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(texts, str):
+        raise TypeError("analyse() takes a sequence of texts, not one string")
+    out = []
+    for n, t in enumerate(texts):
+        if not isinstance(t, str):
+            raise TypeError(f"text {n} is {type(t).__name__}, not str")
+        if len(t) > MAX_CHARS:
+            raise InputTooLarge(
+                f"text {n + 1} has {len(t):,} characters; the engine compares texts of up to {MAX_CHARS:,}"
+            )
+        out.append(t)
+    return tuple(out)
+
+
+def analyse(texts: Sequence[str], *, threshold: float | None = None) -> Analysis:
+    """Compare every pair of texts: sentence alignments, contrast pairs, common ground, version diffs."""
+    checked = _check(texts)
+    limit = DEFAULT_THRESHOLD if threshold is None else threshold
+    prepared = [_Prepared(t) for t in checked]
+    alignments: list[Alignment] = []
+    pairs: list[ContrastPair] = []
+    common: list[CommonGround] = []
+    diffs: dict[tuple[int, int], tuple[VersionOp, ...]] = {}
+    for left in range(len(prepared)):
+        for right in range(left + 1, len(prepared)):
+            pa, pb = prepared[left], prepared[right]
+            if versions.are_versions(pa.doc, pb.doc):
+                diffs[(left, right)] = tuple(versions.diff_documents(pa.doc, pb.doc))
+            candidates = _sentence_pairs(pa, pb)
+            found = _contrast_pairs(pa, pb, left, right, limit, candidates)
+            aligned = _alignments(pa, pb, left, right, candidates)
+            pairs.extend(found)
+            alignments.extend(aligned)
+            common.extend(_common_ground(pa, pb, left, right, aligned, found))
+    return Analysis(
+        texts=checked,
+        sentences=tuple(tuple((s.start, s.end) for s in p.doc.sentences) for p in prepared),
+        alignments=tuple(alignments),
+        pairs=tuple(pairs),
+        common=tuple(common),
+        versions=diffs,
+    )
+
+
+def contrast(a: str, b: str, *, threshold: float | None = None) -> list[ContrastPair]:
+    """Contrast pairs between two texts (a is text 0, b is text 1)."""
+    return list(analyse((a, b), threshold=threshold).pairs)

@@ -1,0 +1,330 @@
+"""Contrast detectors: each looks at one aligned sentence pair and proposes span pairs with a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from counterpoint.engine import lexicons
+from counterpoint.engine.features import Cue, SentenceFeatures
+from counterpoint.engine.text import CLAUSE_BREAK, STOPWORDS, Document
+
+Span = tuple[int, int]
+
+# Spans stay short: a highlight is a phrase, not a paragraph.
+MAX_SPAN_CHARS = 45
+LEFT_MODIFIERS = frozenset(
+    "too very so more less most a an the be been being is are was were please really quite entirely "
+    "absolutely not n't do does did have has had will would can could should must".split()
+)
+AXIS_KIND = {
+    "change": "antonym",
+    "support": "polarity",
+    "soundness": "polarity",
+    "care": "polarity",
+    "conduct": "framing",
+    "legality": "polarity",
+    "accountability": "framing",
+    "seriousness": "factuality",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    a: Span
+    b: Span
+    kind: str
+    strength: float  # before alignment weighting, 0..1
+    reason: str
+    key_a: tuple[int, int]  # cue tokens, for one-to-one matching
+    key_b: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Side:
+    doc: Document
+    f: SentenceFeatures
+
+
+def phrase(doc: Document, lo: int, hi: int, extend_right: int = 2) -> Span:
+    """A short phrase around tokens lo..hi: the negation and modifiers before, a word or two after."""
+    sent_lo, sent_hi = _sentence_bounds(doc, lo)
+    start = lo
+    cue = doc.neg_cue[lo]
+    if doc.negated[lo] and sent_lo <= cue < start:
+        start = cue
+        if doc.norms[start] == "n't" and start - 1 >= sent_lo:
+            start -= 1
+    steps = 0
+    while steps < 3 and start - 1 >= sent_lo and doc.norms[start - 1] in LEFT_MODIFIERS:
+        start -= 1
+        steps += 1
+    end = hi
+    steps = 0
+    while (
+        steps < extend_right
+        and end < sent_hi
+        and doc.tokens[end].word
+        and doc.norms[end] not in CLAUSE_BREAK
+        and doc.tokens[end].end - doc.tokens[start].start <= MAX_SPAN_CHARS
+    ):
+        end += 1
+        steps += 1
+    while end - 1 > hi - 1 and not doc.tokens[end - 1].word:
+        end -= 1
+    s, e = doc.tokens[start].start, doc.tokens[end - 1].end
+    if e - s > MAX_SPAN_CHARS:  # a long run of modifiers: keep the cue itself
+        s, e = doc.tokens[lo].start, max(doc.tokens[hi - 1].end, doc.tokens[lo].end)
+    return s, e
+
+
+def _sentence_bounds(doc: Document, k: int) -> tuple[int, int]:
+    # binary search over sentences by token index
+    lo, hi = 0, len(doc.sentences) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc.sentences[mid].hi <= k:
+            lo = mid + 1
+        else:
+            hi = mid
+    s = doc.sentences[lo]
+    return s.lo, s.hi
+
+
+def salient(side: Side) -> tuple[Span, tuple[int, int]]:
+    """The phrase that carries a sentence's claim: its first modal, stance or negated word, else its opening."""
+    f, doc = side.f, side.doc
+    cues = [c for c in (*f.modality, *f.stance) if not (c.value == "hedge")]
+    negs = [k for k in range(f.sentence.lo, f.sentence.hi) if doc.negated[k]]
+    if negs:
+        cues.append(Cue(negs[0], negs[0] + 1, "negation"))
+    if cues:
+        c = min(cues, key=lambda c: c.lo)
+        return phrase(doc, c.lo, c.hi, 3), (c.lo, c.hi)
+    s = f.sentence
+    toks = doc.tokens
+    end = s.lo
+    while end < s.hi and toks[end].end - toks[s.lo].start <= MAX_SPAN_CHARS:
+        end += 1
+    end = max(end, s.lo + 1)
+    return (toks[s.lo].start, toks[end - 1].end), (s.lo, s.lo + 1)
+
+
+def text_of(doc: Document, span: Span) -> str:
+    return " ".join(doc.text[span[0] : span[1]].split())
+
+
+def _cue_text(doc: Document, c: Cue) -> str:
+    return text_of(doc, (doc.tokens[c.lo].start, doc.tokens[c.hi - 1].end))
+
+
+def _related(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    syn = lexicons.load().synonyms
+    return bool(syn.get(x, frozenset()) & syn.get(y, frozenset()))
+
+
+# --- detectors ----------------------------------------------------------------------------------------
+
+
+def stance(a: Side, b: Side) -> Iterator[Candidate]:
+    """Register axes (force/restraint, legal/illegal, rise/fall, ...) at opposite poles."""
+    for x in a.f.stance:
+        for y in b.f.stance:
+            if x.value != y.value or x.polarity != -y.polarity:
+                continue
+            same_word = a.doc.lemmas[x.lo] == b.doc.lemmas[y.lo]
+            kind = "negation" if same_word else AXIS_KIND.get(x.value, "antonym")
+            lx = x.label + (", negated" if x.negated else "")
+            ly = y.label + (", negated" if y.negated else "")
+            pa, pb = phrase(a.doc, x.lo, x.hi), phrase(b.doc, y.lo, y.hi)
+            reason = f"'{text_of(a.doc, pa)}' ({lx}) against '{text_of(b.doc, pb)}' ({ly})"
+            yield Candidate(pa, pb, kind, 0.75, reason, (x.lo, x.hi), (y.lo, y.hi))
+
+
+def antonym(a: Side, b: Side) -> Iterator[Candidate]:
+    """WordNet direct antonyms, both asserted or both denied."""
+    ants = lexicons.load().antonyms
+    for la, ka in a.f.content.items():
+        opposite = ants.get(la)
+        if not opposite:
+            continue
+        for lb, kb in b.f.content.items():
+            if lb in opposite and a.doc.negated[ka] == b.doc.negated[kb]:
+                pa, pb = phrase(a.doc, ka, ka + 1), phrase(b.doc, kb, kb + 1)
+                reason = f"'{a.doc.tokens[ka].norm}' is the opposite of '{b.doc.tokens[kb].norm}'"
+                yield Candidate(pa, pb, "antonym", 0.7, reason, (ka, ka + 1), (kb, kb + 1))
+
+
+def _is_head(doc: Document, k: int) -> bool:
+    """Whether k is the first content word after the negation cue that covers it."""
+    cue = doc.neg_cue[k]
+    for j in range(cue + 1, k):
+        if doc.tokens[j].word and doc.lemmas[j] not in STOPWORDS:
+            return False
+    return True
+
+
+def negation(a: Side, b: Side) -> Iterator[Candidate]:
+    """The same predicate (or a synonym) denied on one side and asserted on the other."""
+    for la, ka in a.f.content.items():
+        for lb, kb in b.f.content.items():
+            if not _related(la, lb):
+                continue
+            na, nb = a.doc.negated[ka], b.doc.negated[kb]
+            if na == nb:
+                continue
+            neg_side, k = (a, ka) if na else (b, kb)
+            strength = 0.7 if _is_head(neg_side.doc, k) else 0.5
+            if la != lb:
+                strength -= 0.1
+            pa, pb = phrase(a.doc, ka, ka + 1), phrase(b.doc, kb, kb + 1)
+            denied, asserted = (text_of(a.doc, pa), text_of(b.doc, pb))
+            if nb:
+                denied, asserted = asserted, denied
+            reason = f"'{denied}' denies what '{asserted}' asserts"
+            yield Candidate(pa, pb, "negation", strength, reason, (ka, ka + 1), (kb, kb + 1))
+
+
+def _modal_class(c: Cue) -> str:
+    if not c.negated:
+        return c.value
+    return {
+        "certainty": "hedge",
+        "obligation": "no-obligation",
+        "permission": "prohibition",
+        "intention": "refusal",
+        "directive": "prohibition",
+    }.get(c.value, "")
+
+
+MODAL_CONTRASTS = {
+    frozenset(("certainty", "hedge")): (0.7, False),
+    frozenset(("certainty", "inability")): (0.6, False),
+    frozenset(("obligation", "no-obligation")): (0.7, True),
+    frozenset(("obligation", "refusal")): (0.7, True),
+    frozenset(("obligation", "prohibition")): (0.7, True),
+    frozenset(("permission", "prohibition")): (0.7, False),
+    frozenset(("intention", "refusal")): (0.7, True),
+}
+MODAL_NAMES = {
+    "certainty": "certainty",
+    "hedge": "hedge",
+    "inability": "inability",
+    "obligation": "obligation",
+    "no-obligation": "no obligation",
+    "refusal": "refusal",
+    "prohibition": "prohibition",
+    "permission": "permission",
+    "intention": "intention",
+}
+
+
+def _scope_lemmas(side: Side, c: Cue) -> set[str]:
+    doc = side.doc
+    hi = min(side.f.sentence.hi, c.hi + 6)
+    return {doc.lemmas[k] for k in range(c.hi, hi) if doc.tokens[k].word and doc.lemmas[k] not in STOPWORDS}
+
+
+def modality(a: Side, b: Side) -> Iterator[Candidate]:
+    """Certainty against hedge, obligation against prohibition or refusal, permission against prohibition."""
+    for x in a.f.modality:
+        cx = _modal_class(x)
+        for y in b.f.modality:
+            cy = _modal_class(y)
+            rule = MODAL_CONTRASTS.get(frozenset((cx, cy)))
+            if not rule or cx == cy:
+                continue
+            strength, needs_scope = rule
+            if needs_scope:
+                sx, sy = _scope_lemmas(a, x), _scope_lemmas(b, y)
+                if not any(_related(p, q) for p in sx for q in sy):
+                    strength = 0.4
+            pa, pb = phrase(a.doc, x.lo, x.hi, 3), phrase(b.doc, y.lo, y.hi, 3)
+            reason = (
+                f"'{text_of(a.doc, pa)}' ({MODAL_NAMES[cx]}) against '{text_of(b.doc, pb)}' ({MODAL_NAMES[cy]})"
+            )
+            yield Candidate(pa, pb, "modality", strength, reason, (x.lo, x.hi), (y.lo, y.hi))
+
+
+def factuality(a: Side, b: Side) -> Iterator[Candidate]:
+    """A denial or dismissal on one side set against the claim it answers on the other."""
+    for deny, claim, flip in ((b, a, False), (a, b, True)):
+        for c in deny.f.factuality:
+            if c.negated:
+                continue
+            pd = phrase(deny.doc, c.lo, c.hi, 2)
+            pc, key = salient(claim)
+            word = "dismisses" if c.value == "dismissal" else "denies"
+            reason = f"'{text_of(deny.doc, pd)}' {word} '{text_of(claim.doc, pc)}'"
+            if flip:
+                yield Candidate(pd, pc, "factuality", 0.7, reason, (c.lo, c.hi), key)
+            else:
+                yield Candidate(pc, pd, "factuality", 0.7, reason, key, (c.lo, c.hi))
+
+
+def quantity(a: Side, b: Side) -> Iterator[Candidate]:
+    """Different numbers or quantifiers for the same thing."""
+    for x in a.f.quantity:
+        for y in b.f.quantity:
+            same_noun = bool(x.noun and y.noun and _related(x.noun, y.noun))
+            strength = 0.0
+            if x.value == "number" and y.value == "number":
+                if same_noun and x.number != y.number:
+                    strength = 0.7
+            elif "number" in (x.value, y.value):
+                other = y if x.value == "number" else x
+                if other.value == "none" and same_noun:
+                    strength = 0.7
+            elif "average" in (x.value, y.value):
+                other = y if x.value == "average" else x
+                if other.value == "all":
+                    strength = 0.65
+            elif x.polarity != y.polarity and same_noun:
+                strength = 0.7
+            if strength:
+                pa, pb = phrase(a.doc, x.lo, x.hi), phrase(b.doc, y.lo, y.hi)
+                about = f" ({x.noun})" if same_noun else ""
+                reason = f"'{text_of(a.doc, pa)}' against '{text_of(b.doc, pb)}'{about}"
+                yield Candidate(pa, pb, "quantity", strength, reason, (x.lo, x.hi), (y.lo, y.hi))
+
+
+SLANT = {-1: "pejorative", 0: "neutral", 1: "favourable"}
+
+
+def framing(a: Side, b: Side) -> Iterator[Candidate]:
+    """Loaded and neutral words for the same referent."""
+    for x in a.f.framing:
+        for y in b.f.framing:
+            if x.value != y.value or x.polarity == y.polarity:
+                continue
+            if a.doc.lemmas[x.lo] == b.doc.lemmas[y.lo]:
+                continue
+            pa, pb = phrase(a.doc, x.lo, x.hi, 1), phrase(b.doc, y.lo, y.hi, 1)
+            reason = (
+                f"'{_cue_text(a.doc, x)}' ({SLANT[x.polarity]}) against '{_cue_text(b.doc, y)}' "
+                f"({SLANT[y.polarity]}) for {x.value}"
+            )
+            yield Candidate(pa, pb, "framing", 0.6, reason, (x.lo, x.hi), (y.lo, y.hi))
+
+
+def polarity(a: Side, b: Side) -> Iterator[Candidate]:
+    """Strongly positive wording on one side against strongly negative wording on the other (VADER)."""
+    if not a.f.valence or not b.f.valence:
+        return
+    for x in a.f.valence:
+        for y in b.f.valence:
+            if x.polarity == y.polarity:
+                continue
+            weakest = min(x.number or 0.0, y.number or 0.0)
+            strength = min(0.6, 0.3 + 0.08 * weakest)
+            pa, pb = phrase(a.doc, x.lo, x.hi), phrase(b.doc, y.lo, y.hi)
+            tone = {1: "positive", -1: "negative"}
+            reason = (
+                f"'{text_of(a.doc, pa)}' ({tone[x.polarity]}) against '{text_of(b.doc, pb)}' ({tone[y.polarity]})"
+            )
+            yield Candidate(pa, pb, "polarity", strength, reason, (x.lo, x.hi), (y.lo, y.hi))
+
+
+DETECTORS = (stance, antonym, negation, modality, factuality, quantity, framing, polarity)

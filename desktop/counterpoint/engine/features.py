@@ -1,0 +1,115 @@
+"""Cues found in one sentence: stance, modality, factuality, framing, quantities, sentiment, content words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from counterpoint.engine import lexicons
+from counterpoint.engine.text import STOPWORDS, Document, Sentence
+
+NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*%?$")
+# "up" and "down" report a change only after these words ("crime is up", "coming down"),
+# not in phrasal verbs ("set up", "back down", "levelling up").
+UP_DOWN_HOSTS = frozenset(
+    "is are was were be been 's trending trend go goes going went gone come comes coming came way".split()
+)
+NUMBER_WORDS = {
+    "zero": 0.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
+    "eight": 8.0, "nine": 9.0, "ten": 10.0, "dozen": 12.0, "twenty": 20.0, "hundred": 100.0,
+    "thousand": 1000.0, "million": 1e6, "billion": 1e9,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Cue:
+    lo: int  # token indices in the document, end exclusive
+    hi: int
+    value: str  # class, axis, referent... depending on the cue type
+    polarity: int = 0  # pole or slant, after negation where that applies
+    negated: bool = False
+    label: str = ""
+    number: float | None = None
+    noun: str = ""  # the lemma the quantity is about, if any
+
+
+@dataclass
+class SentenceFeatures:
+    index: int
+    sentence: Sentence
+    content: dict[str, int] = field(default_factory=dict)  # lemma -> first token index
+    concepts: set[str] = field(default_factory=set)  # synonym groups and stance axes, for alignment
+    stance: list[Cue] = field(default_factory=list)
+    modality: list[Cue] = field(default_factory=list)
+    factuality: list[Cue] = field(default_factory=list)
+    framing: list[Cue] = field(default_factory=list)
+    quantity: list[Cue] = field(default_factory=list)
+    valence: list[Cue] = field(default_factory=list)
+
+
+def _negated(doc: Document, lo: int, hi: int) -> bool:
+    return any(doc.negated[k] for k in range(lo, hi))
+
+
+def _noun_after(doc: Document, k: int, hi: int) -> str:
+    """The first content lemma within three tokens after k (the thing a quantity counts)."""
+    for j in range(k, min(hi, k + 4)):
+        t = doc.tokens[j]
+        if t.word and doc.lemmas[j] not in STOPWORDS and not NUMBER_RE.match(t.norm):
+            return doc.lemmas[j]
+        if not t.word:
+            break
+    return ""
+
+
+def _number(norm: str) -> float | None:
+    if NUMBER_RE.match(norm):
+        try:
+            return float(norm.rstrip("%").replace(",", ""))
+        except ValueError:
+            return None
+    return NUMBER_WORDS.get(norm)
+
+
+def extract(doc: Document, index: int) -> SentenceFeatures:
+    lex = lexicons.load()
+    sent = doc.sentences[index]
+    f = SentenceFeatures(index, sent)
+    norms, lemmas = doc.norms, doc.lemmas
+    for k in doc.content(sent):
+        f.content.setdefault(lemmas[k], k)
+        for gid in lex.synonyms.get(lemmas[k], ()):
+            f.concepts.add(f"syn:{gid}")
+    for lo, hi, payloads in lex.stance.find(norms, lemmas, sent.lo, sent.hi):
+        if norms[lo] in ("up", "down") and hi - lo == 1 and (lo == sent.lo or norms[lo - 1] not in UP_DOWN_HOSTS):
+            continue
+        neg = _negated(doc, lo, hi)
+        for entry in payloads:
+            f.stance.append(Cue(lo, hi, entry.axis, -entry.pole if neg else entry.pole, neg, entry.label))
+            f.concepts.add(f"axis:{entry.axis}")
+    for lo, hi, payloads in lex.modality.find(norms, lemmas, sent.lo, sent.hi):
+        # "may" and "can" as the month or the tin are rare enough in statements to ignore
+        f.modality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
+    for lo, hi, payloads in lex.factuality.find(norms, lemmas, sent.lo, sent.hi):
+        f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
+    for lo, hi, payloads in lex.framing.find(norms, lemmas, sent.lo, sent.hi):
+        referent, slant = payloads[0]
+        f.framing.append(Cue(lo, hi, referent, slant, _negated(doc, lo, hi)))
+        f.concepts.add(f"ref:{referent}")
+    quant_hits = {lo for lo, _hi, _p in lex.quantifiers.find(norms, lemmas, sent.lo, sent.hi)}
+    for lo, hi, payloads in lex.quantifiers.find(norms, lemmas, sent.lo, sent.hi):
+        cls, rank = payloads[0]
+        f.quantity.append(Cue(lo, hi, cls, rank, noun=_noun_after(doc, hi, sent.hi)))
+    for k in range(sent.lo, sent.hi):
+        if k in quant_hits:
+            continue
+        value = _number(norms[k])
+        if value is not None and NUMBER_RE.match(norms[k]):
+            if 1900 <= value <= 2100 and "," not in norms[k] and "." not in norms[k]:
+                continue  # a year, not an amount
+            f.quantity.append(Cue(k, k + 1, "number", 0, number=value, noun=_noun_after(doc, k + 1, sent.hi)))
+        v = lex.valence.get(norms[k])
+        if v is not None and abs(v) >= 1.5 and lemmas[k] not in STOPWORDS:
+            neg = doc.negated[k]
+            f.valence.append(Cue(k, k + 1, "valence", 1 if (v > 0) != neg else -1, neg, number=abs(v)))
+    return f

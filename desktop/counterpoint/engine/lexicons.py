@@ -1,0 +1,138 @@
+"""Load the engine's lexicons (TSV files under counterpoint.resources/lexicons) and match them on tokens."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+_SPLIT_RE = re.compile(r"\w+(?=n['’]t\b)|n['’]t\b|\w+(?:['’\-]\w+)*|'\w+|[^\w\s]")
+
+
+def term_words(term: str) -> tuple[str, ...]:
+    """A lexicon term as the token norms the tokenizer produces for it."""
+    return tuple(w.lower().replace("’", "'") for w in _SPLIT_RE.findall(term.replace("_", " ")))
+
+
+def _rows(*parts: str) -> Iterator[list[str]]:
+    path = resources.files("counterpoint.resources").joinpath("lexicons", *parts)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        yield line.rstrip("\n").split("\t")
+
+
+class PhraseMatcher:
+    """Longest-match lookup of single- and multi-word terms over a token sequence.
+
+    A term matches a run of tokens when every word equals the token's norm or its lemma.
+    """
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+
+    def add(self, term: str, payload: Any) -> None:
+        words = term_words(term)
+        if words:
+            self._by_first.setdefault(words[0], []).append((words, payload))
+
+    def finalize(self) -> PhraseMatcher:
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        return self
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._by_first
+
+    def payloads(self, word: str) -> list[Any]:
+        """Payloads of single-word terms equal to word."""
+        return [p for w, p in self._by_first.get(word, ()) if len(w) == 1]
+
+    def find(self, norms: Sequence[str], lemmas: Sequence[str], lo: int = 0, hi: int | None = None):
+        """Yield (start, end, payloads) for non-overlapping matches in tokens lo..hi, longest first."""
+        hi = len(norms) if hi is None else hi
+        i = lo
+        while i < hi:
+            cands = self._by_first.get(norms[i]) or self._by_first.get(lemmas[i])
+            found = 0
+            payloads: list[Any] = []
+            if cands:
+                for words, payload in cands:
+                    n = len(words)
+                    if found and n < found:
+                        break
+                    if i + n > hi:
+                        continue
+                    if all(norms[i + k] == words[k] or lemmas[i + k] == words[k] for k in range(n)):
+                        found = n
+                        payloads.append(payload)
+            if found:
+                yield i, i + found, payloads
+                i += found
+            else:
+                i += 1
+
+
+@dataclass(frozen=True)
+class StanceEntry:
+    axis: str
+    pole: int  # +1 or -1
+    label: str
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    negation: PhraseMatcher
+    modality: PhraseMatcher
+    factuality: PhraseMatcher
+    stance: PhraseMatcher
+    framing: PhraseMatcher
+    quantifiers: PhraseMatcher
+    synonyms: dict[str, frozenset[int]]
+    antonyms: dict[str, frozenset[str]]
+    valence: dict[str, float]
+
+
+def _matcher(rows: Iterator[list[str]], make) -> PhraseMatcher:
+    m = PhraseMatcher()
+    for row in rows:
+        m.add(row[0], make(row))
+    return m.finalize()
+
+
+@functools.cache
+def load() -> Lexicons:
+    """All lexicons, read once per process (they are immutable)."""
+    synonyms: dict[str, set[int]] = {}
+    for gid, row in enumerate(_rows("synonyms", "synonyms.tsv")):
+        for word in row:
+            synonyms.setdefault(word.strip().lower(), set()).add(gid)
+    antonyms: dict[str, set[str]] = {}
+    for row in _rows("wordnet", "wordnet30-antonyms.tsv"):
+        if len(row) >= 3 and "_" not in row[1] and "_" not in row[2]:
+            antonyms.setdefault(row[1].lower(), set()).add(row[2].lower())
+            antonyms.setdefault(row[2].lower(), set()).add(row[1].lower())
+    valence: dict[str, float] = {}
+    for row in _rows("vader", "vader_lexicon.txt"):
+        if len(row) >= 2 and row[0].isalpha():
+            try:
+                valence[row[0].lower()] = float(row[1])
+            except ValueError:
+                continue
+    return Lexicons(
+        negation=_matcher(_rows("negation", "negation.tsv"), lambda r: r[1]),
+        modality=_matcher(_rows("modality", "modality.tsv"), lambda r: r[1]),
+        factuality=_matcher(_rows("factuality", "factuality.tsv"), lambda r: r[1]),
+        stance=_matcher(
+            _rows("register", "stance.tsv"),
+            lambda r: StanceEntry(r[1], 1 if r[2] == "+" else -1, r[3]),
+        ),
+        framing=_matcher(_rows("framing", "framing.tsv"), lambda r: (r[1], {"-": -1, "+": 1}.get(r[2], 0))),
+        quantifiers=_matcher(_rows("quantity", "quantifiers.tsv"), lambda r: (r[1], int(r[2]))),
+        synonyms={k: frozenset(v) for k, v in synonyms.items()},
+        antonyms={k: frozenset(v) for k, v in antonyms.items()},
+        valence=valence,
+    )

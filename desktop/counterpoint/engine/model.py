@@ -1,0 +1,74 @@
+"""Plain data shapes the engine returns: spans, alignments, contrast pairs, version ops, the analysis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]  # code points, end exclusive
+
+KINDS = ("negation", "antonym", "polarity", "modality", "factuality", "quantity", "framing")
+
+# Each text is limited to two million code points (about 300,000 words, six times a long report).
+# Above that the engine refuses the input instead of running for minutes.
+MAX_CHARS = 2_000_000
+
+# Pairs scoring at or above this are what the app highlights by default.
+DEFAULT_THRESHOLD = 0.5
+
+
+class InputTooLarge(ValueError):
+    """A text is longer than MAX_CHARS code points."""
+
+
+@dataclass(frozen=True)
+class ContrastPair:
+    """Contrasting phrasing: span a of texts[left] against span b of texts[right]."""
+
+    left: int
+    right: int
+    a: Span
+    b: Span
+    kind: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A sentence of texts[left] and one of texts[right] that talk about the same thing."""
+
+    left: int
+    right: int
+    a: Span
+    b: Span
+    score: float
+
+
+@dataclass(frozen=True)
+class CommonGround:
+    """Phrasing both texts share: the same words, or the same side of an issue."""
+
+    left: int
+    right: int
+    a: Span
+    b: Span
+    reason: str
+
+
+@dataclass(frozen=True)
+class VersionOp:
+    """One step of a word-level diff between two versions; tag is equal, insert, delete, replace or move."""
+
+    tag: str
+    a: Span
+    b: Span
+
+
+@dataclass(frozen=True)
+class Analysis:
+    texts: tuple[str, ...]
+    sentences: tuple[tuple[Span, ...], ...]
+    alignments: tuple[Alignment, ...]
+    pairs: tuple[ContrastPair, ...]
+    common: tuple[CommonGround, ...]
+    versions: dict[tuple[int, int], tuple[VersionOp, ...]] = field(default_factory=dict)

@@ -1,0 +1,187 @@
+"""The text model: tokens and sentences with code-point offsets, lemmas, and negation scope."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from counterpoint.engine import lexicons
+
+TOKEN_RE = re.compile(
+    r"\w+(?=n['’]t\b)"  # the "do" of "don't"
+    r"|n['’]t\b"  # its "n't"
+    r"|\d+(?:[.,]\d+)*%?"  # 1,140  2.5  40%
+    r"|\w+(?:['’\-]\w+)*"  # words, with inner apostrophes and hyphens
+    r"|'(?:ll|re|ve|s|d|m)\b"
+    r"|[^\w\s]"
+)
+
+# A sentence ends at . ! ? or … (with closing quotes or brackets) followed by space, or at a line break.
+BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n\s*")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr gen gov sen rep rev hon lt col capt sgt no nos vs etc al inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec fig e.g i.e u.s u.k u.n e.u a.m p.m approx dept est "
+    "cf ed eds vol pp".split()
+)
+# Sentences longer than this are cut at a clause boundary or a space, so that a huge line without
+# punctuation stays cheap to compare.
+MAX_SENTENCE = 600
+
+CONTRACTION_HOSTS = {"ca": "can", "wo": "will", "sha": "shall", "'ll": "will", "'re": "be", "'ve": "have"}
+STOPWORDS = frozenset(
+    """a an the and or but if then so as of to in on at by for with from into onto about over under
+    this that these those it its it's he she they them we us our you your i me my his her their there here
+    is are was were be been being am do does did done have has had having 's 'd 'm 're 've 'll
+    not n't no never nor neither none
+    will would shall should can could may might must also just very too much more most some any all each
+    every other such than which who whom whose what when where why how while because although though
+    up down out off again further once only own same both few many lot one two
+    say said tell told think thought know get got go going make made see take come way thing things
+    today now yesterday tomorrow year years day days week weeks month months time times
+    mr mrs ms dr""".split()
+)
+CLAUSE_BREAK = frozenset(
+    ", ; : — – - ( ) but because while although though whereas which who that when if so and".split()
+)
+SCOPE_MAX = 6
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    norm: str  # lower case, typographic apostrophe made plain
+    lemma: str
+    word: bool  # contains a letter or digit
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    lo: int  # index of the first token in Document.tokens
+    hi: int  # one past the last token
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma_of(norm: str) -> str:
+    if norm in CONTRACTION_HOSTS:
+        return CONTRACTION_HOSTS[norm]
+    if not norm.isalpha() or len(norm) < 3:
+        return norm
+    try:
+        import simplemma
+
+        return str(simplemma.lemmatize(norm, lang="en")).lower()
+    except Exception:  # simplemma missing or broken: fall back to the word itself
+        return norm
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    tokens = []
+    for m in TOKEN_RE.finditer(text):
+        norm = m.group().lower().replace("’", "'")
+        tokens.append(Token(m.start() + offset, m.end() + offset, norm, lemma_of(norm), norm[0].isalnum()))
+    return tokens
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    """Whether the period ending at `end` belongs to an abbreviation or an initial."""
+    start = end - 1
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:end].rstrip(".").lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        window = text[start : start + MAX_SENTENCE]
+        cut = max(window.rfind(c) for c in ",;:—–")
+        if cut < MAX_SENTENCE // 3:
+            cut = window.rfind(" ")
+        if cut < MAX_SENTENCE // 3:
+            cut = MAX_SENTENCE - 1
+        pieces.append((start, start + cut + 1))
+        start += cut + 1
+    pieces.append((start, end))
+    return pieces
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, stripped of surrounding space; never empty, never overlapping."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in BOUNDARY_RE.finditer(text):
+        end = m.end()
+        mark = m.group()
+        if mark.startswith(".") and mark.rstrip("\"'”’»)]") == "." and _is_abbreviation(text, m.start() + 1):
+            continue
+        if mark.startswith(("!", "?", ".", "…")):
+            # a boundary only when the next word starts a sentence (capital, digit, quote)
+            nxt = text[end : end + 3].lstrip()
+            if nxt and nxt[0].islower():
+                continue
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.extend(_cut_long(text, s, e))
+    return out
+
+
+class Document:
+    """One text, tokenized and split, with each token's negation status."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences: list[Sentence] = []
+        self.tokens: list[Token] = []
+        for s, e in split_sentences(text):
+            lo = len(self.tokens)
+            self.tokens.extend(tokenize(text[s:e], s))
+            self.sentences.append(Sentence(s, e, lo, len(self.tokens)))
+        self.norms = [t.norm for t in self.tokens]
+        self.lemmas = [t.lemma for t in self.tokens]
+        self.negated = [False] * len(self.tokens)
+        self.neg_cue: list[int] = [-1] * len(self.tokens)  # index of the cue that negates each token
+        lex = lexicons.load()
+        for sent in self.sentences:
+            self._mark_negation(sent, lex)
+
+    def _mark_negation(self, sent: Sentence, lex: lexicons.Lexicons) -> None:
+        for i, j, payloads in lex.negation.find(self.norms, self.lemmas, sent.lo, sent.hi):
+            if "pseudo" in payloads:
+                continue
+            n = 0
+            k = j
+            while k < sent.hi and n < SCOPE_MAX:
+                norm = self.norms[k]
+                if norm in CLAUSE_BREAK or norm in ".!?…\"”" or (n > 0 and norm in ("not", "n't", "no")):
+                    break
+                self.negated[k] = True
+                self.neg_cue[k] = i
+                n += 1
+                k += 1
+            for c in range(i, j):
+                self.neg_cue[c] = i
+
+    def sentence_text(self, idx: int) -> str:
+        s = self.sentences[idx]
+        return self.text[s.start : s.end]
+
+    def content(self, sent: Sentence) -> list[int]:
+        """Indices of content tokens (not stopwords, not punctuation) in a sentence."""
+        return [
+            k
+            for k in range(sent.lo, sent.hi)
+            if self.tokens[k].word and self.lemmas[k] not in STOPWORDS and len(self.norms[k]) > 1
+        ]
