@@ -1,0 +1,84 @@
+"""Colours and names of the engine's contrast kinds, as the reports print them.
+
+The app's theme (resources/ui/kinds.toml) wins when it exists; the table here keeps exports working
+without it. Export code never imports the ui package.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+KINDS = ("negation", "antonym", "polarity", "modality", "factuality", "quantity", "framing")
+
+DEFAULT_COLOURS = {
+    "negation": "#c0392b",
+    "antonym": "#8e44ad",
+    "polarity": "#d35400",
+    "modality": "#2471a3",
+    "factuality": "#b7950b",
+    "quantity": "#1e8449",
+    "framing": "#c2185b",
+}
+
+DESCRIPTIONS = {
+    "negation": "asserted on one side, denied on the other",
+    "antonym": "words of opposite meaning",
+    "polarity": "opposite evaluation of the same thing",
+    "modality": "obligation, permission or certainty differ",
+    "factuality": "a claim against a denial",
+    "quantity": "numbers, amounts or dates differ",
+    "framing": "loaded words for the same thing",
+}
+
+FALLBACK_COLOUR = "#7f8c8d"
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _theme_colours() -> dict[str, str]:
+    try:
+        text = (resources.files("counterpoint.resources") / "ui" / "kinds.toml").read_text("utf-8")
+        data: dict[str, Any] = tomllib.loads(text)
+    except (OSError, ModuleNotFoundError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+    # Accept both [negation] colour = ... and [kinds.negation] colour = ... (or color, or a bare string).
+    table = data.get("kinds", data)
+    found: dict[str, str] = {}
+    if not isinstance(table, dict):
+        return found
+    for kind in KINDS:
+        entry = table.get(kind)
+        value = entry.get("colour") or entry.get("color") if isinstance(entry, dict) else entry
+        if isinstance(value, str) and _HEX.fullmatch(value):
+            found[kind] = value.lower()
+    return found
+
+
+@cache
+def kind_colours() -> dict[str, str]:
+    return {**DEFAULT_COLOURS, **_theme_colours()}
+
+
+def kind_colour(kind: str | None) -> str:
+    return kind_colours().get(kind or "", FALLBACK_COLOUR)
+
+
+def kind_label(kind: str | None) -> str:
+    return (kind or "contrast").capitalize()
+
+
+def tint(colour: str, strength: float = 0.28) -> str:
+    """A light version of `colour` for a highlight behind text: readable in print and in greyscale."""
+    if not _HEX.fullmatch(colour):
+        colour = FALLBACK_COLOUR
+    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(255 - (255 - c) * strength) for c in channels]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def safe_colour(colour: str | None) -> str:
+    """A tag's colour as #rrggbb; anything else (it comes from the project file) becomes neutral grey."""
+    return colour.lower() if colour and _HEX.fullmatch(colour) else FALLBACK_COLOUR

@@ -1,0 +1,330 @@
+"""The comparison report as PDF, laid out by Qt's QTextDocument and written by QPdfWriter.
+
+Qt draws the pages (with a running header and "Page X of N"), embeds subsets of the fonts and keeps the
+text selectable; pypdf then adds the outline (a bookmark per comparison) and the document information.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from counterpoint.export.atomic import write_with
+from counterpoint.export.html import INK, MUTED, RULE, format_date, report_html
+from counterpoint.export.report import Report, build_report
+from counterpoint.store import Project
+
+Progress = Callable[[int, int], None]
+
+SERIF_FAMILIES = ("DejaVu Serif", "Noto Serif", "Liberation Serif", "Times New Roman")
+SANS_FAMILIES = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica")
+# Text in scripts the main fonts lack (CJK, Arabic, Hebrew...) falls back to these when they are installed.
+FALLBACK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Sans SC",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
+    "Noto Sans Arabic",
+    "Noto Naskh Arabic",
+    "Noto Sans Hebrew",
+    "DejaVu Sans",
+)
+
+_app: QGuiApplication | None = None  # kept alive for headless exports from the command line
+
+
+def ensure_gui_application() -> None:
+    """Qt needs a QGuiApplication for fonts; make one (offscreen when there is no display) if none exists."""
+    global _app
+    instance = QCoreApplication.instance()
+    if instance is not None:
+        if not isinstance(instance, QGuiApplication):
+            raise RuntimeError("PDF export needs a QGuiApplication, but a QCoreApplication is running")
+        return
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication([sys.argv[0] if sys.argv else "counterpoint"])
+
+
+def _first_family(candidates: Sequence[str], fallback: QFont) -> str:
+    available = set(QFontDatabase.families())
+    for family in candidates:
+        if family in available:
+            return family
+    return fallback.family()
+
+
+@dataclass(frozen=True)
+class Fonts:
+    serif: str
+    sans: str
+
+
+def report_fonts() -> Fonts:
+    general = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    return Fonts(_first_family(SERIF_FAMILIES, general), _first_family(SANS_FAMILIES, general))
+
+
+def _qt_css(fonts: Fonts) -> str:
+    return (
+        f'body, p, td {{ font-family: "{fonts.serif}"; }}\n'
+        f'h1, h2, h3, th, .speaker, .meta, .small, .role, .chip, .verdict, .legend, .entry {{ font-family: "{fonts.sans}"; }}\n'
+    )
+
+
+_MARGIN = re.compile(r"((?:margin|padding)(?:-[a-z]+)?\s*:\s*)([\d.]+)pt")
+
+
+def css_pixel_scale(device: QPdfWriter) -> float:
+    """How many device pixels Qt's rich text lays out for one CSS pixel on `device`.
+
+    Qt ignores margins given in points and scales CSS pixels by the device's resolution against the
+    screen's, which differs between platforms; measuring it keeps the report's spacing the same everywhere.
+    """
+    probe = QTextDocument()
+    probe.documentLayout().setPaintDevice(device)
+    probe.setDocumentMargin(0)
+    probe.setHtml('<p style="margin:0">a</p><p style="margin:0; margin-top:100px">b</p>')
+    probe.setPageSize(QSizeF(10_000, 1_000_000))
+    layout = probe.documentLayout()
+    first = probe.begin()
+    gap = layout.blockBoundingRect(first.next()).top() - layout.blockBoundingRect(first).bottom()
+    return max(gap / 100, 0.01)
+
+
+def points_to_css_pixels(html: str, device: QPdfWriter) -> str:
+    """Rewrite margins and paddings given in points as the CSS pixels Qt needs for that size on `device`."""
+    px_per_pt = device.resolution() / 72 / css_pixel_scale(device)
+    return _MARGIN.sub(lambda m: f"{m.group(1)}{float(m.group(2)) * px_per_pt:.2f}px", html)
+
+
+class ReportLayout:
+    """A report laid out on A4 pages, ready to paint page by page onto a PDF or into preview images."""
+
+    HEADER_MM = 9.0
+    FOOTER_MM = 9.0
+
+    def __init__(self, report: Report, metrics_device: QPdfWriter) -> None:
+        self.report = report
+        self.device = metrics_device
+        self.fonts = report_fonts()
+        self.resolution = metrics_device.resolution()
+        rect = metrics_device.pageLayout().paintRectPixels(self.resolution)
+        self.page_width = float(rect.width())
+        self.page_height = float(rect.height())
+        self.header = self._mm(self.HEADER_MM)
+        self.footer = self._mm(self.FOOTER_MM)
+        self.body_height = self.page_height - self.header - self.footer
+
+        self.document = QTextDocument()
+        self.document.documentLayout().setPaintDevice(metrics_device)
+        self.document.setDocumentMargin(0)
+        body_font = QFont(self.fonts.serif)
+        body_font.setPointSizeF(10)
+        body_font.setFamilies([self.fonts.serif, *FALLBACK_FAMILIES])
+        self.document.setDefaultFont(body_font)
+        self.document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report.title)
+        self.document.setDefaultStyleSheet(points_to_css_pixels(_qt_css(self.fonts), metrics_device))
+        self.document.setHtml(points_to_css_pixels(report_html(report, web=False), metrics_device))
+        self.document.setPageSize(QSizeF(self.page_width, self.body_height))
+        self.page_count = self.document.pageCount()
+        self.anchor_pages = self._anchor_pages()
+
+    def _mm(self, mm: float) -> float:
+        return mm / 25.4 * self.resolution
+
+    def _anchor_pages(self) -> dict[str, int]:
+        """The page (0-based) of each named anchor: where each comparison and section starts."""
+        layout = self.document.documentLayout()
+        pages: dict[str, int] = {}
+        block = self.document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.isValid():
+                    for name in fragment.charFormat().anchorNames():
+                        top = layout.blockBoundingRect(block).top()
+                        pages.setdefault(name, min(int((top + 1) // self.body_height), self.page_count - 1))
+                iterator += 1
+            block = block.next()
+        return pages
+
+    def section_on_page(self, page: int) -> str:
+        """The title of the comparison a page belongs to, for the running header."""
+        current = ""
+        for index, view in enumerate(self.report.comparisons, start=1):
+            start = self.anchor_pages.get(f"comparison-{view.comparison.id}")
+            if start is not None and start <= page:
+                current = f"{index}. {view.comparison.title}"
+        return current
+
+    def _font(self, family: str, points: float, *, bold: bool = False) -> QFont:
+        font = QFont(family)
+        font.setFamilies([family, *FALLBACK_FAMILIES])
+        font.setPointSizeF(points)
+        font.setBold(bold)
+        return font
+
+    def paint_page(self, painter: QPainter, page: int) -> None:
+        """Paint one page in device units of the metrics device (scale the painter for other devices)."""
+        width = self.page_width
+        painter.save()
+        small = self._font(self.fonts.sans, 7.5)
+        painter.setFont(small)
+        metrics = QFontMetricsF(small, self.device)
+        pen = QPen(QColor(RULE))
+        pen.setWidthF(self._mm(0.2))
+        if page > 0:
+            painter.setPen(QColor(MUTED))
+            baseline = self.header - self._mm(3.2)
+            left = metrics.elidedText(self.report.title, Qt.TextElideMode.ElideRight, width * 0.48)
+            painter.drawText(QRectF(0, 0, width * 0.5, baseline), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, left)
+            section = metrics.elidedText(self.section_on_page(page), Qt.TextElideMode.ElideRight, width * 0.48)
+            painter.drawText(QRectF(width * 0.5, 0, width * 0.5, baseline), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, section)
+            painter.setPen(pen)
+            painter.drawLine(0, round(self.header - self._mm(2)), round(width), round(self.header - self._mm(2)))
+        footer_top = self.page_height - self.footer
+        painter.setPen(pen)
+        painter.drawLine(0, round(footer_top + self._mm(2)), round(width), round(footer_top + self._mm(2)))
+        painter.setPen(QColor(MUTED))
+        footer_rect = QRectF(0, footer_top + self._mm(3), width, self.footer - self._mm(3))
+        made = f"Counterpoint · {format_date(self.report.generated.date())}"
+        painter.drawText(footer_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, made)
+        painter.drawText(footer_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                         f"Page {page + 1} of {self.page_count}")
+        painter.restore()
+
+        painter.save()
+        painter.translate(0, self.header - page * self.body_height)
+        clip = QRectF(0, page * self.body_height, width, self.body_height)
+        painter.setPen(QColor(INK))
+        self.document.drawContents(painter, clip)
+        painter.restore()
+
+    def outline(self) -> list[tuple[str, int]]:
+        """Bookmarks: (title, 0-based page) for the summary, each comparison and the sources."""
+        entries = [("Summary of verdicts", 0)]
+        for index, view in enumerate(self.report.comparisons, start=1):
+            page = self.anchor_pages.get(f"comparison-{view.comparison.id}", 0)
+            entries.append((f"{index}. {view.comparison.title}", page))
+        entries.append(("Sources", self.anchor_pages.get("sources", self.page_count - 1)))
+        return entries
+
+
+def new_pdf_writer(target: QIODevice | str) -> QPdfWriter:
+    writer = QPdfWriter(target)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(18, 12, 18, 12), QPageLayout.Unit.Millimeter)
+    writer.setResolution(1200)
+    writer.setCreator("Counterpoint")
+    return writer
+
+
+def render_pdf_bytes(report: Report, progress: Progress | None = None) -> tuple[bytes, list[tuple[str, int]]]:
+    """The report as PDF bytes straight from Qt, and its outline entries."""
+    ensure_gui_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = new_pdf_writer(buffer)
+    writer.setTitle(report.title)
+    layout = ReportLayout(report, writer)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise RuntimeError("Qt could not start writing the PDF")
+    try:
+        for page in range(layout.page_count):
+            if page:
+                writer.newPage()
+            layout.paint_page(painter, page)
+            if progress:
+                progress(page + 1, layout.page_count)
+    finally:
+        painter.end()
+        buffer.close()
+    return bytes(data.data()), layout.outline()
+
+
+def finish_pdf(raw: bytes, outline: list[tuple[str, int]], report: Report) -> bytes:
+    """Add the outline and document information to Qt's PDF."""
+    reader = PdfReader(io.BytesIO(raw))
+    writer = PdfWriter(clone_from=reader)
+    for title, page in outline:
+        writer.add_outline_item(title, min(page, len(writer.pages) - 1))
+    writer.page_mode = "/UseOutlines"
+    writer.add_metadata(
+        {
+            "/Title": report.title,
+            "/Author": report.author,
+            "/Subject": "Comparison report: " + "; ".join(v.comparison.title for v in report.comparisons),
+            "/Creator": "Counterpoint",
+        }
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def render_preview(report: Report, *, dpi: float = 60.0, max_pages: int | None = None) -> list[QImage]:
+    """The report's pages as images (for the export dialog): laid out exactly as in the PDF."""
+    ensure_gui_application()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = new_pdf_writer(buffer)
+    layout = ReportLayout(report, writer)
+    full = writer.pageLayout().fullRectPixels(writer.resolution())
+    margins = writer.pageLayout().marginsPixels(writer.resolution())
+    scale = dpi / writer.resolution()
+    images = []
+    for page in range(layout.page_count if max_pages is None else min(max_pages, layout.page_count)):
+        image = QImage(round(full.width() * scale), round(full.height() * scale), QImage.Format.Format_RGB32)
+        image.setDotsPerMeterX(round(dpi / 0.0254))
+        image.setDotsPerMeterY(round(dpi / 0.0254))
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.scale(scale, scale)
+        painter.translate(margins.left(), margins.top())
+        layout.paint_page(painter, page)
+        painter.end()
+        images.append(image)
+    buffer.close()
+    return images
+
+
+def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> Path:
+    raw, outline = render_pdf_bytes(report, progress)
+    data = finish_pdf(raw, outline, report)
+    return write_with(path, lambda temp: temp.write_bytes(data))
+
+
+def export_pdf(
+    project: Project, path: Path, comparison_ids: Sequence[int] | None = None, progress: Progress | None = None
+) -> Path:
+    return write_pdf(build_report(project, comparison_ids), path, progress)
+
