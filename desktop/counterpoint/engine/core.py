@@ -30,6 +30,10 @@ SIM_MIN_LONG = 0.15
 ALIGN_MIN = 0.15
 TOP_PER_SENTENCE = 3
 CONCEPT_WEIGHT = 0.6
+MAX_PAIRS_BASE = 1
+LONG_FLOOR = 0.5
+SHORT_FLOOR = 0.7
+LINKED_FLOOR = 0.8
 
 
 def _vector(f: SentenceFeatures) -> dict[str, float]:
@@ -87,8 +91,14 @@ def _sentence_pairs(pa: _Prepared, pb: _Prepared) -> list[tuple[int, int, float]
     return out
 
 
-def _align_factor(sim: float) -> float:
-    return 0.5 + 0.5 * min(1.0, sim / SIM_FULL)
+def _align_factor(sim: float, short: bool, linked: bool) -> float:
+    """How much a sentence pair's alignment lets a contrast inside it count.
+
+    Short statements put side by side are about one matter, so their sentences start from a higher
+    floor; cues that tie the sentences together themselves (one axis, antonyms) raise it further.
+    """
+    floor = LINKED_FLOOR if linked else SHORT_FLOOR if short else LONG_FLOOR
+    return floor + (1.0 - floor) * min(1.0, sim / SIM_FULL)
 
 
 def _overlaps(x: Span, y: Span) -> bool:
@@ -99,12 +109,13 @@ def _contrast_pairs(
     pa: _Prepared, pb: _Prepared, left: int, right: int, threshold: float, pairs: list[tuple[int, int, float]]
 ) -> list[ContrastPair]:
     scored: list[tuple[float, detect.Candidate]] = []
+    short = len(pa.features) <= SHORT_TEXT and len(pb.features) <= SHORT_TEXT
     for i, j, sim in pairs:
         a = detect.Side(pa.doc, pa.features[i])
         b = detect.Side(pb.doc, pb.features[j])
-        factor = _align_factor(sim)
         for detector in detect.DETECTORS:
             for cand in detector(a, b):
+                factor = _align_factor(sim, short, cand.linked)
                 scored.append((round(cand.strength * factor, 3), cand))
     scored.sort(key=lambda sc: (-sc[0], sc[1].a, sc[1].b, sc[1].kind))
     kept: list[tuple[float, detect.Candidate]] = []
@@ -122,6 +133,9 @@ def _contrast_pairs(
         kept.append((score, cand))
         used_a.add(cand.key_a)
         used_b.add(cand.key_b)
+    # a statement pair carries a handful of contrasts at most: keep the best few
+    cap = MAX_PAIRS_BASE + min(len(pa.features), len(pb.features))
+    kept = kept[:cap]
     kept.sort(key=lambda sc: (sc[1].a, sc[1].b))
     return [ContrastPair(left, right, c.a, c.b, c.kind, s, c.reason) for s, c in kept]
 

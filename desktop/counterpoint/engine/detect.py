@@ -38,6 +38,7 @@ class Candidate:
     reason: str
     key_a: tuple[int, int]  # cue tokens, for one-to-one matching
     key_b: tuple[int, int]
+    linked: bool = False  # the cues themselves tie the sentences to one topic (same axis, antonyms)
 
 
 @dataclass(frozen=True)
@@ -91,16 +92,22 @@ def _sentence_bounds(doc: Document, k: int) -> tuple[int, int]:
     return s.lo, s.hi
 
 
-def salient(side: Side) -> tuple[Span, tuple[int, int]]:
-    """The phrase that carries a sentence's claim: its first modal, stance or negated word, else its opening."""
+def salient(side: Side, hints: set[str] | frozenset[str] = frozenset()) -> tuple[Span, tuple[int, int]]:
+    """The phrase that carries a sentence's claim.
+
+    A word related to one of the hints (the other side's words) if there is one, else the first modal,
+    stance or negated word, else the sentence's opening.
+    """
     f, doc = side.f, side.doc
-    cues = [c for c in (*f.modality, *f.stance) if not (c.value == "hedge")]
+    for lemma, k in sorted(f.content.items(), key=lambda lk: lk[1]):
+        if any(_related(lemma, h) and lemma != h for h in hints):
+            return phrase(doc, k, k + 1, 3), (k, k + 1)
     negs = [k for k in range(f.sentence.lo, f.sentence.hi) if doc.negated[k]]
-    if negs:
-        cues.append(Cue(negs[0], negs[0] + 1, "negation"))
-    if cues:
-        c = min(cues, key=lambda c: c.lo)
-        return phrase(doc, c.lo, c.hi, 3), (c.lo, c.hi)
+    for cues in (f.stance, [c for c in f.modality if c.value != "hedge"], negs):
+        if cues:
+            first = cues[0]
+            lo, hi = (first, first + 1) if isinstance(first, int) else (first.lo, first.hi)
+            return phrase(doc, lo, hi, 6), (lo, hi)
     s = f.sentence
     toks = doc.tokens
     end = s.lo
@@ -140,21 +147,29 @@ def stance(a: Side, b: Side) -> Iterator[Candidate]:
             ly = y.label + (", negated" if y.negated else "")
             pa, pb = phrase(a.doc, x.lo, x.hi), phrase(b.doc, y.lo, y.hi)
             reason = f"'{text_of(a.doc, pa)}' ({lx}) against '{text_of(b.doc, pb)}' ({ly})"
-            yield Candidate(pa, pb, kind, 0.75, reason, (x.lo, x.hi), (y.lo, y.hi))
+            yield Candidate(pa, pb, kind, 0.75, reason, (x.lo, x.hi), (y.lo, y.hi), linked=True)
+
+
+def _antonym_keys(doc: Document, k: int) -> set[str]:
+    # a plural noun is looked up as written: "rights" (entitlements) is no antonym of "wrong"
+    norm, lemma = doc.norms[k], doc.lemmas[k]
+    return {norm} if norm.endswith("s") and norm != lemma else {norm, lemma}
 
 
 def antonym(a: Side, b: Side) -> Iterator[Candidate]:
     """WordNet direct antonyms, both asserted or both denied."""
     ants = lexicons.load().antonyms
-    for la, ka in a.f.content.items():
-        opposite = ants.get(la)
+    for ka in a.f.content.values():
+        opposite: set[str] = set()
+        for key in _antonym_keys(a.doc, ka):
+            opposite |= ants.get(key, frozenset())
         if not opposite:
             continue
-        for lb, kb in b.f.content.items():
-            if lb in opposite and a.doc.negated[ka] == b.doc.negated[kb]:
+        for kb in b.f.content.values():
+            if opposite & _antonym_keys(b.doc, kb) and a.doc.negated[ka] == b.doc.negated[kb]:
                 pa, pb = phrase(a.doc, ka, ka + 1), phrase(b.doc, kb, kb + 1)
                 reason = f"'{a.doc.tokens[ka].norm}' is the opposite of '{b.doc.tokens[kb].norm}'"
-                yield Candidate(pa, pb, "antonym", 0.7, reason, (ka, ka + 1), (kb, kb + 1))
+                yield Candidate(pa, pb, "antonym", 0.7, reason, (ka, ka + 1), (kb, kb + 1), linked=True)
 
 
 def _is_head(doc: Document, k: int) -> bool:
@@ -164,6 +179,13 @@ def _is_head(doc: Document, k: int) -> bool:
         if doc.tokens[j].word and doc.lemmas[j] not in STOPWORDS:
             return False
     return True
+
+
+DETERMINERS = frozenset("the a an this that these those my our your his her their its".split())
+
+
+def _nominal(doc: Document, k: int) -> bool:
+    return k > 0 and doc.norms[k - 1] in DETERMINERS
 
 
 def negation(a: Side, b: Side) -> Iterator[Candidate]:
@@ -176,7 +198,12 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
             if na == nb:
                 continue
             neg_side, k = (a, ka) if na else (b, kb)
-            strength = 0.7 if _is_head(neg_side.doc, k) else 0.5
+            pos_side, kp = (b, kb) if na else (a, ka)
+            head = _is_head(neg_side.doc, k)
+            cue = neg_side.doc.norms[neg_side.doc.neg_cue[k]]
+            if head and cue in ("not", "n't", "never") and _nominal(pos_side.doc, kp):
+                continue  # "can't back off" is about a verb, "the back of" a noun
+            strength = 0.7 if head else 0.45
             if la != lb:
                 strength -= 0.1
             pa, pb = phrase(a.doc, ka, ka + 1), phrase(b.doc, kb, kb + 1)
@@ -184,7 +211,10 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
             if nb:
                 denied, asserted = asserted, denied
             reason = f"'{denied}' denies what '{asserted}' asserts"
-            yield Candidate(pa, pb, "negation", strength, reason, (ka, ka + 1), (kb, kb + 1))
+            # keyed on the negation cue, so that one "not" yields one contrast
+            cue_a = a.doc.neg_cue[ka] if na else ka
+            cue_b = b.doc.neg_cue[kb] if nb else kb
+            yield Candidate(pa, pb, "negation", strength, reason, (cue_a, -1), (cue_b, -1))
 
 
 def _modal_class(c: Cue) -> str:
@@ -248,14 +278,23 @@ def modality(a: Side, b: Side) -> Iterator[Candidate]:
             yield Candidate(pa, pb, "modality", strength, reason, (x.lo, x.hi), (y.lo, y.hi))
 
 
+def _denies(side: Side) -> bool:
+    return any(side.doc.negated[k] for k in range(side.f.sentence.lo, side.f.sentence.hi)) or bool(
+        side.f.factuality
+    )
+
+
 def factuality(a: Side, b: Side) -> Iterator[Candidate]:
     """A denial or dismissal on one side set against the claim it answers on the other."""
     for deny, claim, flip in ((b, a, False), (a, b, True)):
+        if _denies(claim) and not any(c.value == "directive" for c in claim.f.modality):
+            continue  # a denial against a denial is agreement, not contrast
+        hints = {deny.doc.lemmas[k] for k in range(deny.f.sentence.lo, deny.f.sentence.hi)}
         for c in deny.f.factuality:
             if c.negated:
                 continue
             pd = phrase(deny.doc, c.lo, c.hi, 2)
-            pc, key = salient(claim)
+            pc, key = salient(claim, hints)
             word = "dismisses" if c.value == "dismissal" else "denies"
             reason = f"'{text_of(deny.doc, pd)}' {word} '{text_of(claim.doc, pc)}'"
             if flip:
@@ -301,12 +340,17 @@ def framing(a: Side, b: Side) -> Iterator[Candidate]:
                 continue
             if a.doc.lemmas[x.lo] == b.doc.lemmas[y.lo]:
                 continue
+            # a side that also uses a word of the other's slant for this referent frames it the same way
+            if any(z.value == x.value and z.polarity == x.polarity for z in b.f.framing) or any(
+                z.value == y.value and z.polarity == y.polarity for z in a.f.framing
+            ):
+                continue
             pa, pb = phrase(a.doc, x.lo, x.hi, 1), phrase(b.doc, y.lo, y.hi, 1)
             reason = (
                 f"'{_cue_text(a.doc, x)}' ({SLANT[x.polarity]}) against '{_cue_text(b.doc, y)}' "
                 f"({SLANT[y.polarity]}) for {x.value}"
             )
-            yield Candidate(pa, pb, "framing", 0.6, reason, (x.lo, x.hi), (y.lo, y.hi))
+            yield Candidate(pa, pb, "framing", 0.6, reason, (x.lo, x.hi), (y.lo, y.hi), linked=True)
 
 
 def polarity(a: Side, b: Side) -> Iterator[Candidate]:

@@ -12,7 +12,7 @@ NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*%?$")
 # "up" and "down" report a change only after these words ("crime is up", "coming down"),
 # not in phrasal verbs ("set up", "back down", "levelling up").
 UP_DOWN_HOSTS = frozenset(
-    "is are was were be been 's trending trend go goes going went gone come comes coming came way".split()
+    "is are was were be been 's back trending trend go goes going went gone come comes coming came way".split()
 )
 NUMBER_WORDS = {
     "zero": 0.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
@@ -48,7 +48,8 @@ class SentenceFeatures:
 
 
 def _negated(doc: Document, lo: int, hi: int) -> bool:
-    return any(doc.negated[k] for k in range(lo, hi))
+    """Whether a cue is negated from outside ("not true" is a cue of its own, not a negated "true")."""
+    return any(doc.negated[k] and doc.neg_cue[k] < lo for k in range(lo, hi))
 
 
 def _noun_after(doc: Document, k: int, hi: int) -> str:
@@ -87,8 +88,11 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         for entry in payloads:
             f.stance.append(Cue(lo, hi, entry.axis, -entry.pole if neg else entry.pole, neg, entry.label))
             f.concepts.add(f"axis:{entry.axis}")
+    question_marks = [k for k in range(sent.lo, sent.hi) if norms[k] == "?"]
     for lo, hi, payloads in lex.modality.find(norms, lemmas, sent.lo, sent.hi):
-        # "may" and "can" as the month or the tin are rare enough in statements to ignore
+        # "will" in a question ("Will I support it?") asserts nothing
+        if payloads[0] == "certainty" and any(q >= hi for q in question_marks):
+            continue
         f.modality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
     for lo, hi, payloads in lex.factuality.find(norms, lemmas, sent.lo, sent.hi):
         f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))

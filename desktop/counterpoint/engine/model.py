@@ -13,7 +13,7 @@ KINDS = ("negation", "antonym", "polarity", "modality", "factuality", "quantity"
 MAX_CHARS = 2_000_000
 
 # Pairs scoring at or above this are what the app highlights by default.
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.45
 
 
 class InputTooLarge(ValueError):

@@ -38,7 +38,7 @@ STOPWORDS = frozenset(
     will would shall should can could may might must also just very too much more most some any all each
     every other such than which who whom whose what when where why how while because although though
     up down out off again further once only own same both few many lot one two
-    say said tell told think thought know get got go going make made see take come way thing things
+    think thought know get got go going see take come way thing things
     today now yesterday tomorrow year years day days week weeks month months time times
     mr mrs ms dr""".split()
 )
