@@ -416,6 +416,8 @@ class _Extractor:
             return "title"
         if key in self.lex.organisation_words:
             return "org"
+        if len(token.word) >= 2 and token.word.isupper():
+            return "org"  # an acronym: NOBLE, FBI, U.S.
         return "word"
 
     def _capitalised_run(self, tokens: list[_Token], end: int) -> int:
@@ -453,6 +455,14 @@ class _Extractor:
         """(name, role, is_organisation) of a capitalised phrase: 'U.S. Attorney General Jeff Sessions'."""
         if not words:
             return None, None, False
+        # "Governor Ray Okafor of Lakeshore": the name sits before "of", the place belongs to the role
+        for k in range(len(words) - 1, 0, -1):
+            if words[k].key in ("of", "for") and not words[k].capitalised and words[k - 1].capitalised:
+                name, role, is_org = self._split_name(words[:k])
+                if name and not is_org and " " in name:
+                    tail = self._phrase(words[k:])
+                    return name, f"{role} {tail}" if role else None, False
+                break
         if any(self._word_class(w) == "org" for w in words) and self._word_class(words[-1]) in (
             "org",
             "word",
@@ -522,7 +532,7 @@ class _Extractor:
         for sentence, start, end in runs:
             name, role, is_org = self._split_name(sentence.tokens[start : end + 1])
             if name and not is_org and " " in name and all(part[:1].isupper() for part in name.split()[-1:]):
-                self._register(name, role)
+                self._register(name, role or self._appositive_role(sentence.tokens, end))
         for sentence, start, end in runs:
             words = sentence.tokens[start : end + 1]
             name, _role, is_org = self._split_name(words)
@@ -618,10 +628,12 @@ class _Extractor:
                 j -= 1
             if j == 0 or i - j > 15:
                 return None
-            appositive_start = j
+            if tokens[j].capitalised and tokens[j].key not in _DETERMINERS:
+                # "A spokeswoman for the agency, Priya Natarajan, said": the name is the appositive
+                if i - j < 4 and all(t.capitalised for t in tokens[j : i + 1]):
+                    return j, i
+                return None
             i = j - 1
-            if tokens[appositive_start].capitalised and tokens[appositive_start].key not in _DETERMINERS:
-                return None  # "In a statement, Smith said" leaves no subject before the comma
         if self._quote_between(tokens[i].end, tokens[verb].start):
             return None
         token = tokens[i]
@@ -634,7 +646,7 @@ class _Extractor:
         if token.key in self.lex.titles or token.key in self.lex.organisation_words:
             j = i
             while j > 0 and i - j < 5 and tokens[j].key not in _DETERMINERS:
-                if self.masked[tokens[j - 1].end : tokens[j].start].strip():
+                if self.masked[tokens[j - 1].end : tokens[j].start].strip() not in ("", "'", "’"):
                     break
                 j -= 1
             return j, i
@@ -675,7 +687,7 @@ class _Extractor:
             return None
         words: list[_Token] = []
         for token in tokens[end + 1 : end + 14]:
-            if words and self.masked[words[-1].end : token.start].strip():
+            if words and self.masked[words[-1].end : token.start].strip() not in ("", "'", "’"):
                 break
             words.append(token)
         if not words or not any(w.key in self.lex.titles and w.key not in ("of", "the") for w in words):
@@ -958,10 +970,8 @@ class _Extractor:
         if position == 0:
             return None
         earlier = self.sentences[position - 1]
-        if (
-            earlier.paragraph != sentence.paragraph
-            and self.paragraphs[sentence.paragraph][0] != sentence.start
-        ):
+        first_quote = min((self.quoted[i].marks[0][0] for i in sentence.quotes), default=-1)
+        if earlier.paragraph != sentence.paragraph and self.paragraphs[sentence.paragraph][0] != first_quote:
             return None
         if earlier.paragraph < sentence.paragraph - 1:
             return None
