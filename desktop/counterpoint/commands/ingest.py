@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counterpoint.errors import UserError
 from counterpoint.ingest import Document, IngestError, Quote, extract_quotes, load_document
+
+if TYPE_CHECKING:
+    from counterpoint.store import Project
 
 _DESCRIPTION = """\
 Import documents (plain text, Markdown, HTML, PDF, DOCX) into a project, which is created if missing.
@@ -65,28 +68,9 @@ def run_import(args: argparse.Namespace) -> int:
     report: list[str] = []
     with Project.open(args.project, create=True) as project, project.transaction():
         for path, document, quotes in documents:
-            source_id = project.add_source(
-                title=document.title,
-                publisher=document.publisher or "",
-                url=document.url or "",
-                published=document.published,
-                content=document.text,
-                retrieved=document.retrieved,
-            )
             attributed = [q for q in quotes if q.speaker and q.confidence >= args.min_confidence]
+            source_id, _ids = add_document(project, document, attributed if args.quotes else [])
             if args.quotes:
-                for quote in attributed:
-                    assert quote.speaker is not None
-                    project.add_statement(
-                        speaker=quote.speaker,
-                        text=quote.text,
-                        role=quote.role or "",
-                        said_on=quote.said_on,
-                        occasion=quote.occasion or "",
-                        source_id=source_id,
-                        source_start=quote.start,
-                        source_end=quote.end,
-                    )
                 skipped = len(quotes) - len(attributed)
                 line = f"{path.name}: source {source_id} ({document.title!r}), {len(attributed)} statements"
                 if skipped:
@@ -99,3 +83,34 @@ def run_import(args: argparse.Namespace) -> int:
             report.extend([line, *(f"{path.name}: note: {note}" for note in document.notes)])
     print("\n".join(report))
     return 0
+
+
+def add_document(project: Project, document: Document, quotes: list[Quote]) -> tuple[int, list[int]]:
+    """Store a document as a source and each quotation with a speaker as a statement pointing into it.
+
+    Call it inside project.transaction(): a document and its statements go in together or not at all.
+    Returns the source id and the new statement ids.
+    """
+    source_id = project.add_source(
+        title=document.title,
+        publisher=document.publisher or "",
+        url=document.url or "",
+        published=document.published,
+        content=document.text,
+        retrieved=document.retrieved,
+    )
+    statement_ids = [
+        project.add_statement(
+            speaker=quote.speaker,
+            text=quote.text,
+            role=quote.role or "",
+            said_on=quote.said_on,
+            occasion=quote.occasion or "",
+            source_id=source_id,
+            source_start=quote.start,
+            source_end=quote.end,
+        )
+        for quote in quotes
+        if quote.speaker
+    ]
+    return source_id, statement_ids

@@ -1,0 +1,401 @@
+"""The import preview: the quotations found in a document, for the user to correct and choose before import.
+
+`run_import_preview(parent, document, quotes)` shows it and returns the chosen quotations (or None when the
+user cancels); `import_documents_with_preview(parent, project, paths)` is the whole File > Import flow (ask for
+files, read them, preview each, store the document and the chosen quotations in one transaction).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterpoint.ingest import (
+    SUPPORTED_SUFFIXES,
+    Document,
+    IngestError,
+    Quote,
+    extract_quotes,
+    load_document,
+)
+from counterpoint.ingest.edits import correct, merge_quotes, split_quote
+
+if TYPE_CHECKING:
+    from counterpoint.store import Project
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+# Quotations attributed with less confidence than this start unchecked: the user looks before keeping them.
+KEEP_THRESHOLD = 0.5
+
+
+@dataclass
+class _Row:
+    quote: Quote
+    keep: bool
+
+
+class QuoteTableModel(QAbstractTableModel):
+    """The quotations of one document as rows: keep, quotation, speaker, role, date, confidence."""
+
+    KEEP, QUOTATION, SPEAKER, ROLE, DATE, CONFIDENCE = range(6)
+    HEADERS = ("Keep", "Quotation", "Speaker", "Role", "Date", "Confidence")
+
+    def __init__(self, document: Document, quotes: list[Quote], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.rows = [
+            _Row(q, keep=bool(q.speaker) and q.confidence >= KEEP_THRESHOLD)
+            for q in sorted(quotes, key=lambda q: q.start)
+        ]
+
+    # -- Qt model API ----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.KEEP:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        elif index.column() in (self.SPEAKER, self.ROLE, self.DATE):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        quote = row.quote
+        column = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.KEEP:
+            return Qt.CheckState.Checked if row.keep else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == self.QUOTATION:
+                text = " ".join(quote.text.split())
+                return text if role == Qt.ItemDataRole.EditRole or len(text) <= 140 else text[:139] + "…"
+            if column == self.SPEAKER:
+                return quote.speaker or ("" if role == Qt.ItemDataRole.EditRole else "(unknown)")
+            if column == self.ROLE:
+                return quote.role or ""
+            if column == self.DATE:
+                return quote.said_on.isoformat() if quote.said_on else ""
+            if column == self.CONFIDENCE:
+                return f"{quote.confidence:.0%}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.QUOTATION:
+                return quote.text
+            if column == self.SPEAKER and quote.attribution:
+                start, end = quote.attribution
+                return f"From “{self.document.text[start:end]}”"
+            if column == self.DATE:
+                return "When it was said, YYYY-MM-DD (blank when the text does not say)"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CONFIDENCE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        row = self.rows[index.row()]
+        column = index.column()
+        if column == self.KEEP and role == Qt.ItemDataRole.CheckStateRole:
+            row.keep = _is_checked(value)
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        elif column == self.SPEAKER:
+            row.quote = correct(row.quote, speaker=str(value or ""))
+        elif column == self.ROLE:
+            row.quote = correct(row.quote, role=str(value or ""))
+        elif column == self.DATE:
+            text = str(value or "").strip()
+            if not text:
+                row.quote = correct(row.quote, clear_date=True)
+            else:
+                try:
+                    row.quote = correct(row.quote, said_on=date.fromisoformat(text))
+                except ValueError:
+                    return False
+        else:
+            return False
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
+        return True
+
+    # -- the user's corrections ---------------------------------------------------------------------------
+
+    def merge_with_next(self, row: int) -> None:
+        """Join quotation `row` and the one after it (a quotation the extractor cut in two)."""
+        if not 0 <= row < len(self.rows) - 1:
+            raise ValueError("select a quotation that has another one after it")
+        first, second = self.rows[row], self.rows[row + 1]
+        merged = _Row(merge_quotes(self.document.text, first.quote, second.quote), first.keep or second.keep)
+        self.beginRemoveRows(QModelIndex(), row + 1, row + 1)
+        del self.rows[row + 1]
+        self.endRemoveRows()
+        self.rows[row] = merged
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def split(self, row: int, at: int) -> None:
+        """Cut quotation `row` in two at `at`, an index into its text; both halves keep the speaker."""
+        if not 0 <= row < len(self.rows):
+            raise ValueError("select a quotation to split")
+        current = self.rows[row]
+        left, right = split_quote(self.document.text, current.quote, at)
+        self.rows[row] = _Row(left, current.keep)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.beginInsertRows(QModelIndex(), row + 1, row + 1)
+        self.rows.insert(row + 1, _Row(right, current.keep))
+        self.endInsertRows()
+
+    def set_all_kept(self, keep: bool) -> None:
+        for row in self.rows:
+            row.keep = keep
+        if self.rows:
+            self.dataChanged.emit(self.index(0, self.KEEP), self.index(len(self.rows) - 1, self.KEEP))
+
+    def chosen(self) -> list[Quote]:
+        return [row.quote for row in self.rows if row.keep]
+
+    def kept_without_speaker(self) -> list[int]:
+        return [number for number, row in enumerate(self.rows) if row.keep and not row.quote.speaker]
+
+
+def _is_checked(value: Any) -> bool:
+    if isinstance(value, Qt.CheckState):
+        return value == Qt.CheckState.Checked
+    return bool(value == Qt.CheckState.Checked.value or value is True)
+
+
+def utf16_to_index(text: str, units: int) -> int:
+    """A Python string index from a Qt text position, which counts UTF-16 code units."""
+    count = 0
+    for index, char in enumerate(text):
+        if count >= units:
+            return index
+        count += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
+class ImportPreviewDialog(QDialog):
+    """Lists the quotations found in `document`; `chosen_quotes()` gives the ones the user keeps, corrected."""
+
+    def __init__(self, document: Document, quotes: list[Quote], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWindowTitle(f"Import “{document.title}”")
+        self.resize(980, 620)
+        self.model = QuoteTableModel(document, quotes, self)
+
+        facts = [document.publisher, document.published.isoformat() if document.published else None]
+        summary = QLabel(
+            f"<b>{_escape(document.title)}</b>"
+            + (f" — {_escape(', '.join(f for f in facts if f))}" if any(facts) else "")
+            + f"<br>{len(quotes)} quotation{'s' if len(quotes) != 1 else ''} found. Check the ones to keep; "
+            "double-click a speaker, role or date to correct it."
+            + "".join(f"<br><i>{_escape(note)}</i>" for note in document.notes)
+        )
+        summary.setWordWrap(True)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Quotations found")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QuoteTableModel.QUOTATION, QHeaderView.ResizeMode.Stretch)
+        for column in (QuoteTableModel.KEEP, QuoteTableModel.DATE, QuoteTableModel.CONFIDENCE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(QuoteTableModel.SPEAKER, 170)
+        self.table.setColumnWidth(QuoteTableModel.ROLE, 170)
+
+        self.quotation = QPlainTextEdit()
+        self.quotation.setReadOnly(True)
+        self.quotation.setAccessibleName("Selected quotation")
+        self.quotation.setPlaceholderText("Select a quotation; to split it, click where it should be cut.")
+        self.quotation.setMaximumHeight(140)
+
+        self.keep_all = QPushButton("Keep &all")
+        self.keep_none = QPushButton("Keep &none")
+        self.merge_button = QPushButton("&Merge with next")
+        self.merge_button.setToolTip("Join the selected quotation and the one after it")
+        self.split_button = QPushButton("&Split at cursor")
+        self.split_button.setToolTip(
+            "Cut the selected quotation in two where the cursor is in the text below"
+        )
+        self.keep_all.clicked.connect(lambda: self.model.set_all_kept(True))
+        self.keep_none.clicked.connect(lambda: self.model.set_all_kept(False))
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.split_button.clicked.connect(self.split_selected)
+        tools = QHBoxLayout()
+        for button in (self.keep_all, self.keep_none, self.merge_button, self.split_button):
+            tools.addWidget(button)
+        tools.addStretch(1)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Import preview message")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.quotation)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(tools)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+        self.model.dataChanged.connect(self._update_ok)
+        self.model.rowsInserted.connect(self._update_ok)
+        self.model.rowsRemoved.connect(self._update_ok)
+        self._update_ok()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self.table.resizeRowsToContents()
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+        self._show_current()
+
+    def merge_selected(self) -> None:
+        row = self.current_row()
+        try:
+            self.model.merge_with_next(row)
+        except ValueError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.clear()
+        self.select_row(row)
+
+    def split_selected(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            self.status.setText("Select a quotation to split")
+            return
+        shown = self.quotation.toPlainText()
+        at = utf16_to_index(shown, self.quotation.textCursor().position())
+        try:
+            self.model.split(row, at)
+        except ValueError as exc:
+            self.status.setText(f"Can't split there: {exc}")
+            return
+        self.status.clear()
+        self.select_row(row)
+        self.table.resizeRowsToContents()
+
+    def chosen_quotes(self) -> list[Quote]:
+        return self.model.chosen()
+
+    def accept(self) -> None:
+        missing = self.model.kept_without_speaker()
+        if missing:
+            self.status.setText(
+                f"Quotation {missing[0] + 1} has no speaker: name one, or uncheck it, before importing."
+            )
+            self.select_row(missing[0])
+            return
+        super().accept()
+
+    def _show_current(self, *_args: object) -> None:
+        row = self.current_row()
+        self.quotation.setPlainText(
+            self.model.rows[row].quote.text if 0 <= row < self.model.rowCount() else ""
+        )
+
+    def _update_ok(self, *_args: object) -> None:
+        count = len(self.model.chosen())
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(
+            f"Import {count} quotation{'s' if count != 1 else ''}" if count else "Import document only"
+        )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def run_import_preview(parent: QWidget | None, document: Document, quotes: list[Quote]) -> list[Quote] | None:
+    """Show the preview (modal); the quotations the user keeps, corrected, or None if they cancel."""
+    dialog = ImportPreviewDialog(document, quotes, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen_quotes()
+    finally:
+        dialog.deleteLater()
+
+
+def import_documents_with_preview(
+    parent: QWidget | None, project: Project, paths: list[Path] | None = None
+) -> list[int]:
+    """File > Import and drops: read each file, preview its quotations, store it; the new statement ids.
+
+    Each document is one transaction: cancelling a preview stores nothing of that document.
+    """
+    from counterpoint.commands.ingest import add_document
+
+    if paths is None:
+        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+        names, _filter = QFileDialog.getOpenFileNames(
+            parent, "Import documents", str(project.path.parent), f"Documents ({patterns});;All files (*)"
+        )
+        paths = [Path(name) for name in names]
+    added: list[int] = []
+    for path in paths:
+        try:
+            document = load_document(path)
+        except IngestError as exc:
+            QMessageBox.warning(parent, "Import", str(exc))
+            continue
+        chosen = run_import_preview(
+            parent, document, extract_quotes(document.text, published=document.published)
+        )
+        if chosen is None:
+            continue
+        with project.transaction():
+            added.extend(add_document(project, document, chosen)[1])
+    return added
