@@ -13,11 +13,7 @@ from pathlib import Path
 
 from counterpoint.store import Project, TargetSpec
 
-WORDS = (
-    "police officers law lawful force careful community policing crime suspects custody rights "
-    "directive joke misconduct responsible violate defend prosecute nice rough wagon thugs gang "
-    "budget tax jobs growth border security health care climate energy schools"
-).split()
+WORDS = ["police", "officers", "law", "lawful", "force", "careful", "community", "policing", "crime", "suspects", "custody", "rights", "directive", "joke", "misconduct", "responsible", "violate", "defend", "prosecute", "nice", "rough", "wagon", "thugs", "gang", "budget", "tax", "jobs", "growth", "border", "security", "health", "care", "climate", "energy", "schools"]
 QUERIES = ["lawful", "police misconduct", "rough wag", "directive joke", 'NEAR( "custody', "tax"]
 
 
@@ -29,8 +25,11 @@ def build(path: Path, count: int) -> Project:
     cumulative = list(itertools.accumulate(1 / (rank + 5) for rank in range(len(vocabulary))))
     speakers = [project.ensure_speaker(f"Speaker {i}") for i in range(200)]
     rows = (
-        (rng.choice(speakers), " ".join(rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(12, 60))),
-         f"20{rng.randint(10, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
+        (
+            rng.choice(speakers),
+            " ".join(rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(12, 60))),
+            f"20{rng.randint(10, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+        )
         for _ in range(count)
     )
     with project.transaction():

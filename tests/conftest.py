@@ -27,7 +27,7 @@ def project_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def project(project_path: Path) -> Iterator["Project"]:  # noqa: F821
+def project(project_path: Path) -> Iterator[Project]:  # noqa: F821
     from counterpoint.store import Project
 
     with Project.open(project_path, create=True) as opened:
@@ -35,7 +35,7 @@ def project(project_path: Path) -> Iterator["Project"]:  # noqa: F821
 
 
 @pytest.fixture
-def sample_project(project_path: Path) -> Iterator["Project"]:  # noqa: F821
+def sample_project(project_path: Path) -> Iterator[Project]:  # noqa: F821
     from counterpoint.store import Project
     from counterpoint.store.sample import write_sample
 

@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _open_app(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="counterpoint", description="Open the Counterpoint desktop app.")
-    parser.add_argument("project", nargs="?", help="project file to open (default: the last one, or the sample)")
+    parser.add_argument(
+        "project", nargs="?", help="project file to open (default: the last one, or the sample)"
+    )
     args = parser.parse_args(argv)
     from counterpoint.ui.app import run_app
 
@@ -46,7 +48,12 @@ def _open_app(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    subcommands = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()  # type: ignore[union-attr]
+    subcommands = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
     try:
         if not argv or (argv[0] not in subcommands and not argv[0].startswith("-")):
             return _open_app(argv)

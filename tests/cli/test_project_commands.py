@@ -35,8 +35,17 @@ def test_add_creates_the_project_and_list_filters(tmp_path: Path, capsys: pytest
     text_file = tmp_path / "statement.txt"
     text_file.write_text("We will not back off — ever. ✊🏾\n", encoding="utf-8")
     code, out, _ = run(
-        capsys, "add", str(project), "--speaker", "Jeff Sessions", "--date", "2017-08-01",
-        "--source", "NBC News", "--file", str(text_file),
+        capsys,
+        "add",
+        str(project),
+        "--speaker",
+        "Jeff Sessions",
+        "--date",
+        "2017-08-01",
+        "--source",
+        "NBC News",
+        "--file",
+        str(text_file),
     )
     assert code == 0 and out.strip() == "1"
     run(capsys, "add", str(project), "--speaker", "Donald Trump", "--text", "Please don't be too nice.")
@@ -76,7 +85,9 @@ def test_user_errors_are_one_line(
 def test_entry_point_runs_as_a_module(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "counterpoint", "list", str(tmp_path / "none.db")],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1
     assert result.stderr.strip() == f"counterpoint: error: {tmp_path / 'none.db'} does not exist"

@@ -97,7 +97,7 @@ def test_split_statements_keeps_triggers_whole() -> None:
     ("content", "message"),
     [
         (b"PK\x03\x04 this is a zip file, not a database", "not an SQLite database"),
-        ("Just some notes.\n".encode(), "not an SQLite database"),
+        (b"Just some notes.\n", "not an SQLite database"),
         (b"SQLite format 3\x00" + b"\xff" * 4000, "damaged|can't be opened"),
     ],
 )
@@ -132,14 +132,13 @@ def test_truncated_project_is_reported_as_damaged(tmp_path: Path) -> None:
         project.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
-    with pytest.raises(ProjectError):
-        with Project.open(path) as project:
-            project.statements()
-            raise AssertionError("a truncated file should not open cleanly")
+    with pytest.raises(ProjectError), Project.open(path) as project:
+        project.statements()
+        raise AssertionError("a truncated file should not open cleanly")
 
 
 def test_missing_file_and_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(ProjectError, match="does not exist"):
         Project.open(tmp_path / "absent.counterpoint")
-    with pytest.raises(ProjectError, match="folder .* does not exist"):
+    with pytest.raises(ProjectError, match=r"folder .* does not exist"):
         Project.open(tmp_path / "no" / "such" / "p.counterpoint", create=True)

@@ -30,7 +30,7 @@ def test_foreign_keys_are_enforced(project: Project) -> None:
     statement_id = project.add_statement("Perry Tarrant", "We must always be vigilant.")
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
         project.execute(
-            "INSERT INTO annotation_targets (annotation_id, statement_id, exact, start, \"end\") "
+            'INSERT INTO annotation_targets (annotation_id, statement_id, exact, start, "end") '
             "VALUES (12345, ?, 'We', 0, 2)",
             [statement_id],
         )
@@ -88,7 +88,19 @@ def test_span_outside_the_text_is_refused(project: Project) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ['"', '"unbalanced', "-x", "NEAR(", "NEAR(lawful, 3)", "*", "AND", "a OR b NOT c", "col:nice", "^start", "((("],
+    [
+        '"',
+        '"unbalanced',
+        "-x",
+        "NEAR(",
+        "NEAR(lawful, 3)",
+        "*",
+        "AND",
+        "a OR b NOT c",
+        "col:nice",
+        "^start",
+        "(((",
+    ],
 )
 def test_search_treats_operators_as_text(sample_project: Project, query: str) -> None:
     sample_project.statements(search=query)

@@ -29,7 +29,9 @@ def register(subparsers: Any) -> None:
     add.add_argument("--url", default="", help="address of the source")
     text = add.add_mutually_exclusive_group(required=True)
     text.add_argument("--text", help="the statement's words")
-    text.add_argument("--file", type=Path, help="read the statement's words from a UTF-8 text file ('-': stdin)")
+    text.add_argument(
+        "--file", type=Path, help="read the statement's words from a UTF-8 text file ('-': stdin)"
+    )
     add.set_defaults(func=run_add)
 
     listing = subparsers.add_parser("list", help="list a project's statements")
@@ -46,8 +48,10 @@ def run_sample(args: argparse.Namespace) -> int:
     with Project.open(args.project, create=True) as project:
         write_sample(project)
         counts = (project.count_statements(), len(project.comparisons()), len(project.annotations()))
-    print(f"wrote the sample dossier to {args.project}: {counts[0]} statements, "
-          f"{counts[1]} comparisons, {counts[2]} annotations")
+    print(
+        f"wrote the sample dossier to {args.project}: {counts[0]} statements, "
+        f"{counts[1]} comparisons, {counts[2]} annotations"
+    )
     return 0
 
 
@@ -63,15 +67,19 @@ def _read_text_file(path: Path) -> str:
     except OSError as exc:
         raise UserError(f"can't read {path}: {exc.strerror}") from None
     if len(data) > MAX_STATEMENT_BYTES:
-        raise UserError(f"{path} is {len(data):,} bytes; a statement is limited to {MAX_STATEMENT_BYTES:,} "
-                        "(use `counterpoint import` for whole documents)")
+        raise UserError(
+            f"{path} is {len(data):,} bytes; a statement is limited to {MAX_STATEMENT_BYTES:,} "
+            "(use `counterpoint import` for whole documents)"
+        )
     if b"\x00" in data:
         raise UserError(f"{path} looks like a binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(f"{path} is not UTF-8 text (bad byte at offset {exc.start}); "
-                        "use `counterpoint import`, which detects encodings") from None
+        raise UserError(
+            f"{path} is not UTF-8 text (bad byte at offset {exc.start}); "
+            "use `counterpoint import`, which detects encodings"
+        ) from None
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -80,7 +88,11 @@ def run_add(args: argparse.Namespace) -> int:
     with Project.open(args.project, create=True) as project, project.transaction():
         source_id = project.ensure_source(args.source, url=args.url) if args.source.strip() else None
         statement_id = project.add_statement(
-            args.speaker, text.strip(), role=args.role, said_on=said_on, occasion=args.occasion,
+            args.speaker,
+            text.strip(),
+            role=args.role,
+            said_on=said_on,
+            occasion=args.occasion,
             source_id=source_id,
         )
     print(statement_id)
@@ -110,6 +122,8 @@ def run_list(args: argparse.Namespace) -> int:
         when = s.said_on.isoformat() if s.said_on else "undated"
         print(f"{s.id:>5}  {when}  {s.speaker}: {s.first_words}")
     if not statements:
-        print("no statements match" if (args.search or args.speaker) else "the project has no statements",
-              file=sys.stderr)
+        print(
+            "no statements match" if (args.search or args.speaker) else "the project has no statements",
+            file=sys.stderr,
+        )
     return 0

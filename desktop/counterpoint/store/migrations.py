@@ -33,7 +33,11 @@ def split_statements(script: str) -> list[str]:
 def _sql_files(sql_dir: Path | None) -> list[tuple[str, str]]:
     if sql_dir is None:
         folder = resources.files("counterpoint.db")
-        files = [(entry.name, entry.read_text("utf-8")) for entry in folder.iterdir() if entry.name.endswith(".sql")]
+        files = [
+            (entry.name, entry.read_text("utf-8"))
+            for entry in folder.iterdir()
+            if entry.name.endswith(".sql")
+        ]
     else:
         files = [(p.name, p.read_text("utf-8")) for p in sql_dir.glob("*.sql")]
     return sorted(files)

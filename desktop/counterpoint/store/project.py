@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -544,7 +543,8 @@ class Project:
             raise UserError("a comparison needs a title")
         self.comparison(comparison_id)
         self.execute(
-            "UPDATE comparisons SET title = ?, updated = ? WHERE id = ?", [title.strip(), _now(), comparison_id]
+            "UPDATE comparisons SET title = ?, updated = ? WHERE id = ?",
+            [title.strip(), _now(), comparison_id],
         )
 
     def delete_comparison(self, comparison_id: int) -> None:
@@ -665,7 +665,9 @@ class Project:
             if "note" in fields:
                 sets["note"] = fields["note"]
             assignments = ", ".join(f"{key} = ?" for key in sets)
-            self.execute(f"UPDATE annotations SET {assignments} WHERE id = ?", [*sets.values(), annotation_id])
+            self.execute(
+                f"UPDATE annotations SET {assignments} WHERE id = ?", [*sets.values(), annotation_id]
+            )
             if "tags" in fields:
                 self._set_tags(annotation_id, fields["tags"])
 
