@@ -1,28 +1,81 @@
-"""Start the desktop app: a QApplication and the main window on one project."""
+"""Start the desktop app: a QApplication, the theme, and the main window on one project.
+
+With no project named: the last one opened, or on first run the sample dossier, written to the app's data
+folder so a new user has something real to look at.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from counterpoint import __version__
+from counterpoint.errors import UserError
 from counterpoint.store import Project
+from counterpoint.ui.theme import ThemeChoice, apply_theme
+
+ORGANISATION = "Counterpoint"
+APPLICATION = "Counterpoint"
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, project: Project) -> None:
-        super().__init__()
-        self.project = project
-        self.setWindowTitle(f"{project.title} — Counterpoint")
-        self.setCentralWidget(QLabel(f"{project.count_statements()} statements"))
-        self.resize(1600, 1000)
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.counterpoint.Counterpoint")
+    return app
+
+
+def sample_path() -> Path:
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "sample.counterpoint"
+
+
+def open_sample() -> Project:
+    """The sample dossier in the data folder, written the first time."""
+    path = sample_path()
+    project = Project.open(path, create=True)
+    if project.count_statements() == 0:
+        from counterpoint.store.sample import write_sample
+
+        write_sample(project)
+    return project
+
+
+def choose_project(project_path: str | None, settings: QSettings) -> Project:
+    if project_path:
+        path = Path(project_path)
+        # Naming a file that does not exist yet creates an empty project, as the CLI does.
+        return Project.open(path, create=not path.exists())
+    last = settings.value("last_project")
+    if last and Path(str(last)).is_file():
+        try:
+            return Project.open(Path(str(last)))
+        except UserError:
+            pass  # a moved or damaged last project: fall back to the sample instead of refusing to start
+    return open_sample()
 
 
 def run_app(project_path: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    path = Path(project_path) if project_path else Path("sample.counterpoint")
-    project = Project.open(path, create=True)
-    window = MainWindow(project)
+    app = make_application()
+    settings = QSettings()
+    apply_theme(app, ThemeChoice(str(settings.value("theme", ThemeChoice.SYSTEM.value))))
+    try:
+        project = choose_project(project_path, settings)
+    except UserError as exc:
+        QMessageBox.critical(None, "Counterpoint", str(exc))
+        print(f"counterpoint: error: {exc}", file=sys.stderr)
+        return 1
+
+    from counterpoint.ui.main_window import MainWindow
+
+    window = MainWindow(project, settings)
     window.show()
     return int(app.exec())

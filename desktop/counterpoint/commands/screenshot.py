@@ -1,0 +1,96 @@
+"""`counterpoint screenshot PROJECT -o PNG [--comparison ID]`: the main window rendered offscreen to a PNG,
+with a comparison open, its analysis finished, its highlights and annotations drawn."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from counterpoint.errors import UserError
+
+WIDTH, HEIGHT = 1600, 1000
+ANALYSIS_TIMEOUT_MS = 60_000
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "screenshot", help="render the main window offscreen to a PNG (works without a display)"
+    )
+    parser.add_argument("project", type=Path, help="project file to show")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
+    parser.add_argument("--comparison", type=int, help="id of the comparison to open (default: the first)")
+    parser.add_argument(
+        "--theme", choices=("light", "dark"), default="light", help="colour theme (default: light)"
+    )
+    parser.set_defaults(func=run_screenshot)
+
+
+def run_screenshot(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    if output.suffix.lower() != ".png":
+        raise UserError(f"{output} should end in .png")
+    if not output.parent.is_dir():
+        raise UserError(f"can't write {output}: the folder {output.parent} does not exist")
+    if not args.project.exists():
+        raise UserError(f"{args.project} does not exist")
+    render(args.project, output, comparison_id=args.comparison, theme=args.theme)
+    print(f"wrote {output} ({WIDTH}×{HEIGHT})")
+    return 0
+
+
+def render(
+    project_path: Path, output: Path, *, comparison_id: int | None = None, theme: str = "light"
+) -> None:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform == "darwin":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+    from counterpoint.store import Project
+    from counterpoint.ui.app import make_application
+    from counterpoint.ui.main_window import MainWindow
+    from counterpoint.ui.theme import ThemeChoice, apply_theme
+
+    app = make_application()
+    apply_theme(app, ThemeChoice(theme))
+    project = Project.open(project_path)
+    comparisons = [c.id for c in project.comparisons()]
+    if comparison_id is not None and comparison_id not in comparisons:
+        project.close()
+        known = ", ".join(str(c) for c in comparisons) or "none"
+        raise UserError(f"{project_path} has no comparison {comparison_id} (it has: {known})")
+
+    with tempfile.TemporaryDirectory() as folder:
+        # A throwaway settings file: the picture shows the default layout and leaves the user's settings alone.
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(project, settings)
+        window.resize(WIDTH, HEIGHT)
+        window.show()
+        window.default_layout()
+        if comparison_id is not None:
+            window.open_comparison(comparison_id)
+
+        loop = QEventLoop()
+
+        def check() -> None:
+            if not window.analysis_runner.busy and window.library.shown_filter is not None:
+                loop.quit()
+
+        poll = QTimer()
+        poll.timeout.connect(check)
+        poll.start(20)
+        QTimer.singleShot(ANALYSIS_TIMEOUT_MS, loop.quit)
+        loop.exec()
+        poll.stop()
+        # Let layouts settle and the connectors paint at the final size.
+        settle = QEventLoop()
+        QTimer.singleShot(150, settle.quit)
+        settle.exec()
+        image = window.grab()
+        window.close()
+        if not image.save(str(output), "PNG"):
+            raise UserError(f"can't write {output}")

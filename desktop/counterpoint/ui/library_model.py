@@ -1,0 +1,237 @@
+"""The library's item model: a project's statements as a table, filled lazily so 100,000 rows stay cheap.
+
+The model is handed the ordered ids of the statements to show (found by `statement_ids`, which a worker
+thread runs on its own connection) and reads the rows themselves a page at a time, as the view scrolls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+
+from counterpoint.store import Project, Statement, quote_fts
+
+STATEMENT_IDS_MIME = "application/x-counterpoint-statement-ids"
+PAGE_SIZE = 200
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class LibraryFilter:
+    """What the library shows: what the user typed, and the speaker, date range and tag chosen."""
+
+    search: str = ""
+    speaker: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    tag: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.search.strip() or self.speaker or self.date_from or self.date_to or self.tag)
+
+
+def statement_ids(project: Project, library_filter: LibraryFilter) -> list[int]:
+    """The ids of the statements that pass the filter, in the library's order (by date, then id).
+
+    Only ids are read, so a query over 100,000 statements stays in the tens of milliseconds; this is
+    what the search worker runs, off the GUI thread.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if library_filter.search.strip():
+        match = quote_fts(library_filter.search)
+        if not match:
+            return []
+        where.append(
+            "st.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? "
+            "UNION SELECT s.id FROM statements s WHERE s.speaker_id IN "
+            "(SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?) "
+            "UNION SELECT t.statement_id FROM annotation_targets t WHERE t.annotation_id IN "
+            "(SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?))"
+        )
+        params += [match, match, match]
+    if library_filter.speaker:
+        where.append("st.speaker_id IN (SELECT id FROM speakers WHERE name = ? COLLATE NOCASE)")
+        params.append(library_filter.speaker)
+    if library_filter.date_from:
+        where.append("st.said_on >= ?")
+        params.append(library_filter.date_from.isoformat())
+    if library_filter.date_to:
+        where.append("st.said_on <= ?")
+        params.append(library_filter.date_to.isoformat())
+    if library_filter.tag:
+        where.append(
+            "st.id IN (SELECT t.statement_id FROM annotation_targets t "
+            "JOIN annotation_tags at ON at.annotation_id = t.annotation_id "
+            "JOIN tags g ON g.id = at.tag_id WHERE g.name = ? COLLATE NOCASE)"
+        )
+        params.append(library_filter.tag)
+    sql = "SELECT st.id FROM statements st"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY st.said_on IS NULL, st.said_on, st.id"
+    return [row[0] for row in project.execute(sql, params)]
+
+
+class StatementTableModel(QAbstractTableModel):
+    """Statements as rows: speaker, date, occasion, first words. Rows are read from the project on demand."""
+
+    COLUMNS = ("Speaker", "Date", "Occasion", "Statement")
+    SPEAKER, DATE, OCCASION, TEXT = range(4)
+    StatementIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, project: Project, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self._ids: list[int] = []
+        self._loaded = 0  # rows exposed to views so far (fetchMore grows it)
+        self._cache: dict[int, Statement] = {}
+
+    # -- filling -------------------------------------------------------------------------------
+
+    def set_project(self, project: Project) -> None:
+        self._project = project
+        self.set_statement_ids([])
+
+    def set_statement_ids(self, ids: Sequence[int]) -> None:
+        """Show these statements, in this order (a search result or the whole library)."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._cache.clear()
+        self._loaded = min(PAGE_SIZE, len(self._ids))
+        self.endResetModel()
+
+    def load(self, library_filter: LibraryFilter = LibraryFilter()) -> None:
+        """Run the query here, on this thread: for tests and for small projects."""
+        self.set_statement_ids(statement_ids(self._project, library_filter))
+
+    def refresh_rows(self) -> None:
+        """Re-read the rows shown (after an edit), keeping the set of ids."""
+        self._cache.clear()
+        if self._loaded:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1, len(self.COLUMNS) - 1))
+
+    @property
+    def total(self) -> int:
+        """How many statements pass the filter (rows not yet fetched included)."""
+        return len(self._ids)
+
+    def statement_ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of(self, statement_id: int) -> int:
+        """The row of a statement, fetching pages until it is exposed; -1 when it is not in the list."""
+        try:
+            row = self._ids.index(statement_id)
+        except ValueError:
+            return -1
+        while row >= self._loaded:
+            self.fetchMore(QModelIndex())
+        return row
+
+    def statement_at(self, row: int) -> Statement | None:
+        if not 0 <= row < self._loaded:
+            return None
+        statement_id = self._ids[row]
+        if statement_id not in self._cache:
+            self._read_page(row)
+        return self._cache.get(statement_id)
+
+    def _read_page(self, row: int) -> None:
+        start = row - row % PAGE_SIZE
+        page = self._ids[start : start + PAGE_SIZE]
+        for statement in self._project.statements(ids=page):
+            self._cache[statement.id] = statement
+        if len(self._cache) > 20 * PAGE_SIZE:  # keep memory flat when scrolling through 100,000 rows
+            keep = set(page)
+            self._cache = {k: v for k, v in self._cache.items() if k in keep}
+
+    # -- QAbstractTableModel -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._loaded
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._loaded < len(self._ids)
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        more = min(PAGE_SIZE, len(self._ids) - self._loaded)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+        self._loaded += more
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        statement = self.statement_at(index.row())
+        if statement is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.SPEAKER:
+                return statement.speaker
+            if column == self.DATE:
+                return statement.said_on.isoformat() if statement.said_on else "undated"
+            if column == self.OCCASION:
+                return statement.occasion
+            return statement.first_words
+        if role == Qt.ItemDataRole.ToolTipRole:
+            who = statement.speaker + (f", {statement.role}" if statement.role else "")
+            source = f"\n\nSource: {statement.source_title}" if statement.source_title else ""
+            return f"{who}\n\n{statement.text}{source}"
+        if role == self.StatementIdRole:
+            return statement.id
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            when = statement.said_on.isoformat() if statement.said_on else "undated"
+            return f"{statement.speaker}, {when}: {statement.first_words}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid():
+            base |= Qt.ItemFlag.ItemIsDragEnabled
+        return base
+
+    # -- drag and drop ---------------------------------------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return [STATEMENT_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        ids = [self._ids[row] for row in rows if row < len(self._ids)]
+        mime = QMimeData()
+        mime.setData(STATEMENT_IDS_MIME, encode_statement_ids(ids))
+        mime.setText("\n".join(s.text for s in self._project.statements(ids=ids)))
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+
+def encode_statement_ids(ids: Sequence[int]) -> bytes:
+    return ",".join(str(i) for i in ids).encode("ascii")
+
+
+def decode_statement_ids(data: bytes) -> list[int]:
+    return [int(part) for part in bytes(data).decode("ascii").split(",") if part.strip().isdigit()]

@@ -1,0 +1,1168 @@
+"""The main window: comparisons and the library on the left, the comparison workspace in the centre, the
+annotations on the right; menus, shortcuts, undo, the status bar, and the settings it remembers."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterpoint.errors import UserError
+from counterpoint.store import Annotation, Comparison, Project, Statement, Tag, TargetSpec
+from counterpoint.ui import commands as cmd
+from counterpoint.ui.library import LibraryPanel
+from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_ids
+from counterpoint.ui.statement_editor import StatementEditor
+from counterpoint.ui.theme import ThemeChoice, apply_theme
+from counterpoint.ui.workers import AnalysisRunner, ProjectOpener
+from counterpoint.ui.workspace import ComparisonWorkspace
+
+MAX_COLUMNS = 4
+RECENT_LIMIT = 8
+PROJECT_FILTER = "Counterpoint projects (*.counterpoint *.db *.sqlite);;All files (*)"
+
+
+def _optional(module: str, name: str) -> Any:
+    """A widget class built by another part of the app, or None while it does not exist yet."""
+    try:
+        return getattr(importlib.import_module(f"counterpoint.ui.{module}"), name)
+    except ImportError:
+        return None
+
+
+# -- a stand-in until the annotations panel exists ------------------------------------------------
+
+
+class _AnnotationsStandIn(QListWidget):
+    annotation_activated = Signal(int)
+    edit_requested = Signal(int)
+    delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Annotations")
+        self.setWordWrap(True)
+        self.itemClicked.connect(
+            lambda item: self.annotation_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.itemDoubleClicked.connect(
+            lambda item: self.edit_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+
+    def set_annotations(
+        self, annotations: Sequence[Annotation], statements: Any = None, tags: Any = None
+    ) -> None:
+        self.clear()
+        for a in annotations:
+            quotes = " ↔ ".join(f"“{t.exact}”" for t in a.targets)
+            head = a.relation.label if a.relation else "note"
+            item = QListWidgetItem(f"{head}: {quotes}\n{a.note}".strip())
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            self.addItem(item)
+
+
+# -- the centre: a header over the workspace, and drops of statements --------------------------------------
+
+
+class _CentreArea(QFrame):
+    """Accepts statements dragged from the library."""
+
+    statements_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(STATEMENT_IDS_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if event.mimeData().hasFormat(STATEMENT_IDS_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        ids = decode_statement_ids(bytes(event.mimeData().data(STATEMENT_IDS_MIME).data()))
+        if ids:
+            event.acceptProposedAction()
+            self.statements_dropped.emit(ids)
+
+
+class MainWindow(QMainWindow):
+    """The window users live in. It is handed an open Project; it owns it from then on (and closes it)."""
+
+    project_changed = Signal(object)
+    analysis_ready = Signal(int)  # comparison id
+
+    def __init__(self, project: Project, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.project = project
+        self.settings = settings if settings is not None else QSettings()
+        self.setObjectName("mainWindow")
+        self.setDockNestingEnabled(True)
+        self.events = cmd.ProjectEvents(self)
+        self.undo_stack = QUndoStack(self)
+        self.analysis_runner = AnalysisRunner(self)
+        self.opener = ProjectOpener(self)
+        self.current_comparison_id: int | None = None
+        self.current_statements: list[Statement] = []
+        self.current_analysis: Any = None
+        self._analyses: dict[tuple[str, ...], Any] = {}
+        self._analysing_for: tuple[int, tuple[str, ...]] | None = None
+        self.active_editor: QDialog | None = None
+        self.theme_choice = ThemeChoice(str(self.settings.value("theme", ThemeChoice.SYSTEM.value)))
+
+        self._build_centre()
+        self._build_docks()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect()
+
+        self.resize(1600, 1000)
+        self._restore_layout()
+        self._remember_project(project.path)
+        self._project_loaded()
+
+    # -- building -------------------------------------------------------------------------------------
+
+    def _build_centre(self) -> None:
+        centre = _CentreArea()
+        centre.setObjectName("centre")
+        centre.statements_dropped.connect(self.add_statements_to_comparison)
+
+        header = QFrame()
+        header.setObjectName("workspaceHeader")
+        self.comparison_title = QLabel()
+        self.comparison_title.setObjectName("comparisonTitle")
+        self.comparison_title.setAccessibleName("Comparison title")
+        self.comparison_meta = QLabel()
+        self.comparison_meta.setObjectName("comparisonMeta")
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.comparison_title)
+        titles.addWidget(self.comparison_meta)
+
+        self.analysis_label = QLabel()
+        self.analysis_label.setObjectName("hint")
+        self.analysis_progress = QProgressBar()
+        self.analysis_progress.setAccessibleName("Analysis progress")
+        self.analysis_progress.setFixedWidth(140)
+        self.analysis_progress.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel the analysis")
+        self.cancel_button.clicked.connect(self.cancel_analysis)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 10, 16, 10)
+        row.addLayout(titles, 1)
+        row.addWidget(self.analysis_label)
+        row.addWidget(self.analysis_progress)
+        row.addWidget(self.cancel_button)
+        self._set_analysing(False)
+
+        self.workspace = ComparisonWorkspace()
+        self.workspace.setAccessibleName("Comparison workspace")
+
+        self.empty_state = QLabel(
+            "<div style='font-size:15pt; font-weight:600'>No comparison open</div>"
+            "<p>Pick a comparison on the left, or select two to four statements in the library<br>"
+            "and choose <b>Comparison › New from selected statements</b> (Ctrl+Shift+N).<br>"
+            "You can also drag statements here.</p>"
+        )
+        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setObjectName("hint")
+        self.empty_state.setAccessibleName("No comparison open")
+
+        self.centre_stack = QStackedWidget()
+        self.centre_stack.addWidget(self.empty_state)
+        self.centre_stack.addWidget(self.workspace)
+
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.centre_stack, 1)
+        self.header = header
+        self.setCentralWidget(centre)
+
+    def _build_docks(self) -> None:
+        self.comparison_list = QListWidget()
+        self.comparison_list.setObjectName("comparisonList")
+        self.comparison_list.setAccessibleName("Comparisons")
+        self.comparison_list.setWordWrap(True)
+        self.comparison_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.comparison_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.comparison_list.customContextMenuRequested.connect(self._comparison_menu)
+        self.comparison_list.currentItemChanged.connect(self._comparison_picked)
+        self.comparisons_dock = self._dock("Comparisons", "comparisonsDock", self.comparison_list)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.comparisons_dock)
+
+        self.library = LibraryPanel(self.project)
+        self.library_dock = self._dock("Library", "libraryDock", self.library)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.splitDockWidget(self.comparisons_dock, self.library_dock, Qt.Orientation.Vertical)
+
+        panel_class = _optional("annotations_panel", "AnnotationsPanel")
+        self.annotations_panel: Any = panel_class() if panel_class else _AnnotationsStandIn()
+        self.annotations_panel.setAccessibleName("Annotations")
+        self.annotations_dock = self._dock("Annotations", "annotationsDock", self.annotations_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        return dock
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutVisibleInContextMenu(True)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        k = QKeySequence.StandardKey
+        self.new_project_action = a(
+            "&New project…", self.new_project, "Ctrl+Alt+N", "Create an empty project file"
+        )
+        self.open_project_action = a("&Open project…", self.choose_project, k.Open, "Open a project file")
+        self.import_action = a(
+            "&Import…", self.import_documents, "Ctrl+I", "Import articles, transcripts, releases"
+        )
+        self.export_action = a("&Export…", self.export, "Ctrl+E", "Export the comparison as a report or data")
+        self.quit_action = a("&Quit", self.close, k.Quit, "Quit Counterpoint")
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(k.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(k.Redo), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.new_statement_action = a("&New statement…", self.new_statement, k.New, "Add a statement by hand")
+        self.edit_statement_action = a(
+            "&Edit statement…", self.edit_statement, "Ctrl+Shift+E", "Correct the selected statement"
+        )
+        self.delete_statement_action = a(
+            "&Delete statement", self.delete_statement, k.Delete, "Delete the selected statements"
+        )
+        self.find_action = a("&Find in library", self.focus_search, k.Find, "Search the library")
+
+        self.new_comparison_action = a(
+            "&New from selected statements",
+            self.new_comparison,
+            "Ctrl+Shift+N",
+            "Compare the statements selected in the library",
+        )
+        self.rename_comparison_action = a(
+            "&Rename…", self.rename_comparison, "F2", "Rename the open comparison"
+        )
+        self.delete_comparison_action = a(
+            "&Delete", self.delete_comparison, "Ctrl+Shift+Del", "Delete the open comparison"
+        )
+        self.tag_action = a(
+            "&Tag selection…", lambda: self.tag_selection(), "Ctrl+T", "Tag the selected spans"
+        )
+        self.accept_action = a(
+            "&Accept suggestion",
+            self.accept_suggestion,
+            "Ctrl+Return",
+            "Make the chosen suggestion an annotation",
+        )
+        self.reanalyse_action = a("Re-&analyse", self.reanalyse, "F5", "Run the analysis again")
+        self.cancel_action = a("&Cancel analysis", self.cancel_analysis, "Esc", "Stop the running analysis")
+
+        self.theme_actions = QActionGroup(self)
+        for choice in ThemeChoice:
+            action = QAction(choice.label, self, checkable=True)
+            action.setChecked(choice == self.theme_choice)
+            action.triggered.connect(lambda _checked=False, c=choice: self.set_theme(c))
+            self.theme_actions.addAction(action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_project_action)
+        file_menu.addAction(self.open_project_action)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.new_statement_action)
+        edit_menu.addAction(self.edit_statement_action)
+        edit_menu.addAction(self.delete_statement_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+
+        comparison_menu = bar.addMenu("&Comparison")
+        comparison_menu.addAction(self.new_comparison_action)
+        comparison_menu.addAction(self.rename_comparison_action)
+        comparison_menu.addAction(self.delete_comparison_action)
+        comparison_menu.addSeparator()
+        comparison_menu.addAction(self.tag_action)
+        comparison_menu.addAction(self.accept_action)
+        comparison_menu.addSeparator()
+        comparison_menu.addAction(self.reanalyse_action)
+        comparison_menu.addAction(self.cancel_action)
+
+        view_menu = bar.addMenu("&View")
+        for number, dock in enumerate((self.comparisons_dock, self.library_dock, self.annotations_dock), 1):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            view_menu.addAction(toggle)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu.addActions(self.theme_actions.actions())
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Main toolbar")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(16, 16))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.project_label = QLabel()
+        self.project_label.setObjectName("projectTitle")
+        self.project_label.setAccessibleName("Project")
+        toolbar.addWidget(self.project_label)
+        toolbar.addSeparator()
+        for action in (self.new_statement_action, self.new_comparison_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.export_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName("Project summary")
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _connect(self) -> None:
+        self.events.statements_changed.connect(self._statements_changed)
+        self.events.comparisons_changed.connect(self._comparisons_changed)
+        self.events.annotations_changed.connect(self._annotations_changed)
+        self.events.message.connect(self.say)
+        self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.library.statement_activated.connect(self.edit_statement)
+        self.library.selection_changed.connect(self._update_actions)
+        self.workspace.tag_requested.connect(self.tag_selection)
+        self.workspace.suggestion_accepted.connect(self.accept_pair)
+        self.workspace.annotation_activated.connect(self._annotation_activated_in_workspace)
+        self.annotations_panel.annotation_activated.connect(self.reveal_annotation)
+        self.annotations_panel.edit_requested.connect(self.edit_annotation)
+        self.annotations_panel.delete_requested.connect(self.delete_annotation)
+        self.analysis_runner.started.connect(lambda _g: self._set_analysing(True))
+        self.analysis_runner.progress.connect(self._analysis_progress)
+        self.analysis_runner.finished.connect(self._analysis_finished)
+        self.analysis_runner.failed.connect(self._analysis_failed)
+        self.analysis_runner.cancelled.connect(lambda _g: self._analysis_cancelled())
+        self.opener.opened.connect(self._project_opened)
+        self.opener.failed.connect(lambda path, message: self.show_error(f"Can't open {path}", message))
+        style_hints = QGuiApplication.styleHints()
+        style_hints.colorSchemeChanged.connect(lambda _scheme: self._follow_system_scheme())
+
+    # -- status -------------------------------------------------------------------------------------
+
+    def say(self, message: str, timeout_ms: int = 8000) -> None:
+        """Tell the user what happened, in the status bar."""
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def show_error(self, title: str, message: str) -> None:
+        self.say(f"{title}: {message}")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message[:1].upper() + message[1:], parent=self)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+
+    def _update_counts(self) -> None:
+        statements = self.project.count_statements()
+        comparisons = self.comparison_list.count()
+        annotations = int(self.project.execute("SELECT count(*) FROM annotations").fetchone()[0])
+        self.counts_label.setText(
+            f"{statements:,} statements · {comparisons} comparisons · {annotations} annotations"
+        )
+
+    def _update_actions(self) -> None:
+        selected = self.library.selected_statement_ids()
+        has_comparison = self.current_comparison_id is not None
+        self.edit_statement_action.setEnabled(len(selected) == 1)
+        self.delete_statement_action.setEnabled(bool(selected))
+        self.new_comparison_action.setEnabled(2 <= len(selected) <= MAX_COLUMNS)
+        for action in (self.rename_comparison_action, self.delete_comparison_action, self.tag_action):
+            action.setEnabled(has_comparison)
+        self.accept_action.setEnabled(has_comparison and self.current_analysis is not None)
+        self.reanalyse_action.setEnabled(has_comparison)
+        self.export_action.setEnabled(
+            _optional("export_dialog", "ExportDialog") is not None or has_comparison
+        )
+
+    def run_command(self, command_factory: Callable[[], cmd.ProjectCommand], done: str = "") -> bool:
+        """Build, perform and push an undoable edit; a user's mistake becomes a message, not a crash."""
+        try:
+            command = command_factory()
+            command.perform(self.undo_stack)
+        except UserError as exc:
+            self.show_error("That didn't work", str(exc))
+            return False
+        self.say(done or (command.text()[:1].upper() + command.text()[1:]))
+        return True
+
+    # -- project ------------------------------------------------------------------------------------
+
+    def _project_loaded(self) -> None:
+        title = self.project.title
+        self.setWindowTitle(f"{title} — Counterpoint")
+        self.project_label.setText(title)
+        self.project_label.setToolTip(str(self.project.path))
+        self._analyses.clear()
+        self._fill_comparisons()
+        last = self.settings.value(self._comparison_key(), None)
+        comparisons = [c.id for c in self.project.comparisons()]
+        wanted = int(str(last)) if str(last).isdigit() and int(str(last)) in comparisons else None
+        if wanted is None and comparisons:
+            wanted = comparisons[0]
+        self.open_comparison(wanted)
+        self._update_counts()
+        self._update_actions()
+        self.say(f"Opened {self.project.path.name}: {self.project.count_statements():,} statements")
+
+    def _comparison_key(self) -> str:
+        return "comparison/" + str(self.project.path.resolve()).replace("/", "|")
+
+    def set_project(self, project: Project) -> None:
+        """Switch to another project file; the old one is closed."""
+        self.analysis_runner.cancel()
+        self.library.shutdown()
+        old = self.project
+        self.project = project
+        self.undo_stack.clear()
+        self.current_comparison_id = None
+        self.library.set_project(project)
+        old.close()
+        self._remember_project(project.path)
+        self._project_loaded()
+        self.project_changed.emit(project)
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", str(self._folder()), PROJECT_FILTER)
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".counterpoint"
+        if Path(path).exists():
+            self.show_error("Can't create the project", f"{path} already exists; open it instead")
+            return
+        self.open_project(path, create=True)
+
+    def choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(self._folder()), PROJECT_FILTER)
+        if path:
+            self.open_project(path)
+
+    def open_project(self, path: str | Path, *, create: bool = False) -> None:
+        """Open (and migrate) on a worker thread; switch when it's ready."""
+        self.say(f"Opening {Path(path).name}…", 0)
+        self.opener.open(Path(path), create=create)
+
+    def _project_opened(self, path: Path) -> None:
+        try:
+            project = Project.open(path)
+        except UserError as exc:
+            self.show_error(f"Can't open {path.name}", str(exc))
+            return
+        self.set_project(project)
+        if project.backup_path:
+            self.say(
+                f"Updated {path.name} to the current format; the old file is kept as {project.backup_path.name}"
+            )
+
+    def _folder(self) -> Path:
+        return self.project.path.parent
+
+    def _remember_project(self, path: Path) -> None:
+        resolved = str(Path(path).resolve())
+        recent = [p for p in self._recent_projects() if p != resolved]
+        self.settings.setValue("recent_projects", [resolved, *recent][:RECENT_LIMIT])
+        self.settings.setValue("last_project", resolved)
+
+    def _recent_projects(self) -> list[str]:
+        value = self.settings.value("recent_projects", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = str(self.project.path.resolve())
+        entries = [p for p in self._recent_projects() if p != current]
+        for number, path in enumerate(entries, 1):
+            action = self.recent_menu.addAction(f"&{number}  {Path(path).name}  —  {Path(path).parent}")
+            action.setEnabled(Path(path).exists())
+            action.triggered.connect(lambda _checked=False, p=path: self.open_project(p))
+        if not entries:
+            self.recent_menu.addAction("No other recent projects").setEnabled(False)
+
+    def import_documents(self) -> None:
+        run_import_preview = _optional("import_preview", "run_import_preview")
+        if run_import_preview is None:
+            self.say(
+                "Importing documents arrives with the import preview; use `counterpoint import` meanwhile"
+            )
+            return
+        before = self.project.count_statements()
+        run_import_preview(self, self.project)
+        self._statements_changed()
+        added = self.project.count_statements() - before
+        if added:
+            self.say(f"Imported {added} statement{'s' if added != 1 else ''}")
+
+    def export(self) -> None:
+        export_dialog = _optional("export_dialog", "ExportDialog")
+        if export_dialog is None:
+            self.say(
+                "Exporting from the window arrives with the export dialog; use `counterpoint export` meanwhile"
+            )
+            return
+        dialog = export_dialog(self.project, self.current_comparison_id, self)
+        dialog.open()
+
+    # -- statements ---------------------------------------------------------------------------------
+
+    def _statement_editor(self, statement: Statement | None) -> StatementEditor:
+        sources = [s.title for s in self.project.sources()]
+        editor = StatementEditor(self.project.speaker_names(), sources, statement, self)
+        self.active_editor = editor
+        return editor
+
+    def new_statement(self) -> None:
+        editor = self._statement_editor(None)
+
+        def done(result: int) -> None:
+            self.active_editor = None
+            if result != QDialog.DialogCode.Accepted:
+                return
+            values = editor.values()
+            command: list[cmd.AddStatementCommand] = []
+
+            def make() -> cmd.AddStatementCommand:
+                command.append(cmd.AddStatementCommand(self.project, self.events, values))
+                return command[0]
+
+            if (
+                self.run_command(make, f"Added a statement by {values['speaker']}")
+                and command[0].statement_id
+            ):
+                self.library.search_box.clear()
+                self.library._keep_selection = [command[0].statement_id]
+
+        editor.finished.connect(done)
+        editor.open()
+
+    def edit_statement(self, statement_id: int | None = None) -> None:
+        if statement_id is None:
+            selected = self.library.selected_statement_ids()
+            if len(selected) != 1:
+                self.say("Select one statement in the library to edit it")
+                return
+            statement_id = selected[0]
+        editor = self._statement_editor(self.project.statement(statement_id))
+
+        def done(result: int) -> None:
+            self.active_editor = None
+            if result == QDialog.DialogCode.Accepted:
+                self.apply_statement_edit(statement_id, editor.values())
+
+        editor.finished.connect(done)
+        editor.open()
+
+    def apply_statement_edit(self, statement_id: int, values: dict[str, Any]) -> list[int]:
+        """Save a statement's changed fields (undoable); returns the ids of spans that lost their anchor."""
+        if not values:
+            self.say("Nothing changed")
+            return []
+        command: list[cmd.EditStatementCommand] = []
+
+        def make() -> cmd.EditStatementCommand:
+            command.append(cmd.EditStatementCommand(self.project, self.events, statement_id, values))
+            return command[0]
+
+        if not self.run_command(make):
+            return []
+        lost = command[0].lost
+        annotated = len(_TargetCounter(self.project).for_statement(statement_id))
+        if lost:
+            self.say(
+                f"Statement saved. {len(lost)} annotated span{'s' if len(lost) != 1 else ''} no longer match "
+                "the corrected text and are flagged for review"
+            )
+        elif "text" in values and annotated:
+            self.say(
+                f"Statement saved; its {annotated} annotated span{'s' if annotated != 1 else ''} moved with the text"
+            )
+        else:
+            self.say("Statement saved")
+        return lost
+
+    def delete_statement(self) -> None:
+        ids = self.library.selected_statement_ids()
+        if not ids:
+            self.say("Select statements in the library to delete them")
+            return
+        self.undo_stack.beginMacro(f"delete {len(ids)} statement{'s' if len(ids) != 1 else ''}")
+        try:
+            for statement_id in ids:
+                if not self.run_command(self._delete_statement_command(statement_id)):
+                    break
+        finally:
+            self.undo_stack.endMacro()
+        self.say(f"Deleted {len(ids)} statement{'s' if len(ids) != 1 else ''} (Undo brings them back)")
+
+    def _delete_statement_command(self, statement_id: int) -> Callable[[], cmd.ProjectCommand]:
+        return lambda: cmd.DeleteStatementCommand(self.project, self.events, statement_id)
+
+    def focus_search(self) -> None:
+        self.library_dock.show()
+        self.library.search_box.setFocus()
+        self.library.search_box.selectAll()
+
+    def _statements_changed(self) -> None:
+        self.library.refresh()
+        self._fill_comparisons()
+        self._reload_comparison()
+        self._update_counts()
+
+    # -- comparisons ----------------------------------------------------------------------------------
+
+    def _fill_comparisons(self) -> None:
+        self.comparison_list.blockSignals(True)
+        self.comparison_list.clear()
+        names = (
+            {s.id: s.speaker for s in self.project.statements()}
+            if self.project.count_statements() < 5000
+            else {}
+        )
+        counts = dict(
+            self.project.execute(
+                "SELECT comparison_id, count(*) FROM annotations GROUP BY comparison_id"
+            ).fetchall()
+        )
+        for comparison in self.project.comparisons():
+            speakers = (
+                list(dict.fromkeys(names.get(i, "?") for i in comparison.statement_ids)) if names else []
+            )
+            who = " · ".join(speakers) if speakers else f"{len(comparison.statement_ids)} statements"
+            tagged = counts.get(comparison.id, 0)
+            item = QListWidgetItem(f"{comparison.title}\n{who}" + (f"  —  {tagged} tagged" if tagged else ""))
+            item.setData(Qt.ItemDataRole.UserRole, comparison.id)
+            item.setToolTip(comparison.title)
+            self.comparison_list.addItem(item)
+            if comparison.id == self.current_comparison_id:
+                self.comparison_list.setCurrentItem(item)
+        self.comparison_list.blockSignals(False)
+
+    def _comparison_picked(
+        self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None
+    ) -> None:
+        if item is not None:
+            self.open_comparison(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _comparison_menu(self, position: Any) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.rename_comparison_action)
+        menu.addAction(self.delete_comparison_action)
+        menu.exec(self.comparison_list.viewport().mapToGlobal(position))
+
+    def comparison(self) -> Comparison | None:
+        if self.current_comparison_id is None:
+            return None
+        try:
+            return self.project.comparison(self.current_comparison_id)
+        except UserError:
+            return None
+
+    def open_comparison(self, comparison_id: int | None) -> None:
+        """Show a comparison: its statements at once, its highlights when the analysis (off-thread) is done."""
+        self.current_comparison_id = comparison_id
+        comparison = self.comparison()
+        if comparison is None:
+            self.current_comparison_id = None
+            self.current_statements = []
+            self.current_analysis = None
+            self.analysis_runner.cancel()
+            self.centre_stack.setCurrentWidget(self.empty_state)
+            self.comparison_title.setText("No comparison open")
+            self.comparison_meta.setText("Select statements in the library to start one")
+            self.annotations_panel.set_annotations([], [], self.project.tags())
+            self._update_actions()
+            return
+        self.settings.setValue(self._comparison_key(), comparison.id)
+        for row in range(self.comparison_list.count()):
+            item = self.comparison_list.item(row)
+            if (
+                item.data(Qt.ItemDataRole.UserRole) == comparison.id
+                and self.comparison_list.currentRow() != row
+            ):
+                self.comparison_list.blockSignals(True)
+                self.comparison_list.setCurrentRow(row)
+                self.comparison_list.blockSignals(False)
+        statements = [self.project.statement(i) for i in comparison.statement_ids]
+        self.current_statements = statements
+        self.comparison_title.setText(comparison.title)
+        people = " · ".join(
+            f"{s.speaker}" + (f", {s.said_on:%-d %b %Y}" if s.said_on else "") for s in statements
+        )
+        self.comparison_meta.setText(people or "No statements yet: drag some here from the library")
+        self.centre_stack.setCurrentWidget(self.workspace)
+        texts = tuple(s.text for s in statements)
+        cached = self._analyses.get(texts)
+        self.current_analysis = cached
+        self._show_comparison()
+        if cached is None and len(statements) >= 2:
+            self._analysing_for = (comparison.id, texts)
+            self.analysis_runner.analyse(texts)
+        else:
+            self._set_analysing(False)
+        self._update_actions()
+
+    def _show_comparison(self) -> None:
+        annotations = self.project.annotations(self.current_comparison_id)
+        tags = self.project.tags()
+        self.workspace.set_comparison(self.current_statements, self.current_analysis, annotations, tags)
+        self.annotations_panel.set_annotations(annotations, self.current_statements, tags)
+
+    def _reload_comparison(self) -> None:
+        """After an edit that may touch the open comparison (its statements' texts, its members)."""
+        comparison = self.comparison()
+        if comparison is None:
+            self.open_comparison(None)
+            return
+        statements = [self.project.statement(i) for i in comparison.statement_ids]
+        if statements != self.current_statements:
+            self.open_comparison(comparison.id)
+        else:
+            self.comparison_title.setText(comparison.title)
+
+    def _comparisons_changed(self) -> None:
+        self._fill_comparisons()
+        self._reload_comparison()
+        self._update_counts()
+
+    def new_comparison(
+        self, statement_ids: Sequence[int] | None = None, title: str | None = None
+    ) -> int | None:
+        ids = list(statement_ids) if statement_ids is not None else self.library.selected_statement_ids()
+        if not 2 <= len(ids) <= MAX_COLUMNS:
+            self.say(f"Select two to {MAX_COLUMNS} statements in the library to compare them")
+            return None
+        if title is None:
+            speakers = list(dict.fromkeys(self.project.statement(i).speaker.split()[-1] for i in ids))
+            suggested = " vs ".join(speakers)
+            title, ok = QInputDialog.getText(self, "New comparison", "Title:", text=suggested)
+            if not ok:
+                return None
+        command: list[cmd.CreateComparisonCommand] = []
+
+        def make() -> cmd.CreateComparisonCommand:
+            command.append(cmd.CreateComparisonCommand(self.project, self.events, title or "", ids))
+            return command[0]
+
+        if not self.run_command(make, f"Created the comparison “{title}”"):
+            return None
+        self.open_comparison(command[0].comparison_id)
+        return command[0].comparison_id
+
+    def rename_comparison(self, title: str | None = None) -> None:
+        comparison = self.comparison()
+        if comparison is None:
+            return
+        if title is None:
+            title, ok = QInputDialog.getText(self, "Rename comparison", "Title:", text=comparison.title)
+            if not ok or title.strip() == comparison.title:
+                return
+        self.run_command(
+            lambda: cmd.RenameComparisonCommand(self.project, self.events, comparison.id, title or ""),
+            f"Renamed the comparison to “{title}”",
+        )
+
+    def delete_comparison(self) -> None:
+        comparison = self.comparison()
+        if comparison is None:
+            return
+        if self.run_command(
+            lambda: cmd.DeleteComparisonCommand(self.project, self.events, comparison.id),
+            f"Deleted the comparison “{comparison.title}” (Undo brings it back)",
+        ):
+            remaining = self.project.comparisons()
+            self.open_comparison(remaining[0].id if remaining else None)
+
+    def add_statements_to_comparison(self, ids: list[int]) -> None:
+        """Statements dropped on the workspace join the open comparison (or start one)."""
+        comparison = self.comparison()
+        if comparison is None:
+            self.new_comparison(ids)
+            return
+        members = list(comparison.statement_ids)
+        new = [i for i in ids if i not in members]
+        if not new:
+            self.say("Those statements are already in this comparison")
+            return
+        if len(members) + len(new) > MAX_COLUMNS:
+            self.say(f"A comparison holds up to {MAX_COLUMNS} statements")
+            return
+        self.run_command(
+            lambda: cmd.SetComparisonStatementsCommand(
+                self.project, self.events, comparison.id, members + new
+            ),
+            f"Added {len(new)} statement{'s' if len(new) != 1 else ''} to “{comparison.title}”",
+        )
+
+    # -- analysis -------------------------------------------------------------------------------------
+
+    def _set_analysing(self, busy: bool) -> None:
+        self.analysis_progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.analysis_progress.setRange(0, 0)
+            self.analysis_label.setText("Analysing…")
+        elif self.current_analysis is not None:
+            pairs = len(getattr(self.current_analysis, "pairs", ()))
+            self.analysis_label.setText(f"{pairs} contrast{'s' if pairs != 1 else ''} found")
+        else:
+            self.analysis_label.setText("")
+
+    def _analysis_progress(self, done: int, total: int) -> None:
+        self.analysis_progress.setRange(0, max(total, 1))
+        self.analysis_progress.setValue(done)
+
+    def _analysis_finished(self, _generation: int, analysis: Any) -> None:
+        if self._analysing_for is None:
+            return
+        comparison_id, texts = self._analysing_for
+        self._analysing_for = None
+        self._analyses[texts] = analysis
+        if comparison_id != self.current_comparison_id:
+            return
+        self.current_analysis = analysis
+        self._show_comparison()
+        self._set_analysing(False)
+        self._update_actions()
+        pairs = len(getattr(analysis, "pairs", ()))
+        self.say(f"Analysis done: {pairs} contrasting phrase{'s' if pairs != 1 else ''} highlighted")
+        self.analysis_ready.emit(comparison_id)
+
+    def _analysis_failed(self, _generation: int, message: str) -> None:
+        self._analysing_for = None
+        self._set_analysing(False)
+        self.analysis_label.setText("Analysis failed")
+        self.say(f"The analysis failed: {message}")
+
+    def _analysis_cancelled(self) -> None:
+        self._analysing_for = None
+        self._set_analysing(False)
+        self.analysis_label.setText("Analysis cancelled (F5 runs it again)")
+        self.say("Analysis cancelled")
+
+    def cancel_analysis(self) -> None:
+        self.analysis_runner.cancel()
+
+    def reanalyse(self) -> None:
+        comparison = self.comparison()
+        if comparison is None:
+            return
+        self._analyses.pop(tuple(s.text for s in self.current_statements), None)
+        self.open_comparison(comparison.id)
+
+    # -- annotations ----------------------------------------------------------------------------------
+
+    def _annotation_editor(
+        self, targets: Sequence[TargetSpec], annotation: Annotation | None = None
+    ) -> QDialog:
+        editor_class = _optional("annotation_editor", "AnnotationEditor")
+        if editor_class is None:
+            raise UserError("the annotation editor is not available yet")
+        quotes = [self._quote(t) for t in targets]
+        editor: QDialog = _make_editor(editor_class, self.project.tags(), quotes, annotation, self)
+        self.active_editor = editor
+        return editor
+
+    def _quote(self, target: TargetSpec) -> tuple[str, str]:
+        statement = self.project.statement(target.statement_id)
+        return statement.speaker, statement.text[target.start : target.end]
+
+    def tag_selection(self, targets: Sequence[TargetSpec] | None = None) -> QDialog | None:
+        """Open the annotation editor on the selected spans; saving it adds an annotation (undoable)."""
+        if self.current_comparison_id is None:
+            self.say("Open a comparison first")
+            return None
+        spans = list(targets) if targets is not None else list(self.workspace.selection())
+        if not spans:
+            self.say("Select a span in one column (and one in another to tag a pair), then press Ctrl+T")
+            return None
+        try:
+            editor = self._annotation_editor(spans)
+        except UserError as exc:
+            self.say(str(exc))
+            return None
+        comparison_id = self.current_comparison_id
+
+        def done(result: int) -> None:
+            self.active_editor = None
+            if result == QDialog.DialogCode.Accepted:
+                self.add_annotation(spans, comparison_id, editor.values())  # type: ignore[attr-defined]
+
+        editor.finished.connect(done)
+        editor.open()
+        return editor
+
+    def add_annotation(
+        self, targets: Sequence[TargetSpec], comparison_id: int | None, values: dict[str, Any]
+    ) -> int | None:
+        command: list[cmd.AddAnnotationCommand] = []
+
+        def make() -> cmd.AddAnnotationCommand:
+            command.append(
+                cmd.AddAnnotationCommand(
+                    self.project,
+                    self.events,
+                    targets,
+                    comparison_id=comparison_id,
+                    relation=values.get("relation"),
+                    verdict=values.get("verdict"),
+                    note=values.get("note", ""),
+                    tags=values.get("tags", ()),
+                )
+            )
+            return command[0]
+
+        relation = values.get("relation")
+        label = getattr(relation, "label", str(relation).replace("_", " ")) if relation else ""
+        quotes = " and ".join(f"“{_shorten(self._quote(t)[1])}”" for t in targets)
+        said = f"Tagged {quotes} as {label}" if label else f"Annotated {quotes}"
+        if not self.run_command(make, said):
+            return None
+        return command[0].annotation_id
+
+    def edit_annotation(self, annotation_id: int) -> None:
+        annotation = self.project.annotation(annotation_id)
+        targets = [TargetSpec(t.statement_id, t.start, t.end) for t in annotation.targets]
+        try:
+            editor = self._annotation_editor(targets, annotation)
+        except UserError as exc:
+            self.say(str(exc))
+            return
+
+        def done(result: int) -> None:
+            self.active_editor = None
+            if result == QDialog.DialogCode.Accepted:
+                values = editor.values()  # type: ignore[attr-defined]
+                self.run_command(
+                    lambda: cmd.EditAnnotationCommand(self.project, self.events, annotation_id, values),
+                    "Annotation saved",
+                )
+
+        editor.finished.connect(done)
+        editor.open()
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        self.run_command(
+            lambda: cmd.DeleteAnnotationCommand(self.project, self.events, annotation_id),
+            "Deleted the annotation (Undo brings it back)",
+        )
+
+    def reveal_annotation(self, annotation_id: int) -> None:
+        self.workspace.reveal_annotation(annotation_id)
+
+    def _annotation_activated_in_workspace(self, annotation_id: int) -> None:
+        self.annotations_dock.show()
+        select = getattr(self.annotations_panel, "select_annotation", None)
+        if callable(select):
+            select(annotation_id)
+
+    def accept_pair(self, pair: Any) -> int | None:
+        comparison = self.comparison()
+        if comparison is None:
+            return None
+        command: list[cmd.AcceptSuggestionCommand] = []
+
+        def make() -> cmd.AcceptSuggestionCommand:
+            command.append(
+                cmd.AcceptSuggestionCommand(
+                    self.project, self.events, comparison.id, comparison.statement_ids, pair
+                )
+            )
+            return command[0]
+
+        if not self.run_command(make, f"Accepted the {pair.kind} suggestion as a contradiction to review"):
+            return None
+        return command[0].annotation_id
+
+    def accept_suggestion(self) -> None:
+        """Accept the suggestion the workspace points at (or the one under the selection)."""
+        current = getattr(self.workspace, "current_suggestion", None)
+        pair = current() if callable(current) else None
+        if pair is None and self.current_analysis is not None:
+            chosen = self.workspace.selection()
+            index = {s.id: n for n, s in enumerate(self.current_statements)}
+            for candidate in getattr(self.current_analysis, "pairs", ()):
+                for target in chosen:
+                    column = index.get(target.statement_id)
+                    for side, span in ((candidate.left, candidate.a), (candidate.right, candidate.b)):
+                        if side == column and span[0] < target.end and target.start < span[1]:
+                            pair = candidate
+                            break
+                    if pair:
+                        break
+                if pair:
+                    break
+        if pair is None:
+            self.say("Click a highlighted suggestion (or select text inside one) to accept it")
+            return
+        self.accept_pair(pair)
+
+    def _annotations_changed(self, comparison_id: int | None) -> None:
+        if self.current_comparison_id is not None and comparison_id in (None, self.current_comparison_id):
+            annotations = self.project.annotations(self.current_comparison_id)
+            tags = self.project.tags()
+            self.workspace.set_annotations(annotations, tags)
+            self.annotations_panel.set_annotations(annotations, self.current_statements, tags)
+        self._fill_comparisons()
+        self.library.reload_filters()
+        self._update_counts()
+
+    # -- theme and layout -------------------------------------------------------------------------------
+
+    def set_theme(self, choice: ThemeChoice) -> None:
+        self.theme_choice = choice
+        self.settings.setValue("theme", choice.value)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme = apply_theme(app, choice)
+            self.say(f"{theme.name.capitalize()} theme")
+        if self.current_comparison_id is not None:
+            self._show_comparison()
+
+    def _follow_system_scheme(self) -> None:
+        if self.theme_choice == ThemeChoice.SYSTEM:
+            self.set_theme(ThemeChoice.SYSTEM)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        if isinstance(state, QByteArray | bytes) and self.restoreState(QByteArray(state)):
+            return
+        self.default_layout()
+
+    def default_layout(self) -> None:
+        """The first-run arrangement: a wide library on the left, the annotations on the right."""
+        self.resizeDocks([self.comparisons_dock, self.library_dock], [200, 700], Qt.Orientation.Vertical)
+        self.resizeDocks([self.library_dock, self.annotations_dock], [470, 330], Qt.Orientation.Horizontal)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the workers and close the project file (idempotent)."""
+        self.analysis_runner.cancel()
+        self.library.shutdown()
+        self.analysis_runner.wait()
+        self.opener.wait()
+        if self.project is not None and not getattr(self, "_closed", False):
+            self._closed = True
+            self.project.close()
+
+
+class _TargetCounter:
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def for_statement(self, statement_id: int) -> list[int]:
+        rows = self.project.execute(
+            "SELECT id FROM annotation_targets WHERE statement_id = ?", [statement_id]
+        )
+        return [row[0] for row in rows]
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _make_editor(
+    editor_class: Any, tags: list[Tag], quotes: list[tuple[str, str]], annotation: Any, parent: QObject
+) -> Any:
+    """Build the annotation editor, whatever its exact constructor turns out to be."""
+    return editor_class(tags=tags, quotes=quotes, annotation=annotation, parent=parent)

@@ -1,0 +1,151 @@
+"""The statement editor: who said it, in what role, when, where, from which source, and the words."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterpoint.errors import UserError
+from counterpoint.store import Statement, parse_date
+
+
+class StatementEditor(QDialog):
+    """New or edit: `values()` gives the fields for Project.add_statement / update_statement."""
+
+    def __init__(
+        self,
+        speakers: list[str],
+        sources: list[str],
+        statement: Statement | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit statement" if statement else "New statement")
+        self.setMinimumWidth(620)
+        self._statement = statement
+
+        self.speaker = QLineEdit()
+        self.speaker.setPlaceholderText("Who said it, e.g. Jeff Sessions")
+        self.speaker.setAccessibleName("Speaker")
+        completer = QCompleter(speakers, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.speaker.setCompleter(completer)
+
+        self.role = QLineEdit()
+        self.role.setPlaceholderText("Their role when speaking, e.g. Attorney General")
+        self.role.setAccessibleName("Role")
+        self.said_on = QLineEdit()
+        self.said_on.setPlaceholderText("YYYY-MM-DD")
+        self.said_on.setAccessibleName("Date said")
+        self.occasion = QLineEdit()
+        self.occasion.setPlaceholderText("Speech, interview, press briefing…")
+        self.occasion.setAccessibleName("Occasion")
+        self.source = QLineEdit()
+        self.source.setPlaceholderText("Title of the article, transcript or release")
+        self.source.setAccessibleName("Source")
+        source_completer = QCompleter(sources, self)
+        source_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        source_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.source.setCompleter(source_completer)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Statement text")
+        self.text.setPlaceholderText("The words, as said")
+        self.text.setMinimumHeight(200)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for label, widget in (
+            ("&Speaker", self.speaker),
+            ("&Role", self.role),
+            ("&Date", self.said_on),
+            ("&Occasion", self.occasion),
+            ("S&ource", self.source),
+            ("&Text", self.text),
+        ):
+            form.addRow(label, widget)
+
+        self.error = QLabel()
+        self.error.setObjectName("hint")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b03a2e")
+        hint = QLabel(
+            "Correcting the text keeps its annotations: each span is found again by its quotation; "
+            "spans that no longer match are flagged, not dropped."
+            if statement
+            else ""
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+        if statement:
+            self.speaker.setText(statement.speaker)
+            self.role.setText(statement.role)
+            self.said_on.setText(statement.said_on.isoformat() if statement.said_on else "")
+            self.occasion.setText(statement.occasion)
+            self.source.setText(statement.source_title)
+            self.text.setPlainText(statement.text)
+
+    def _date(self) -> date | None:
+        typed = self.said_on.text().strip()
+        return parse_date(typed) if typed else None
+
+    def accept(self) -> None:
+        try:
+            if not self.speaker.text().strip():
+                raise UserError("a statement needs a speaker")
+            if not self.text.toPlainText().strip():
+                raise UserError("a statement needs some text")
+            self._date()
+        except UserError as exc:
+            self.error.setText(str(exc).capitalize())
+            return
+        super().accept()
+
+    def values(self) -> dict[str, Any]:
+        """The fields as typed; for an edit, only those that changed."""
+        values: dict[str, Any] = {
+            "speaker": self.speaker.text().strip(),
+            "role": self.role.text().strip(),
+            "said_on": self._date(),
+            "occasion": self.occasion.text().strip(),
+            "source": self.source.text().strip(),
+            "text": self.text.toPlainText().strip(),
+        }
+        old = self._statement
+        if old is None:
+            return values
+        before = {
+            "speaker": old.speaker,
+            "role": old.role,
+            "said_on": old.said_on,
+            "occasion": old.occasion,
+            "source": old.source_title,
+            "text": old.text,
+        }
+        return {key: value for key, value in values.items() if value != before[key]}
