@@ -115,15 +115,14 @@ def _contrast_pairs(
         b = detect.Side(pb.doc, pb.features[j])
         for detector in detect.DETECTORS:
             for cand in detector(a, b):
-                factor = _align_factor(sim, short, cand.linked)
-                scored.append((round(cand.strength * factor, 3), cand))
+                score = round(cand.strength * _align_factor(sim, short, cand.linked), 3)
+                if score >= threshold:
+                    scored.append((score, cand))
     scored.sort(key=lambda sc: (-sc[0], sc[1].a, sc[1].b, sc[1].kind))
     kept: list[tuple[float, detect.Candidate]] = []
     used_a: set[tuple[int, int]] = set()
     used_b: set[tuple[int, int]] = set()
     for score, cand in scored:
-        if score < threshold:
-            break
         if cand.key_a in used_a and cand.key_b in used_b:
             continue
         if any(_overlaps(cand.a, k.a) and _overlaps(cand.b, k.b) for _s, k in kept):
@@ -160,6 +159,8 @@ def _common_ground(
 ) -> list[CommonGround]:
     """Content words both aligned sentences use, and stance cues on the same side of an axis."""
     out: list[CommonGround] = []
+    taken_a = {c.a for c in contrasts}
+    taken_b = {c.b for c in contrasts}
     starts_a = {s.start: i for i, s in enumerate(pa.doc.sentences)}
     starts_b = {s.start: j for j, s in enumerate(pb.doc.sentences)}
     for al in alignments:
@@ -169,8 +170,8 @@ def _common_ground(
                 if x.value == y.value and x.polarity == y.polarity:
                     sa = detect.phrase(pa.doc, x.lo, x.hi)
                     sb = detect.phrase(pb.doc, y.lo, y.hi)
-                    if any(_overlaps(sa, c.a) or _overlaps(sb, c.b) for c in contrasts):
-                        continue
+                    if sa in taken_a or sb in taken_b:
+                        continue  # the same words already stand in a contrast
                     out.append(CommonGround(left, right, sa, sb, f"both on the side of {x.label}"))
         for lemma, ka in fa.content.items():
             kb = fb.content.get(lemma)

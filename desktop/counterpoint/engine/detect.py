@@ -190,31 +190,25 @@ def _nominal(doc: Document, k: int) -> bool:
 
 def negation(a: Side, b: Side) -> Iterator[Candidate]:
     """The same predicate (or a synonym) denied on one side and asserted on the other."""
-    for la, ka in a.f.content.items():
-        for lb, kb in b.f.content.items():
-            if not _related(la, lb):
+    for neg, pos, flip in ((a, b, False), (b, a, True)):
+        for ln, kn in neg.f.content.items():
+            if not neg.doc.negated[kn]:
                 continue
-            na, nb = a.doc.negated[ka], b.doc.negated[kb]
-            if na == nb:
-                continue
-            neg_side, k = (a, ka) if na else (b, kb)
-            pos_side, kp = (b, kb) if na else (a, ka)
-            head = _is_head(neg_side.doc, k)
-            cue = neg_side.doc.norms[neg_side.doc.neg_cue[k]]
-            if head and cue in ("not", "n't", "never") and _nominal(pos_side.doc, kp):
-                continue  # "can't back off" is about a verb, "the back of" a noun
-            strength = 0.7 if head else 0.45
-            if la != lb:
-                strength -= 0.1
-            pa, pb = phrase(a.doc, ka, ka + 1), phrase(b.doc, kb, kb + 1)
-            denied, asserted = (text_of(a.doc, pa), text_of(b.doc, pb))
-            if nb:
-                denied, asserted = asserted, denied
-            reason = f"'{denied}' denies what '{asserted}' asserts"
-            # keyed on the negation cue, so that one "not" yields one contrast
-            cue_a = a.doc.neg_cue[ka] if na else ka
-            cue_b = b.doc.neg_cue[kb] if nb else kb
-            yield Candidate(pa, pb, "negation", strength, reason, (cue_a, -1), (cue_b, -1))
+            for lp, kp in pos.f.content.items():
+                if pos.doc.negated[kp] or not _related(ln, lp):
+                    continue
+                head = _is_head(neg.doc, kn)
+                cue = neg.doc.neg_cue[kn]
+                if head and neg.doc.norms[cue] in ("not", "n't", "never") and _nominal(pos.doc, kp):
+                    continue  # "can't back off" is about a verb, "the back of" a noun
+                strength = (0.7 if head else 0.45) - (0.1 if ln != lp else 0.0)
+                pn, pp = phrase(neg.doc, kn, kn + 1), phrase(pos.doc, kp, kp + 1)
+                reason = f"'{text_of(neg.doc, pn)}' denies what '{text_of(pos.doc, pp)}' asserts"
+                # keyed on the negation cue, so that one "not" yields one contrast
+                if flip:
+                    yield Candidate(pp, pn, "negation", strength, reason, (kp, -1), (cue, -1))
+                else:
+                    yield Candidate(pn, pp, "negation", strength, reason, (cue, -1), (kp, -1))
 
 
 def _modal_class(c: Cue) -> str:
