@@ -1,0 +1,1251 @@
+"""The comparison workspace: statements side by side on shared rows, with contrasts, diffs and annotations.
+
+Each statement is a read-only text column; sentences the engine aligned sit on the same row (the rows are
+padded to equal heights), so one scroll position fits every column. Highlights are character formats;
+annotations are drawn on a transparent layer above the columns as connectors, the way Meld links its
+panes. The widget never writes to the project: it reports what the user asked for through signals.
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QRegion,
+    QResizeEvent,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QScrollBar,
+    QSizePolicy,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterpoint.store.model import Annotation, Statement, Tag, TargetSpec
+from counterpoint.ui.palette import UiPalette, palette_for
+from counterpoint.ui.workspace_model import (
+    AnalysisLike,
+    Highlight,
+    Row,
+    Segment,
+    Span,
+    Utf16Map,
+    build_rows,
+    collect_highlights,
+    segments,
+    sentence_index,
+    shorten,
+    split_sentences,
+)
+
+COLUMN_LETTERS = "ABCD"
+MAX_COLUMNS = 4
+GUTTER = 52
+ROW_GAP = 14
+LINE_HEIGHT = 135  # per cent of the font's line height: quotations are read closely
+DOCUMENT_MARGIN = 14
+READING_FONTS = ["Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "DejaVu Serif", "serif"]
+
+
+@dataclass(frozen=True)
+class Connector:
+    """An annotation as drawn: its spans (column, start, end) and its colour. One span: a marker only."""
+
+    annotation_id: int
+    ends: tuple[tuple[int, int, int], ...]
+    colour: str
+    anchored: bool
+
+    @property
+    def is_link(self) -> bool:
+        return len({column for column, _, _ in self.ends}) > 1
+
+
+def _content_height(block: QTextBlock) -> float:
+    """A block's height without its margins, as the document layout stacks it (proportional spacing)."""
+    layout = block.layout()
+    if layout.lineCount() == 0:
+        return 0.0
+    first, last = layout.lineAt(0), layout.lineAt(layout.lineCount() - 1)
+    return last.y() - first.y() + last.height() * LINE_HEIGHT / 100
+
+
+def _reading_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setFamilies(READING_FONTS)
+    font.setPointSizeF(max(base.pointSizeF(), 9.0) * 1.2)
+    return font
+
+
+class _ColumnText(QTextEdit):
+    """One statement's text, laid out on the workspace's shared rows."""
+
+    def __init__(self, workspace: ComparisonWorkspace, column: int) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.column = column
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setMouseTracking(True)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.text = ""
+        self.map = Utf16Map("")
+        self.segments: list[Segment] = []
+        self._segment_starts: list[int] = []
+        self.segment_row: list[int] = []
+        self.row_segment: list[int | None] = []
+        self.highlights: list[Highlight] = []
+        self.rows: list[Row] = []
+        self.selectionChanged.connect(self._selection_changed)
+
+    # -- content ------------------------------------------------------------------------------
+
+    def load(self, text: str, sentences: Sequence[Span], rows: list[Row], font: QFont) -> None:
+        self.text = text
+        self.map = Utf16Map(text)
+        self.segments = segments(text, sentences)
+        self._segment_starts = [s.start for s in self.segments]
+        self.rows = rows
+        self.row_segment = [row.cells[self.column] for row in rows]
+        self.segment_row = [0] * len(self.segments)
+        doc = QTextDocument(self)
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(DOCUMENT_MARGIN)
+        doc.setUndoRedoEnabled(False)
+        cursor = QTextCursor(doc)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setTopMargin(0)
+        block_format.setBottomMargin(ROW_GAP)
+        for r, k in enumerate(self.row_segment):
+            if r:
+                cursor.insertBlock(block_format)
+            else:
+                cursor.setBlockFormat(block_format)
+            if k is not None:
+                self.segment_row[k] = r
+                cursor.insertText(self.segments[k].display)
+        self.setDocument(doc)
+
+    def apply_highlights(self, highlights: list[Highlight], colours: UiPalette) -> None:
+        self.highlights = highlights
+        order = {"common": 0, "move": 1, "delete": 2, "insert": 2, "contrast": 3}
+        cursor = QTextCursor(self.document())
+        for h in sorted(highlights, key=lambda h: order.get(h.category, 4)):
+            fmt = QTextCharFormat()
+            if h.category == "common":
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor(colours.common_line))
+            else:
+                swatch = colours.kind(h.kind) if h.category == "contrast" else colours.diff[h.category]
+                fmt.setBackground(swatch.fill_colour)
+                fmt.setUnderlineStyle(
+                    QTextCharFormat.UnderlineStyle.DashUnderline
+                    if h.category == "move"
+                    else QTextCharFormat.UnderlineStyle.SingleUnderline
+                )
+                fmt.setUnderlineColor(swatch.line_colour)
+                if h.category == "delete":
+                    fmt.setFontStrikeOut(True)
+            self._select(cursor, h.start, h.end)
+            cursor.mergeCharFormat(fmt)
+
+    # -- offsets ------------------------------------------------------------------------------
+
+    def doc_position(self, offset: int) -> int:
+        """The document position (UTF-16, across rows) of a code point offset in the statement."""
+        if not self.segments:
+            return 0
+        k = max(0, bisect_right(self._segment_starts, offset) - 1)
+        segment = self.segments[k]
+        offset = min(max(offset, segment.start), segment.end)
+        block = self.document().findBlockByNumber(self.segment_row[k])
+        return block.position() + self.map.to_utf16(offset) - self.map.to_utf16(segment.start)
+
+    def text_offset(self, position: int) -> int:
+        """The code point offset in the statement of a document position."""
+        block = self.document().findBlock(position)
+        row = max(0, block.blockNumber())
+        k = self.row_segment[row] if row < len(self.row_segment) else None
+        if k is None:
+            later = [s for s in self.row_segment[row:] if s is not None]
+            return self.segments[later[0]].start if later else len(self.text)
+        segment = self.segments[k]
+        units = self.map.to_utf16(segment.start) + position - block.position()
+        return min(self.map.to_code_points(units), segment.end)
+
+    def _select(self, cursor: QTextCursor, start: int, end: int) -> None:
+        cursor.setPosition(self.doc_position(start))
+        cursor.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        self._select(cursor, start, end)
+        self.setTextCursor(cursor)
+
+    def selected_span(self) -> Span | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self.text_offset(cursor.selectionStart()), self.text_offset(cursor.selectionEnd())
+        # Trim the whitespace a double-click or a sloppy drag picks up.
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    def _selection_changed(self) -> None:
+        span = self.selected_span()
+        if span is not None:
+            self.workspace._picked(self.column, span)
+
+    # -- geometry -----------------------------------------------------------------------------
+
+    def scroll_offset(self) -> QPointF:
+        return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+
+    def span_rects(self, start: int, end: int) -> list[QRectF]:
+        """The line boxes a span covers, in viewport coordinates."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        first, last = self.doc_position(start), self.doc_position(end)
+        rects: list[QRectF] = []
+        block = doc.findBlock(first)
+        offset = self.scroll_offset()
+        while block.isValid() and block.position() <= last:
+            text_layout = block.layout()
+            base = block.position()
+            frame = layout.blockBoundingRect(block)
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                line_start = base + line.textStart()
+                line_end = line_start + line.textLength()
+                lo, hi = max(first, line_start), min(last, line_end)
+                if lo >= hi:
+                    continue
+                x1 = float(line.cursorToX(lo - base)[0])  # type: ignore[index]
+                x2 = float(line.cursorToX(hi - base)[0])  # type: ignore[index]
+                rects.append(
+                    QRectF(frame.x() + x1, frame.y() + line.y(), max(2.0, x2 - x1), line.height()).translated(
+                        -offset
+                    )
+                )
+            block = block.next()
+        return rects
+
+    def row_rect(self, row: int) -> QRectF:
+        """A row's band in viewport coordinates, from half a gap above its text to half a gap above the next."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        block = doc.findBlockByNumber(row)
+        top = layout.blockBoundingRect(block).y()
+        following = block.next()
+        if following.isValid():
+            bottom = layout.blockBoundingRect(following).y()
+        else:
+            bottom = top + _content_height(block) + block.blockFormat().bottomMargin()
+        y = top - ROW_GAP / 2 - self.scroll_offset().y()
+        return QRectF(0, y, self.viewport().width(), bottom - top)
+
+    def offset_at(self, point: QPoint) -> int | None:
+        """The statement offset under a viewport point, or None when the point is not on text."""
+        doc_point = QPointF(point) + self.scroll_offset()
+        position = self.document().documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
+        if position < 0:
+            return None
+        return self.text_offset(position)
+
+    def highlights_at(self, offset: int | None) -> list[Highlight]:
+        if offset is None:
+            return []
+        return [h for h in self.highlights if h.start <= offset < h.end]
+
+    # -- painting and events ------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        colours = self.workspace.colours
+        painter = QPainter(self.viewport())
+        band = QColor(colours.aligned_band)
+        rule = self.palette().color(QPalette.ColorRole.Mid)
+        rule.setAlphaF(0.35)
+        clip = QRectF(event.rect())
+        for r, row in enumerate(self.rows):
+            rect = self.row_rect(r)
+            if rect.bottom() < clip.top() or rect.top() > clip.bottom():
+                continue
+            if self.column in row.aligned:
+                painter.fillRect(rect, band)
+            if r:
+                painter.setPen(QPen(rule, 1))
+                painter.drawLine(rect.topLeft(), rect.topRight())
+        painter.end()
+        super().paintEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.workspace._schedule_relayout()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            point = event.pos()  # type: ignore[attr-defined]
+            tip = self.workspace.tooltip_at(self.column, self.offset_at(point))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        if event.type() == QEvent.Type.Leave:
+            self.workspace._hover(self.column, None)
+        return super().viewportEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if not event.buttons():
+            self.workspace._hover(self.column, self.offset_at(event.position().toPoint()))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            offset = self.offset_at(event.position().toPoint())
+            self.workspace._clicked(self.column, offset)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        offset = self.offset_at(event.position().toPoint())
+        annotation_id = self.workspace._annotation_at(self.column, offset)
+        if annotation_id is not None:
+            self.workspace.annotation_activated.emit(annotation_id)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.workspace.current_suggestion():
+            self.workspace.accept_current_suggestion()
+            return
+        # The actions' shortcuts only fire in the active window; a key sent straight to the column (an
+        # accessibility tool, a test) gets the same behaviour here.
+        pressed = QKeySequence(event.keyCombination())
+        for act in self.workspace.actions():
+            if act.isEnabled() and act.shortcut().matches(pressed) == QKeySequence.SequenceMatch.ExactMatch:
+                act.trigger()
+                return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        self.workspace._extend_menu(menu, self.column, self.offset_at(event.pos()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class _ColumnHeader(QFrame):
+    """Who said it, when, where, and the source: what a reader checks before reading the quote."""
+
+    def __init__(self, column: int, statement: Statement) -> None:
+        super().__init__()
+        self.setObjectName("columnHeader")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(DOCUMENT_MARGIN, 10, DOCUMENT_MARGIN, 10)
+        layout.setSpacing(2)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        badge = QLabel(COLUMN_LETTERS[column])
+        badge.setObjectName("columnBadge")
+        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        badge.setFixedSize(22, 22)
+        badge.setAccessibleName(f"Column {COLUMN_LETTERS[column]}")
+        speaker = QLabel(statement.speaker)
+        speaker.setObjectName("columnSpeaker")
+        font = speaker.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        speaker.setFont(font)
+        top.addWidget(badge)
+        top.addWidget(speaker, 1)
+        layout.addLayout(top)
+        lines = [
+            statement.role,
+            " · ".join(p for p in (_date_text(statement), statement.occasion) if p),
+        ]
+        for i, text in enumerate(lines):
+            if not text:
+                continue
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setObjectName("columnRole" if i == 0 else "columnOccasion")
+            layout.addWidget(label)
+        if statement.source_title:
+            source = QLabel(f"Source: {statement.source_title}")
+            source.setObjectName("columnSource")
+            source.setWordWrap(True)
+            italic = source.font()
+            italic.setItalic(True)
+            source.setFont(italic)
+            layout.addWidget(source)
+        layout.addStretch(1)
+        self.setAccessibleName(f"Statement {COLUMN_LETTERS[column]}: {statement.speaker}")
+        self.setToolTip(statement.source_title)
+
+
+def _date_text(statement: Statement) -> str:
+    if statement.said_on is None:
+        return ""
+    return f"{statement.said_on.day} {statement.said_on:%b %Y}"
+
+
+class _ConnectorLayer(QWidget):
+    """Draws annotation connectors and aligned-row bands above the columns; it takes no mouse input."""
+
+    def __init__(self, workspace: ComparisonWorkspace, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.workspace._paint_layer(self)
+
+
+class _LegendChip(QLabel):
+    def __init__(self, text: str, fill: str, line: str, tooltip: str, dotted: bool = False) -> None:
+        super().__init__(text)
+        border = "dotted" if dotted else "solid"
+        self.setStyleSheet(
+            f"QLabel {{ background: {fill}; border-bottom: 2px {border} {line}; border-radius: 3px;"
+            " padding: 1px 7px; }"
+        )
+        self.setToolTip(tooltip)
+        self.setAccessibleName(f"Legend: {text}")
+
+
+class ComparisonWorkspace(QWidget):
+    """Two to four statements side by side, their contrasts highlighted, annotations linked across columns.
+
+    The main window calls `set_comparison` when a comparison opens and `set_annotations` after any edit of
+    its annotations; it listens to `tag_requested`, `suggestion_accepted` and `annotation_activated`. The
+    actions (`tag_action`, `accept_suggestion_action`, ...) carry the shortcuts; a menu may show them too.
+    """
+
+    tag_requested = Signal(list)  # list[TargetSpec]: the current selection, one span or a pair
+    suggestion_accepted = Signal(object)  # the engine's ContrastPair
+    annotation_activated = Signal(int)  # annotation id
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Comparison workspace")
+        self.colours = palette_for(self.palette())
+        self._statements: list[Statement] = []
+        self._analysis: AnalysisLike | None = None
+        self._annotations: list[Annotation] = []
+        self._tags: dict[str, Tag] = {}
+        self._columns: list[_ColumnText] = []
+        self._headers: list[_ColumnHeader] = []
+        self._rows: list[Row] = []
+        self._highlights: list[list[Highlight]] = []
+        self._connectors: list[Connector] = []
+        self._picks: dict[int, Span] = {}
+        self._pick_order: list[int] = []
+        self._current: tuple[int, Highlight] | None = None
+        self._hovered: tuple[int, Highlight] | None = None
+        self._flash: int | None = None
+        self._syncing = False
+
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(0)
+        self._relayout_timer.timeout.connect(self._relayout)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(1400)
+        self._flash_timer.timeout.connect(self._end_flash)
+
+        self._make_actions()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._make_toolbar())
+        self._empty = QLabel(
+            "Open a comparison, or select two to four statements in the library and compare them."
+        )
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setObjectName("workspaceEmpty")
+        outer.addWidget(self._empty, 1)
+        self._body = QWidget()
+        self._body.setObjectName("workspaceBody")
+        self._grid = QGridLayout(self._body)
+        self._grid.setContentsMargins(12, 8, 4, 0)
+        self._grid.setHorizontalSpacing(GUTTER)
+        self._grid.setVerticalSpacing(0)
+        self._grid.setRowStretch(1, 1)
+        self._scrollbar = QScrollBar(Qt.Orientation.Vertical)
+        self._scrollbar.setAccessibleName("Scroll all statements")
+        self._scrollbar.valueChanged.connect(self._scroll_to)
+        self._layer = _ConnectorLayer(self, self._body)
+        self._body.installEventFilter(self)
+        outer.addWidget(self._body, 1)
+        self._legend = QWidget()
+        self._legend.setObjectName("workspaceLegend")
+        self._legend.setAccessibleName("Legend")
+        self._legend_layout = QHBoxLayout(self._legend)
+        self._legend_layout.setContentsMargins(12, 6, 12, 8)
+        self._legend_layout.setSpacing(6)
+        outer.addWidget(self._legend)
+        self._body.hide()
+        self._legend.hide()
+        self._update_actions()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        def action(text: str, shortcut: QKeySequence | str, slot: object, name: str) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            act.setObjectName(name)
+            act.setToolTip(f"{text.replace('…', '')} ({QKeySequence(shortcut).toString()})")
+            self.addAction(act)
+            return act
+
+        self.tag_action = action("Tag selection…", "Ctrl+T", self.request_tag, "tagSelection")
+        self.accept_suggestion_action = action(
+            "Accept suggestion", "Ctrl+Return", self.accept_current_suggestion, "acceptSuggestion"
+        )
+        self.next_suggestion_action = action("Next suggestion", "F8", self.next_suggestion, "nextSuggestion")
+        self.previous_suggestion_action = action(
+            "Previous suggestion", "Shift+F8", self.previous_suggestion, "previousSuggestion"
+        )
+        self.clear_selection_action = action("Clear selection", "Esc", self.clear_selection, "clearSelection")
+
+    def _make_toolbar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("workspaceToolbar")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(12, 8, 12, 4)
+        layout.setSpacing(8)
+        self._title = QLabel()
+        self._title.setObjectName("workspaceTitle")
+        font = self._title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self._title.setFont(font)
+        self._title.setAccessibleName("Comparison title")
+        layout.addWidget(self._title)
+        layout.addStretch(1)
+        self._selection_label = QLabel()
+        self._selection_label.setObjectName("workspaceSelection")
+        self._selection_label.setAccessibleName("Current selection")
+        self._selection_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self._selection_label)
+        for act in (
+            self.clear_selection_action,
+            self.tag_action,
+            self.previous_suggestion_action,
+            self.next_suggestion_action,
+            self.accept_suggestion_action,
+        ):
+            button = QToolButton()
+            button.setDefaultAction(act)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAccessibleName(act.text().replace("…", ""))
+            button.setAutoRaise(act is not self.tag_action)
+            if act is self.tag_action:
+                button.setObjectName("tagButton")
+            layout.addWidget(button)
+        return bar
+
+    def set_comparison(
+        self,
+        statements: Sequence[Statement],
+        analysis: AnalysisLike | None,
+        annotations: Sequence[Annotation] = (),
+        tags: Sequence[Tag] = (),
+        *,
+        title: str = "",
+    ) -> None:
+        """Show a comparison: its statements in order, the engine's analysis of their texts (or None while
+        it runs; call again when it lands), and the comparison's annotations with the project's tags."""
+        statements = list(statements)[:MAX_COLUMNS]
+        if analysis is not None and len(analysis.sentences) < len(statements):
+            analysis = None  # an analysis of other texts: show the statements plainly rather than wrongly
+        self._statements = statements
+        self._analysis = analysis
+        self._title.setText(title)
+        self._picks.clear()
+        self._pick_order.clear()
+        self._current = None
+        self._hovered = None
+        self.colours = palette_for(self.palette())
+        for widget in (*self._columns, *self._headers):
+            widget.deleteLater()
+        self._columns, self._headers = [], []
+        self._grid.removeWidget(self._scrollbar)
+
+        sentences = [
+            tuple(analysis.sentences[i]) if analysis is not None else split_sentences(s.text)
+            for i, s in enumerate(statements)
+        ]
+        counts = [len(segments(s.text, sentences[i])) for i, s in enumerate(statements)]
+        self._rows = build_rows(counts, self._links(sentences, counts))
+        self._highlights = collect_highlights(analysis, len(statements))
+        font = _reading_font(self.font())
+        for i, statement in enumerate(statements):
+            header = _ColumnHeader(i, statement)
+            column = _ColumnText(self, i)
+            column.setAccessibleName(f"Statement {COLUMN_LETTERS[i]}: {statement.speaker}")
+            column.load(statement.text, sentences[i], self._rows, font)
+            column.apply_highlights(self._highlights[i], self.colours)
+            column.verticalScrollBar().valueChanged.connect(self._scroll_to)
+            column.verticalScrollBar().rangeChanged.connect(self._sync_range)
+            self._grid.addWidget(header, 0, i)
+            self._grid.addWidget(column, 1, i)
+            self._grid.setColumnStretch(i, 1)
+            self._headers.append(header)
+            self._columns.append(column)
+        for i in range(len(statements), MAX_COLUMNS + 1):
+            self._grid.setColumnStretch(i, 0)
+        self._grid.addWidget(self._scrollbar, 1, len(statements))
+        self._body.setVisible(bool(statements))
+        self._legend.setVisible(bool(statements))
+        self._empty.setVisible(not statements)
+        self._apply_header_style()
+        self._rebuild_legend()
+        self.set_annotations(annotations, tags)
+        self._relayout()
+        self._update_selection_label()
+        self._update_actions()
+
+    def _links(
+        self, sentences: list[tuple[Span, ...]], counts: list[int]
+    ) -> list[tuple[int, int, int, int, float]]:
+        if self._analysis is None:
+            return []
+        links = []
+        for alignment in self._analysis.alignments:
+            left, right = int(alignment.left), int(alignment.right)
+            if not (0 <= left < len(counts) and 0 <= right < len(counts)):
+                continue
+            a = sentence_index(sentences[left], alignment.a)
+            b = sentence_index(sentences[right], alignment.b)
+            if a is None or b is None:
+                continue
+            # Segments follow sentence starts; the first segment also holds any text before sentence 0.
+            links.append((left, a, right, b, float(alignment.score)))
+        return links
+
+    def set_annotations(self, annotations: Sequence[Annotation], tags: Sequence[Tag] = ()) -> None:
+        """Redraw the annotations (after an edit, an undo, a redo); the text and highlights stay."""
+        self._annotations = list(annotations)
+        if tags:
+            self._tags = {t.name: t for t in tags}
+        columns = {s.id: i for i, s in enumerate(self._statements)}
+        connectors = []
+        for annotation in self._annotations:
+            ends = tuple(
+                (columns[t.statement_id], t.start, t.end)
+                for t in annotation.targets
+                if t.statement_id in columns
+            )
+            if not ends:
+                continue
+            connectors.append(
+                Connector(
+                    annotation.id,
+                    ends,
+                    self._annotation_colour(annotation).name(),
+                    all(t.anchored for t in annotation.targets),
+                )
+            )
+        self._connectors = connectors
+        for column in self._columns:
+            self._update_extra_selections(column)
+        self._layer.update()
+
+    def _annotation_colour(self, annotation: Annotation) -> QColor:
+        if annotation.verdict is not None:
+            return self.colours.verdict_colour(annotation.verdict)
+        for name in annotation.tags:
+            if name in self._tags:
+                return QColor(self._tags[name].colour)
+        return QColor(self.colours.connector_default)
+
+    def _apply_header_style(self) -> None:
+        pal = self.palette()
+        muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
+        accent = self.colours.selection_line
+        self._body.setStyleSheet(
+            f"#columnHeader {{ border-bottom: 1px solid {pal.color(QPalette.ColorRole.Mid).name()}; }}"
+            f"#columnRole, #columnOccasion, #columnSource {{ color: {muted}; }}"
+            f"#columnBadge {{ background: {accent}; color: white; border-radius: 11px; font-weight: bold; }}"
+        )
+        self._empty.setStyleSheet(f"color: {muted}; font-size: 14pt;")
+
+    def _rebuild_legend(self) -> None:
+        while self._legend_layout.count():
+            item = self._legend_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        present: dict[str, int] = {}
+        for column in self._highlights:
+            for h in column:
+                key = h.kind if h.category == "contrast" else h.category
+                present[key] = present.get(key, 0) + 1
+        title = QLabel("Legend")
+        title.setObjectName("legendTitle")
+        bold = title.font()
+        bold.setBold(True)
+        title.setFont(bold)
+        self._legend_layout.addWidget(title)
+        colours = self.colours
+        # Every kind is listed, so the legend reads the same for every comparison; absent kinds are dimmed.
+        for kind, swatch in colours.kinds.items():
+            count = present.get(kind, 0) // 2
+            chip = _LegendChip(
+                f"{swatch.label} {count}" if count else swatch.label,
+                swatch.fill if count else "transparent",
+                swatch.line,
+                f"{swatch.label}: {count} contrast(s) in this comparison",
+            )
+            chip.setEnabled(bool(count))
+            self._legend_layout.addWidget(chip)
+        if "common" in present:
+            self._legend_layout.addWidget(
+                _LegendChip("Common ground", "transparent", colours.common_line, "Phrasing both share", True)
+            )
+        for category in ("insert", "delete", "move"):
+            if category in present:
+                swatch = colours.diff[category]
+                self._legend_layout.addWidget(
+                    _LegendChip(swatch.label, swatch.fill, swatch.line, f"Word diff: {swatch.label.lower()}")
+                )
+        self._legend_layout.addStretch(1)
+        hint = QLabel("Hover a highlight for its reason · select in two columns, then Ctrl+T to tag")
+        hint.setObjectName("legendHint")
+        hint.setStyleSheet(f"color: {self.palette().color(QPalette.ColorRole.PlaceholderText).name()};")
+        self._legend_layout.addWidget(hint)
+
+    # -- layout and scrolling ------------------------------------------------------------------
+
+    def _schedule_relayout(self) -> None:
+        self._relayout_timer.start()
+
+    def _relayout(self) -> None:
+        """Pad every row to the height of its tallest cell, so aligned sentences start on one line.
+
+        The padding is each block's bottom margin (top margins stay 0: Qt collapses adjacent margins and
+        ignores the first block's top margin, so bottom margins alone add up predictably).
+        """
+        if not self._columns:
+            return
+        docs = [c.document() for c in self._columns]
+        for column, doc in zip(self._columns, docs, strict=True):
+            doc.setTextWidth(max(40, column.viewport().width()))
+        heights = [0.0] * len(self._rows)
+        natural: list[list[float]] = []
+        for doc in docs:
+            own = []
+            block = doc.begin()
+            doc.documentLayout().blockBoundingRect(doc.lastBlock())  # lays the whole document out
+            for r in range(len(self._rows)):
+                h = _content_height(block)
+                own.append(h)
+                heights[r] = max(heights[r], h)
+                block = block.next()
+            natural.append(own)
+        for doc, own in zip(docs, natural, strict=True):
+            cursor = QTextCursor(doc)
+            block = doc.begin()
+            for r in range(len(self._rows)):
+                bottom = ROW_GAP + heights[r] - own[r]
+                fmt = block.blockFormat()
+                if abs(fmt.bottomMargin() - bottom) > 0.25:
+                    fmt.setBottomMargin(bottom)
+                    cursor.setPosition(block.position())
+                    cursor.setBlockFormat(fmt)
+                block = block.next()
+        self._sync_range()
+        self._place_layer()
+        for column in self._columns:
+            column.viewport().update()
+
+    def _sync_range(self) -> None:
+        if not self._columns:
+            return
+        bar = self._columns[0].verticalScrollBar()
+        maximum = max(c.verticalScrollBar().maximum() for c in self._columns)
+        self._scrollbar.setRange(0, maximum)
+        self._scrollbar.setPageStep(bar.pageStep())
+        self._scrollbar.setSingleStep(bar.singleStep())
+
+    def _scroll_to(self, value: int) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            for column in self._columns:
+                column.verticalScrollBar().setValue(value)
+            self._scrollbar.setValue(value)
+        finally:
+            self._syncing = False
+        self._layer.update()
+
+    def scroll_value(self) -> int:
+        return self._scrollbar.value()
+
+    def _place_layer(self) -> None:
+        self._layer.setGeometry(self._body.rect())
+        self._layer.raise_()
+        self._layer.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._body and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._place_layer()
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and palette_for(self.palette()) is not self.colours:
+            self._recolour()
+
+    def _recolour(self) -> None:
+        """A switch between light and dark themes: re-colour highlights, legend and connectors in place."""
+        self.colours = palette_for(self.palette())
+        for i, column in enumerate(self._columns):
+            cursor = QTextCursor(column.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.setCharFormat(QTextCharFormat())
+            column.apply_highlights(self._highlights[i], self.colours)
+        self._apply_header_style()
+        self._rebuild_legend()
+        self.set_annotations(self._annotations)
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def select_span(self, column: int, start: int, end: int) -> None:
+        """Select a span of a column's statement, as the user would by dragging (code point offsets)."""
+        self._columns[column].select_span(start, end)
+
+    def _picked(self, column: int, span: Span) -> None:
+        self._picks[column] = span
+        if column in self._pick_order:
+            self._pick_order.remove(column)
+        self._pick_order.append(column)
+        for stale in self._pick_order[:-2]:
+            self._picks.pop(stale, None)
+            self._update_extra_selections(self._columns[stale])
+        self._pick_order = self._pick_order[-2:]
+        self._update_extra_selections(self._columns[column])
+        self._update_selection_label()
+        self._update_actions()
+        self.selection_changed.emit()
+
+    def selection(self) -> list[TargetSpec]:
+        """The current selection: the last span selected in each of the (at most two) last columns used."""
+        return [
+            TargetSpec(self._statements[c].id, *self._picks[c])
+            for c in sorted(self._pick_order)
+            if c in self._picks
+        ]
+
+    def clear_selection(self) -> None:
+        self._picks.clear()
+        self._pick_order.clear()
+        for column in self._columns:
+            cursor = column.textCursor()
+            cursor.clearSelection()
+            column.setTextCursor(cursor)
+            self._update_extra_selections(column)
+        self._update_selection_label()
+        self._update_actions()
+        self.selection_changed.emit()
+
+    def request_tag(self) -> None:
+        targets = self.selection()
+        if targets:
+            self.tag_requested.emit(targets)
+
+    def _update_selection_label(self) -> None:
+        parts = []
+        for c in sorted(self._pick_order):
+            if c in self._picks:
+                start, end = self._picks[c]
+                quote = shorten(self._statements[c].text[start:end], 38)
+                parts.append(f"<b>{COLUMN_LETTERS[c]}</b> “{_escape(quote)}”")
+        if parts:
+            self._selection_label.setText(" ↔ ".join(parts))
+        elif self._statements:
+            self._selection_label.setText(
+                "<span style='color:gray'>Select a passage in one column, then one in another</span>"
+            )
+        else:
+            self._selection_label.setText("")
+
+    def _update_extra_selections(self, column: _ColumnText) -> None:
+        extras = []
+        span = self._picks.get(column.column)
+        if span is not None:
+            extra = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(column.document())
+            column._select(cursor, *span)
+            extra.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(self.colours.selection_fill))
+            fmt.setProperty(QTextFormat.Property.OutlinePen, QPen(QColor(self.colours.selection_line)))
+            extra.format = fmt
+            extras.append(extra)
+        column.setExtraSelections(extras)
+
+    def _update_actions(self) -> None:
+        self.tag_action.setEnabled(bool(self._picks))
+        self.clear_selection_action.setEnabled(bool(self._picks))
+        has_suggestions = any(h.category == "contrast" for col in self._highlights for h in col)
+        self.next_suggestion_action.setEnabled(has_suggestions)
+        self.previous_suggestion_action.setEnabled(has_suggestions)
+        self.accept_suggestion_action.setEnabled(self._current is not None or self._hovered is not None)
+
+    # -- suggestions ---------------------------------------------------------------------------
+
+    def highlights(self, column: int) -> list[tuple[int, int, str]]:
+        """The highlighted spans of a column: (start, end, kind); kind is a contrast kind, 'common',
+        or for versions 'insert', 'delete', 'move'."""
+        return [(h.start, h.end, h.kind) for h in self._highlights[column]]
+
+    def suggestions(self) -> list[tuple[int, Highlight]]:
+        """Contrast suggestions in reading order, one per pair (from its left column)."""
+        found = []
+        for c, column in enumerate(self._highlights):
+            for h in column:
+                if h.category == "contrast" and h.partner is not None and h.partner > c:
+                    found.append((c, h))
+        return sorted(found, key=lambda item: (self._columns[item[0]].doc_position(item[1].start), item[0]))
+
+    def current_suggestion(self) -> object | None:
+        """The ContrastPair that Ctrl+Return would accept: the one under the mouse, else the one picked."""
+        chosen = self._hovered or self._current
+        return chosen[1].pair if chosen else None
+
+    def accept_current_suggestion(self) -> None:
+        pair = self.current_suggestion()
+        if pair is not None:
+            self.suggestion_accepted.emit(pair)
+
+    def next_suggestion(self) -> None:
+        self._step_suggestion(1)
+
+    def previous_suggestion(self) -> None:
+        self._step_suggestion(-1)
+
+    def _step_suggestion(self, step: int) -> None:
+        found = self.suggestions()
+        if not found:
+            return
+        index = -1 if step > 0 else 0
+        if self._current is not None:
+            for i, item in enumerate(found):
+                if item[1] is self._current[1]:
+                    index = i
+                    break
+        self._set_current(found[(index + step) % len(found)])
+
+    def _set_current(self, item: tuple[int, Highlight] | None) -> None:
+        self._current = item
+        if item is not None:
+            column, h = item
+            self._reveal(column, h.start, h.end)
+        self._update_actions()
+        self._layer.update()
+
+    def _hover(self, column: int, offset: int | None) -> None:
+        found = [h for h in self._columns[column].highlights_at(offset) if h.category == "contrast"]
+        hovered = (column, found[-1]) if found else None
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self._update_actions()
+            self._layer.update()
+
+    def _clicked(self, column: int, offset: int | None) -> None:
+        found = [h for h in self._columns[column].highlights_at(offset) if h.category == "contrast"]
+        if found:
+            self._current = (column, found[-1])
+            self._update_actions()
+            self._layer.update()
+
+    def tooltip_at(self, column: int, offset: int | None) -> str:
+        """What hovering a column at a statement offset shows: each highlight's kind, reason and partner."""
+        if offset is None:
+            return ""
+        parts = []
+        for h in self._columns[column].highlights_at(offset):
+            other = ""
+            if h.partner is not None and h.partner_span is not None:
+                quote = self._statements[h.partner].text[h.partner_span[0] : h.partner_span[1]]
+                other = f"<br>↔ <b>{COLUMN_LETTERS[h.partner]}</b> “{_escape(shorten(quote, 60))}”"
+            if h.category == "contrast":
+                swatch = self.colours.kind(h.kind)
+                colour, label = swatch.line, swatch.label
+            elif h.category == "common":
+                colour, label = self.colours.common_line, "Common ground"
+            else:
+                swatch = self.colours.diff[h.category]
+                colour, label = swatch.line, swatch.label
+            hint = "<br><i>Ctrl+Return: make it an annotation</i>" if h.category == "contrast" else ""
+            parts.append(
+                f"<p style='margin:0'><b style='color:{colour}'>■ {label}</b> {_escape(h.reason)}{other}{hint}</p>"
+            )
+        annotation_id = self._annotation_at(column, offset)
+        if annotation_id is not None:
+            annotation = next(a for a in self._annotations if a.id == annotation_id)
+            head = " · ".join(
+                x
+                for x in (
+                    annotation.relation.label.capitalize() if annotation.relation else "",
+                    annotation.verdict.label if annotation.verdict else "",
+                    ", ".join(annotation.tags),
+                )
+                if x
+            )
+            note = _escape(shorten(annotation.note, 140)) if annotation.note else ""
+            parts.append(f"<p style='margin:0'><b>Annotation</b> {_escape(head)}<br>{note}</p>")
+        return "<hr>".join(parts)
+
+    def _extend_menu(self, menu: QMenu, column: int, offset: int | None) -> None:
+        menu.addSeparator()
+        found = [h for h in self._columns[column].highlights_at(offset) if h.category == "contrast"]
+        for h in found:
+            label = self.colours.kind(h.kind).label
+            quote = shorten(self._statements[column].text[h.start : h.end], 30)
+            act = menu.addAction(f"Accept suggestion: {label} “{quote}”")
+            act.triggered.connect(lambda _=False, pair=h.pair: self.suggestion_accepted.emit(pair))
+        menu.addAction(self.tag_action)
+        annotation_id = self._annotation_at(column, offset)
+        if annotation_id is not None:
+            act = menu.addAction("Show annotation")
+            act.triggered.connect(lambda _=False, a=annotation_id: self.annotation_activated.emit(a))
+
+    # -- annotations ---------------------------------------------------------------------------
+
+    def connectors(self) -> list[Connector]:
+        """The annotations drawn in this comparison: links across columns and single-span markers."""
+        return list(self._connectors)
+
+    def connector_count(self) -> int:
+        """How many connectors link spans across columns."""
+        return sum(1 for c in self._connectors if c.is_link)
+
+    def _annotation_at(self, column: int, offset: int | None) -> int | None:
+        if offset is None:
+            return None
+        for connector in reversed(self._connectors):
+            for c, start, end in connector.ends:
+                if c == column and start <= offset < end:
+                    return connector.annotation_id
+        return None
+
+    def reveal_annotation(self, annotation_id: int) -> None:
+        """Scroll the annotation's spans into view and flash them."""
+        connector = next((c for c in self._connectors if c.annotation_id == annotation_id), None)
+        if connector is None:
+            return
+        column, start, end = connector.ends[0]
+        self._reveal(column, start, end)
+        self._flash = annotation_id
+        self._flash_timer.start()
+        self._layer.update()
+
+    def flashing_annotation(self) -> int | None:
+        return self._flash
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._layer.update()
+
+    def _reveal(self, column: int, start: int, end: int) -> None:
+        view = self._columns[column]
+        block = view.document().findBlock(view.doc_position(start))
+        frame = view.document().documentLayout().blockBoundingRect(block)
+        target = int(frame.center().y() - view.viewport().height() / 2)
+        self._scroll_to(max(0, min(target, self._scrollbar.maximum())))
+
+    # -- painting the layer ---------------------------------------------------------------------
+
+    def _viewport_rect(self, column: _ColumnText, layer: QWidget) -> QRectF:
+        top_left = column.viewport().mapTo(self._body, QPoint(0, 0))  # the layer covers the body
+        return QRectF(QPointF(top_left), column.viewport().size().toSizeF())
+
+    def _paint_layer(self, layer: QWidget) -> None:
+        if not self._columns:
+            return
+        painter = QPainter(layer)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        views = [self._viewport_rect(c, layer) for c in self._columns]
+        area = QRectF(views[0].left(), views[0].top(), views[-1].right() - views[0].left(), views[0].height())
+        painter.setClipRect(area)
+        text_region = QRegion()
+        for rect in views:
+            text_region = text_region.united(QRegion(rect.toAlignedRect()))
+        gutters = QRegion(area.toAlignedRect()).subtracted(text_region)
+
+        # Aligned rows continue across the gutters, so a row reads as one line of a table.
+        painter.save()
+        painter.setClipRegion(gutters)
+        band = QColor(self.colours.aligned_band)
+        for r, row in enumerate(self._rows):
+            for c in range(len(self._columns) - 1):
+                if c in row.aligned and c + 1 in row.aligned:
+                    rect = self._columns[c].row_rect(r).translated(views[c].topLeft())
+                    painter.fillRect(QRectF(views[c].right(), rect.top(), GUTTER, rect.height()), band)
+        painter.restore()
+
+        for connector in self._connectors:
+            self._paint_connector(painter, connector, views, gutters)
+        for item in (self._current, self._hovered):
+            if item is not None:
+                self._paint_suggestion(painter, item, views)
+        painter.end()
+
+    def _rects(self, column: int, start: int, end: int, views: list[QRectF]) -> list[QRectF]:
+        return [r.translated(views[column].topLeft()) for r in self._columns[column].span_rects(start, end)]
+
+    def _paint_connector(
+        self, painter: QPainter, connector: Connector, views: list[QRectF], gutters: QRegion
+    ) -> None:
+        colour = QColor(connector.colour)
+        flashing = connector.annotation_id == self._flash
+        pen = QPen(colour, 2.4 if flashing else 1.6)
+        if not connector.anchored:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        ends = []
+        for column, start, end in connector.ends:
+            rects = self._rects(column, start, end, views)
+            if not rects:
+                continue
+            painter.setPen(pen)
+            fill = QColor(colour)
+            fill.setAlphaF(0.28 if flashing else 0.10)
+            painter.setBrush(fill)
+            for rect in rects:
+                if connector.is_link:
+                    painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
+                else:
+                    painter.drawLine(rect.bottomLeft() + QPointF(0, -1), rect.bottomRight() + QPointF(0, -1))
+            top = min(r.top() for r in rects)
+            bottom = max(r.bottom() for r in rects)
+            ends.append((column, top, bottom))
+        if not connector.is_link or len(ends) < 2:
+            if ends:
+                # A single span: a marker in the margin beside its line.
+                column, top, bottom = ends[0]
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(QRectF(views[column].left() - 7, top + 2, 4, bottom - top - 4), 2, 2)
+            return
+        ends.sort()
+        for (ca, ta, ba), (cb, tb, bb) in itertools.pairwise(ends):
+            if ca == cb:
+                continue
+            xa, xb = views[ca].right(), views[cb].left()
+            mid = (xa + xb) / 2
+            band = QPainterPath(QPointF(xa, ta))
+            band.cubicTo(QPointF(mid, ta), QPointF(mid, tb), QPointF(xb, tb))
+            band.lineTo(QPointF(xb, bb))
+            band.cubicTo(QPointF(mid, bb), QPointF(mid, ba), QPointF(xa, ba))
+            band.closeSubpath()
+            painter.save()
+            painter.setClipRegion(gutters, Qt.ClipOperation.IntersectClip)
+            fill = QColor(colour)
+            fill.setAlphaF(0.45 if flashing else 0.25)
+            painter.setBrush(fill)
+            painter.setPen(pen)
+            painter.drawPath(band)
+            painter.restore()
+            if cb - ca > 1:
+                # Over the columns in between only a thin dashed centre line, so their text stays legible.
+                centre = QPainterPath(QPointF(xa, (ta + ba) / 2))
+                centre.cubicTo(
+                    QPointF(mid, (ta + ba) / 2), QPointF(mid, (tb + bb) / 2), QPointF(xb, (tb + bb) / 2)
+                )
+                painter.save()
+                middle = QRegion()
+                for c in range(ca + 1, cb):
+                    middle = middle.united(QRegion(views[c].toAlignedRect()))
+                painter.setClipRegion(middle, Qt.ClipOperation.IntersectClip)
+                faint = QPen(colour, 1.2, Qt.PenStyle.DashLine)
+                faint.setColor(QColor(colour.red(), colour.green(), colour.blue(), 150))
+                painter.setPen(faint)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(centre)
+                painter.restore()
+
+    def _paint_suggestion(self, painter: QPainter, item: tuple[int, Highlight], views: list[QRectF]) -> None:
+        column, h = item
+        if h.partner is None or h.partner_span is None:
+            return
+        colour = self.colours.kind(h.kind).line_colour
+        pen = QPen(colour, 1.4, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        a = self._rects(column, h.start, h.end, views)
+        b = self._rects(h.partner, *h.partner_span, views)
+        for rect in (*a, *b):
+            painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
+        if not a or not b:
+            return
+        (ra, ca), (rb, cb) = sorted([(a[-1], column), (b[0], h.partner)], key=lambda x: x[1])
+        start = (
+            QPointF(ra.right() + 2, ra.center().y()) if ca < cb else QPointF(ra.left() - 2, ra.center().y())
+        )
+        end = QPointF(rb.left() - 2, rb.center().y())
+        path = QPainterPath(start)
+        mid = (start.x() + end.x()) / 2
+        path.cubicTo(QPointF(mid, start.y()), QPointF(mid, end.y()), end)
+        painter.drawPath(path)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+__all__ = ["ComparisonWorkspace", "Connector"]

@@ -1,0 +1,300 @@
+"""Layout of a comparison without a window: shared rows of aligned sentences, highlights, UTF-16 offsets.
+
+The workspace widget draws what these functions compute; they take the engine's Analysis (or anything of
+its shape) and plain statement texts, so they are tested without Qt.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+Span = tuple[int, int]
+
+LINE_SEPARATOR = "\u2028"
+# A row is one paragraph of a QTextDocument, so breaks inside it become line separators; each swap is
+# one character for one, so offsets survive.
+_DISPLAY = str.maketrans({"\n": LINE_SEPARATOR, "\u2029": LINE_SEPARATOR, "\r": "\u200b"})
+
+
+class AnalysisLike(Protocol):
+    """What the workspace reads from counterpoint.engine.Analysis."""
+
+    @property
+    def sentences(self) -> Sequence[Sequence[Span]]: ...
+    @property
+    def alignments(self) -> Sequence[Any]: ...
+    @property
+    def pairs(self) -> Sequence[Any]: ...
+    @property
+    def common(self) -> Sequence[Any]: ...
+    @property
+    def versions(self) -> Mapping[tuple[int, int], Sequence[Any]]: ...
+
+
+class Utf16Map:
+    """Converts offsets in one text between Python code points and Qt's UTF-16 units.
+
+    Only characters outside the Basic Multilingual Plane (emoji, some CJK) take two UTF-16 units, so
+    the map keeps their positions and converts by bisection.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral_utf16 = [i + k for k, i in enumerate(self._astral)]
+
+    def to_utf16(self, cp: int) -> int:
+        return cp + bisect_left(self._astral, cp)
+
+    def to_code_points(self, unit: int) -> int:
+        """The code point offset of a UTF-16 offset; the middle of a surrogate pair goes to its start."""
+        inside = bisect_left(self._astral_utf16, unit)
+        if inside and self._astral_utf16[inside - 1] + 1 == unit:
+            return self._astral[inside - 1]
+        return unit - bisect_right(self._astral_utf16, unit - 2)
+
+    @property
+    def utf16_length(self) -> int:
+        return len(self.text) + len(self._astral)
+
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n\s*\n")
+
+
+def split_sentences(text: str) -> tuple[Span, ...]:
+    """A plain sentence split for when there is no analysis yet (the engine's own splitter is better)."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = end
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return tuple(spans)
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The piece of a statement shown on one row: from its sentence's start up to the next sentence."""
+
+    start: int
+    end: int  # code points, end exclusive; trailing whitespace is not shown
+    display: str  # what the row shows: the text with newlines as line separators
+
+
+def segments(text: str, sentences: Sequence[Span]) -> list[Segment]:
+    """Cut a text at its sentence starts so that every character belongs to exactly one segment."""
+    starts = sorted({max(0, min(len(text), s)) for s, _ in sentences} - {0})
+    bounds = [0, *starts, len(text)]
+    out = []
+    for start, end in itertools.pairwise(bounds):
+        piece = text[start:end].rstrip()
+        out.append(Segment(start, start + len(piece), piece.translate(_DISPLAY)))
+    return out or [Segment(0, 0, "")]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One shared row: per column the segment shown there (or None), and which columns are aligned on it."""
+
+    cells: tuple[int | None, ...]
+    aligned: frozenset[int]
+
+
+class _Groups:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(self, node: tuple[int, int]) -> tuple[int, int]:
+        self.parent.setdefault(node, node)
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def copy(self) -> _Groups:
+        other = _Groups()
+        other.parent = dict(self.parent)
+        return other
+
+
+def _layers(counts: Sequence[int], groups: _Groups) -> dict[tuple[int, int], int] | None:
+    """Row of every group (longest path over 'comes after in its column'), or None if the order clashes."""
+    succ: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    indegree: dict[tuple[int, int], int] = {}
+    for column, count in enumerate(counts):
+        previous = None
+        for k in range(count):
+            g = groups.find((column, k))
+            indegree.setdefault(g, 0)
+            if previous is not None:
+                if previous == g:
+                    return None
+                if g not in succ.setdefault(previous, set()):
+                    succ[previous].add(g)
+                    indegree[g] += 1
+            previous = g
+    layer = dict.fromkeys(indegree, 0)
+    ready = [g for g, d in indegree.items() if d == 0]
+    seen = 0
+    while ready:
+        g = ready.pop()
+        seen += 1
+        for nxt in succ.get(g, ()):
+            layer[nxt] = max(layer[nxt], layer[g] + 1)
+            indegree[nxt] -= 1
+            if indegree[nxt] == 0:
+                ready.append(nxt)
+    return layer if seen == len(indegree) else None
+
+
+def build_rows(counts: Sequence[int], links: Sequence[tuple[int, int, int, int, float]]) -> list[Row]:
+    """Shared rows for columns of `counts` segments, given sentence links (col, k, col, k, score).
+
+    The strongest links are placed first; a link that would put two sentences of one column on the same
+    row, or cross a link already placed, is left out, so every column still reads top to bottom.
+    """
+    groups = _Groups()
+    members: dict[tuple[int, int], dict[int, int]] = {}
+    for col_a, k_a, col_b, k_b, _score in sorted(links, key=lambda link: -link[4]):
+        if col_a == col_b or not (0 <= k_a < counts[col_a] and 0 <= k_b < counts[col_b]):
+            continue
+        ga, gb = groups.find((col_a, k_a)), groups.find((col_b, k_b))
+        if ga == gb:
+            continue
+        ma = members.get(ga, {col_a: k_a})
+        mb = members.get(gb, {col_b: k_b})
+        if set(ma) & set(mb):
+            continue
+        trial = groups.copy()
+        trial.parent[gb] = ga
+        if _layers(counts, trial) is None:
+            continue
+        groups = trial
+        members[ga] = {**ma, **mb}
+        members.pop(gb, None)
+    layer = _layers(counts, groups) or {}
+    height = max(layer.values(), default=-1) + 1
+    cells: list[list[int | None]] = [[None] * len(counts) for _ in range(height)]
+    for column, count in enumerate(counts):
+        for k in range(count):
+            cells[layer[groups.find((column, k))]][column] = k
+    rows = []
+    for row in cells:
+        aligned: set[int] = set()
+        for column, cell in enumerate(row):
+            if cell is not None:
+                group = members.get(groups.find((column, cell)))
+                if group and len(group) > 1:
+                    aligned.update(group)
+        rows.append(Row(tuple(row), frozenset(aligned)))
+    return rows
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A marked span in one column. `category` is contrast, common, insert, delete or move."""
+
+    start: int
+    end: int
+    kind: str
+    category: str
+    reason: str
+    partner: int | None = None  # the other column
+    partner_span: Span | None = None
+    pair: Any = None  # the engine's ContrastPair, for turning a suggestion into an annotation
+
+
+def _span(value: Any) -> Span | None:
+    if value is None:
+        return None
+    start, end = value
+    return (int(start), int(end))
+
+
+def collect_highlights(analysis: AnalysisLike | None, columns: int) -> list[list[Highlight]]:
+    """Every column's highlights: contrasts and common ground, or the word diff for versions of one text."""
+    found: list[list[Highlight]] = [[] for _ in range(columns)]
+    if analysis is None:
+        return found
+    versions = {tuple(key): ops for key, ops in analysis.versions.items()}
+    diffed = {frozenset(key) for key in versions}
+
+    def ok(left: int, right: int) -> bool:
+        return 0 <= left < columns and 0 <= right < columns
+
+    for pair in analysis.pairs:
+        if not ok(pair.left, pair.right) or frozenset((pair.left, pair.right)) in diffed:
+            continue
+        a, b = _span(pair.a), _span(pair.b)
+        if a is None or b is None:
+            continue
+        found[pair.left].append(Highlight(*a, pair.kind, "contrast", pair.reason, pair.right, b, pair))
+        found[pair.right].append(Highlight(*b, pair.kind, "contrast", pair.reason, pair.left, a, pair))
+    for common in analysis.common:
+        if not ok(common.left, common.right) or frozenset((common.left, common.right)) in diffed:
+            continue
+        a, b = _span(common.a), _span(common.b)
+        if a is None or b is None:
+            continue
+        found[common.left].append(Highlight(*a, "common", "common", common.reason, common.right, b))
+        found[common.right].append(Highlight(*b, "common", "common", common.reason, common.left, a))
+    for (left, right), ops in versions.items():
+        if not ok(left, right):
+            continue
+        for op in ops:
+            a, b = _span(op.a), _span(op.b)
+            if op.tag == "move":
+                if a and a[0] < a[1]:
+                    found[left].append(Highlight(*a, "move", "move", "Moved in the other version", right, b))
+                if b and b[0] < b[1]:
+                    found[right].append(
+                        Highlight(*b, "move", "move", "Moved from the other version", left, a)
+                    )
+            if op.tag in ("delete", "replace") and a and a[0] < a[1]:
+                found[left].append(Highlight(*a, "delete", "delete", "Not in the other version", right, b))
+            if op.tag in ("insert", "replace") and b and b[0] < b[1]:
+                found[right].append(Highlight(*b, "insert", "insert", "Added in this version", left, a))
+    for column in found:
+        column.sort(key=lambda h: (h.start, h.end))
+    return found
+
+
+def sentence_index(sentences: Sequence[Span], value: Any) -> int | None:
+    """The sentence an alignment end refers to: an index, or a span that falls in a sentence."""
+    if isinstance(value, int):
+        return value if 0 <= value < len(sentences) else None
+    span = _span(value)
+    if span is None:
+        return None
+    starts = [s for s, _ in sentences]
+    k = bisect_right(starts, span[0]) - 1
+    return k if 0 <= k < len(sentences) else None
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """One line of a quotation, cut at a word with an ellipsis when it is too long."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0] if " " in flat[: limit - 1] else flat[: limit - 1]
+    return cut.rstrip(",;:—- ") + "…"

@@ -1,0 +1,183 @@
+"""Render the sample dossier's Trump vs Sessions comparison in a plain QMainWindow at 1600×1000 to a PNG.
+
+    .venv/bin/python tests/ui/render_workspace.py out.png [--dark] [--fake]
+
+Uses the real engine when counterpoint.engine has `analyse`; --fake (or no engine yet) uses a hand-built
+analysis of the same shape, so the widget can be looked at while the engine is being written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, NamedTuple
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class FakeAlignment(NamedTuple):
+    left: int
+    right: int
+    a: int
+    b: int
+    score: float
+
+
+class FakePair(NamedTuple):
+    left: int
+    right: int
+    a: tuple[int, int]
+    b: tuple[int, int]
+    kind: str
+    score: float
+    reason: str
+
+
+class FakeCommon(NamedTuple):
+    left: int
+    right: int
+    a: tuple[int, int]
+    b: tuple[int, int]
+    reason: str
+
+
+class FakeOp(NamedTuple):
+    tag: str
+    a: tuple[int, int]
+    b: tuple[int, int]
+
+
+class FakeAnalysis(NamedTuple):
+    texts: tuple[str, ...]
+    sentences: tuple[tuple[tuple[int, int], ...], ...]
+    alignments: tuple[FakeAlignment, ...]
+    pairs: tuple[FakePair, ...]
+    common: tuple[FakeCommon, ...]
+    versions: dict[tuple[int, int], tuple[FakeOp, ...]]
+
+
+def _find(text: str, quote: str) -> tuple[int, int]:
+    start = text.index(quote)
+    return (start, start + len(quote))
+
+
+def fake_analysis(texts: list[str]) -> FakeAnalysis:
+    """An analysis of the sample's Trump vs Sessions texts, in the engine's shape, written by hand."""
+    from counterpoint.ui.workspace_model import split_sentences
+
+    sentences = tuple(split_sentences(t) for t in texts)
+    trump, lawful, responsible = texts
+    pairs = (
+        FakePair(
+            0,
+            1,
+            _find(trump, "rough"),
+            _find(lawful, "in a lawful way"),
+            "antonym",
+            0.8,
+            "rough treatment against acting lawfully",
+        ),
+        FakePair(
+            0,
+            1,
+            _find(trump, "don't be too nice"),
+            _find(lawful, "more careful"),
+            "modality",
+            0.7,
+            "a request to hold back care against a call for more care",
+        ),
+        FakePair(
+            0,
+            2,
+            _find(trump, "thugs"),
+            _find(responsible, "officer responsible who violates the law"),
+            "framing",
+            0.5,
+            "suspects called 'thugs' against officers held to the law",
+        ),
+    )
+    common = (
+        FakeCommon(
+            1, 2, _find(lawful, "lawful"), _find(responsible, "lawfully"), "both speak of lawful conduct"
+        ),
+    )
+    alignments = (
+        FakeAlignment(0, 1, 1, 1, 0.6),
+        FakeAlignment(1, 2, 1, 0, 0.5),
+        FakeAlignment(0, 2, 1, 0, 0.4),
+    )
+    return FakeAnalysis(tuple(texts), sentences, alignments, pairs, common, {})
+
+
+def real_analysis(texts: list[str]) -> Any | None:
+    try:
+        from counterpoint.engine import analyse
+    except ImportError:
+        return None
+    return analyse(texts)
+
+
+def build(project: Any, comparison_id: int = 1, *, fake: bool = False) -> Any:
+    from PySide6.QtWidgets import QMainWindow
+
+    from counterpoint.ui.workspace import ComparisonWorkspace
+
+    comparison = project.comparison(comparison_id)
+    statements = [project.statement(i) for i in comparison.statement_ids]
+    texts = [s.text for s in statements]
+    analysis = None if fake else real_analysis(texts)
+    if analysis is None:
+        analysis = fake_analysis(texts)
+    window = QMainWindow()
+    workspace = ComparisonWorkspace()
+    window.setCentralWidget(workspace)
+    window.resize(1600, 1000)
+    workspace.set_comparison(
+        statements, analysis, project.annotations(comparison_id), project.tags(), title=comparison.title
+    )
+    return window, workspace
+
+
+def main(argv: list[str]) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from counterpoint.store import Project
+    from counterpoint.store.sample import write_sample
+
+    out = Path(argv[0]) if argv else Path("workspace.png")
+    app = QApplication.instance() or QApplication([])
+    if "--dark" in argv:
+        from PySide6.QtGui import QColor, QPalette
+
+        pal = QPalette()
+        for role, colour in (
+            (QPalette.ColorRole.Window, "#1f2228"),
+            (QPalette.ColorRole.Base, "#181a1f"),
+            (QPalette.ColorRole.Text, "#e6e6e6"),
+            (QPalette.ColorRole.WindowText, "#e6e6e6"),
+            (QPalette.ColorRole.Button, "#2a2e35"),
+            (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+            (QPalette.ColorRole.PlaceholderText, "#9aa3ad"),
+            (QPalette.ColorRole.Mid, "#3a3f47"),
+        ):
+            pal.setColor(role, QColor(colour))
+        app.setPalette(pal)  # type: ignore[attr-defined]
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Project.open(Path(tmp) / "p.counterpoint", create=True) as project,
+    ):
+        write_sample(project)
+        window, workspace = build(project, fake="--fake" in argv)
+        window.show()
+        app.processEvents()
+        workspace._relayout()
+        app.processEvents()
+        window.grab().save(str(out))
+        print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

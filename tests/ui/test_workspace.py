@@ -1,0 +1,242 @@
+"""The comparison workspace: shared rows, highlights, selection pairs, connectors, suggestions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
+from render_workspace import FakeAnalysis, FakeOp, FakePair, fake_analysis, real_analysis
+
+from counterpoint.store.model import Annotation, Statement, Tag, Target, TargetSpec
+from counterpoint.ui.workspace import ComparisonWorkspace
+
+
+def _statement(id: int, text: str, speaker: str = "Speaker") -> Statement:
+    return Statement(id=id, speaker_id=id, speaker=speaker, text=text, role="Role", occasion="Occasion")
+
+
+def _span(text: str, quote: str) -> tuple[int, int]:
+    start = text.index(quote)
+    return start, start + len(quote)
+
+
+_windows: list[QMainWindow] = []
+
+
+@pytest.fixture(autouse=True)
+def _release_windows() -> Any:
+    yield
+    for window in _windows:
+        window.close()
+    _windows.clear()
+
+
+def _open(qtbot: Any, project: Any, analysis: Any, comparison_id: int = 1) -> ComparisonWorkspace:
+    window = QMainWindow()
+    workspace = ComparisonWorkspace()
+    window.setCentralWidget(workspace)
+    window.resize(1600, 1000)
+    qtbot.addWidget(window)
+    comparison = project.comparison(comparison_id)
+    statements = [project.statement(i) for i in comparison.statement_ids]
+    if analysis == "fake":
+        analysis = fake_analysis([s.text for s in statements])
+    elif analysis == "real":
+        analysis = real_analysis([s.text for s in statements])
+        if analysis is None:
+            pytest.skip("counterpoint.engine.analyse has not landed yet")
+    workspace.set_comparison(statements, analysis, project.annotations(comparison_id), project.tags())
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    _windows.append(window)  # pytest-qt holds widgets weakly; the window must outlive this helper
+    return workspace
+
+
+def _quotes(workspace: ComparisonWorkspace, column: int, text: str) -> set[str]:
+    return {text[start:end] for start, end, _kind in workspace.highlights(column)}
+
+
+@pytest.mark.parametrize("analysis", ["real", "fake"])
+def test_sample_comparison_highlights_rough_and_lawful(
+    qtbot: Any, sample_project: Any, analysis: str
+) -> None:
+    workspace = _open(qtbot, sample_project, analysis)
+    trump, lawful = (sample_project.statement(i).text for i in sample_project.comparison(1).statement_ids[:2])
+    assert any("rough" in quote for quote in _quotes(workspace, 0, trump))
+    assert any(
+        "in a lawful way" in quote or quote in "in a lawful way" for quote in _quotes(workspace, 1, lawful)
+    )
+    kinds = {kind for column in range(3) for _s, _e, kind in workspace.highlights(column)}
+    assert kinds - {"common"}, "at least one contrast kind is highlighted"
+
+
+@pytest.mark.parametrize("analysis", ["real", "fake"])
+def test_select_two_spans_then_ctrl_t_requests_a_tag(qtbot: Any, sample_project: Any, analysis: str) -> None:
+    workspace = _open(qtbot, sample_project, analysis)
+    ids = sample_project.comparison(1).statement_ids
+    trump, lawful = sample_project.statement(ids[0]).text, sample_project.statement(ids[1]).text
+    workspace.select_span(0, *_span(trump, "Please don't be too nice"))
+    workspace.select_span(1, *_span(lawful, "in a lawful way"))
+    expected = [
+        TargetSpec(ids[0], *_span(trump, "Please don't be too nice")),
+        TargetSpec(ids[1], *_span(lawful, "in a lawful way")),
+    ]
+    assert workspace.selection() == expected
+    column = workspace.findChildren(type(workspace._columns[1]))[1]
+    column.setFocus()
+    with qtbot.waitSignal(workspace.tag_requested) as blocker:
+        qtbot.keyClick(column, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == [expected]
+
+
+def test_sample_annotations_are_drawn_as_connectors(qtbot: Any, sample_project: Any) -> None:
+    workspace = _open(qtbot, sample_project, "fake")
+    assert workspace.connector_count() == 2
+    ids = {c.annotation_id for c in workspace.connectors()}
+    assert ids == {a.id for a in sample_project.annotations(1)}
+    # The second sample annotation links column A ("rough") to column C, across column B.
+    columns = sorted({tuple(sorted({c for c, _s, _e in conn.ends})) for conn in workspace.connectors()})
+    assert columns == [(0, 1), (0, 2)]
+    workspace.set_annotations([])
+    assert workspace.connector_count() == 0
+
+
+def test_third_column_selection_drops_the_oldest(qtbot: Any, sample_project: Any) -> None:
+    workspace = _open(qtbot, sample_project, "fake")
+    workspace.select_span(0, 0, 4)
+    workspace.select_span(1, 0, 4)
+    workspace.select_span(2, 0, 4)
+    assert [t.statement_id for t in workspace.selection()] == list(
+        sample_project.comparison(1).statement_ids[1:]
+    )
+    workspace.clear_selection()
+    assert workspace.selection() == []
+    assert not workspace.tag_action.isEnabled()
+
+
+def test_selection_offsets_are_code_points_when_text_has_emoji(qtbot: Any) -> None:
+    left = "Fans 🎉🎉 cheered. We will never raise taxes 💯 on families."
+    right = "Taxes 📈 will rise for some families next year."
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.set_comparison([_statement(1, left), _statement(2, right)], None)
+    span = _span(left, "never raise taxes 💯 on")
+    workspace.select_span(0, *span)
+    assert workspace._columns[0].textCursor().selectedText() == "never raise taxes 💯 on"
+    assert workspace.selection() == [TargetSpec(1, *span)]
+
+
+def test_aligned_sentences_start_on_the_same_row(qtbot: Any) -> None:
+    left = (
+        "A long opening sentence that wraps over several lines in a narrow column of text. " * 3
+        + "Taxes rise."
+    )
+    right = "Short. Taxes fall."
+    sentences = ((0, len(left) - 12), (len(left) - 11, len(left))), ((0, 6), (7, 18))
+
+    class Alignment:
+        def __init__(self, left: int, right: int, a: int, b: int, score: float) -> None:
+            self.left, self.right, self.a, self.b, self.score = left, right, a, b, score
+
+    analysis = FakeAnalysis((left, right), sentences, (Alignment(0, 1, 1, 1, 0.9),), (), (), {})  # type: ignore[arg-type]
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.resize(700, 500)
+    workspace.set_comparison([_statement(1, left), _statement(2, right)], analysis)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    workspace._relayout()
+    tops = [c.span_rects(*sentences[i][1])[0].top() for i, c in enumerate(workspace._columns)]
+    assert tops[0] == pytest.approx(tops[1], abs=1.0)
+    first = [c.span_rects(*sentences[i][0])[0].top() for i, c in enumerate(workspace._columns)]
+    assert tops[1] - first[1] > 40, "the short sentence's row is padded to the long one's height"
+
+
+def test_versions_show_the_word_diff_instead_of_contrasts(qtbot: Any) -> None:
+    before, after = "We will cut taxes by 5% next year.", "We will cut taxes by 2% next year, maybe."
+    analysis = FakeAnalysis(
+        (before, after),
+        (((0, len(before)),), ((0, len(after)),)),
+        (),
+        (FakePair(0, 1, _span(before, "5%"), _span(after, "2%"), "quantity", 0.9, "5% against 2%"),),
+        (),
+        {
+            (0, 1): (
+                FakeOp("equal", (0, 21), (0, 21)),
+                FakeOp("replace", _span(before, "5%"), _span(after, "2%")),
+                FakeOp("insert", (len(before) - 1, len(before) - 1), _span(after, ", maybe")),
+            )
+        },
+    )
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.set_comparison([_statement(1, before), _statement(2, after)], analysis)
+    assert workspace.highlights(0) == [(*_span(before, "5%"), "delete")]
+    assert workspace.highlights(1) == [(*_span(after, "2%"), "insert"), (*_span(after, ", maybe"), "insert")]
+
+
+def test_hover_text_gives_the_reason(qtbot: Any, sample_project: Any) -> None:
+    workspace = _open(qtbot, sample_project, "fake")
+    trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
+    tip = workspace.tooltip_at(0, trump.index("rough") + 1)
+    assert "Antonym" in tip and "rough treatment against acting lawfully" in tip
+    assert workspace.tooltip_at(0, 0) == ""
+
+
+def test_next_suggestion_then_ctrl_return_accepts_it(qtbot: Any, sample_project: Any) -> None:
+    workspace = _open(qtbot, sample_project, "fake")
+    workspace.next_suggestion()
+    pair = workspace.current_suggestion()
+    assert pair is not None
+    column = workspace._columns[0]
+    column.setFocus()
+    with qtbot.waitSignal(workspace.suggestion_accepted) as blocker:
+        qtbot.keyClick(column, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == [pair]
+
+
+def test_reveal_annotation_scrolls_both_spans_into_view(qtbot: Any) -> None:
+    filler = "An unrelated sentence about the weather and the harbour. " * 80
+    left, right = filler + "We must be rough.", filler + "Officers act in a lawful way."
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.resize(900, 500)
+    a, b = _span(left, "rough"), _span(right, "lawful")
+    annotation = Annotation(
+        7, 1, (Target(1, 1, *a, "rough", "", ""), Target(2, 2, *b, "lawful", "", "")), tags=("use of force",)
+    )
+    workspace.set_comparison(
+        [_statement(1, left), _statement(2, right)], None, [annotation], [Tag(1, "use of force", "#c0392b")]
+    )
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    assert workspace.scroll_value() == 0
+    workspace.reveal_annotation(7)
+    assert workspace.scroll_value() > 0
+    assert workspace.flashing_annotation() == 7
+    for column, span in ((0, a), (1, b)):
+        view = workspace._columns[column]
+        rect = view.span_rects(*span)[0]
+        assert rect.top() >= 0 and rect.bottom() <= view.viewport().height()
+
+
+def test_double_click_on_annotated_span_activates_it(qtbot: Any, sample_project: Any) -> None:
+    workspace = _open(qtbot, sample_project, "fake")
+    trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
+    view = workspace._columns[0]
+    rect = view.span_rects(*_span(trump, "rough"))[0]
+    annotation_id = next(a.id for a in sample_project.annotations(1) if a.targets[0].exact == "rough")
+    with qtbot.waitSignal(workspace.annotation_activated) as blocker:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert blocker.args == [annotation_id]
+
+
+def test_empty_workspace_has_no_columns(qtbot: Any) -> None:
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.set_comparison([], None)
+    assert workspace.connector_count() == 0
+    assert workspace.selection() == []
