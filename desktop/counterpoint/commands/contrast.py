@@ -50,7 +50,9 @@ def _read_text(path: Path) -> str:
         try:
             size = path.stat().st_size
             if size > 4 * MAX_CHARS + 4:
-                raise UserError(f"{path} is too large to compare ({size:,} bytes; limit {MAX_CHARS:,} characters)")
+                raise UserError(
+                    f"{path} is too large to compare ({size:,} bytes; limit {MAX_CHARS:,} characters)"
+                )
             data = path.read_bytes()
         except FileNotFoundError:
             raise UserError(f"{path} does not exist") from None
@@ -63,7 +65,9 @@ def _read_text(path: Path) -> str:
         except UnicodeDecodeError:
             raise UserError(f"{path} is not UTF-8 text") from None
     if len(text) > MAX_CHARS:
-        raise UserError(f"{path} has {len(text):,} characters; the engine compares texts of up to {MAX_CHARS:,}")
+        raise UserError(
+            f"{path} has {len(text):,} characters; the engine compares texts of up to {MAX_CHARS:,}"
+        )
     return text
 
 
@@ -80,7 +84,9 @@ def _read_json(path: Path) -> Any:
     except UnicodeDecodeError:
         raise UserError(f"{path} is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
-        raise UserError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise UserError(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
 
 
 def _pair_json(pair: Any) -> dict[str, Any]:

@@ -155,7 +155,12 @@ def _alignments(
 
 
 def _common_ground(
-    pa: _Prepared, pb: _Prepared, left: int, right: int, alignments: list[Alignment], contrasts: list[ContrastPair]
+    pa: _Prepared,
+    pb: _Prepared,
+    left: int,
+    right: int,
+    alignments: list[Alignment],
+    contrasts: list[ContrastPair],
 ) -> list[CommonGround]:
     """Content words both aligned sentences use, and stance cues on the same side of an axis."""
     out: list[CommonGround] = []

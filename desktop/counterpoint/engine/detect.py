@@ -7,15 +7,16 @@ from dataclasses import dataclass
 
 from counterpoint.engine import lexicons
 from counterpoint.engine.features import Cue, SentenceFeatures
+from counterpoint.engine.lexicons import words
 from counterpoint.engine.text import CLAUSE_BREAK, STOPWORDS, Document
 
 Span = tuple[int, int]
 
 # Spans stay short: a highlight is a phrase, not a paragraph.
 MAX_SPAN_CHARS = 45
-LEFT_MODIFIERS = frozenset(
+LEFT_MODIFIERS = words(
     "too very so more less most a an the be been being is are was were please really quite entirely "
-    "absolutely not n't do does did have has had will would can could should must".split()
+    "absolutely not n't do does did have has had will would can could should must"
 )
 AXIS_KIND = {
     "change": "antonym",
@@ -175,13 +176,10 @@ def antonym(a: Side, b: Side) -> Iterator[Candidate]:
 def _is_head(doc: Document, k: int) -> bool:
     """Whether k is the first content word after the negation cue that covers it."""
     cue = doc.neg_cue[k]
-    for j in range(cue + 1, k):
-        if doc.tokens[j].word and doc.lemmas[j] not in STOPWORDS:
-            return False
-    return True
+    return all(not (doc.tokens[j].word and doc.lemmas[j] not in STOPWORDS) for j in range(cue + 1, k))
 
 
-DETERMINERS = frozenset("the a an this that these those my our your his her their its".split())
+DETERMINERS = words("the a an this that these those my our your his her their its")
 
 
 def _nominal(doc: Document, k: int) -> bool:
@@ -266,9 +264,7 @@ def modality(a: Side, b: Side) -> Iterator[Candidate]:
                 if not any(_related(p, q) for p in sx for q in sy):
                     strength = 0.4
             pa, pb = phrase(a.doc, x.lo, x.hi, 3), phrase(b.doc, y.lo, y.hi, 3)
-            reason = (
-                f"'{text_of(a.doc, pa)}' ({MODAL_NAMES[cx]}) against '{text_of(b.doc, pb)}' ({MODAL_NAMES[cy]})"
-            )
+            reason = f"'{text_of(a.doc, pa)}' ({MODAL_NAMES[cx]}) against '{text_of(b.doc, pb)}' ({MODAL_NAMES[cy]})"
             yield Candidate(pa, pb, "modality", strength, reason, (x.lo, x.hi), (y.lo, y.hi))
 
 
@@ -359,9 +355,7 @@ def polarity(a: Side, b: Side) -> Iterator[Candidate]:
             strength = min(0.6, 0.3 + 0.08 * weakest)
             pa, pb = phrase(a.doc, x.lo, x.hi), phrase(b.doc, y.lo, y.hi)
             tone = {1: "positive", -1: "negative"}
-            reason = (
-                f"'{text_of(a.doc, pa)}' ({tone[x.polarity]}) against '{text_of(b.doc, pb)}' ({tone[y.polarity]})"
-            )
+            reason = f"'{text_of(a.doc, pa)}' ({tone[x.polarity]}) against '{text_of(b.doc, pb)}' ({tone[y.polarity]})"
             yield Candidate(pa, pb, "polarity", strength, reason, (x.lo, x.hi), (y.lo, y.hi))
 
 

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from counterpoint.engine import lexicons
+from counterpoint.engine.lexicons import words
 from counterpoint.engine.text import STOPWORDS, Document, Sentence
 
 NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*%?$")
 # "up" and "down" report a change only after these words ("crime is up", "coming down"),
 # not in phrasal verbs ("set up", "back down", "levelling up").
-UP_DOWN_HOSTS = frozenset(
-    "is are was were be been 's back trending trend go goes going went gone come comes coming came way".split()
+UP_DOWN_HOSTS = words(
+    "is are was were be been 's back trending trend go goes going went gone come comes coming came way"
 )
 NUMBER_WORDS = {
     "zero": 0.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
@@ -82,7 +83,11 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         for gid in lex.synonyms.get(lemmas[k], ()):
             f.concepts.add(f"syn:{gid}")
     for lo, hi, payloads in lex.stance.find(norms, lemmas, sent.lo, sent.hi):
-        if norms[lo] in ("up", "down") and hi - lo == 1 and (lo == sent.lo or norms[lo - 1] not in UP_DOWN_HOSTS):
+        if (
+            norms[lo] in ("up", "down")
+            and hi - lo == 1
+            and (lo == sent.lo or norms[lo - 1] not in UP_DOWN_HOSTS)
+        ):
             continue
         neg = _negated(doc, lo, hi)
         for entry in payloads:

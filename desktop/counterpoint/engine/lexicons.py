@@ -12,6 +12,11 @@ from typing import Any
 _SPLIT_RE = re.compile(r"\w+(?=n['’]t\b)|n['’]t\b|\w+(?:['’\-]\w+)*|'\w+|[^\w\s]")
 
 
+def words(text: str) -> frozenset[str]:
+    """A closed set of words written as one space-separated string."""
+    return frozenset(text.split())
+
+
 def term_words(term: str) -> tuple[str, ...]:
     """A lexicon term as the token norms the tokenizer produces for it."""
     return tuple(w.lower().replace("’", "'") for w in _SPLIT_RE.findall(term.replace("_", " ")))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from counterpoint.engine import lexicons
+from counterpoint.engine.lexicons import words
 
 TOKEN_RE = re.compile(
     r"\w+(?=n['’]t\b)"  # the "do" of "don't"
@@ -20,30 +21,28 @@ TOKEN_RE = re.compile(
 
 # A sentence ends at . ! ? or … (with closing quotes or brackets) followed by space, or at a line break.
 BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n\s*")
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS = words(
     "mr mrs ms dr prof st jr sr gen gov sen rep rev hon lt col capt sgt no nos vs etc al inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec fig e.g i.e u.s u.k u.n e.u a.m p.m approx dept est "
-    "cf ed eds vol pp".split()
+    "cf ed eds vol pp"
 )
 # Sentences longer than this are cut at a clause boundary or a space, so that a huge line without
 # punctuation stays cheap to compare.
 MAX_SENTENCE = 600
 
 CONTRACTION_HOSTS = {"ca": "can", "wo": "will", "sha": "shall", "'ll": "will", "'re": "be", "'ve": "have"}
-STOPWORDS = frozenset(
-    """a an the and or but if then so as of to in on at by for with from into onto about over under
-    this that these those it its it's he she they them we us our you your i me my his her their there here
-    is are was were be been being am do does did done have has had having 's 'd 'm 're 've 'll
-    not n't no never nor neither none
-    will would shall should can could may might must also just very too much more most some any all each
-    every other such than which who whom whose what when where why how while because although though
-    up down out off again further once only own same both few many lot one two
-    think thought know get got go going see take come way thing things
-    today now yesterday tomorrow year years day days week weeks month months time times
-    mr mrs ms dr""".split()
+STOPWORDS = words(
+    "a an the and or but if then so as of to in on at by for with from into onto about over under this "
+    "that these those it its it's he she they them we us our you your i me my his her their there here is "
+    "are was were be been being am do does did done have has had having 's 'd 'm 're 've 'll not n't no "
+    "never nor neither none will would shall should can could may might must also just very too much more "
+    "most some any all each every other such than which who whom whose what when where why how while "
+    "because although though up down out off again further once only own same both few many lot one two "
+    "think thought know get got go going see take come way thing things today now yesterday tomorrow year "
+    "years day days week weeks month months time times mr mrs ms dr"
 )
-CLAUSE_BREAK = frozenset(
-    ", ; : — – - ( ) but because while although though whereas which who that when if so and".split()
+CLAUSE_BREAK = words(
+    ", ; : — – - ( ) but because while although though whereas which who that when if so and"
 )
 SCOPE_MAX = 6
 
@@ -165,7 +164,7 @@ class Document:
             k = j
             while k < sent.hi and n < SCOPE_MAX:
                 norm = self.norms[k]
-                if norm in CLAUSE_BREAK or norm in ".!?…\"”" or (n > 0 and norm in ("not", "n't", "no")):
+                if norm in CLAUSE_BREAK or norm in '.!?…"”' or (n > 0 and norm in ("not", "n't", "no")):
                     break
                 self.negated[k] = True
                 self.neg_cue[k] = i

@@ -69,7 +69,7 @@ def _unique_anchors(
         out.append(pairs[p])
         p = prev[p]
     out.reverse()
-    spaced = []
+    spaced: list[tuple[int, int]] = []
     for i, j in out:  # n-grams must not overlap
         if not spaced or (i >= spaced[-1][0] + n and j >= spaced[-1][1] + n):
             spaced.append((i, j))
@@ -126,8 +126,10 @@ def _diff_tokens(a: Sequence[str], b: Sequence[str]) -> list[Op]:
         if merged and merged[-1][0] == op[0] and merged[-1][2] == op[1] and merged[-1][4] == op[3]:
             last = merged[-1]
             merged[-1] = (last[0], last[1], op[2], last[3], op[4])
-        elif merged and {merged[-1][0], op[0]} <= {"delete", "insert", "replace"} and (
-            merged[-1][2] == op[1] and merged[-1][4] == op[3]
+        elif (
+            merged
+            and {merged[-1][0], op[0]} <= {"delete", "insert", "replace"}
+            and (merged[-1][2] == op[1] and merged[-1][4] == op[3])
         ):
             last = merged[-1]
             merged[-1] = ("replace", last[1], op[2], last[3], op[4])
@@ -146,8 +148,12 @@ def _span(doc: Document, lo: int, hi: int, at: int) -> tuple[int, int]:
 
 def _find_moves(ops: list[Op], a: Sequence[str], b: Sequence[str]) -> list[Op]:
     """Turn a deleted passage that reappears as an inserted one into a move."""
-    deleted = [n for n, op in enumerate(ops) if op[0] in ("delete", "replace") and op[2] - op[1] >= MIN_MOVE_TOKENS]
-    inserted = [n for n, op in enumerate(ops) if op[0] in ("insert", "replace") and op[4] - op[3] >= MIN_MOVE_TOKENS]
+    deleted = [
+        n for n, op in enumerate(ops) if op[0] in ("delete", "replace") and op[2] - op[1] >= MIN_MOVE_TOKENS
+    ]
+    inserted = [
+        n for n, op in enumerate(ops) if op[0] in ("insert", "replace") and op[4] - op[3] >= MIN_MOVE_TOKENS
+    ]
     if not deleted or not inserted:
         return ops
     by_words: dict[tuple[str, ...], list[int]] = {}
