@@ -202,9 +202,11 @@ def _legend(view: ComparisonView, report: Report) -> str:
             else "contrast highlights are not included (the comparison engine is not available)"
         )
         items.append(f'<span class="small">{note}</span>')
-    return '<p class="legend" style="font-size:8.5pt; margin-bottom:10pt;"><b>Legend</b>&nbsp;&nbsp; ' + " &nbsp;·&nbsp; ".join(
-        items
-    ) + "</p>"
+    return (
+        '<p class="legend" style="font-size:8.5pt; margin-bottom:10pt;"><b>Legend</b>&nbsp;&nbsp; '
+        + " &nbsp;·&nbsp; ".join(items)
+        + "</p>"
+    )
 
 
 def _relation_sentence(item: AnnotationView) -> str:
@@ -214,7 +216,9 @@ def _relation_sentence(item: AnnotationView) -> str:
         return f"{escape(second.speaker)} {escape(a.relation.label)} {escape(first.speaker)}"
     if a.relation is not None:
         return escape(a.relation.label.capitalize())
-    return "Note" if len(item.quotes) < 2 else "Linked spans"
+    if len(item.quotes) == 1:
+        return f"Note on {escape(item.quotes[0].speaker)}"
+    return "Linked spans"
 
 
 def _annotation_entry(item: AnnotationView, report: Report) -> str:
@@ -239,10 +243,14 @@ def _annotation_entry(item: AnnotationView, report: Report) -> str:
         + f'<table width="100%" cellspacing="4" cellpadding="4"><tr>{"".join(quote_cells)}</tr></table>'
     )
     if tags:
-        details += f'<p class="note" style="margin-left:8pt;"><span class="small">Tags</span>&nbsp; {tags}</p>'
+        details += (
+            f'<p class="note" style="margin-left:8pt;"><span class="small">Tags</span>&nbsp; {tags}</p>'
+        )
     if a.note:
         note = escape(a.note).replace("\n", "<br/>")
-        details += f'<p class="note" style="margin-left:8pt;"><span class="small">Note</span>&nbsp; {note}</p>'
+        details += (
+            f'<p class="note" style="margin-left:8pt;"><span class="small">Note</span>&nbsp; {note}</p>'
+        )
     return details
 
 
@@ -278,7 +286,9 @@ def _summary(report: Report) -> str:
             f'<td class="num" align="right">{counts[None] or "–"}</td></tr>'
         )
     total_cells = "".join(f'<td align="right"><b>{totals[v]}</b></td>' for v in VERDICT_ORDER)
-    rows.append(f"<tr><td><b>All comparisons</b></td>{total_cells}<td align=\"right\"><b>{totals[None]}</b></td></tr>")
+    rows.append(
+        f'<tr><td><b>All comparisons</b></td>{total_cells}<td align="right"><b>{totals[None]}</b></td></tr>'
+    )
     return (
         "<h2>Summary of verdicts</h2>"
         '<table class="summary" width="100%" cellspacing="0" cellpadding="3" '
@@ -291,7 +301,7 @@ def _summary(report: Report) -> str:
 
 def _sources(report: Report) -> str:
     if not report.sources:
-        return "<h2><a name=\"sources\">Sources</a></h2><p class=\"small\">No sources are recorded for these statements.</p>"
+        return '<h2><a name="sources">Sources</a></h2><p class="small">No sources are recorded for these statements.</p>'
     items = []
     for source in report.sources:
         bits = [f"<b>{escape(source.title)}</b>"]

@@ -10,6 +10,7 @@ import io
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from counterpoint.export.atomic import write_with
+from counterpoint.export.atomic import write_bytes
 from counterpoint.export.html import INK, MUTED, RULE, format_date, report_html
 from counterpoint.export.report import Report, build_report
 from counterpoint.store import Project
@@ -64,7 +65,9 @@ def ensure_gui_application() -> None:
         if not isinstance(instance, QGuiApplication):
             raise RuntimeError("PDF export needs a QGuiApplication, but a QCoreApplication is running")
         return
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app = QGuiApplication([sys.argv[0] if sys.argv else "counterpoint"])
 
@@ -202,11 +205,23 @@ class ReportLayout:
             painter.setPen(QColor(MUTED))
             baseline = self.header - self._mm(3.2)
             left = metrics.elidedText(self.report.title, Qt.TextElideMode.ElideRight, width * 0.48)
-            painter.drawText(QRectF(0, 0, width * 0.5, baseline), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, left)
-            section = metrics.elidedText(self.section_on_page(page), Qt.TextElideMode.ElideRight, width * 0.48)
-            painter.drawText(QRectF(width * 0.5, 0, width * 0.5, baseline), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, section)
+            painter.drawText(
+                QRectF(0, 0, width * 0.5, baseline),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                left,
+            )
+            section = metrics.elidedText(
+                self.section_on_page(page), Qt.TextElideMode.ElideRight, width * 0.48
+            )
+            painter.drawText(
+                QRectF(width * 0.5, 0, width * 0.5, baseline),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                section,
+            )
             painter.setPen(pen)
-            painter.drawLine(0, round(self.header - self._mm(2)), round(width), round(self.header - self._mm(2)))
+            painter.drawLine(
+                0, round(self.header - self._mm(2)), round(width), round(self.header - self._mm(2))
+            )
         footer_top = self.page_height - self.footer
         painter.setPen(pen)
         painter.drawLine(0, round(footer_top + self._mm(2)), round(width), round(footer_top + self._mm(2)))
@@ -214,8 +229,11 @@ class ReportLayout:
         footer_rect = QRectF(0, footer_top + self._mm(3), width, self.footer - self._mm(3))
         made = f"Counterpoint · {format_date(self.report.generated.date())}"
         painter.drawText(footer_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, made)
-        painter.drawText(footer_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                         f"Page {page + 1} of {self.page_count}")
+        painter.drawText(
+            footer_rect,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+            f"Page {page + 1} of {self.page_count}",
+        )
         painter.restore()
 
         painter.save()
@@ -269,12 +287,78 @@ def render_pdf_bytes(report: Report, progress: Progress | None = None) -> tuple[
     return bytes(data.data()), layout.outline()
 
 
+# Qt's ToUnicode maps name the character a glyph was drawn for. With DejaVu the space glyph comes out
+# as TAB, ligatures as compatibility characters (U+FB00 for "ff") and shaped Arabic as presentation
+# forms; readers would copy, search and extract "Jeﬀ\tSessions". These get the text as written.
+_HEX_TOKEN = re.compile(r"<([0-9A-Fa-f]+)>")
+
+
+def _plain_text_hex(code: str) -> str:
+    if code.upper() == "0009":
+        return "0020"
+    if len(code) != 4:
+        return code
+    value = int(code, 16)
+    if 0xFB00 <= value <= 0xFDFF or 0xFE70 <= value <= 0xFEFF:
+        plain = unicodedata.normalize("NFKC", chr(value)).strip()
+        if plain and plain != chr(value):
+            return plain.encode("utf-16-be").hex().upper()
+    return code
+
+
+def _fix_destinations(fragment: str) -> str:
+    return _HEX_TOKEN.sub(lambda m: f"<{_plain_text_hex(m.group(1))}>", fragment)
+
+
+def fix_to_unicode_map(cmap: str) -> str:
+    """Rewrite the destination side of a ToUnicode CMap (bfchar pairs and bfrange arrays) only."""
+    lines = []
+    section = ""
+    for line in cmap.splitlines():
+        stripped = line.strip()
+        if stripped.endswith(("beginbfchar", "beginbfrange")):
+            section = stripped.rsplit(" ", 1)[-1]
+        elif stripped in ("endbfchar", "endbfrange"):
+            section = ""
+        elif section == "beginbfchar":
+            tokens = _HEX_TOKEN.findall(stripped)
+            if len(tokens) == 2:
+                line = f"<{tokens[0]}> {_fix_destinations(f'<{tokens[1]}>')}"
+        elif section == "beginbfrange" and "[" in stripped:
+            head, _, tail = line.partition("[")
+            line = head + "[" + _fix_destinations(tail)
+        elif section == "beginbfrange":
+            tokens = _HEX_TOKEN.findall(stripped)
+            if len(tokens) == 3 and tokens[0] == tokens[1]:
+                line = f"<{tokens[0]}> <{tokens[1]}> {_fix_destinations(f'<{tokens[2]}>')}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _fix_fonts(writer: PdfWriter) -> None:
+    seen: set[int] = set()
+    for page in writer.pages:
+        fonts = page.get("/Resources", {}).get_object().get("/Font", {})
+        for reference in fonts.get_object().values():
+            font = reference.get_object()
+            to_unicode = font.get("/ToUnicode")
+            if to_unicode is None or id(to_unicode.get_object()) in seen:
+                continue
+            stream = to_unicode.get_object()
+            seen.add(id(stream))
+            text = stream.get_data().decode("latin-1")
+            fixed = fix_to_unicode_map(text)
+            if fixed != text:
+                stream.set_data(fixed.encode("latin-1"))
+
+
 def finish_pdf(raw: bytes, outline: list[tuple[str, int]], report: Report) -> bytes:
     """Add the outline and document information to Qt's PDF."""
     reader = PdfReader(io.BytesIO(raw))
     writer = PdfWriter(clone_from=reader)
+    _fix_fonts(writer)
     for title, page in outline:
-        writer.add_outline_item(title, min(page, len(writer.pages) - 1))
+        writer.add_outline_item(title=title, page_number=min(page, len(writer.pages) - 1))
     writer.page_mode = "/UseOutlines"
     writer.add_metadata(
         {
@@ -320,11 +404,13 @@ def render_preview(report: Report, *, dpi: float = 60.0, max_pages: int | None =
 def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> Path:
     raw, outline = render_pdf_bytes(report, progress)
     data = finish_pdf(raw, outline, report)
-    return write_with(path, lambda temp: temp.write_bytes(data))
+    return write_bytes(path, data)
 
 
 def export_pdf(
-    project: Project, path: Path, comparison_ids: Sequence[int] | None = None, progress: Progress | None = None
+    project: Project,
+    path: Path,
+    comparison_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     return write_pdf(build_report(project, comparison_ids), path, progress)
-

@@ -7,6 +7,7 @@ highlights and the user's annotated spans, and its annotations numbered in readi
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections import Counter
 from collections.abc import Sequence
@@ -236,7 +237,7 @@ def segments(view: StatementView) -> list[Segment]:
         cuts.update((min(a.start, len(text)), min(a.end, len(text))))
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     result = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in itertools.pairwise(bounds):
         if start == end:
             continue
         covering = [h for h in view.highlights if h.start <= start and end <= h.end]

@@ -1,0 +1,42 @@
+"""The `export` subcommand: a report or a data export of some or all comparisons, with no display needed."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from counterpoint.export import FORMATS, export, format_for
+from counterpoint.store import Project
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export a report (pdf, html, md) or data (csv, json, webanno, claimreview)",
+        description="Export comparisons as a PDF report for readers or as data for other tools. "
+        "The format comes from --format or from the output file's extension.",
+    )
+    parser.add_argument("project", type=Path, help="project file")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="file to write, e.g. report.pdf")
+    parser.add_argument(
+        "--comparison",
+        type=int,
+        action="append",
+        metavar="ID",
+        help="export only this comparison (repeatable)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        help="; ".join(f"{name}: {desc}" for name, (desc, _) in FORMATS.items()),
+    )
+    parser.set_defaults(func=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    fmt = format_for(args.output, args.format)
+    with Project.open(args.project) as project:
+        written = export(project, args.output, fmt, args.comparison)
+    print(f"wrote {written}")
+    return 0

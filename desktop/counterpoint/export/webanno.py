@@ -1,0 +1,126 @@
+"""Annotations as a W3C Web Annotation AnnotationCollection (JSON-LD), for annotation tools and archives.
+
+A tagged pair of spans is one annotation with two targets. Each target names its statement (with the
+statement's text embedded as rdf:value, so a reader can check the selectors) and carries a
+TextQuoteSelector and a TextPositionSelector in code points.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from counterpoint.export.atomic import write_text
+from counterpoint.export.report import select_comparisons
+from counterpoint.store import Annotation, Project, Statement
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+def dossier_iri(project: Project) -> str:
+    """A stable identifier for the dossier: the same title gives the same IRI on every export."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'counterpoint:' + project.title)}"
+
+
+def _bodies(a: Annotation) -> list[dict[str, Any]]:
+    bodies: list[dict[str, Any]] = []
+    if a.note:
+        bodies.append(
+            {"type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/plain"}
+        )
+    if a.relation:
+        bodies.append({"type": "TextualBody", "purpose": "classifying", "value": a.relation.label})
+    if a.verdict:
+        bodies.append({"type": "TextualBody", "purpose": "assessing", "value": a.verdict.label})
+    bodies.extend({"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in a.tags)
+    return bodies
+
+
+def _motivation(a: Annotation) -> str:
+    if a.verdict:
+        return "assessing"
+    if a.relation or len(a.targets) > 1:
+        return "linking"
+    if a.note:
+        return "commenting"
+    return "tagging" if a.tags else "highlighting"
+
+
+def annotation_document(a: Annotation, statements: dict[int, Statement], base: str) -> dict[str, Any]:
+    targets = []
+    for t in a.targets:
+        s = statements[t.statement_id]
+        source: dict[str, Any] = {
+            "id": f"{base}:statement:{s.id}",
+            "type": "Text",
+            "format": "text/plain",
+            "language": s.language,
+            "creator": {"type": "Person", "name": s.speaker},
+            "value": s.text,
+        }
+        if s.said_on:
+            source["created"] = s.said_on.isoformat()
+        targets.append(
+            {
+                "type": "SpecificResource",
+                "source": source,
+                "selector": [
+                    {"type": "TextQuoteSelector", "exact": t.exact, "prefix": t.prefix, "suffix": t.suffix},
+                    {"type": "TextPositionSelector", "start": t.start, "end": t.end},
+                ],
+            }
+        )
+    document: dict[str, Any] = {
+        "id": f"{base}:annotation:{a.id}",
+        "type": "Annotation",
+        "motivation": _motivation(a),
+        "target": targets,
+    }
+    bodies = _bodies(a)
+    if bodies:
+        document["body"] = bodies
+    if a.created:
+        document["created"] = a.created
+    if a.updated:
+        document["modified"] = a.updated
+    if a.origin == "engine":
+        document["generator"] = {"type": "Software", "name": "Counterpoint comparison engine"}
+    return document
+
+
+def collection(project: Project, comparison_ids: Sequence[int] | None = None) -> dict[str, Any]:
+    base = dossier_iri(project)
+    if comparison_ids:
+        annotations = [
+            a for c in select_comparisons(project, comparison_ids) for a in project.annotations(c.id)
+        ]
+    else:
+        annotations = project.annotations()
+    statements = {s.id: s for s in project.statements()}
+    items = [annotation_document(a, statements, base) for a in annotations]
+    result: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": f"{base}:annotations",
+        "type": "AnnotationCollection",
+        "label": project.title,
+        "total": len(items),
+        "generator": {"type": "Software", "name": "Counterpoint"},
+    }
+    if project.info("author"):
+        result["creator"] = {"type": "Person", "name": project.info("author")}
+    if items:
+        result["first"] = {
+            "id": f"{base}:annotations:page-1",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        }
+    return result
+
+
+def export_webanno(project: Project, path: Path, comparison_ids: Sequence[int] | None = None) -> Path:
+    text = json.dumps(collection(project, comparison_ids), ensure_ascii=False, indent=2) + "\n"
+    return write_text(path, text)
