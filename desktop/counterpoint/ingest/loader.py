@@ -55,12 +55,12 @@ def document_from_bytes(data: bytes, name: str, *, url: str | None = None) -> Do
         from counterpoint.ingest.pdf import read_pdf
 
         pdf = read_pdf(data, name)
-        text, title, publisher, published = pdf.text, pdf.title, pdf.author, pdf.created
+        text, title, published = pdf.text, pdf.title, pdf.created
     elif fmt == "docx":
         from counterpoint.ingest.docx import read_docx
 
         docx = read_docx(data, name)
-        text, title, publisher, published = docx.text, docx.title, docx.author, docx.created
+        text, title, published = docx.text, docx.title, docx.created
     else:
         decoded, notes = decode_text(data, name)
         if fmt == "html":

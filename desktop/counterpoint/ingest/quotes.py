@@ -190,6 +190,15 @@ def _find_quoted(text: str, paragraphs: list[Span]) -> list[_Quoted]:
     return quoted
 
 
+def _looks_like_a_name(text: str, parts: list[Span]) -> bool:
+    """'the "Fresh Start Initiative"', 'the film "The Long Road Home"': a title, not something said."""
+    words = " ".join(text[s:e] for s, e in parts).split()
+    if len(words) > 8 or any(ch in text[parts[-1][1] - 1] for ch in ".!?,;:"):
+        return False
+    small = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from"}
+    return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
+
+
 # --- pass 2: tokens and sentences of the reporter's own words -----------------------------------------
 
 _TOKEN = re.compile(
@@ -899,28 +908,38 @@ class _Extractor:
             open_mark = quoted.marks[0][0]
             speaker = self._attribute(sentence, index)
             merged = False
-            if speaker is None and previous is not None:
+            if previous is not None:
                 prev_paragraph, prev_speaker, _date, _occasion, prev_parts = previous
                 same_paragraph = prev_paragraph == sentence.paragraph
-                starts_paragraph = open_mark == p_start
-                if same_paragraph or (starts_paragraph and sentence.paragraph - prev_paragraph == 1):
-                    between = self.masked[prev_parts[-1][1] : open_mark]
-                    intervening = [m for m in self.mentions if prev_parts[-1][1] <= m.position < open_mark]
-                    if not any(m.person is not prev_speaker.person for m in intervening) or not intervening:
+                gap_start = prev_parts[-1][1]
+                between = self.masked[gap_start:open_mark]
+                if speaker is None and (
+                    same_paragraph or (open_mark == p_start and sentence.paragraph - prev_paragraph == 1)
+                ):
+                    intervening = [m for m in self.mentions if gap_start <= m.position < open_mark]
+                    if all(m.person is prev_speaker.person for m in intervening):
                         speaker = _Speaker(
                             prev_speaker.name, prev_speaker.role, min(prev_speaker.confidence, 0.75),
                             prev_speaker.span, prev_speaker.person,
                         )  # fmt: skip
-                        merged = (
-                            same_paragraph
-                            and self.text[prev_parts[-1][1] : prev_parts[-1][1] + 1] == ","
-                            and not quoted.single
-                            and "\n" not in between
-                            and bool(quotes)
-                        )
+                # '"…," he said. "…"' and '"…," she said, "…"': one utterance cut by its attribution
+                merged = (
+                    same_paragraph
+                    and speaker is not None
+                    and speaker.name == prev_speaker.name
+                    and self.text[gap_start : gap_start + 1] == ","
+                    and not quoted.single
+                    and "\n" not in between
+                    and len(between) <= 160
+                    and between.rstrip()[-1:] in (",", ".", ":")
+                    and bool(quotes)
+                    and quotes[-1].parts[-1] == prev_parts[-1]
+                )
             if speaker is None:
                 speaker = self._previous_sentence_speaker(sentence) or self._subject_of(sentence, open_mark)
             words = sum(len(self.text[s:e].split()) for s, e in parts)
+            if not merged and _looks_like_a_name(self.text, parts):
+                continue
             if merged and previous is not None and quotes:
                 last = quotes.pop()
                 s0, e0 = last.parts[-1]
@@ -934,7 +953,7 @@ class _Extractor:
                         attribution=last.attribution, occasion=last.occasion, parts=all_parts,
                     )
                 )  # fmt: skip
-                previous = (sentence.paragraph, previous[1], previous[2], previous[3], list(all_parts))
+                previous = (sentence.paragraph, previous[1], previous[2], previous[3], [all_parts[-1]])
                 continue
             if words < MIN_QUOTE_WORDS:
                 continue
@@ -971,6 +990,8 @@ class _Extractor:
             return None
         earlier = self.sentences[position - 1]
         first_quote = min((self.quoted[i].marks[0][0] for i in sentence.quotes), default=-1)
+        if first_quote != sentence.start:
+            return None  # only a quotation that makes up its sentence continues the one before
         if earlier.paragraph != sentence.paragraph and self.paragraphs[sentence.paragraph][0] != first_quote:
             return None
         if earlier.paragraph < sentence.paragraph - 1:

@@ -1,0 +1,170 @@
+"""Quote extraction on news writing the extractor was not written for, and on each pattern the issue names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from counterpoint.ingest import Quote, extract_quotes, load_document
+
+from ingest_helpers import NEWS
+
+# Invented articles (tests/ingest/news): each quotation, by words it contains, and who said it.
+GOLD: dict[str, list[tuple[str, str]]] = {
+    "transit-levy.txt": [
+        ("We are not going to rush a tax increase", "Maria Delgado"),
+        ("People deserve to see the numbers first", "Maria Delgado"),
+        ("a disappointment but not a defeat", "Thomas Whitfield"),
+        ("Every month we wait", "Thomas Whitfield"),
+        ("the city has not explained where a single dollar", "Alan Cho"),
+        ("consider every legal option", "Alan Cho"),
+        ("I have been riding the Number 9 bus", "Denise Harper"),
+        ("It was late again this morning", "Denise Harper"),
+        ("Nothing is off the table", "Maria Delgado"),
+        ("welcomes any decision that gives riders certainty", "Priya Natarajan"),
+    ],
+    "vaccine-hearing.txt": [
+        ("We made mistakes in the first weeks", "Helen Marsh"),
+        ("Eight in ten adults have now had a first dose", "Helen Marsh"),
+        ("When my state asked for more doses", "Ray Okafor"),
+        ("Our hospitals cannot wait", "Ray Okafor"),
+        ("Why did governors learn about the shortfall", "Joan Ellery"),
+        ("share everything we know", "Helen Marsh"),
+        ("a routine exercise, not a referendum", "A senior administration official"),
+        ("left at the back of the line", "Ray Okafor"),
+        ("I told my team", "Helen Marsh"),
+    ],
+    "rail-fares.txt": [
+        ("We cannot keep asking commuters", "Priya Anand"),
+        ("A cap is the least we can do", "Priya Anand"),
+        ("Every pound spent on a fares cap", "a Treasury source"),
+        ("This is the first sensible thing", "Mick Dawson"),
+        ("lead to cuts in services", "the rail operators' trade body"),
+        ("I'm confident it will", "Priya Anand"),
+    ],
+}
+# Scare quotes and labels in those articles: never statements.
+NOT_STATEMENTS = ["blank check", "largely resolved", "full confidence", "No more surprises"]
+
+
+def _score(name: str) -> tuple[int, int, int]:
+    document = load_document(NEWS / name)
+    quotes = extract_quotes(document.text, published=document.published)
+    found = attributed = 0
+    for words, speaker in GOLD[name]:
+        matching = [q for q in quotes if words in q.text]
+        found += bool(matching)
+        attributed += any(q.speaker == speaker for q in matching)
+    extra = [q for q in quotes if not any(words in q.text for words, _ in GOLD[name])]
+    return found, attributed, len(extra)
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_unseen_articles_are_found_and_attributed(name: str) -> None:
+    found, attributed, extra = _score(name)
+    total = len(GOLD[name])
+    assert found / total >= 0.9
+    assert attributed / total >= 0.9
+    assert extra == 0
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_scare_quotes_in_unseen_articles_are_skipped(name: str) -> None:
+    document = load_document(NEWS / name)
+    for quote in extract_quotes(document.text):
+        assert quote.text.strip(" .,") not in NOT_STATEMENTS
+
+
+def _one(text: str, **kwargs: object) -> Quote:
+    quotes = extract_quotes(text, **kwargs)  # type: ignore[arg-type]
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_said_x_with_role_before_the_name() -> None:
+    quote = _one('"The budget is balanced for the first time in a decade," said Finance Minister Ana Ruiz.')
+    assert (quote.speaker, quote.role) == ("Ana Ruiz", "Finance Minister")
+    assert quote.text == "The budget is balanced for the first time in a decade"
+
+
+def test_x_said_with_an_appositive_role() -> None:
+    quote = _one('Lena Park, a spokeswoman for the ministry, said the figures were "simply not credible."')
+    assert quote.speaker == "Lena Park"
+    assert quote.role == "spokeswoman for the ministry"
+
+
+def test_according_to_after_the_quote() -> None:
+    quote = _one('The plant will close "by the end of the year at the latest," according to Omar Haddad.')
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_wrote_in_an_email_gives_the_occasion() -> None:
+    quote = _one(
+        'Judge Carla Mendes wrote in an email that the ruling "speaks for itself and needs no comment."'
+    )
+    assert quote.speaker == "Carla Mendes"
+    assert quote.occasion == "in an email"
+
+
+def test_split_quote_is_one_statement_with_two_parts() -> None:
+    text = '"We will not raise taxes," Senator Bill Ortiz said, "not this year and not next year."'
+    quote = _one(text)
+    assert quote.speaker == "Bill Ortiz"
+    assert len(quote.parts) == 2
+    assert quote.text == "We will not raise taxes, not this year and not next year."
+    assert text[quote.start : quote.end].startswith("We will") and text[quote.start : quote.end].endswith(
+        "year."
+    )
+
+
+def test_pronoun_and_last_name_refer_to_the_person_named_before() -> None:
+    text = (
+        "Governor Maya Lind signed the order on Friday.\n\n"
+        '"This is a good day for the state," she said.\n\n'
+        'Lind later added that the law "will be enforced from the first of May."'
+    )
+    quotes = extract_quotes(text, published=date(2024, 4, 15))
+    assert [q.speaker for q in quotes] == ["Maya Lind", "Maya Lind"]
+    assert quotes[0].role == "Governor"
+    assert quotes[0].confidence < 0.95 and quotes[1].confidence >= 0.8
+
+
+def test_multi_paragraph_quote_continues_without_a_closing_mark() -> None:
+    text = (
+        '"We owe the families an answer," Chief Dana Cole said. "The review starts today.\n\n'
+        '"It will be public, and it will be independent."\n\n'
+        "The council did not comment."
+    )
+    quote = _one(text)
+    assert quote.speaker == "Dana Cole"
+    assert quote.text.endswith("The review starts today.\n\nIt will be public, and it will be independent.")
+    assert len(quote.parts) == 3  # cut once by the attribution, once by the paragraph
+
+
+def test_nested_quote_stays_inside_its_quotation() -> None:
+    quote = _one(
+        "\"He looked at me and said, 'You are on your own now,' and walked out,\" said Maria Santos, a teacher."
+    )
+    assert quote.speaker == "Maria Santos"
+    assert "'You are on your own now,'" in quote.text
+
+
+def test_scare_quotes_and_titles_are_not_statements() -> None:
+    text = (
+        'Critics called the plan a "blank check." The mayor\'s "Fresh Start Initiative" begins Monday, '
+        "and the so-called 'reform' has its fans."
+    )
+    assert extract_quotes(text) == []
+
+
+def test_weekday_becomes_a_date_relative_to_publication() -> None:
+    text = '"We are ready," Coach Ben Ali told reporters on Wednesday, "and so are the fans."'
+    quote = _one(text, published=date(2024, 3, 1))
+    assert quote.said_on == date(2024, 2, 28)
+
+
+def test_curly_and_straight_marks_may_be_mixed() -> None:
+    quote = _one('"I think the numbers speak for themselves,” Treasurer Kim Lowe said.')
+    assert quote.speaker == "Kim Lowe"
+    assert quote.text == "I think the numbers speak for themselves"
