@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         self.comparison_list.setAccessibleName("Comparisons")
         self.comparison_list.setWordWrap(True)
         self.comparison_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.comparison_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.comparison_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.comparison_list.customContextMenuRequested.connect(self._comparison_menu)
         self.comparison_list.currentItemChanged.connect(self._comparison_picked)
@@ -310,17 +311,26 @@ class MainWindow(QMainWindow):
         self.delete_comparison_action = a(
             "&Delete", self.delete_comparison, "Ctrl+Shift+Del", "Delete the open comparison"
         )
-        self.tag_action = a(
-            "&Tag selection…", lambda: self.tag_selection(), "Ctrl+T", "Tag the selected spans"
-        )
-        self.accept_action = a(
-            "&Accept suggestion",
-            self.accept_suggestion,
-            "Ctrl+Return",
-            "Make the chosen suggestion an annotation",
-        )
+        # Tagging and suggestions are the workspace's own actions; in this window their shortcuts work
+        # wherever the focus is (the library included), and the menus show them.
+        ws = self.workspace
+        self.tag_action = ws.tag_action
+        self.accept_action = ws.accept_suggestion_action
+        self.workspace_actions = [
+            ws.tag_action,
+            ws.accept_suggestion_action,
+            ws.next_suggestion_action,
+            ws.previous_suggestion_action,
+            ws.clear_selection_action,
+        ]
+        for action in self.workspace_actions:
+            if action is not ws.clear_selection_action:  # Esc stays local: it clears the workspace selection
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setShortcutVisibleInContextMenu(True)
         self.reanalyse_action = a("Re-&analyse", self.reanalyse, "F5", "Run the analysis again")
-        self.cancel_action = a("&Cancel analysis", self.cancel_analysis, "Esc", "Stop the running analysis")
+        self.cancel_action = a(
+            "&Cancel analysis", self.cancel_analysis, "Ctrl+.", "Stop the running analysis"
+        )
 
         self.theme_actions = QActionGroup(self)
         for choice in ThemeChoice:
@@ -357,8 +367,7 @@ class MainWindow(QMainWindow):
         comparison_menu.addAction(self.rename_comparison_action)
         comparison_menu.addAction(self.delete_comparison_action)
         comparison_menu.addSeparator()
-        comparison_menu.addAction(self.tag_action)
-        comparison_menu.addAction(self.accept_action)
+        comparison_menu.addActions(self.workspace_actions)
         comparison_menu.addSeparator()
         comparison_menu.addAction(self.reanalyse_action)
         comparison_menu.addAction(self.cancel_action)
@@ -453,9 +462,8 @@ class MainWindow(QMainWindow):
         self.edit_statement_action.setEnabled(len(selected) == 1)
         self.delete_statement_action.setEnabled(bool(selected))
         self.new_comparison_action.setEnabled(2 <= len(selected) <= MAX_COLUMNS)
-        for action in (self.rename_comparison_action, self.delete_comparison_action, self.tag_action):
+        for action in (self.rename_comparison_action, self.delete_comparison_action):
             action.setEnabled(has_comparison)
-        self.accept_action.setEnabled(has_comparison and self.current_analysis is not None)
         self.reanalyse_action.setEnabled(has_comparison)
         self.export_action.setEnabled(
             _optional("export_dialog", "ExportDialog") is not None or has_comparison
@@ -1060,29 +1068,6 @@ class MainWindow(QMainWindow):
         if not self.run_command(make, f"Accepted the {pair.kind} suggestion as a contradiction to review"):
             return None
         return command[0].annotation_id
-
-    def accept_suggestion(self) -> None:
-        """Accept the suggestion the workspace points at (or the one under the selection)."""
-        current = getattr(self.workspace, "current_suggestion", None)
-        pair = current() if callable(current) else None
-        if pair is None and self.current_analysis is not None:
-            chosen = self.workspace.selection()
-            index = {s.id: n for n, s in enumerate(self.current_statements)}
-            for candidate in getattr(self.current_analysis, "pairs", ()):
-                for target in chosen:
-                    column = index.get(target.statement_id)
-                    for side, span in ((candidate.left, candidate.a), (candidate.right, candidate.b)):
-                        if side == column and span[0] < target.end and target.start < span[1]:
-                            pair = candidate
-                            break
-                    if pair:
-                        break
-                if pair:
-                    break
-        if pair is None:
-            self.say("Click a highlighted suggestion (or select text inside one) to accept it")
-            return
-        self.accept_pair(pair)
 
     def _annotations_changed(self, comparison_id: int | None) -> None:
         if self.current_comparison_id is not None and comparison_id in (None, self.current_comparison_id):

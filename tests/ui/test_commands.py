@@ -1,0 +1,210 @@
+"""Undoable edits: each command changes the project file, undo puts it back exactly, redo again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QUndoStack
+
+from counterpoint.engine.model import ContrastPair
+from counterpoint.errors import UserError
+from counterpoint.store import Project, Relation, TargetSpec, Verdict
+from counterpoint.ui import commands as cmd
+
+
+@pytest.fixture
+def events(qapp: Any) -> cmd.ProjectEvents:
+    return cmd.ProjectEvents()
+
+
+@pytest.fixture
+def stack(qapp: Any) -> QUndoStack:
+    return QUndoStack()
+
+
+def _span(project: Project, statement_id: int, quote: str) -> TargetSpec:
+    start = project.statement(statement_id).text.index(quote)
+    return TargetSpec(statement_id, start, start + len(quote))
+
+
+def _dump(project: Project) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row a user would care about, to compare a project before an edit and after its undo."""
+    tables = {
+        "statements": "SELECT id, speaker_id, role, said_on, occasion, text, source_id FROM statements",
+        "comparisons": "SELECT id, title FROM comparisons",
+        "members": "SELECT comparison_id, statement_id, position FROM comparison_statements",
+        "annotations": "SELECT id, comparison_id, relation, verdict, note, origin, kind FROM annotations",
+        "targets": 'SELECT id, annotation_id, statement_id, position, exact, prefix, suffix, start, "end", '
+        "anchored FROM annotation_targets",
+        "tags": "SELECT annotation_id, tag_id FROM annotation_tags",
+    }
+    return {name: sorted(project.execute(sql).fetchall()) for name, sql in tables.items()}
+
+
+def test_add_statement_undo_redo_keeps_its_id(sample_project: Project, events: Any, stack: QUndoStack) -> None:
+    before = _dump(sample_project)
+    command = cmd.AddStatementCommand(
+        sample_project,
+        events,
+        {"speaker": "Jeff Sessions", "text": "We will back the police.", "said_on": "2017-08-02", "source": "Memo"},
+    )
+    command.perform(stack)
+    added = command.statement_id
+    assert added is not None
+    assert sample_project.statement(added).source_title == "Memo"
+    stack.undo()
+    assert _dump(sample_project) == before
+    stack.redo()
+    assert sample_project.statement(added).text == "We will back the police."
+
+
+def test_edit_statement_text_reanchors_and_undo_restores(
+    sample_project: Project, events: Any, stack: QUndoStack
+) -> None:
+    trump = sample_project.comparison(1).statement_ids[0]
+    before = _dump(sample_project)
+    old_text = sample_project.statement(trump).text
+    command = cmd.EditStatementCommand(sample_project, events, trump, {"text": "[Transcript] " + old_text})
+    command.perform(stack)
+    assert command.lost == []
+    spans = [t for a in sample_project.annotations(1) for t in a.targets if t.statement_id == trump]
+    assert {t.exact for t in spans} == {"Please don't be too nice", "rough"}
+    text = sample_project.statement(trump).text
+    assert all(text[t.start : t.end] == t.exact and t.anchored for t in spans)
+    stack.undo()
+    assert _dump(sample_project) == before
+
+
+def test_edit_that_removes_a_quote_flags_it_and_undo_unflags(
+    sample_project: Project, events: Any, stack: QUndoStack
+) -> None:
+    trump = sample_project.comparison(1).statement_ids[0]
+    before = _dump(sample_project)
+    text = sample_project.statement(trump).text.replace("Please don't be too nice", "Be professional")
+    messages: list[str] = []
+    events.message.connect(messages.append)
+    command = cmd.EditStatementCommand(sample_project, events, trump, {"text": text})
+    command.perform(stack)
+    assert len(command.lost) == 1
+    assert messages and "flagged" in messages[0]
+    flagged = [t for a in sample_project.annotations(1) for t in a.targets if not t.anchored]
+    assert [t.exact for t in flagged] == ["Please don't be too nice"]  # kept, not dropped
+    stack.undo()
+    assert _dump(sample_project) == before
+
+
+def test_delete_statement_undo_restores_memberships_and_annotations(
+    sample_project: Project, events: Any, stack: QUndoStack
+) -> None:
+    sessions = sample_project.comparison(1).statement_ids[1]
+    before = _dump(sample_project)
+    annotations_before = sample_project.annotations()
+    cmd.DeleteStatementCommand(sample_project, events, sessions).perform(stack)
+    assert sessions not in sample_project.comparison(1).statement_ids
+    assert len(sample_project.annotations(1)) == 1
+    stack.undo()
+    assert _dump(sample_project) == before
+    assert sample_project.annotations() == annotations_before
+    stack.redo()
+    assert sessions not in {s.id for s in sample_project.statements()}
+
+
+def test_comparison_create_rename_delete_undo(sample_project: Project, events: Any, stack: QUndoStack) -> None:
+    before = _dump(sample_project)
+    ids = [s.id for s in sample_project.statements(speaker="Jeff Sessions")]
+    create = cmd.CreateComparisonCommand(sample_project, events, "Sessions against himself", ids)
+    create.perform(stack)
+    assert create.comparison_id is not None
+    cmd.RenameComparisonCommand(sample_project, events, create.comparison_id, "Sessions, twice").perform(stack)
+    assert sample_project.comparison(create.comparison_id).title == "Sessions, twice"
+    cmd.DeleteComparisonCommand(sample_project, events, 1).perform(stack)
+    assert [c.id for c in sample_project.comparisons()] == [2, create.comparison_id]
+    assert sample_project.annotations(1) == []
+    stack.undo()  # the deleted comparison comes back with its annotations
+    assert len(sample_project.annotations(1)) == 2
+    stack.undo()
+    stack.undo()
+    assert _dump(sample_project) == before
+    stack.redo()
+    stack.redo()
+    stack.redo()
+    assert sample_project.comparison(create.comparison_id).title == "Sessions, twice"
+
+
+def test_set_comparison_statements_undo(sample_project: Project, events: Any, stack: QUndoStack) -> None:
+    members = list(sample_project.comparison(2).statement_ids)
+    extra = next(s.id for s in sample_project.statements() if s.id not in members)
+    cmd.SetComparisonStatementsCommand(sample_project, events, 2, [*members, extra]).perform(stack)
+    assert sample_project.comparison(2).statement_ids == (*members, extra)
+    stack.undo()
+    assert sample_project.comparison(2).statement_ids == tuple(members)
+
+
+def test_annotation_add_edit_delete_undo(sample_project: Project, events: Any, stack: QUndoStack) -> None:
+    trump, sessions = sample_project.comparison(1).statement_ids[:2]
+    before = _dump(sample_project)
+    changed: list[Any] = []
+    events.annotations_changed.connect(changed.append)
+    add = cmd.AddAnnotationCommand(
+        sample_project,
+        events,
+        [_span(sample_project, trump, "thugs"), _span(sample_project, sessions, "Community-based policing")],
+        comparison_id=1,
+        relation=Relation.CONTRADICTS,
+        verdict=Verdict.PARTLY_INCONSISTENT,
+        note="Framing of suspects",
+        tags=["framing", "use of force"],
+    )
+    add.perform(stack)
+    assert changed == [1]
+    created = sample_project.annotation(add.annotation_id or 0)
+    cmd.EditAnnotationCommand(
+        sample_project, events, created.id, {"verdict": Verdict.CONTRADICTION, "note": "Stronger", "tags": []}
+    ).perform(stack)
+    edited = sample_project.annotation(created.id)
+    assert (edited.verdict, edited.note, edited.tags) == (Verdict.CONTRADICTION, "Stronger", ())
+    cmd.DeleteAnnotationCommand(sample_project, events, created.id).perform(stack)
+    with pytest.raises(UserError):
+        sample_project.annotation(created.id)
+    stack.undo()
+    assert sample_project.annotation(created.id) == edited
+    stack.undo()
+    restored = sample_project.annotation(created.id)
+    assert (restored.verdict, restored.note, restored.tags) == (
+        Verdict.PARTLY_INCONSISTENT,
+        "Framing of suspects",
+        ("framing", "use of force"),
+    )
+    stack.undo()
+    assert _dump(sample_project) == before
+    stack.redo()
+    assert sample_project.annotation(created.id).targets == created.targets  # the same spans, same ids
+
+
+def test_accept_suggestion_makes_an_engine_annotation(
+    sample_project: Project, events: Any, stack: QUndoStack
+) -> None:
+    members = sample_project.comparison(1).statement_ids
+    trump_text = sample_project.statement(members[0]).text
+    sessions_text = sample_project.statement(members[1]).text
+    a = trump_text.index("rough")
+    b = sessions_text.index("in a lawful way")
+    pair = ContrastPair(0, 1, (a, a + 5), (b, b + 15), "framing", 0.7, "'rough' against 'in a lawful way'")
+    command = cmd.AcceptSuggestionCommand(sample_project, events, 1, members, pair)
+    command.perform(stack)
+    annotation = sample_project.annotation(command.annotation_id or 0)
+    assert annotation.origin == "engine" and annotation.kind == "framing"
+    assert annotation.relation == Relation.CONTRADICTS
+    assert [t.exact for t in annotation.targets] == ["rough", "in a lawful way"]
+    assert stack.undoText() == "accept framing suggestion"
+    stack.undo()
+    assert len(sample_project.annotations(1)) == 2
+
+
+def test_a_refused_edit_is_not_pushed(sample_project: Project, events: Any, stack: QUndoStack) -> None:
+    with pytest.raises(UserError):
+        cmd.CreateComparisonCommand(sample_project, events, "   ", [1, 2]).perform(stack)
+    with pytest.raises(UserError):
+        cmd.AddStatementCommand(sample_project, events, {"speaker": "X", "text": "  "}).perform(stack)
+    assert stack.count() == 0
