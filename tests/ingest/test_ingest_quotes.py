@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from ingest_helpers import NEWS
 
 from counterpoint.ingest import Quote, extract_quotes, load_document
-
-from ingest_helpers import NEWS
 
 # Invented articles (tests/ingest/news): each quotation, by words it contains, and who said it.
 GOLD: dict[str, list[tuple[str, str]]] = {

@@ -59,11 +59,9 @@ def test_spans_point_at_the_quoted_words(reference_path: Path, quotes: list[Quot
             assert text[start] not in "\"“”'‘’" and text[end - 1] not in '"“”‘'
         if quote.attribution:
             start, end = quote.attribution
-            assert (
-                quote.speaker is not None
-                and quote.speaker.split()[-1] in text[start:end]
-                or len(text[start:end]) <= 4
-            )  # a pronoun: "he added"
+            assert (quote.speaker is not None and quote.speaker.split()[-1] in text[start:end]) or len(
+                text[start:end]
+            ) <= 4  # a pronoun: "he added"
 
 
 def test_page_noise_and_scare_quotes_are_not_statements(quotes: list[Quote]) -> None:
