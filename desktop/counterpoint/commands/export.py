@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from counterpoint.export import FORMATS, export, format_for
+from counterpoint.export.atomic import check_output_path
 from counterpoint.store import Project
 
 
@@ -35,6 +36,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    check_output_path(args.output)
     fmt = format_for(args.output, args.format)
     with Project.open(args.project) as project:
         written = export(project, args.output, fmt, args.comparison)

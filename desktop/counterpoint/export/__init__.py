@@ -67,8 +67,8 @@ def export(
     from counterpoint.export.report import select_comparisons
 
     path = Path(path)
-    fmt = format_for(path, fmt)
     check_output_path(path)
+    fmt = format_for(path, fmt)
     ids = [c.id for c in select_comparisons(project, comparison_ids)] if comparison_ids else None
     if fmt == "pdf":
         from counterpoint.export.pdf import export_pdf

@@ -1,0 +1,111 @@
+"""The dossier JSON: exported and imported into an empty project, nothing is lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from counterpoint.errors import UserError
+from counterpoint.export import export
+from counterpoint.export.dossier import dump, is_dossier_export, read_dossier, restore
+from counterpoint.store import Project
+
+TABLES = {
+    "speakers": "id",
+    "sources": "id",
+    "statements": "id",
+    "comparisons": "id",
+    "comparison_statements": "comparison_id, position",
+    "tags": "id",
+    "annotations": "id",
+    "annotation_targets": "id",
+    "annotation_tags": "annotation_id, tag_id",
+    "project_info": "key",
+}
+
+
+def _rows(project: Project) -> dict[str, list[tuple[object, ...]]]:
+    return {
+        table: project.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+        for table, order in TABLES.items()
+    }
+
+
+def test_round_trip_restores_every_row(rich_project: Project, tmp_path: Path) -> None:
+    path = export(rich_project, tmp_path / "dossier.json")
+    data = json.loads(path.read_text("utf-8"))
+    assert is_dossier_export(data)
+    with Project.open(tmp_path / "copy.counterpoint", create=True) as copy:
+        counts = restore(copy, read_dossier(path))
+        assert counts["annotations"] == len(rich_project.annotations())
+        before, after = _rows(rich_project), _rows(copy)
+        for table in TABLES:
+            assert after[table] == before[table], table
+        # And through the typed API, as the app sees it.
+        assert copy.annotations() == rich_project.annotations()
+        assert copy.comparisons() == rich_project.comparisons()
+        assert copy.statements() == rich_project.statements()
+        assert copy.sources() == rich_project.sources()
+        assert [copy.source_content(s.id) for s in copy.sources()] == [
+            rich_project.source_content(s.id) for s in rich_project.sources()
+        ]
+        assert copy.title == rich_project.title and copy.info("author") == "Zoë Ångström"
+        # Full-text search works on what was restored.
+        assert copy.search("Élysée")
+
+
+def test_unanchored_targets_and_engine_origin_survive(rich_project: Project, tmp_path: Path) -> None:
+    data = dump(rich_project)
+    targets = [t for a in data["annotations"] for t in a["targets"]]
+    assert any(not t["anchored"] for t in targets)
+    assert any(a["origin"] == "engine" and a["kind"] == "quantity" for a in data["annotations"])
+    assert any(a["comparison_id"] is None for a in data["annotations"])
+
+
+def test_import_beside_existing_data_adds_with_new_ids(sample_project: Project, tmp_path: Path) -> None:
+    data = dump(sample_project)
+    restore(sample_project, data)
+    assert sample_project.count_statements() == 12
+    assert len(sample_project.comparisons()) == 4
+    assert len(sample_project.annotations()) == 4
+    assert len(sample_project.speakers()) == 5  # matched by name
+    newest = sample_project.annotations()[-1]
+    assert newest.targets[1].exact == "hold any officer responsible who violates the law"
+    assert (
+        sample_project.statement(newest.targets[1].statement_id).text[
+            newest.targets[1].start : newest.targets[1].end
+        ]
+        == newest.targets[1].exact
+    )
+
+
+def test_subset_export_holds_what_its_comparisons_use(sample_project: Project) -> None:
+    data = dump(sample_project, [2])
+    assert [c["id"] for c in data["comparisons"]] == [2]
+    assert {s["id"] for s in data["statements"]} == set(sample_project.comparison(2).statement_ids)
+    assert data["annotations"] == []
+
+
+def test_restore_rejects_what_is_not_a_dossier(project: Project, tmp_path: Path) -> None:
+    assert not is_dossier_export([1, 2])
+    assert not is_dossier_export({"format": "something"})
+    with pytest.raises(UserError, match="not a Counterpoint dossier"):
+        restore(project, {"title": "x"})
+    with pytest.raises(UserError, match="newer Counterpoint"):
+        restore(project, {"format": "counterpoint-dossier", "version": 99})
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", "utf-8")
+    with pytest.raises(UserError, match="not a JSON file"):
+        read_dossier(bad)
+
+
+def test_damaged_dossier_changes_nothing(sample_project: Project, tmp_path: Path) -> None:
+    data = dump(sample_project)
+    del data["statements"][3]["text"]
+    with Project.open(tmp_path / "empty.counterpoint", create=True) as empty:
+        with pytest.raises(UserError, match="damaged"):
+            restore(empty, data)
+        assert empty.count_statements() == 0
+        assert empty.speakers() == []
