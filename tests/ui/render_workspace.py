@@ -1,6 +1,6 @@
 """Render the sample dossier's Trump vs Sessions comparison in a plain QMainWindow at 1600×1000 to a PNG.
 
-    .venv/bin/python tests/ui/render_workspace.py out.png [--dark] [--fake]
+    .venv/bin/python tests/ui/render_workspace.py out.png [--dark] [--fake] [--panel]
 
 Uses the real engine when counterpoint.engine has `analyse`; --fake (or no engine yet) uses a hand-built
 analysis of the same shape, so the widget can be looked at while the engine is being written.
@@ -119,7 +119,8 @@ def real_analysis(texts: list[str]) -> Any | None:
     return analyse(texts)
 
 
-def build(project: Any, comparison_id: int = 1, *, fake: bool = False) -> Any:
+def build(project: Any, comparison_id: int = 1, *, fake: bool = False, panel: bool = False) -> Any:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMainWindow
 
     from counterpoint.ui.workspace import ComparisonWorkspace
@@ -137,6 +138,18 @@ def build(project: Any, comparison_id: int = 1, *, fake: bool = False) -> Any:
     workspace.set_comparison(
         statements, analysis, project.annotations(comparison_id), project.tags(), title=comparison.title
     )
+    if panel:
+        from PySide6.QtWidgets import QDockWidget
+
+        from counterpoint.ui.annotations_panel import AnnotationsPanel
+
+        annotations_panel = AnnotationsPanel()
+        annotations_panel.set_annotations(project.annotations(comparison_id), statements, project.tags())
+        annotations_panel.annotation_activated.connect(workspace.reveal_annotation)
+        dock = QDockWidget("Annotations")
+        dock.setWidget(annotations_panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        window.resizeDocks([dock], [380], Qt.Orientation.Horizontal)
     return window, workspace
 
 
@@ -169,7 +182,7 @@ def main(argv: list[str]) -> int:
         Project.open(Path(tmp) / "p.counterpoint", create=True) as project,
     ):
         write_sample(project)
-        window, workspace = build(project, fake="--fake" in argv)
+        window, workspace = build(project, fake="--fake" in argv, panel="--panel" in argv)
         window.show()
         app.processEvents()
         workspace._relayout()

@@ -516,7 +516,7 @@ class ComparisonWorkspace(QWidget):
         self._body.setObjectName("workspaceBody")
         self._grid = QGridLayout(self._body)
         self._grid.setContentsMargins(12, 8, 4, 0)
-        self._grid.setHorizontalSpacing(GUTTER)
+        self._grid.setHorizontalSpacing(0)
         self._grid.setVerticalSpacing(0)
         self._grid.setRowStretch(1, 1)
         self._scrollbar = QScrollBar(Qt.Orientation.Vertical)
@@ -527,10 +527,22 @@ class ComparisonWorkspace(QWidget):
         outer.addWidget(self._body, 1)
         self._legend = QWidget()
         self._legend.setObjectName("workspaceLegend")
-        self._legend.setAccessibleName("Legend")
-        self._legend_layout = QHBoxLayout(self._legend)
-        self._legend_layout.setContentsMargins(12, 6, 12, 8)
+        bottom = QHBoxLayout(self._legend)
+        bottom.setContentsMargins(12, 6, 12, 8)
+        bottom.setSpacing(12)
+        self._chips = QWidget()
+        self._chips.setAccessibleName("Legend")
+        self._legend_layout = QHBoxLayout(self._chips)
+        self._legend_layout.setContentsMargins(0, 0, 0, 0)
         self._legend_layout.setSpacing(6)
+        bottom.addWidget(self._chips)
+        self._selection_label = QLabel()
+        self._selection_label.setObjectName("workspaceSelection")
+        self._selection_label.setAccessibleName("Current selection")
+        self._selection_label.setTextFormat(Qt.TextFormat.RichText)
+        self._selection_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._selection_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(self._selection_label, 1)
         outer.addWidget(self._legend)
         self._body.hide()
         self._legend.hide()
@@ -572,13 +584,9 @@ class ComparisonWorkspace(QWidget):
         font.setBold(True)
         self._title.setFont(font)
         self._title.setAccessibleName("Comparison title")
-        layout.addWidget(self._title)
-        layout.addStretch(1)
-        self._selection_label = QLabel()
-        self._selection_label.setObjectName("workspaceSelection")
-        self._selection_label.setAccessibleName("Current selection")
-        self._selection_label.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self._selection_label)
+        self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._title.setMinimumWidth(120)
+        layout.addWidget(self._title, 1)
         for act in (
             self.clear_selection_action,
             self.tag_action,
@@ -639,14 +647,18 @@ class ComparisonWorkspace(QWidget):
             column.apply_highlights(self._highlights[i], self.colours)
             column.verticalScrollBar().valueChanged.connect(self._scroll_to)
             column.verticalScrollBar().rangeChanged.connect(self._sync_range)
-            self._grid.addWidget(header, 0, i)
-            self._grid.addWidget(column, 1, i)
-            self._grid.setColumnStretch(i, 1)
+            # Statements sit in even grid columns; the odd ones between them are the gutters.
+            self._grid.addWidget(header, 0, 2 * i)
+            self._grid.addWidget(column, 1, 2 * i)
+            self._grid.setColumnStretch(2 * i, 1)
+            self._grid.setColumnMinimumWidth(2 * i + 1, GUTTER if i + 1 < len(statements) else 4)
             self._headers.append(header)
             self._columns.append(column)
-        for i in range(len(statements), MAX_COLUMNS + 1):
+        for i in range(2 * len(statements), 2 * MAX_COLUMNS + 2):
             self._grid.setColumnStretch(i, 0)
-        self._grid.addWidget(self._scrollbar, 1, len(statements))
+            if i > 2 * len(statements):
+                self._grid.setColumnMinimumWidth(i, 0)
+        self._grid.addWidget(self._scrollbar, 1, 2 * len(statements))
         self._body.setVisible(bool(statements))
         self._legend.setVisible(bool(statements))
         self._empty.setVisible(not statements)
@@ -716,7 +728,9 @@ class ComparisonWorkspace(QWidget):
         muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
         accent = self.colours.selection_line
         self._body.setStyleSheet(
-            f"#columnHeader {{ border-bottom: 1px solid {pal.color(QPalette.ColorRole.Mid).name()}; }}"
+            f"#columnHeader {{ background: {pal.color(QPalette.ColorRole.Base).name()};"
+            f" border-bottom: 1px solid {pal.color(QPalette.ColorRole.Midlight).name()};"
+            " border-top-left-radius: 6px; border-top-right-radius: 6px; }"
             f"#columnRole, #columnOccasion, #columnSource {{ color: {muted}; }}"
             f"#columnBadge {{ background: {accent}; color: white; border-radius: 11px; font-weight: bold; }}"
         )
@@ -761,11 +775,6 @@ class ComparisonWorkspace(QWidget):
                 self._legend_layout.addWidget(
                     _LegendChip(swatch.label, swatch.fill, swatch.line, f"Word diff: {swatch.label.lower()}")
                 )
-        self._legend_layout.addStretch(1)
-        hint = QLabel("Hover a highlight for its reason · select in two columns, then Ctrl+T to tag")
-        hint.setObjectName("legendHint")
-        hint.setStyleSheet(f"color: {self.palette().color(QPalette.ColorRole.PlaceholderText).name()};")
-        self._legend_layout.addWidget(hint)
 
     # -- layout and scrolling ------------------------------------------------------------------
 
@@ -908,6 +917,7 @@ class ComparisonWorkspace(QWidget):
             self.tag_requested.emit(targets)
 
     def _update_selection_label(self) -> None:
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         parts = []
         for c in sorted(self._pick_order):
             if c in self._picks:
@@ -915,10 +925,14 @@ class ComparisonWorkspace(QWidget):
                 quote = shorten(self._statements[c].text[start:end], 38)
                 parts.append(f"<b>{COLUMN_LETTERS[c]}</b> “{_escape(quote)}”")
         if parts:
-            self._selection_label.setText(" ↔ ".join(parts))
+            action = "tag the pair" if len(parts) > 1 else "note it, or select in another column"
+            self._selection_label.setText(
+                "Selected: " + " ↔ ".join(parts) + f" <span style='color:{muted}'>· Ctrl+T to {action}</span>"
+            )
         elif self._statements:
             self._selection_label.setText(
-                "<span style='color:gray'>Select a passage in one column, then one in another</span>"
+                f"<span style='color:{muted}'>Hover a highlight for its reason · "
+                "select a passage in two columns, then Ctrl+T</span>"
             )
         else:
             self._selection_label.setText("")
