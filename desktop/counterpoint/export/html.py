@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from counterpoint.export.atomic import write_text
-from counterpoint.export.kinds import DESCRIPTIONS, kind_colour, kind_label, safe_colour, tint
+from counterpoint.export.kinds import DESCRIPTIONS, kind_fill, kind_label, safe_colour, tint, verdict_colour
 from counterpoint.export.report import (
     VERDICT_ORDER,
     AnnotationView,
@@ -94,7 +94,7 @@ def _chip(text: str, colour: str) -> str:
 def _verdict_badge(verdict: Verdict | None) -> str:
     if verdict is None:
         return '<span class="verdict" style="color:#475467; font-size:8.5pt;">No verdict</span>'
-    colour = VERDICT_COLOURS[verdict]
+    colour = verdict_colour(verdict.value, VERDICT_COLOURS[verdict])
     return (
         f'<span class="verdict" style="background-color:{colour}; color:#ffffff; font-weight:600; '
         f'font-size:8.5pt;">&nbsp;{escape(verdict.label)}&nbsp;</span>'
@@ -107,7 +107,7 @@ def _text_with_marks(view: StatementView, *, web: bool) -> str:
         text = escape(segment.text).replace("\n", "<br/>")
         styles = []
         if segment.kind:
-            styles.append(f"background-color:{tint(kind_colour(segment.kind))}")
+            styles.append(f"background-color:{kind_fill(segment.kind)}")
         if segment.annotation_colour:
             colour = safe_colour(segment.annotation_colour)
             styles.append(f"text-decoration:underline; color:{colour}")
@@ -185,9 +185,8 @@ def _statements_table(view: ComparisonView, *, web: bool) -> str:
 def _legend(view: ComparisonView, report: Report) -> str:
     items = []
     for kind in view.kinds:
-        colour = kind_colour(kind)
         items.append(
-            f'<span style="background-color:{tint(colour)};">&nbsp;{escape(kind_label(kind))}&nbsp;</span>'
+            f'<span style="background-color:{kind_fill(kind)};">&nbsp;{escape(kind_label(kind))}&nbsp;</span>'
             f' <span class="small">{escape(DESCRIPTIONS.get(kind, ""))}</span>'
         )
     if view.annotations:

@@ -38,32 +38,40 @@ FALLBACK_COLOUR = "#7f8c8d"
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
-def _theme_colours() -> dict[str, str]:
+def _theme() -> dict[str, Any]:
+    """The light theme's table from resources/ui/kinds.toml, or {} when it is missing or unreadable."""
     try:
         text = (resources.files("counterpoint.resources") / "ui" / "kinds.toml").read_text("utf-8")
         data: dict[str, Any] = tomllib.loads(text)
     except (OSError, ModuleNotFoundError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return {}
-    # Accept both [negation] colour = ... and [kinds.negation] colour = ... (or color, or a bare string).
-    table = data.get("kinds", data)
-    found: dict[str, str] = {}
-    if not isinstance(table, dict):
-        return found
-    for kind in KINDS:
-        entry = table.get(kind)
-        value = entry.get("colour") or entry.get("color") if isinstance(entry, dict) else entry
-        if isinstance(value, str) and _HEX.fullmatch(value):
-            found[kind] = value.lower()
-    return found
+    light = data.get("light", {})
+    return light if isinstance(light, dict) else {}
 
 
 @cache
-def kind_colours() -> dict[str, str]:
-    return {**DEFAULT_COLOURS, **_theme_colours()}
+def _kind_swatches() -> dict[str, tuple[str, str]]:
+    """(line, fill) per kind: the app's colours where the theme gives them, so report and app agree."""
+    table = _theme().get("kinds", {})
+    swatches = {kind: (colour, tint(colour)) for kind, colour in DEFAULT_COLOURS.items()}
+    if isinstance(table, dict):
+        for kind, entry in table.items():
+            if isinstance(entry, dict):
+                line, fill = entry.get("line"), entry.get("fill")
+                if isinstance(line, str) and _HEX.fullmatch(line):
+                    fill = fill if isinstance(fill, str) and _HEX.fullmatch(fill) else tint(line)
+                    swatches[str(kind)] = (line.lower(), fill.lower())
+    return swatches
 
 
 def kind_colour(kind: str | None) -> str:
-    return kind_colours().get(kind or "", FALLBACK_COLOUR)
+    """The kind's strong colour (swatches, underlines)."""
+    return _kind_swatches().get(kind or "", (FALLBACK_COLOUR, ""))[0]
+
+
+def kind_fill(kind: str | None) -> str:
+    """The light colour behind highlighted words of this kind."""
+    return _kind_swatches().get(kind or "", ("", tint(FALLBACK_COLOUR)))[1]
 
 
 def kind_label(kind: str | None) -> str:
@@ -82,3 +90,9 @@ def tint(colour: str, strength: float = 0.28) -> str:
 def safe_colour(colour: str | None) -> str:
     """A tag's colour as #rrggbb; anything else (it comes from the project file) becomes neutral grey."""
     return colour.lower() if colour and _HEX.fullmatch(colour) else FALLBACK_COLOUR
+
+
+def verdict_colour(verdict: str, default: str) -> str:
+    """A verdict's colour from the app's theme, so the report's badges match the app's."""
+    value = _theme().get("verdicts", {}).get(verdict)
+    return value.lower() if isinstance(value, str) and _HEX.fullmatch(value) else default
