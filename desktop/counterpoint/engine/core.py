@@ -31,6 +31,7 @@ ALIGN_MIN = 0.15
 TOP_PER_SENTENCE = 3
 CONCEPT_WEIGHT = 0.6
 MAX_PAIRS_BASE = 1
+TWIN = 0.9
 LONG_FLOOR = 0.5
 SHORT_FLOOR = 0.7
 LINKED_FLOOR = 0.8
@@ -110,7 +111,12 @@ def _contrast_pairs(
 ) -> list[ContrastPair]:
     scored: list[tuple[float, detect.Candidate]] = []
     short = len(pa.features) <= SHORT_TEXT and len(pb.features) <= SHORT_TEXT
+    # a sentence with a near-copy on the other side is answered by that copy, not by its neighbours
+    twin_a = {i: j for i, j, sim in pairs if sim >= TWIN}
+    twin_b = {j: i for i, j, sim in pairs if sim >= TWIN}
     for i, j, sim in pairs:
+        if twin_a.get(i, j) != j or twin_b.get(j, i) != i:
+            continue
         a = detect.Side(pa.doc, pa.features[i])
         b = detect.Side(pb.doc, pb.features[j])
         for detector in detect.DETECTORS:
@@ -159,39 +165,50 @@ def _common_ground(
     pb: _Prepared,
     left: int,
     right: int,
-    alignments: list[Alignment],
+    pairs: list[tuple[int, int, float]],
     contrasts: list[ContrastPair],
 ) -> list[CommonGround]:
-    """Content words both aligned sentences use, and stance cues on the same side of an axis."""
+    """Stance cues on the same side of an axis, and content words aligned sentences share."""
     out: list[CommonGround] = []
-    taken_a = {c.a for c in contrasts}
-    taken_b = {c.b for c in contrasts}
-    starts_a = {s.start: i for i, s in enumerate(pa.doc.sentences)}
-    starts_b = {s.start: j for j, s in enumerate(pb.doc.sentences)}
-    for al in alignments:
-        fa, fb = pa.features[starts_a[al.a[0]]], pb.features[starts_b[al.b[0]]]
-        for x in fa.stance:
-            for y in fb.stance:
-                if x.value == y.value and x.polarity == y.polarity:
+    in_contrast_a = [c.a for c in contrasts]
+    in_contrast_b = [c.b for c in contrasts]
+    short = len(pa.features) <= SHORT_TEXT and len(pb.features) <= SHORT_TEXT
+    used: set[tuple[str, int]] = set()
+    for i, j, sim in sorted(pairs, key=lambda p: (-p[2], p[0], p[1])):
+        fa, fb = pa.features[i], pb.features[j]
+        if short or sim >= ALIGN_MIN:
+            for x in fa.stance:
+                for y in fb.stance:
+                    if x.value != y.value or x.polarity != y.polarity:
+                        continue
+                    if ("a", x.lo) in used or ("b", y.lo) in used:
+                        continue
                     sa = detect.phrase(pa.doc, x.lo, x.hi)
                     sb = detect.phrase(pb.doc, y.lo, y.hi)
-                    if sa in taken_a or sb in taken_b:
+                    if any(_overlaps(sa, c) for c in in_contrast_a) or any(
+                        _overlaps(sb, c) for c in in_contrast_b
+                    ):
                         continue  # the same words already stand in a contrast
-                    out.append(CommonGround(left, right, sa, sb, f"both on the side of {x.label}"))
+                    used.update((("a", x.lo), ("b", y.lo)))
+                    label = x.label if x.label == y.label else f"{x.label} and {y.label}"
+                    out.append(CommonGround(left, right, sa, sb, f"both on the side of {label}"))
+        if sim < ALIGN_MIN:
+            continue
         for lemma, ka in fa.content.items():
             kb = fb.content.get(lemma)
-            if kb is None or pa.doc.negated[ka] != pb.doc.negated[kb]:
+            if (
+                kb is None
+                or pa.doc.negated[ka] != pb.doc.negated[kb]
+                or ("a", ka) in used
+                or ("b", kb) in used
+            ):
                 continue
+            used.update((("a", ka), ("b", kb)))
             sa = (pa.doc.tokens[ka].start, pa.doc.tokens[ka].end)
             sb = (pb.doc.tokens[kb].start, pb.doc.tokens[kb].end)
             out.append(CommonGround(left, right, sa, sb, f"both say '{pa.doc.tokens[ka].norm}'"))
-    seen: set[tuple[Span, Span]] = set()
-    unique = []
-    for cg in sorted(out, key=lambda c: (c.a, c.b, c.reason)):
-        if (cg.a, cg.b) not in seen:
-            seen.add((cg.a, cg.b))
-            unique.append(cg)
-    return unique
+    out.sort(key=lambda c: (c.a, c.b, c.reason))
+    return out
 
 
 def _check(texts: Sequence[str]) -> tuple[str, ...]:
@@ -228,7 +245,7 @@ def analyse(texts: Sequence[str], *, threshold: float | None = None) -> Analysis
             aligned = _alignments(pa, pb, left, right, candidates)
             pairs.extend(found)
             alignments.extend(aligned)
-            common.extend(_common_ground(pa, pb, left, right, aligned, found))
+            common.extend(_common_ground(pa, pb, left, right, candidates, found))
     return Analysis(
         texts=checked,
         sentences=tuple(tuple((s.start, s.end) for s in p.doc.sentences) for p in prepared),

@@ -136,12 +136,23 @@ def _related(x: str, y: str) -> bool:
 # --- detectors ----------------------------------------------------------------------------------------
 
 
+def _both_poles(cues: list[Cue]) -> set[str]:
+    poles: dict[str, set[int]] = {}
+    for c in cues:
+        poles.setdefault(c.value, set()).add(c.polarity)
+    return {axis for axis, p in poles.items() if len(p) == 2}
+
+
 def stance(a: Side, b: Side) -> Iterator[Candidate]:
     """Register axes (force/restraint, legal/illegal, rise/fall, ...) at opposite poles."""
+    both_a = _both_poles(a.f.stance)
+    both_b = _both_poles(b.f.stance)
     for x in a.f.stance:
         for y in b.f.stance:
             if x.value != y.value or x.polarity != -y.polarity:
                 continue
+            if x.value in both_a and x.value in both_b:
+                continue  # each sentence weighs both sides of this axis
             same_word = a.doc.lemmas[x.lo] == b.doc.lemmas[y.lo]
             kind = "negation" if same_word else AXIS_KIND.get(x.value, "antonym")
             lx = x.label + (", negated" if x.negated else "")
@@ -251,12 +262,14 @@ def _scope_lemmas(side: Side, c: Cue) -> set[str]:
 
 def modality(a: Side, b: Side) -> Iterator[Candidate]:
     """Certainty against hedge, obligation against prohibition or refusal, permission against prohibition."""
+    classes_a = {_modal_class(x) for x in a.f.modality}
+    classes_b = {_modal_class(y) for y in b.f.modality}
     for x in a.f.modality:
         cx = _modal_class(x)
         for y in b.f.modality:
             cy = _modal_class(y)
             rule = MODAL_CONTRASTS.get(frozenset((cx, cy)))
-            if not rule or cx == cy:
+            if not rule or cx == cy or (cy in classes_a and cx in classes_b):
                 continue
             strength, needs_scope = rule
             if needs_scope:
@@ -266,6 +279,10 @@ def modality(a: Side, b: Side) -> Iterator[Candidate]:
             pa, pb = phrase(a.doc, x.lo, x.hi, 3), phrase(b.doc, y.lo, y.hi, 3)
             reason = f"'{text_of(a.doc, pa)}' ({MODAL_NAMES[cx]}) against '{text_of(b.doc, pb)}' ({MODAL_NAMES[cy]})"
             yield Candidate(pa, pb, "modality", strength, reason, (x.lo, x.hi), (y.lo, y.hi))
+
+
+# just below a negation or an antonym on the same words, which say more precisely what is denied
+FACTUALITY_STRENGTH = 0.68
 
 
 def _denies(side: Side) -> bool:
@@ -288,9 +305,9 @@ def factuality(a: Side, b: Side) -> Iterator[Candidate]:
             word = "dismisses" if c.value == "dismissal" else "denies"
             reason = f"'{text_of(deny.doc, pd)}' {word} '{text_of(claim.doc, pc)}'"
             if flip:
-                yield Candidate(pd, pc, "factuality", 0.7, reason, (c.lo, c.hi), key)
+                yield Candidate(pd, pc, "factuality", FACTUALITY_STRENGTH, reason, (c.lo, c.hi), key)
             else:
-                yield Candidate(pc, pd, "factuality", 0.7, reason, key, (c.lo, c.hi))
+                yield Candidate(pc, pd, "factuality", FACTUALITY_STRENGTH, reason, key, (c.lo, c.hi))
 
 
 def quantity(a: Side, b: Side) -> Iterator[Candidate]:

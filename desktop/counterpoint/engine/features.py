@@ -15,11 +15,14 @@ NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*%?$")
 UP_DOWN_HOSTS = words(
     "is are was were be been 's back trending trend go goes going went gone come comes coming came way"
 )
-NUMBER_WORDS = {
-    "zero": 0.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
-    "eight": 8.0, "nine": 9.0, "ten": 10.0, "dozen": 12.0, "twenty": 20.0, "hundred": 100.0,
-    "thousand": 1000.0, "million": 1e6, "billion": 1e9,
-}  # fmt: skip
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+)
+_UNITS += "seventeen eighteen nineteen"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+NUMBER_WORDS: dict[str, float] = {w: float(n) for n, w in enumerate(_UNITS.split())}
+NUMBER_WORDS.update({w: float(10 * (n + 2)) for n, w in enumerate(_TENS.split())})
+NUMBER_WORDS.update({"dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9})
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         if k in quant_hits:
             continue
         value = _number(norms[k])
-        if value is not None and NUMBER_RE.match(norms[k]):
+        if value is not None and norms[k] != "one":  # "one of", "the one": rarely an amount
             if 1900 <= value <= 2100 and "," not in norms[k] and "." not in norms[k]:
                 continue  # a year, not an amount
             f.quantity.append(Cue(k, k + 1, "number", 0, number=value, noun=_noun_after(doc, k + 1, sent.hi)))

@@ -90,6 +90,8 @@ def _is_abbreviation(text: str, end: int) -> bool:
     start = end - 1
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
+    if start > 0 and text[start - 1] in "'’":
+        return False  # the "t." of "don't."
     word = text[start:end].rstrip(".").lower()
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 

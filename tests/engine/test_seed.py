@@ -1,0 +1,40 @@
+"""The seed statements (NBC News, 1 August 2017): what a reader of the article expects highlighted."""
+
+from __future__ import annotations
+
+from counterpoint.engine import analyse, contrast
+
+
+def highlighted(a: str, b: str) -> list[tuple[str, str, str]]:
+    return [(a[p.a[0] : p.a[1]], b[p.b[0] : p.b[1]], p.reason) for p in contrast(a, b)]
+
+
+def covers(found: str, wanted: str) -> bool:
+    return wanted in found or found in wanted
+
+
+def test_trump_against_sessions_rough_against_lawful_and_nice_against_careful(seed: dict[str, str]) -> None:
+    pairs = highlighted(seed["trump"], seed["sessions"])
+    assert any(covers(a, "rough") and covers(b, "in a lawful way") for a, b, _ in pairs), pairs
+    assert any(covers(a, "don't be too nice") and covers(b, "more careful") for a, b, _ in pairs), pairs
+    rough = next(r for a, b, r in pairs if covers(a, "rough"))
+    assert rough == "'rough' (force) against 'in a lawful way' (legality)"
+
+
+def test_trump_against_sanders_directive_against_joke(seed: dict[str, str]) -> None:
+    pairs = highlighted(seed["trump"], seed["sanders"])
+    assert any(
+        covers(a, "Please don't be too nice") and ("joke" in b or "directive" in b) for a, b, _ in pairs
+    ), pairs
+
+
+def test_sessions_against_tarrant_agree(seed: dict[str, str]) -> None:
+    analysis = analyse([seed["sessions"], seed["tarrant"]])
+    assert analysis.pairs == ()
+    assert analysis.common, "agreeing statements share ground"
+
+
+def test_three_statements_compare_every_pair(seed: dict[str, str]) -> None:
+    analysis = analyse([seed["trump"], seed["sessions"], seed["tarrant"]])
+    assert {(p.left, p.right) for p in analysis.pairs} == {(0, 1), (0, 2)}
+    assert len(analysis.sentences) == 3 and len(analysis.sentences[0]) == 2
