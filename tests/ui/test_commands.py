@@ -42,12 +42,19 @@ def _dump(project: Project) -> dict[str, list[tuple[Any, ...]]]:
     return {name: sorted(project.execute(sql).fetchall()) for name, sql in tables.items()}
 
 
-def test_add_statement_undo_redo_keeps_its_id(sample_project: Project, events: Any, stack: QUndoStack) -> None:
+def test_add_statement_undo_redo_keeps_its_id(
+    sample_project: Project, events: Any, stack: QUndoStack
+) -> None:
     before = _dump(sample_project)
     command = cmd.AddStatementCommand(
         sample_project,
         events,
-        {"speaker": "Jeff Sessions", "text": "We will back the police.", "said_on": "2017-08-02", "source": "Memo"},
+        {
+            "speaker": "Jeff Sessions",
+            "text": "We will back the police.",
+            "said_on": "2017-08-02",
+            "source": "Memo",
+        },
     )
     command.perform(stack)
     added = command.statement_id
@@ -110,13 +117,17 @@ def test_delete_statement_undo_restores_memberships_and_annotations(
     assert sessions not in {s.id for s in sample_project.statements()}
 
 
-def test_comparison_create_rename_delete_undo(sample_project: Project, events: Any, stack: QUndoStack) -> None:
+def test_comparison_create_rename_delete_undo(
+    sample_project: Project, events: Any, stack: QUndoStack
+) -> None:
     before = _dump(sample_project)
     ids = [s.id for s in sample_project.statements(speaker="Jeff Sessions")]
     create = cmd.CreateComparisonCommand(sample_project, events, "Sessions against himself", ids)
     create.perform(stack)
     assert create.comparison_id is not None
-    cmd.RenameComparisonCommand(sample_project, events, create.comparison_id, "Sessions, twice").perform(stack)
+    cmd.RenameComparisonCommand(sample_project, events, create.comparison_id, "Sessions, twice").perform(
+        stack
+    )
     assert sample_project.comparison(create.comparison_id).title == "Sessions, twice"
     cmd.DeleteComparisonCommand(sample_project, events, 1).perform(stack)
     assert [c.id for c in sample_project.comparisons()] == [2, create.comparison_id]

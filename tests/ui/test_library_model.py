@@ -70,7 +70,9 @@ def test_search_takes_any_typing_as_text(sample_project: Project, typed: str) ->
 def test_filters_by_speaker_date_range_and_tag(sample_project: Project) -> None:
     sessions = statement_ids(sample_project, LibraryFilter(speaker="jeff sessions"))
     assert _speakers(sample_project, sessions) == ["Jeff Sessions", "Jeff Sessions"]
-    july = statement_ids(sample_project, LibraryFilter(date_from=date(2017, 7, 29), date_to=date(2017, 7, 31)))
+    july = statement_ids(
+        sample_project, LibraryFilter(date_from=date(2017, 7, 29), date_to=date(2017, 7, 31))
+    )
     assert _speakers(sample_project, july) == ["Chuck Rosenberg", "Perry Tarrant"]
     accountability = statement_ids(sample_project, LibraryFilter(tag="accountability"))
     assert set(_speakers(sample_project, accountability)) == {"Donald Trump", "Jeff Sessions"}
@@ -82,7 +84,9 @@ def test_filters_by_speaker_date_range_and_tag(sample_project: Project) -> None:
 def test_rows_are_paged_in_as_the_view_scrolls(qapp: object, project: Project) -> None:
     with project.transaction():
         for n in range(PAGE_SIZE * 2 + 50):
-            project.add_statement(f"Speaker {n % 7}", f"Statement number {n} about policy.", said_on="2020-01-01")
+            project.add_statement(
+                f"Speaker {n % 7}", f"Statement number {n} about policy.", said_on="2020-01-01"
+            )
     model = StatementTableModel(project)
     model.load()
     assert model.total == PAGE_SIZE * 2 + 50

@@ -88,10 +88,10 @@ class LibraryPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         header.resizeSection(StatementTableModel.SPEAKER, 125)
         header.resizeSection(StatementTableModel.DATE, 92)
-        header.resizeSection(StatementTableModel.TEXT, 420)
+        header.resizeSection(StatementTableModel.TEXT, 320)
         header.resizeSection(StatementTableModel.OCCASION, 200)
         # The words matter more than the occasion in a narrow panel: show them before it.
         header.moveSection(StatementTableModel.OCCASION, StatementTableModel.TEXT)

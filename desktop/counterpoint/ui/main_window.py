@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from counterpoint.errors import UserError
 from counterpoint.store import Annotation, Comparison, Project, Statement, Tag, TargetSpec
 from counterpoint.ui import commands as cmd
+from counterpoint.ui.annotations_panel import AnnotationsPanel
 from counterpoint.ui.library import LibraryPanel
 from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_ids
 from counterpoint.ui.statement_editor import StatementEditor
@@ -62,37 +63,6 @@ def _optional(module: str, name: str) -> Any:
         return getattr(importlib.import_module(f"counterpoint.ui.{module}"), name)
     except ImportError:
         return None
-
-
-# -- a stand-in until the annotations panel exists ------------------------------------------------
-
-
-class _AnnotationsStandIn(QListWidget):
-    annotation_activated = Signal(int)
-    edit_requested = Signal(int)
-    delete_requested = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Annotations")
-        self.setWordWrap(True)
-        self.itemClicked.connect(
-            lambda item: self.annotation_activated.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
-        self.itemDoubleClicked.connect(
-            lambda item: self.edit_requested.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
-
-    def set_annotations(
-        self, annotations: Sequence[Annotation], statements: Any = None, tags: Any = None
-    ) -> None:
-        self.clear()
-        for a in annotations:
-            quotes = " ↔ ".join(f"“{t.exact}”" for t in a.targets)
-            head = a.relation.label if a.relation else "note"
-            item = QListWidgetItem(f"{head}: {quotes}\n{a.note}".strip())
-            item.setData(Qt.ItemDataRole.UserRole, a.id)
-            self.addItem(item)
 
 
 # -- the centre: a header over the workspace, and drops of statements --------------------------------------
@@ -196,6 +166,9 @@ class MainWindow(QMainWindow):
         self._set_analysing(False)
 
         self.workspace = ComparisonWorkspace()
+        # Its natural minimum (toolbar, legend and columns in one row) is wider than a laptop screen
+        # leaves beside the docks; below it, labels are clipped rather than the window growing off-screen.
+        self.workspace.setMinimumWidth(640)
         self.workspace.setAccessibleName("Comparison workspace")
 
         self.empty_state = QLabel(
@@ -238,8 +211,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.splitDockWidget(self.comparisons_dock, self.library_dock, Qt.Orientation.Vertical)
 
-        panel_class = _optional("annotations_panel", "AnnotationsPanel")
-        self.annotations_panel: Any = panel_class() if panel_class else _AnnotationsStandIn()
+        self.annotations_panel = AnnotationsPanel()
         self.annotations_panel.setAccessibleName("Annotations")
         self.annotations_dock = self._dock("Annotations", "annotationsDock", self.annotations_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
@@ -282,7 +254,7 @@ class MainWindow(QMainWindow):
             "&Import…", self.import_documents, "Ctrl+I", "Import articles, transcripts, releases"
         )
         self.export_action = a("&Export…", self.export, "Ctrl+E", "Export the comparison as a report or data")
-        self.quit_action = a("&Quit", self.close, k.Quit, "Quit Counterpoint")
+        self.quit_action = a("&Quit", self.close, "Ctrl+Q", "Quit Counterpoint")
 
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(k.Undo))
@@ -1106,8 +1078,8 @@ class MainWindow(QMainWindow):
 
     def default_layout(self) -> None:
         """The first-run arrangement: a wide library on the left, the annotations on the right."""
-        self.resizeDocks([self.comparisons_dock, self.library_dock], [200, 700], Qt.Orientation.Vertical)
-        self.resizeDocks([self.library_dock, self.annotations_dock], [470, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.comparisons_dock, self.library_dock], [190, 720], Qt.Orientation.Vertical)
+        self.resizeDocks([self.library_dock, self.annotations_dock], [390, 310], Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -1,0 +1,432 @@
+"""The main window on real project files: open, compare, tag, undo, reopen; search; edit; settings."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QImage, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QListWidget,
+    QTableView,
+)
+
+from counterpoint.store import Project, Relation, TargetSpec, Verdict
+from counterpoint.store.sample import write_sample
+from counterpoint.ui.main_window import MainWindow
+
+TRUMP_VS_SESSIONS = 1
+
+needs_annotation_editor = pytest.mark.skipif(
+    importlib.util.find_spec("counterpoint.ui.annotation_editor") is None,
+    reason="the annotation editor (counterpoint.ui.annotation_editor) has not landed yet",
+)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    path = tmp_path / "dossier.counterpoint"
+    with Project.open(path, create=True) as project:
+        write_sample(project)
+    return path
+
+
+@pytest.fixture
+def open_window(qtbot: Any, settings: QSettings) -> Iterator[Any]:
+    windows: list[MainWindow] = []
+
+    def open_(path: Path) -> MainWindow:
+        window = MainWindow(Project.open(path), settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield open_
+    for window in windows:
+        window.close()
+
+
+def wait_for_analysis(qtbot: Any, window: MainWindow) -> None:
+    qtbot.waitUntil(
+        lambda: window.current_analysis is not None and not window.analysis_runner.busy, timeout=30_000
+    )
+
+
+def wait_for_library(qtbot: Any, window: MainWindow) -> None:
+    qtbot.waitUntil(
+        lambda: (
+            window.library.shown_filter == window.library.current_filter()
+            and not window.library.timer.isActive()
+        ),
+        timeout=10_000,
+    )
+
+
+def span(window: MainWindow, column: int, quote: str) -> tuple[int, int]:
+    start = window.current_statements[column].text.index(quote)
+    return start, start + len(quote)
+
+
+def highlighted(window: MainWindow, column: int) -> set[str]:
+    text = window.current_statements[column].text
+    return {text[start:end] for start, end, _kind in window.workspace.highlights(column)}
+
+
+def annotations_in_file(path: Path) -> list[Any]:
+    """Read the project file through a connection of its own: what is on disk, not what the window holds."""
+    with Project.open(path) as project:
+        return project.annotations(TRUMP_VS_SESSIONS)
+
+
+# -- the story of the issue --------------------------------------------------------------------------------
+
+
+def test_opens_the_sample_on_trump_vs_sessions_with_highlights(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    assert window.current_comparison_id == TRUMP_VS_SESSIONS
+    assert window.comparison_title.text().startswith("Trump vs Sessions")
+    wait_for_analysis(qtbot, window)
+    assert "rough" in highlighted(window, 0)
+    assert "in a lawful way" in highlighted(window, 1)
+    assert "contrast" in window.analysis_label.text()
+    assert window.statusBar().currentMessage().startswith("Analysis done")
+
+
+@needs_annotation_editor
+def test_tag_a_contradiction_undo_redo_and_reopen(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    wait_for_analysis(qtbot, window)
+    before = {a.id for a in annotations_in_file(sample_path)}
+
+    window.workspace.select_span(0, *span(window, 0, "Please don't be too nice"))
+    window.workspace.select_span(1, *span(window, 1, "in a lawful way"))
+    window.tag_action.trigger()  # Ctrl+T
+    editor = window.active_editor
+    assert editor is not None and editor.isVisible()
+    fill_annotation_editor(
+        editor, Relation.CONTRADICTS, Verdict.CONTRADICTION, ["use of force"], "Be rough vs lawful"
+    )
+    editor.accept()
+
+    saved = [a for a in annotations_in_file(sample_path) if a.id not in before]
+    assert len(saved) == 1
+    annotation = saved[0]
+    assert (annotation.relation, annotation.verdict, annotation.note) == (
+        Relation.CONTRADICTS,
+        Verdict.CONTRADICTION,
+        "Be rough vs lawful",
+    )
+    assert [t.exact for t in annotation.targets] == ["Please don't be too nice", "in a lawful way"]
+    assert "Tagged" in window.statusBar().currentMessage()
+
+    window.undo_action.trigger()
+    assert annotation.id not in {a.id for a in annotations_in_file(sample_path)}
+    window.redo_action.trigger()
+    again = {a.id: a for a in annotations_in_file(sample_path)}
+    assert again[annotation.id].targets == annotation.targets
+
+    window.close()
+    reopened = open_window(sample_path)
+    assert reopened.current_comparison_id == TRUMP_VS_SESSIONS
+    wait_for_analysis(qtbot, reopened)
+    assert annotation.id in {a.id for a in reopened.project.annotations(TRUMP_VS_SESSIONS)}
+    drawn = [c for c in reopened.workspace.connectors() if getattr(c, "annotation_id", None) == annotation.id]
+    assert drawn and drawn[0].is_link
+
+
+def fill_annotation_editor(
+    editor: Any, relation: Relation, verdict: Verdict, tags: list[str], note: str
+) -> None:
+    """Drive the editor through its own setters (the user's choices), then check what it reports."""
+    editor.set_values(relation=relation, verdict=verdict, tags=tags, note=note)
+    values = editor.values()
+    assert values["relation"] == relation and values["note"] == note
+
+
+def test_accepting_a_suggestion_annotates_it(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    wait_for_analysis(qtbot, window)
+    pair = next(p for p in window.current_analysis.pairs if p.left == 0 and p.right == 1)
+    count = len(annotations_in_file(sample_path))
+    with qtbot.waitSignal(window.events.annotations_changed):
+        window.workspace.suggestion_accepted.emit(pair)
+    saved = annotations_in_file(sample_path)
+    assert len(saved) == count + 1
+    assert saved[-1].origin == "engine" and saved[-1].kind == pair.kind
+    window.undo_action.trigger()
+    assert len(annotations_in_file(sample_path)) == count
+
+
+# -- library ------------------------------------------------------------------------------------------------
+
+
+def test_search_filters_the_library_as_you_type(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    wait_for_library(qtbot, window)
+    assert window.library.model.rowCount() == 6
+    qtbot.keyClicks(window.library.search_box, "paddy wag")
+    wait_for_library(qtbot, window)
+    model = window.library.model
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Donald Trump"]
+    assert window.library.count_label.text() == "1 of 6 statements match"
+    window.library.search_box.clear()
+    window.library.speaker_filter.setCurrentIndex(window.library.speaker_filter.findData("Jeff Sessions"))
+    wait_for_library(qtbot, window)
+    assert {model.index(r, 0).data() for r in range(model.rowCount())} == {"Jeff Sessions"}
+    assert model.rowCount() == 2
+
+
+def test_editing_a_statements_text_keeps_its_annotation_anchored(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    wait_for_analysis(qtbot, window)
+    trump = window.current_statements[0]
+    corrected = trump.text.replace("When you see these thugs", "When you see these people", 1)
+    corrected = "[Remarks as delivered] " + corrected
+    lost = window.apply_statement_edit(trump.id, {"text": corrected})
+    assert lost == []
+    assert "moved with the text" in window.statusBar().currentMessage()
+    with Project.open(sample_path) as project:
+        text = project.statement(trump.id).text
+        targets = [t for a in project.annotations(1) for t in a.targets if t.statement_id == trump.id]
+    assert text == corrected
+    assert {t.exact for t in targets} == {"Please don't be too nice", "rough"}
+    assert all(t.anchored and text[t.start : t.end] == t.exact for t in targets)
+    # The open comparison shows the corrected text.
+    assert window.current_statements[0].text == corrected
+    window.undo_action.trigger()
+    with Project.open(sample_path) as project:
+        assert project.statement(trump.id).text == trump.text
+
+
+def test_an_edit_that_loses_a_quote_says_so(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    trump = window.current_statements[0]
+    lost = window.apply_statement_edit(trump.id, {"text": trump.text.replace("rough", "firm")})
+    assert len(lost) == 1
+    assert "flagged for review" in window.statusBar().currentMessage()
+
+
+def test_new_statement_through_the_editor_is_undoable(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.new_statement_action.trigger()
+    editor = window.active_editor
+    assert editor is not None
+    assert "Jeff Sessions" in [
+        editor.speaker.completer().model().index(r, 0).data()
+        for r in range(editor.speaker.completer().model().rowCount())
+    ]
+    editor.speaker.setText("Jeff Sessions")
+    editor.role.setText("U.S. Attorney General")
+    editor.said_on.setText("2017-08-02")
+    editor.text.setPlainText("We will not tolerate abuse.")
+    editor.accept()
+    with Project.open(sample_path) as project:
+        assert project.count_statements() == 7
+    assert window.statusBar().currentMessage() == "Added a statement by Jeff Sessions"
+    window.undo_action.trigger()
+    with Project.open(sample_path) as project:
+        assert project.count_statements() == 6
+
+
+def test_statement_editor_refuses_a_bad_date(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    window.new_statement_action.trigger()
+    editor = window.active_editor
+    editor.speaker.setText("Someone")
+    editor.text.setPlainText("Words.")
+    editor.said_on.setText("1 August")
+    editor.accept()
+    assert editor.isVisible() and "not a date" in editor.error.text()
+    editor.reject()
+
+
+# -- comparisons ----------------------------------------------------------------------------------------------
+
+
+def test_create_rename_delete_comparison_with_undo(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    wait_for_library(qtbot, window)
+    sessions = [s.id for s in window.project.statements(speaker="Jeff Sessions")]
+    window.library.select_statements(sessions)
+    assert window.new_comparison_action.isEnabled()
+    created = window.new_comparison(title="Sessions, twice")
+    assert created is not None and window.current_comparison_id == created
+    assert window.comparison_list.count() == 3
+    window.rename_comparison("Sessions on force")
+    assert window.project.comparison(created).title == "Sessions on force"
+    assert window.comparison_title.text() == "Sessions on force"
+    window.delete_comparison()
+    assert window.comparison_list.count() == 2
+    window.undo_action.trigger()
+    assert window.project.comparison(created).title == "Sessions on force"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert created not in [c.id for c in window.project.comparisons()]
+
+
+def test_dropping_statements_adds_them_to_the_comparison(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.open_comparison(2)
+    tarrant = window.project.statements(speaker="Perry Tarrant")[0].id
+    window.add_statements_to_comparison([tarrant])
+    assert window.project.comparison(2).statement_ids[-1] == tarrant
+    assert window.current_statements[-1].id == tarrant
+    window.undo_action.trigger()
+    assert tarrant not in window.project.comparison(2).statement_ids
+
+
+def test_delete_statement_is_undoable_with_its_annotations(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    wait_for_library(qtbot, window)
+    trump = window.current_statements[0].id
+    window.library.select_statements([trump])
+    window.delete_statement_action.trigger()
+    assert annotations_in_file(sample_path) == []
+    window.undo_action.trigger()
+    assert len(annotations_in_file(sample_path)) == 2
+    assert window.project.comparison(1).statement_ids[0] == trump
+
+
+# -- working habits -------------------------------------------------------------------------------------------
+
+
+def test_layout_and_recent_projects_are_remembered(
+    qtbot: Any, open_window: Any, sample_path: Path, settings: QSettings, tmp_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.library_dock.hide()
+    window.open_comparison(2)
+    window.close()
+    assert settings.value("last_project") == str(sample_path.resolve())
+    reopened = open_window(sample_path)
+    assert not reopened.library_dock.isVisible()
+    assert reopened.current_comparison_id == 2
+    other = tmp_path / "other.counterpoint"
+    Project.open(other, create=True).close()
+    with qtbot.waitSignal(reopened.project_changed, timeout=10_000):
+        reopened.open_project(other)
+    assert reopened.project.path == other
+    assert reopened.current_comparison_id is None
+    assert settings.value("recent_projects")[:2] == [str(other.resolve()), str(sample_path.resolve())]
+
+
+def test_every_menu_action_has_a_shortcut(open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    missing = []
+    seen: list[str] = []
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        for action in menu.actions():
+            if action.isSeparator() or action.menu() is not None:
+                continue
+            seen.append(action.text())
+            if action.shortcut().isEmpty():
+                missing.append(action.text())
+    assert "&Tag selection…" in seen or "Tag selection…" in seen
+    assert missing == []
+
+
+def test_controls_have_accessible_names(open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()}"
+        for kind in (QLineEdit, QComboBox, QDateEdit, QTableView, QListWidget, QAbstractButton)
+        for w in window.findChildren(kind)
+        if w.isVisible()
+        and not w.accessibleName()
+        and not (isinstance(w, QAbstractButton) and w.text())
+        and not isinstance(w.parent(), QComboBox | QDateEdit)
+    ]
+    assert unnamed == []
+
+
+def test_dark_theme_switches_the_palette(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    from counterpoint.ui.theme import ThemeChoice
+
+    window = open_window(sample_path)
+    app = QApplication.instance()
+    try:
+        window.set_theme(ThemeChoice.DARK)
+        assert app.palette().color(QPalette.ColorRole.Base).lightness() < 80
+        assert window.settings.value("theme") == "dark"
+        window.set_theme(ThemeChoice.LIGHT)
+        assert app.palette().color(QPalette.ColorRole.Base).lightness() > 200
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())
+
+
+def test_a_qt_side_exception_fails_the_test(
+    qtbot: Any, open_window: Any, sample_path: Path, request: Any
+) -> None:
+    """qt_default_raising is on: an exception in a slot that Qt calls is caught and would fail the test."""
+    assert str(request.config.getini("qt_default_raising")).lower() == "true"
+    window = open_window(sample_path)
+
+    def broken(_comparison_id: object) -> None:
+        raise RuntimeError("a slot broke")
+
+    window.events.annotations_changed.connect(broken)
+    with qtbot.capture_exceptions() as exceptions:
+        window.events.annotations_changed.emit(1)
+    assert [str(e[1]) for e in exceptions] == ["a slot broke"]
+
+
+def test_screenshot_command_renders_the_comparison(qapp: Any, sample_path: Path, tmp_path: Path) -> None:
+    from counterpoint.cli import main
+
+    out = tmp_path / "shot.png"
+    assert main(["screenshot", str(sample_path), "-o", str(out), "--comparison", "1"]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    colours = {image.pixel(x, y) for x in range(0, 1600, 7) for y in range(0, 1000, 7)}
+    assert len(colours) > 50  # a drawn window with highlights, not a blank
+
+
+def test_screenshot_command_names_a_bad_comparison(
+    qapp: Any, sample_path: Path, tmp_path: Path, capsys: Any
+) -> None:
+    from counterpoint.cli import main
+
+    assert main(["screenshot", str(sample_path), "-o", str(tmp_path / "x.png"), "--comparison", "99"]) == 1
+    assert "no comparison 99" in capsys.readouterr().err
+
+
+def test_select_targets_in_stand_in_order(open_window: Any, sample_path: Path) -> None:
+    """The workspace's selection is what tagging uses: one span per column, in column order."""
+    window = open_window(sample_path)
+    window.workspace.select_span(1, *span(window, 1, "in a lawful way"))
+    window.workspace.select_span(0, *span(window, 0, "rough"))
+    ids = [s.id for s in window.current_statements]
+    assert window.workspace.selection() == [
+        TargetSpec(ids[0], *span(window, 0, "rough")),
+        TargetSpec(ids[1], *span(window, 1, "in a lawful way")),
+    ]
+    assert Qt.ShortcutContext.WindowShortcut == window.tag_action.shortcutContext()
+    assert isinstance(window.tag_action, QAction)
