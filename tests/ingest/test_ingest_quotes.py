@@ -42,6 +42,33 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("lead to cuts in services", "the rail operators' trade body"),
         ("I'm confident it will", "Priya Anand"),
     ],
+    "spending-deal.txt": [
+        ("We're not going anywhere", "Mike Johnson"),
+        ("The votes are there", "Mike Johnson"),
+        ("Where is the money for housing?", "Alexandria Ocasio-Cortez"),
+        ("The outlook remains uncertain", "Federal Reserve"),
+        ("I have never seen Congress this divided", "Jane Whitaker"),
+        ("It is a fragile compromise", "Anita Rao"),
+        ("One bad jobs report", "Anita Rao"),
+        ("This bill is a disgrace", "Elon Musk"),
+        ("I was wrong about one of the numbers", "Elon Musk"),
+        ("reduce deficits by roughly", "Congressional Budget Office"),
+        ("We will review the text carefully", "Chuck Schumer"),
+        ("Nobody should expect a vote this week", "Chuck Schumer"),
+        ("the best we could get under the circumstances", "Chuck Schumer"),
+        ("We'll see on Friday", "Mike Johnson"),
+        ("I'm confident", "Mike Johnson"),
+    ],
+    "storm-outage.txt": [
+        ("Our crews have been working around the clock", "Karen Liu"),
+        ("This is a serious storm", "Ellen Brooks"),
+        ("Stay off the roads", "Ellen Brooks"),
+        ("The whole house shook", "Marcus Bell"),
+        ("We didn't sleep at all", "Marcus Bell"),
+        ("Rivers will continue to rise", "Dana Ortiz"),
+        ("If you see a wire on the ground", "Robert Klein"),
+        ("It's going to be a long cleanup", "Robert Klein"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = ["blank check", "largely resolved", "full confidence", "No more surprises"]

@@ -471,7 +471,7 @@ class _Extractor:
                 if name and not is_org and " " in name:
                     tail = self._phrase(words[k:])
                     return name, f"{role} {tail}" if role else None, False
-                break
+                return self._phrase(words), None, True  # "Democrat of New York", "Bank of England"
         if any(self._word_class(w) == "org" for w in words) and self._word_class(words[-1]) in (
             "org",
             "word",
@@ -485,7 +485,11 @@ class _Extractor:
         name_start = len(words)
         while name_start > 0:
             cls = self._word_class(words[name_start - 1])
-            if cls != "word" or not words[name_start - 1].capitalised:
+            if (
+                cls != "word"
+                or not words[name_start - 1].capitalised
+                or words[name_start - 1].key in self.lex.not_names
+            ):
                 if words[name_start - 1].key in _NAME_PARTICLES and name_start < len(words):
                     name_start -= 1
                     continue
@@ -627,8 +631,10 @@ class _Extractor:
             i -= 1
         if i < 0:
             return None
-        gap = self.masked[tokens[i].end : tokens[i + 1].start] if i + 1 < len(tokens) else ""
-        if "," in gap:
+        for _appositive in range(2):
+            gap = self.masked[tokens[i].end : tokens[i + 1].start] if i + 1 < len(tokens) else ""
+            if "," not in gap:
+                break
             # "Chuck Rosenberg, a holdover from the Obama administration, said": skip to the opening comma
             j = i
             while j > 0 and "," not in self.masked[tokens[j - 1].end : tokens[j].start]:
@@ -643,6 +649,8 @@ class _Extractor:
                     return j, i
                 return None
             i = j - 1
+            if not tokens[i].word[:1].isdigit():
+                break  # "Jane Whitaker, 54, a retired teacher, said": an age before the appositive
         if self._quote_between(tokens[i].end, tokens[verb].start):
             return None
         token = tokens[i]
@@ -650,7 +658,23 @@ class _Extractor:
             return i, i
         if token.capitalised and token.key not in self.lex.not_names:
             start = self._capitalised_run(tokens, i)
-            return (start, i) if start <= i else None
+            if start > i:
+                return None
+            if start > 0 and tokens[start - 1].key in ("the",) and self._adjacent(tokens, start - 1, start):
+                start -= 1  # "the Federal Reserve said": kept, to tell an institution from a person
+            elif (
+                start > 1
+                and tokens[start - 1].key in ("from", "of")
+                and self._adjacent(tokens, start - 1, start)
+            ):
+                # "The senator from New York said": the speaker is the title before the place
+                head = start - 2
+                if tokens[head].key in self.lex.titles and self._adjacent(tokens, head, start - 1):
+                    j = head
+                    while j > 0 and head - j < 4 and tokens[j].key not in _DETERMINERS:
+                        j -= 1
+                    return j, head
+            return start, i
         # "the senator said", "a White House spokeswoman said", "officials said"
         if token.key in self.lex.titles or token.key in self.lex.organisation_words:
             j = i
@@ -661,6 +685,9 @@ class _Extractor:
             return j, i
         return None
 
+    def _adjacent(self, tokens: list[_Token], a: int, b: int) -> bool:
+        return not self.masked[tokens[a].end : tokens[b].start].strip()
+
     def _speaker_after(self, tokens: list[_Token], after: int) -> tuple[int, int] | None:
         """Token range of the speaker right after a speech verb ("said Sen. Jane Doe", "said a spokesman")."""
         if after >= len(tokens):
@@ -670,14 +697,18 @@ class _Extractor:
             return after, after
         end = after
         if token.key in _DETERMINERS:
+            # "said a spokeswoman for the agency", "according to a statement issued on Thursday"
             while end + 1 < len(tokens) and end - after < 8:
                 nxt = tokens[end + 1]
-                if self.masked[tokens[end].end : nxt.start].strip():
+                if not self._adjacent(tokens, end, end + 1) or self._verb_at(tokens, end + 1):
+                    break
+                if nxt.key in ("for", "of", "at", "with") and tokens[end].key not in self.lex.titles:
+                    break
+                if nxt.key in self.lex.not_names and nxt.key not in ("for", "of", "at", "with", "the"):
+                    break
+                if not nxt.capitalised and nxt.key.endswith("ed") and nxt.key not in self.lex.titles:
                     break
                 end += 1
-                if nxt.key in self.lex.titles or nxt.key in self.lex.organisation_words:
-                    # extend over "for the agency" / "of the company"
-                    continue
             return after, end
         if (not token.capitalised or token.key in self.lex.not_names) and token.key not in self.lex.titles:
             return None
@@ -707,6 +738,20 @@ class _Extractor:
             words = words[:-1]
         return self._phrase(words) if words else None
 
+    def _role_before(self, tokens: list[_Token], start: int) -> str | None:
+        """'A spokeswoman for the transit authority, Priya Natarajan, said' -> the role before the name."""
+        if start == 0 or "," not in self.masked[tokens[start - 1].end : tokens[start].start]:
+            return None
+        j = start - 1
+        while j > 0 and start - 1 - j < 10 and self._adjacent(tokens, j - 1, j):
+            j -= 1
+        words = tokens[j:start]
+        if not words or words[0].key not in _DETERMINERS:
+            return None
+        if not any(w.key in self.lex.titles and w.key not in ("of", "the") for w in words):
+            return None
+        return self._phrase(words[1:]) if len(words) > 1 else None
+
     def _resolve(self, sentence: _Sentence, span: tuple[int, int], position: int) -> _Speaker | None:
         tokens = sentence.tokens
         start, end = span
@@ -720,19 +765,30 @@ class _Extractor:
             if gender and not person.gender:
                 person.gender = gender
             return _Speaker(person.name, person.role(), 0.8, char_span, person)
-        if not words[0].capitalised or words[0].key in _DETERMINERS:
-            head = words[-1]
+        if words[0].key == "the" and len(words) > 1 and all(w.capitalised for w in words[1:]):
+            name, role, is_org = self._split_name(words[1:])
+            if is_org or not name or " " not in name or not role:
+                # "the Federal Reserve", "the Congressional Budget Office": an institution speaks
+                return _Speaker(self._phrase(words[1:]), None, 0.85, char_span)
+            words = words[1:]
+        if not words[-1].capitalised:
+            titles = [w for w in words if w.key in self.lex.titles or w.key in self.lex.organisation_words]
+            head = titles[-1] if titles else words[-1]
             phrase = self._phrase(words)
+            stem = head.key[:5]
             for mention in reversed(self.mentions):
                 if mention.position < position and any(
-                    head.key in role.lower().split() for role in mention.person.roles
+                    word.startswith(stem) for role in mention.person.roles for word in role.lower().split()
                 ):
                     return _Speaker(
                         mention.person.name, mention.person.role(), 0.65, char_span, mention.person
                     )
-            if head.key in self.lex.titles or head.key in self.lex.organisation_words:
+            if titles:
+                phrase = re.sub(r"^(?:The|the)\s+(?=[a-z])", "the ", phrase)
                 return _Speaker(phrase, None, 0.5, char_span)
             return None
+        while words and words[0].key in _DETERMINERS:
+            words = words[1:]
         name, role, is_org = self._split_name(words)
         if is_org and name:
             return _Speaker(re.sub(r"^(?:The|the)\s+", "", name), None, 0.85, char_span)
@@ -746,9 +802,11 @@ class _Extractor:
                 ):
                     return _Speaker(mention.person.name, role, 0.7, char_span, mention.person)
             return _Speaker(role, None, 0.4, char_span) if role else None
-        role = role or self._appositive_role(tokens, end)
+        role = role or self._appositive_role(tokens, end) or self._role_before(tokens, start)
         if " " in name:
             person = self.people.get(name) or self._register(name, role)
+            if role and role not in person.roles:
+                person.roles[role] = 1
             return _Speaker(person.name, role or person.role(), 0.95, char_span, person)
         person = self.by_last_name.get(name.lower())
         if person is not None:
@@ -798,12 +856,16 @@ class _Extractor:
                 span = self._speaker_after(tokens, i + n)
             else:
                 span = self._speaker_before(tokens, i)
-                if (
-                    span is not None
-                    and span[0] != right[0]
-                    and "," not in self.masked[close_mark : tokens[span[0]].start]
-                ):
-                    span = None
+                if span is not None and span[0] != right[0]:
+                    between = tokens[right[0] : span[0]]
+                    if "," in self.masked[close_mark : tokens[span[0]].start]:
+                        pass
+                    elif len(between) <= 3 and all(
+                        not t.capitalised or t.key in _DETERMINERS for t in between
+                    ):
+                        span = (right[0], span[1])  # '"…," meteorologist Dana Ortiz said'
+                    else:
+                        span = None
             if span is not None:
                 speaker = self._resolve(sentence, span, open_mark)
                 if speaker is not None:
