@@ -373,8 +373,10 @@ def finish_pdf(raw: bytes, outline: list[tuple[str, int]], report: Report) -> by
     return out.getvalue()
 
 
-def render_preview(report: Report, *, dpi: float = 60.0, max_pages: int | None = None) -> list[QImage]:
-    """The report's pages as images (for the export dialog): laid out exactly as in the PDF."""
+def render_preview(
+    report: Report, *, dpi: float = 60.0, max_pages: int | None = None
+) -> tuple[list[QImage], int]:
+    """The report's first pages as images, laid out exactly as in the PDF, and how many pages it has."""
     ensure_gui_application()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -398,7 +400,7 @@ def render_preview(report: Report, *, dpi: float = 60.0, max_pages: int | None =
         painter.end()
         images.append(image)
     buffer.close()
-    return images
+    return images, layout.page_count
 
 
 def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> Path:
