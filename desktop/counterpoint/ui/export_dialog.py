@@ -274,8 +274,9 @@ class ExportDialog(QDialog):
     def _show_pages(self, images: list[QImage], total: int, note: str = "") -> None:
         while self.preview_layout.count():
             item = self.preview_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for image in images:
             page = QLabel()
             page.setPixmap(QPixmap.fromImage(image))
@@ -290,11 +291,8 @@ class ExportDialog(QDialog):
 
     @property
     def preview_page_count(self) -> int:
-        return sum(
-            1
-            for i in range(self.preview_layout.count())
-            if isinstance(self.preview_layout.itemAt(i).widget(), QLabel)
-        )
+        items = (self.preview_layout.itemAt(i) for i in range(self.preview_layout.count()))
+        return len([item for item in items if item is not None and isinstance(item.widget(), QLabel)])
 
     # -- export ----------------------------------------------------------------------------------
 
