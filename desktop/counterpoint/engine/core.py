@@ -170,8 +170,12 @@ def _common_ground(
 ) -> list[CommonGround]:
     """Stance cues on the same side of an axis, and content words aligned sentences share."""
     out: list[CommonGround] = []
-    in_contrast_a = [c.a for c in contrasts]
-    in_contrast_b = [c.b for c in contrasts]
+    # characters already highlighted as contrast, so that shared ground never overlaps them
+    in_contrast_a = bytearray(len(pa.doc.text))
+    in_contrast_b = bytearray(len(pb.doc.text))
+    for c in contrasts:
+        in_contrast_a[c.a[0] : c.a[1]] = b"\1" * (c.a[1] - c.a[0])
+        in_contrast_b[c.b[0] : c.b[1]] = b"\1" * (c.b[1] - c.b[0])
     short = len(pa.features) <= SHORT_TEXT and len(pb.features) <= SHORT_TEXT
     used: set[tuple[str, int]] = set()
     for i, j, sim in sorted(pairs, key=lambda p: (-p[2], p[0], p[1])):
@@ -185,9 +189,7 @@ def _common_ground(
                         continue
                     sa = detect.phrase(pa.doc, x.lo, x.hi)
                     sb = detect.phrase(pb.doc, y.lo, y.hi)
-                    if any(_overlaps(sa, c) for c in in_contrast_a) or any(
-                        _overlaps(sb, c) for c in in_contrast_b
-                    ):
+                    if 1 in in_contrast_a[sa[0] : sa[1]] or 1 in in_contrast_b[sb[0] : sb[1]]:
                         continue  # the same words already stand in a contrast
                     used.update((("a", x.lo), ("b", y.lo)))
                     label = x.label if x.label == y.label else f"{x.label} and {y.label}"

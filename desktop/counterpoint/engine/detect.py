@@ -162,26 +162,17 @@ def stance(a: Side, b: Side) -> Iterator[Candidate]:
             yield Candidate(pa, pb, kind, 0.75, reason, (x.lo, x.hi), (y.lo, y.hi), linked=True)
 
 
-def _antonym_keys(doc: Document, k: int) -> set[str]:
-    # a plural noun is looked up as written: "rights" (entitlements) is no antonym of "wrong"
-    norm, lemma = doc.norms[k], doc.lemmas[k]
-    return {norm} if norm.endswith("s") and norm != lemma else {norm, lemma}
-
-
 def antonym(a: Side, b: Side) -> Iterator[Candidate]:
     """WordNet direct antonyms, both asserted or both denied."""
-    ants = lexicons.load().antonyms
-    for ka in a.f.content.values():
-        opposite: set[str] = set()
-        for key in _antonym_keys(a.doc, ka):
-            opposite |= ants.get(key, frozenset())
-        if not opposite:
-            continue
-        for kb in b.f.content.values():
-            if opposite & _antonym_keys(b.doc, kb) and a.doc.negated[ka] == b.doc.negated[kb]:
-                pa, pb = phrase(a.doc, ka, ka + 1), phrase(b.doc, kb, kb + 1)
-                reason = f"'{a.doc.tokens[ka].norm}' is the opposite of '{b.doc.tokens[kb].norm}'"
-                yield Candidate(pa, pb, "antonym", 0.7, reason, (ka, ka + 1), (kb, kb + 1), linked=True)
+    seen: set[tuple[int, int]] = set()
+    for word, kb in b.f.words.items():
+        for ka in a.f.opposites.get(word, ()):
+            if (ka, kb) in seen or a.doc.negated[ka] != b.doc.negated[kb]:
+                continue
+            seen.add((ka, kb))
+            pa, pb = phrase(a.doc, ka, ka + 1), phrase(b.doc, kb, kb + 1)
+            reason = f"'{a.doc.tokens[ka].norm}' is the opposite of '{b.doc.tokens[kb].norm}'"
+            yield Candidate(pa, pb, "antonym", 0.7, reason, (ka, ka + 1), (kb, kb + 1), linked=True)
 
 
 def _is_head(doc: Document, k: int) -> bool:

@@ -49,6 +49,8 @@ class SentenceFeatures:
     framing: list[Cue] = field(default_factory=list)
     quantity: list[Cue] = field(default_factory=list)
     valence: list[Cue] = field(default_factory=list)
+    words: dict[str, int] = field(default_factory=dict)  # antonym lookup keys -> token index
+    opposites: dict[str, list[int]] = field(default_factory=dict)  # WordNet antonym -> token indices
 
 
 def _negated(doc: Document, lo: int, hi: int) -> bool:
@@ -83,9 +85,15 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
     norms, lemmas = doc.norms, doc.lemmas
     for k in doc.content(sent):
         f.content.setdefault(lemmas[k], k)
+        # a plural noun is looked up as written: "rights" (entitlements) is no antonym of "wrong"
+        keys = {norms[k]} if norms[k].endswith("s") and norms[k] != lemmas[k] else {norms[k], lemmas[k]}
+        for key in keys:
+            f.words.setdefault(key, k)
+            for opposite in lex.antonyms.get(key, ()):
+                f.opposites.setdefault(opposite, []).append(k)
         for gid in lex.synonyms.get(lemmas[k], ()):
             f.concepts.add(f"syn:{gid}")
-    for lo, hi, payloads in lex.stance.find(norms, lemmas, sent.lo, sent.hi):
+    for lo, hi, payloads in doc.find(lex.stance, sent):
         if (
             norms[lo] in ("up", "down")
             and hi - lo == 1
@@ -97,31 +105,37 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
             f.stance.append(Cue(lo, hi, entry.axis, -entry.pole if neg else entry.pole, neg, entry.label))
             f.concepts.add(f"axis:{entry.axis}")
     question_marks = [k for k in range(sent.lo, sent.hi) if norms[k] == "?"]
-    for lo, hi, payloads in lex.modality.find(norms, lemmas, sent.lo, sent.hi):
+    for lo, hi, payloads in doc.find(lex.modality, sent):
         # "will" in a question ("Will I support it?") asserts nothing
         if payloads[0] == "certainty" and any(q >= hi for q in question_marks):
             continue
         f.modality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
-    for lo, hi, payloads in lex.factuality.find(norms, lemmas, sent.lo, sent.hi):
+    for lo, hi, payloads in doc.find(lex.factuality, sent):
         f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
-    for lo, hi, payloads in lex.framing.find(norms, lemmas, sent.lo, sent.hi):
+    for lo, hi, payloads in doc.find(lex.framing, sent):
         referent, slant = payloads[0]
         f.framing.append(Cue(lo, hi, referent, slant, _negated(doc, lo, hi)))
         f.concepts.add(f"ref:{referent}")
-    quant_hits = {lo for lo, _hi, _p in lex.quantifiers.find(norms, lemmas, sent.lo, sent.hi)}
-    for lo, hi, payloads in lex.quantifiers.find(norms, lemmas, sent.lo, sent.hi):
+    quant_hits = set()
+    for lo, hi, payloads in doc.find(lex.quantifiers, sent):
+        quant_hits.add(lo)
         cls, rank = payloads[0]
         f.quantity.append(Cue(lo, hi, cls, rank, noun=_noun_after(doc, hi, sent.hi)))
+    valence = lex.valence
     for k in range(sent.lo, sent.hi):
-        if k in quant_hits:
+        norm = norms[k]
+        if k in quant_hits or not doc.tokens[k].word:
             continue
-        value = _number(norms[k])
+        v = valence.get(norm)
+        if v is not None and abs(v) >= 1.5 and lemmas[k] not in STOPWORDS:
+            neg = doc.negated[k]
+            f.valence.append(Cue(k, k + 1, "valence", 1 if (v > 0) != neg else -1, neg, number=abs(v)))
+            continue
+        if not (norm[0].isdigit() or norm in NUMBER_WORDS):
+            continue
+        value = _number(norm)
         if value is not None and norms[k] != "one":  # "one of", "the one": rarely an amount
             if 1900 <= value <= 2100 and "," not in norms[k] and "." not in norms[k]:
                 continue  # a year, not an amount
             f.quantity.append(Cue(k, k + 1, "number", 0, number=value, noun=_noun_after(doc, k + 1, sent.hi)))
-        v = lex.valence.get(norms[k])
-        if v is not None and abs(v) >= 1.5 and lemmas[k] not in STOPWORDS:
-            neg = doc.negated[k]
-            f.valence.append(Cue(k, k + 1, "valence", 1 if (v > 0) != neg else -1, neg, number=abs(v)))
     return f

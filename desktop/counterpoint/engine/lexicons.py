@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -56,11 +57,34 @@ class PhraseMatcher:
         """Payloads of single-word terms equal to word."""
         return [p for w, p in self._by_first.get(word, ()) if len(w) == 1]
 
-    def find(self, norms: Sequence[str], lemmas: Sequence[str], lo: int = 0, hi: int | None = None):
-        """Yield (start, end, payloads) for non-overlapping matches in tokens lo..hi, longest first."""
+    def starts(self, index: Mapping[str, list[int]]) -> list[int]:
+        """Sorted token positions where a term may start, from a text's word -> positions index."""
+        out: set[int] = set()
+        for word in index.keys() & self._by_first.keys():
+            out.update(index[word])
+        return sorted(out)
+
+    def find(
+        self,
+        norms: Sequence[str],
+        lemmas: Sequence[str],
+        lo: int = 0,
+        hi: int | None = None,
+        starts: Sequence[int] | None = None,
+    ) -> Iterator[tuple[int, int, list[Any]]]:
+        """Yield (start, end, payloads) for non-overlapping matches in tokens lo..hi, longest first.
+
+        starts, if given, lists the only positions worth trying (see starts()); that skips the rest.
+        """
         hi = len(norms) if hi is None else hi
-        i = lo
-        while i < hi:
+        if starts is None:
+            positions: Sequence[int] = range(lo, hi)
+        else:
+            positions = starts[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        next_free = lo
+        for i in positions:
+            if i < next_free:
+                continue
             cands = self._by_first.get(norms[i]) or self._by_first.get(lemmas[i])
             found = 0
             payloads: list[Any] = []
@@ -76,9 +100,7 @@ class PhraseMatcher:
                         payloads.append(payload)
             if found:
                 yield i, i + found, payloads
-                i += found
-            else:
-                i += 1
+                next_free = i + found
 
 
 @dataclass(frozen=True)

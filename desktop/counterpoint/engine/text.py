@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from counterpoint.engine import lexicons
 from counterpoint.engine.lexicons import words
@@ -152,14 +153,28 @@ class Document:
             self.sentences.append(Sentence(s, e, lo, len(self.tokens)))
         self.norms = [t.norm for t in self.tokens]
         self.lemmas = [t.lemma for t in self.tokens]
+        # word (norm and lemma) -> token positions, so that lexicon lookups visit only likely places
+        self.index: dict[str, list[int]] = {}
+        for k, (norm, lemma) in enumerate(zip(self.norms, self.lemmas, strict=True)):
+            self.index.setdefault(norm, []).append(k)
+            if lemma != norm:
+                self.index.setdefault(lemma, []).append(k)
+        self._starts: dict[int, list[int]] = {}
         self.negated = [False] * len(self.tokens)
         self.neg_cue: list[int] = [-1] * len(self.tokens)  # index of the cue that negates each token
         lex = lexicons.load()
         for sent in self.sentences:
             self._mark_negation(sent, lex)
 
+    def find(self, matcher: lexicons.PhraseMatcher, sent: Sentence) -> Iterator[tuple[int, int, list[Any]]]:
+        """Matches of a lexicon inside one sentence."""
+        starts = self._starts.get(id(matcher))
+        if starts is None:
+            starts = self._starts[id(matcher)] = matcher.starts(self.index)
+        return matcher.find(self.norms, self.lemmas, sent.lo, sent.hi, starts)
+
     def _mark_negation(self, sent: Sentence, lex: lexicons.Lexicons) -> None:
-        for i, j, payloads in lex.negation.find(self.norms, self.lemmas, sent.lo, sent.hi):
+        for i, j, payloads in self.find(lex.negation, sent):
             if "pseudo" in payloads:
                 continue
             n = 0
