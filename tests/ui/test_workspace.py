@@ -240,3 +240,53 @@ def test_empty_workspace_has_no_columns(qtbot: Any) -> None:
     workspace.set_comparison([], None)
     assert workspace.connector_count() == 0
     assert workspace.selection() == []
+
+
+# -- the layout model, without a window ----------------------------------------------------------------
+
+
+def test_utf16_offsets_round_trip_around_astral_characters() -> None:
+    from counterpoint.ui.workspace_model import Utf16Map, utf16_length
+
+    text = "a😀b𝄞c"
+    units = Utf16Map(text)
+    assert units.utf16_length == utf16_length(text) == 7
+    assert [units.to_utf16(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7]
+    assert [units.to_code_points(u) for u in range(8)] == [0, 1, 1, 2, 3, 3, 4, 5]
+
+
+def test_segments_cover_the_text_and_keep_offsets() -> None:
+    from counterpoint.ui.workspace_model import LINE_SEPARATOR, segments, split_sentences
+
+    text = "First line.\nStill first? Second one!  Third"
+    sentences = split_sentences(text)
+    assert [text[s:e] for s, e in sentences] == ["First line.", "Still first?", "Second one!", "Third"]
+    pieces = segments(text, sentences)
+    assert [(p.start, p.end) for p in pieces] == [(0, 11), (12, 24), (25, 36), (38, 43)]
+    lines = segments("One.\nTwo", [(0, 8)])
+    assert lines[0].display == f"One.{LINE_SEPARATOR}Two" and len(lines[0].display) == 8
+
+
+def test_rows_follow_links_and_refuse_crossing_ones() -> None:
+    from counterpoint.ui.workspace_model import build_rows
+
+    # Column 0 has three sentences, column 1 two; 0:2 ↔ 1:1 is placed, the crossing 0:0 ↔ 1:1 is not.
+    rows = build_rows([3, 2], [(0, 2, 1, 1, 0.9), (0, 0, 1, 1, 0.5)])
+    assert [r.cells for r in rows] == [(0, 0), (1, None), (2, 1)]
+    assert rows[2].aligned == frozenset({0, 1}) and rows[0].aligned == frozenset()
+    # Two sentences of one column are never put on one row, even when both link to the same sentence.
+    rows = build_rows([2, 1], [(0, 0, 1, 0, 0.9), (0, 1, 1, 0, 0.8)])
+    assert [r.cells for r in rows] == [(0, 0), (1, None)]
+    # Three columns: a chain of links puts all three on one row.
+    rows = build_rows([1, 2, 2], [(0, 0, 1, 1, 0.7), (1, 1, 2, 1, 0.6)])
+    assert [r.cells for r in rows] == [(None, 0, 0), (0, 1, 1)]
+    assert rows[1].aligned == frozenset({0, 1, 2})
+
+
+def test_alignment_ends_may_be_sentence_spans() -> None:
+    from counterpoint.ui.workspace_model import sentence_index
+
+    sentences = ((0, 10), (11, 30), (31, 40))
+    assert sentence_index(sentences, (11, 30)) == 1
+    assert sentence_index(sentences, 2) == 2
+    assert sentence_index(sentences, 7) is None

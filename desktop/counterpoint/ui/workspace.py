@@ -133,6 +133,7 @@ class _ColumnText(QTextEdit):
         self.row_segment: list[int | None] = []
         self.highlights: list[Highlight] = []
         self.rows: list[Row] = []
+        self._row_tops: list[float] = []
         self.selectionChanged.connect(self._selection_changed)
 
     # -- content ------------------------------------------------------------------------------
@@ -168,6 +169,7 @@ class _ColumnText(QTextEdit):
         self.highlights = highlights
         order = {"common": 0, "move": 1, "delete": 2, "insert": 2, "contrast": 3}
         cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
         for h in sorted(highlights, key=lambda h: order.get(h.category, 4)):
             fmt = QTextCharFormat()
             if h.category == "common":
@@ -186,6 +188,7 @@ class _ColumnText(QTextEdit):
                     fmt.setFontStrikeOut(True)
             self._select(cursor, h.start, h.end)
             cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
 
     # -- offsets ------------------------------------------------------------------------------
 
@@ -271,19 +274,38 @@ class _ColumnText(QTextEdit):
             block = block.next()
         return rects
 
-    def row_rect(self, row: int) -> QRectF:
-        """A row's band in viewport coordinates, from half a gap above its text to half a gap above the next."""
+    def cache_row_tops(self) -> None:
+        """Remember where each row starts (document coordinates) for painting; rows are padded alike in
+        every column, so these are the workspace's row positions."""
         doc = self.document()
         layout = doc.documentLayout()
-        block = doc.findBlockByNumber(row)
-        top = layout.blockBoundingRect(block).y()
-        following = block.next()
-        if following.isValid():
-            bottom = layout.blockBoundingRect(following).y()
-        else:
-            bottom = top + _content_height(block) + block.blockFormat().bottomMargin()
-        y = top - ROW_GAP / 2 - self.scroll_offset().y()
-        return QRectF(0, y, self.viewport().width(), bottom - top)
+        tops = []
+        block = doc.begin()
+        while block.isValid():
+            tops.append(layout.blockBoundingRect(block).y())
+            last = block
+            block = block.next()
+        if tops:
+            tops.append(tops[-1] + _content_height(last) + last.blockFormat().bottomMargin())
+        self._row_tops = tops
+
+    def visible_rows(self, top: float, bottom: float) -> range:
+        """Rows that overlap the viewport band [top, bottom] (viewport coordinates)."""
+        tops = self._row_tops
+        if len(tops) < 2:
+            return range(0)
+        offset = self.scroll_offset().y() - ROW_GAP / 2
+        first = max(0, bisect_right(tops, top + offset) - 1)
+        last = min(len(tops) - 1, bisect_right(tops, bottom + offset))
+        return range(first, last)
+
+    def row_rect(self, row: int) -> QRectF:
+        """A row's band in viewport coordinates, from half a gap above its text to half a gap above the next."""
+        tops = self._row_tops
+        if row + 1 >= len(tops):
+            return QRectF()
+        y = tops[row] - ROW_GAP / 2 - self.scroll_offset().y()
+        return QRectF(0, y, self.viewport().width(), tops[row + 1] - tops[row])
 
     def offset_at(self, point: QPoint) -> int | None:
         """The statement offset under a viewport point, or None when the point is not on text."""
@@ -307,10 +329,9 @@ class _ColumnText(QTextEdit):
         rule = self.palette().color(QPalette.ColorRole.Mid)
         rule.setAlphaF(0.35)
         clip = QRectF(event.rect())
-        for r, row in enumerate(self.rows):
+        for r in self.visible_rows(clip.top(), clip.bottom()):
+            row = self.rows[r]
             rect = self.row_rect(r)
-            if rect.bottom() < clip.top() or rect.top() > clip.bottom():
-                continue
             if self.column in row.aligned:
                 painter.fillRect(rect, band)
             if r:
@@ -447,12 +468,12 @@ class _ConnectorLayer(QWidget):
 
 
 class _LegendChip(QLabel):
-    def __init__(self, text: str, fill: str, line: str, tooltip: str, dotted: bool = False) -> None:
+    def __init__(self, text: str, fill: str, line: str, ink: str, tooltip: str, dotted: bool = False) -> None:
         super().__init__(text)
         border = "dotted" if dotted else "solid"
         self.setStyleSheet(
-            f"QLabel {{ background: {fill}; border-bottom: 2px {border} {line}; border-radius: 3px;"
-            " padding: 1px 7px; }"
+            f"QLabel {{ background: {fill}; color: {ink}; border-bottom: 2px {border} {line};"
+            " border-radius: 3px; padding: 1px 7px; }"
         )
         self.setToolTip(tooltip)
         self.setAccessibleName(f"Legend: {text}")
@@ -754,27 +775,54 @@ class ComparisonWorkspace(QWidget):
         title.setFont(bold)
         self._legend_layout.addWidget(title)
         colours = self.colours
-        # Every kind is listed, so the legend reads the same for every comparison; absent kinds are dimmed.
+        text = self.palette().color(QPalette.ColorRole.Text).name()
+        chips = 0
+        # Only the kinds in this comparison, with how many contrasts each: the legend is also a summary.
         for kind, swatch in colours.kinds.items():
             count = present.get(kind, 0) // 2
-            chip = _LegendChip(
-                f"{swatch.label} {count}" if count else swatch.label,
-                swatch.fill if count else "transparent",
-                swatch.line,
-                f"{swatch.label}: {count} contrast(s) in this comparison",
-            )
-            chip.setEnabled(bool(count))
-            self._legend_layout.addWidget(chip)
+            if count:
+                self._legend_layout.addWidget(
+                    _LegendChip(
+                        f"{swatch.label} {count}",
+                        swatch.fill,
+                        swatch.line,
+                        text,
+                        f"{swatch.label}: {count} contrasting phrase(s) in this comparison",
+                    )
+                )
+                chips += 1
         if "common" in present:
             self._legend_layout.addWidget(
-                _LegendChip("Common ground", "transparent", colours.common_line, "Phrasing both share", True)
+                _LegendChip(
+                    "Common ground",
+                    "transparent",
+                    colours.common_line,
+                    text,
+                    "Phrasing both statements share",
+                    True,
+                )
             )
+            chips += 1
         for category in ("insert", "delete", "move"):
             if category in present:
                 swatch = colours.diff[category]
                 self._legend_layout.addWidget(
-                    _LegendChip(swatch.label, swatch.fill, swatch.line, f"Word diff: {swatch.label.lower()}")
+                    _LegendChip(
+                        swatch.label,
+                        swatch.fill,
+                        swatch.line,
+                        text,
+                        f"Word diff of two versions: {swatch.label.lower()}",
+                    )
                 )
+                chips += 1
+        if not chips:
+            muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+            none = QLabel(
+                "no contrasting phrasing found" if self._analysis is not None else "analysis pending…"
+            )
+            none.setStyleSheet(f"color: {muted};")
+            self._legend_layout.addWidget(none)
 
     # -- layout and scrolling ------------------------------------------------------------------
 
@@ -804,8 +852,9 @@ class ComparisonWorkspace(QWidget):
                 heights[r] = max(heights[r], h)
                 block = block.next()
             natural.append(own)
-        for doc, own in zip(docs, natural, strict=True):
+        for column, doc, own in zip(self._columns, docs, natural, strict=True):
             cursor = QTextCursor(doc)
+            cursor.beginEditBlock()  # one layout pass for all the rows, not one per row
             block = doc.begin()
             for r in range(len(self._rows)):
                 bottom = ROW_GAP + heights[r] - own[r]
@@ -815,6 +864,8 @@ class ComparisonWorkspace(QWidget):
                     cursor.setPosition(block.position())
                     cursor.setBlockFormat(fmt)
                 block = block.next()
+            cursor.endEditBlock()
+            column.cache_row_tops()
         self._sync_range()
         self._place_layer()
         for column in self._columns:
@@ -1146,7 +1197,8 @@ class ComparisonWorkspace(QWidget):
         painter.save()
         painter.setClipRegion(gutters)
         band = QColor(self.colours.aligned_band)
-        for r, row in enumerate(self._rows):
+        for r in self._columns[0].visible_rows(0, views[0].height()):
+            row = self._rows[r]
             for c in range(len(self._columns) - 1):
                 if c in row.aligned and c + 1 in row.aligned:
                     rect = self._columns[c].row_rect(r).translated(views[c].topLeft())

@@ -36,6 +36,9 @@ class AnalysisLike(Protocol):
     def versions(self) -> Mapping[tuple[int, int], Sequence[Any]]: ...
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 class Utf16Map:
     """Converts offsets in one text between Python code points and Qt's UTF-16 units.
 
@@ -45,7 +48,7 @@ class Utf16Map:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_utf16 = [i + k for k, i in enumerate(self._astral)]
 
     def to_utf16(self, cp: int) -> int:
