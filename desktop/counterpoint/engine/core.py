@@ -109,7 +109,7 @@ def _overlaps(x: Span, y: Span) -> bool:
 def _contrast_pairs(
     pa: _Prepared, pb: _Prepared, left: int, right: int, threshold: float, pairs: list[tuple[int, int, float]]
 ) -> list[ContrastPair]:
-    scored: list[tuple[float, detect.Candidate]] = []
+    scored: list[tuple[float, tuple[int, int], detect.Candidate]] = []
     short = len(pa.features) <= SHORT_TEXT and len(pb.features) <= SHORT_TEXT
     # a sentence with a near-copy on the other side is answered by that copy, not by its neighbours
     twin_a = {i: j for i, j, sim in pairs if sim >= TWIN}
@@ -123,26 +123,30 @@ def _contrast_pairs(
             for cand in detector(a, b):
                 score = round(cand.strength * _align_factor(sim, short, cand.linked), 3)
                 if score >= threshold:
-                    scored.append((score, cand))
-    scored.sort(key=lambda sc: (-sc[0], sc[1].a, sc[1].b, sc[1].kind))
-    kept: list[tuple[float, detect.Candidate]] = []
+                    scored.append((score, (i, j), cand))
+    scored.sort(key=lambda sc: (-sc[0], sc[2].a, sc[2].b, sc[2].kind))
+    kept: list[tuple[float, tuple[int, int], detect.Candidate]] = []
     used_a: set[tuple[int, int]] = set()
     used_b: set[tuple[int, int]] = set()
-    for score, cand in scored:
-        if cand.key_a in used_a and cand.key_b in used_b:
-            continue
-        if any(_overlaps(cand.a, k.a) and _overlaps(cand.b, k.b) for _s, k in kept):
-            continue
+    for score, where, cand in scored:
         if cand.key_a in used_a or cand.key_b in used_b:
             continue  # one contrast per cue: the best-aligned partner wins
-        kept.append((score, cand))
+        if any(_clashes(cand, where, k, w) for _s, w, k in kept):
+            continue
+        kept.append((score, where, cand))
         used_a.add(cand.key_a)
         used_b.add(cand.key_b)
     # a statement pair carries a handful of contrasts at most: keep the best few
     cap = MAX_PAIRS_BASE + min(len(pa.features), len(pb.features))
     kept = kept[:cap]
-    kept.sort(key=lambda sc: (sc[1].a, sc[1].b))
-    return [ContrastPair(left, right, c.a, c.b, c.kind, s, c.reason) for s, c in kept]
+    kept.sort(key=lambda sc: (sc[2].a, sc[2].b))
+    return [ContrastPair(left, right, c.a, c.b, c.kind, s, c.reason) for s, _w, c in kept]
+
+
+def _clashes(x: detect.Candidate, wx: tuple[int, int], y: detect.Candidate, wy: tuple[int, int]) -> bool:
+    """Whether x repeats y: both spans overlap, or one does within the same sentence pair."""
+    over_a, over_b = _overlaps(x.a, y.a), _overlaps(x.b, y.b)
+    return (over_a and over_b) or (wx == wy and (over_a or over_b))
 
 
 def _alignments(

@@ -201,6 +201,8 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
                 cue = neg.doc.neg_cue[kn]
                 if head and neg.doc.norms[cue] in ("not", "n't", "never") and _nominal(pos.doc, kp):
                     continue  # "can't back off" is about a verb, "the back of" a noun
+                if not head and _denies(pos):
+                    continue  # a side that denies things itself is no plain assertion of a side word
                 strength = (0.7 if head else 0.45) - (0.1 if ln != lp else 0.0)
                 pn, pp = phrase(neg.doc, kn, kn + 1), phrase(pos.doc, kp, kp + 1)
                 reason = f"'{text_of(neg.doc, pn)}' denies what '{text_of(pos.doc, pp)}' asserts"
