@@ -85,14 +85,17 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
     norms, lemmas = doc.norms, doc.lemmas
     for k in doc.content(sent):
         f.content.setdefault(lemmas[k], k)
+        for gid in lex.synonyms.get(lemmas[k], ()):
+            f.concepts.add(f"syn:{gid}")
+        surface = doc.text[doc.tokens[k].start]
+        if surface.isupper() and k > sent.lo:
+            continue  # a name or title ("Attorney General") has no antonym
         # a plural noun is looked up as written: "rights" (entitlements) is no antonym of "wrong"
         keys = {norms[k]} if norms[k].endswith("s") and norms[k] != lemmas[k] else {norms[k], lemmas[k]}
         for key in keys:
             f.words.setdefault(key, k)
             for opposite in lex.antonyms.get(key, ()):
                 f.opposites.setdefault(opposite, []).append(k)
-        for gid in lex.synonyms.get(lemmas[k], ()):
-            f.concepts.add(f"syn:{gid}")
     for lo, hi, payloads in doc.find(lex.stance, sent):
         if (
             norms[lo] in ("up", "down")
