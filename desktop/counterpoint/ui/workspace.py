@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterpoint.store.model import Annotation, Statement, Tag, TargetSpec
-from counterpoint.ui.palette import UiPalette, palette_for
+from counterpoint.ui.palette import UiPalette, palette_for, readable_text_on
 from counterpoint.ui.workspace_model import (
     AnalysisLike,
     Highlight,
@@ -750,10 +750,11 @@ class ComparisonWorkspace(QWidget):
         accent = self.colours.selection_line
         self._body.setStyleSheet(
             f"#columnHeader {{ background: {pal.color(QPalette.ColorRole.Base).name()};"
-            f" border-bottom: 1px solid {pal.color(QPalette.ColorRole.Midlight).name()};"
+            f" border-bottom: 1px solid {pal.color(QPalette.ColorRole.Mid).name()};"
             " border-top-left-radius: 6px; border-top-right-radius: 6px; }"
             f"#columnRole, #columnOccasion, #columnSource {{ color: {muted}; }}"
-            f"#columnBadge {{ background: {accent}; color: white; border-radius: 11px; font-weight: bold; }}"
+            f"#columnBadge {{ background: {accent}; color: {readable_text_on(QColor(accent)).name()};"
+            " border-radius: 11px; font-weight: bold; }"
         )
         self._empty.setStyleSheet(f"color: {muted}; font-size: 14pt;")
 
@@ -1209,7 +1210,7 @@ class ComparisonWorkspace(QWidget):
             self._paint_connector(painter, connector, views, gutters)
         for item in (self._current, self._hovered):
             if item is not None:
-                self._paint_suggestion(painter, item, views)
+                self._paint_suggestion(painter, item, views, gutters)
         painter.end()
 
     def _rects(self, column: int, start: int, end: int, views: list[QRectF]) -> list[QRectF]:
@@ -1223,91 +1224,124 @@ class ComparisonWorkspace(QWidget):
         pen = QPen(colour, 2.4 if flashing else 1.6)
         if not connector.anchored:
             pen.setStyle(Qt.PenStyle.DashLine)
-        ends = []
-        for column, start, end in connector.ends:
-            rects = self._rects(column, start, end, views)
-            if not rects:
-                continue
-            painter.setPen(pen)
-            fill = QColor(colour)
-            fill.setAlphaF(0.28 if flashing else 0.10)
-            painter.setBrush(fill)
-            for rect in rects:
-                if connector.is_link:
-                    painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
-                else:
-                    painter.drawLine(rect.bottomLeft() + QPointF(0, -1), rect.bottomRight() + QPointF(0, -1))
-            top = min(r.top() for r in rects)
-            bottom = max(r.bottom() for r in rects)
-            ends.append((column, top, bottom))
-        if not connector.is_link or len(ends) < 2:
+        if flashing:
+            # A soft halo first, so the revealed annotation stands out for a moment.
+            halo = QColor(colour)
+            halo.setAlphaF(0.35)
+            painter.setPen(QPen(halo, 7))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for column, start, end in connector.ends:
+                for rect in self._rects(column, start, end, views):
+                    painter.drawRoundedRect(rect.adjusted(-3, -1, 3, 1), 4, 4)
+        ends = self._paint_ends(
+            painter, connector.ends, views, pen, 0.30 if flashing else 0.10, connector.is_link
+        )
+        if not connector.is_link:
             if ends:
-                # A single span: a marker in the margin beside its line.
+                # A single span: a marker in the margin beside its lines.
                 column, top, bottom = ends[0]
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
                 painter.drawRoundedRect(QRectF(views[column].left() - 7, top + 2, 4, bottom - top - 4), 2, 2)
             return
-        ends.sort()
+        fill = QColor(colour)
+        fill.setAlphaF(0.45 if flashing else 0.25)
+        self._paint_links(painter, ends, views, gutters, pen, fill)
+
+    def _paint_ends(
+        self,
+        painter: QPainter,
+        spans: Sequence[tuple[int, int, int]],
+        views: list[QRectF],
+        pen: QPen,
+        alpha: float,
+        boxed: bool,
+    ) -> list[tuple[int, float, float]]:
+        """Outline (or underline) each span; return each end's column and vertical extent."""
+        ends = []
+        fill = QColor(pen.color())
+        fill.setAlphaF(alpha)
+        for column, start, end in spans:
+            rects = self._rects(column, start, end, views)
+            if not rects:
+                continue
+            painter.setPen(pen)
+            painter.setBrush(fill if alpha else Qt.BrushStyle.NoBrush)
+            for rect in rects:
+                if boxed:
+                    painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
+                else:
+                    painter.drawLine(rect.bottomLeft() + QPointF(0, -1), rect.bottomRight() + QPointF(0, -1))
+            ends.append((column, min(r.top() for r in rects), max(r.bottom() for r in rects)))
+        return sorted(ends)
+
+    def _paint_links(
+        self,
+        painter: QPainter,
+        ends: list[tuple[int, float, float]],
+        views: list[QRectF],
+        gutters: QRegion,
+        pen: QPen,
+        fill: QColor | None,
+    ) -> None:
+        """Join span ends in column order: a band in the gutters (Meld's look), and over any column in
+        between only a faint dashed centre line, so its text stays legible."""
         for (ca, ta, ba), (cb, tb, bb) in itertools.pairwise(ends):
             if ca == cb:
                 continue
             xa, xb = views[ca].right(), views[cb].left()
             mid = (xa + xb) / 2
-            band = QPainterPath(QPointF(xa, ta))
-            band.cubicTo(QPointF(mid, ta), QPointF(mid, tb), QPointF(xb, tb))
-            band.lineTo(QPointF(xb, bb))
-            band.cubicTo(QPointF(mid, bb), QPointF(mid, ba), QPointF(xa, ba))
-            band.closeSubpath()
             painter.save()
             painter.setClipRegion(gutters, Qt.ClipOperation.IntersectClip)
-            fill = QColor(colour)
-            fill.setAlphaF(0.45 if flashing else 0.25)
-            painter.setBrush(fill)
             painter.setPen(pen)
-            painter.drawPath(band)
+            if fill is not None:
+                band = QPainterPath(QPointF(xa, ta))
+                band.cubicTo(QPointF(mid, ta), QPointF(mid, tb), QPointF(xb, tb))
+                band.lineTo(QPointF(xb, bb))
+                band.cubicTo(QPointF(mid, bb), QPointF(mid, ba), QPointF(xa, ba))
+                band.closeSubpath()
+                painter.setBrush(fill)
+                painter.drawPath(band)
+            else:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(_curve(xa, (ta + ba) / 2, xb, (tb + bb) / 2))
             painter.restore()
             if cb - ca > 1:
-                # Over the columns in between only a thin dashed centre line, so their text stays legible.
-                centre = QPainterPath(QPointF(xa, (ta + ba) / 2))
-                centre.cubicTo(
-                    QPointF(mid, (ta + ba) / 2), QPointF(mid, (tb + bb) / 2), QPointF(xb, (tb + bb) / 2)
-                )
                 painter.save()
                 middle = QRegion()
                 for c in range(ca + 1, cb):
                     middle = middle.united(QRegion(views[c].toAlignedRect()))
                 painter.setClipRegion(middle, Qt.ClipOperation.IntersectClip)
-                faint = QPen(colour, 1.2, Qt.PenStyle.DashLine)
-                faint.setColor(QColor(colour.red(), colour.green(), colour.blue(), 150))
+                faint = QPen(pen)
+                faint.setWidthF(1.2)
+                faint.setStyle(Qt.PenStyle.DashLine)
+                colour = QColor(pen.color())
+                colour.setAlphaF(0.55)
+                faint.setColor(colour)
                 painter.setPen(faint)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(centre)
+                painter.drawPath(_curve(xa, (ta + ba) / 2, xb, (tb + bb) / 2))
                 painter.restore()
 
-    def _paint_suggestion(self, painter: QPainter, item: tuple[int, Highlight], views: list[QRectF]) -> None:
+    def _paint_suggestion(
+        self, painter: QPainter, item: tuple[int, Highlight], views: list[QRectF], gutters: QRegion
+    ) -> None:
+        """The suggestion under the mouse or picked with F8: its two spans boxed, joined by a dashed curve."""
         column, h = item
         if h.partner is None or h.partner_span is None:
             return
-        colour = self.colours.kind(h.kind).line_colour
-        pen = QPen(colour, 1.4, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        a = self._rects(column, h.start, h.end, views)
-        b = self._rects(h.partner, *h.partner_span, views)
-        for rect in (*a, *b):
-            painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
-        if not a or not b:
-            return
-        (ra, ca), (rb, cb) = sorted([(a[-1], column), (b[0], h.partner)], key=lambda x: x[1])
-        start = (
-            QPointF(ra.right() + 2, ra.center().y()) if ca < cb else QPointF(ra.left() - 2, ra.center().y())
-        )
-        end = QPointF(rb.left() - 2, rb.center().y())
-        path = QPainterPath(start)
-        mid = (start.x() + end.x()) / 2
-        path.cubicTo(QPointF(mid, start.y()), QPointF(mid, end.y()), end)
-        painter.drawPath(path)
+        pen = QPen(self.colours.kind(h.kind).line_colour, 1.6, Qt.PenStyle.DashLine)
+        spans = [(column, h.start, h.end), (h.partner, *h.partner_span)]
+        ends = self._paint_ends(painter, spans, views, pen, 0.0, True)
+        if len(ends) == 2:
+            self._paint_links(painter, ends, views, gutters, pen, None)
+
+
+def _curve(xa: float, ya: float, xb: float, yb: float) -> QPainterPath:
+    path = QPainterPath(QPointF(xa, ya))
+    mid = (xa + xb) / 2
+    path.cubicTo(QPointF(mid, ya), QPointF(mid, yb), QPointF(xb, yb))
+    return path
 
 
 def _escape(text: str) -> str:
