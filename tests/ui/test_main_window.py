@@ -121,9 +121,14 @@ def test_tag_a_contradiction_undo_redo_and_reopen(qtbot: Any, open_window: Any, 
     window.tag_action.trigger()  # Ctrl+T
     editor = window.active_editor
     assert editor is not None and editor.isVisible()
-    fill_annotation_editor(
-        editor, Relation.CONTRADICTS, Verdict.CONTRADICTION, ["use of force"], "Be rough vs lawful"
-    )
+    # Drive the editor as a user would: choose relation and verdict, tick a tag, make one, write a note.
+    editor.set_relation(Relation.CONTRADICTS)
+    editor.set_verdict(Verdict.CONTRADICTION)
+    editor.select_tags(["use of force"])
+    editor.new_tag_edit.setText("tone")
+    editor.set_new_tag_colour("#123456")
+    editor.add_new_tag()
+    editor.note_edit.setPlainText("Be rough vs lawful")
     editor.accept()
 
     saved = [a for a in annotations_in_file(sample_path) if a.id not in before]
@@ -135,6 +140,9 @@ def test_tag_a_contradiction_undo_redo_and_reopen(qtbot: Any, open_window: Any, 
         "Be rough vs lawful",
     )
     assert [t.exact for t in annotation.targets] == ["Please don't be too nice", "in a lawful way"]
+    assert annotation.tags == ("tone", "use of force")
+    with Project.open(sample_path) as project:
+        assert {t.name: t.colour for t in project.tags()}["tone"] == "#123456"
     assert "Tagged" in window.statusBar().currentMessage()
 
     window.undo_action.trigger()
@@ -148,17 +156,8 @@ def test_tag_a_contradiction_undo_redo_and_reopen(qtbot: Any, open_window: Any, 
     assert reopened.current_comparison_id == TRUMP_VS_SESSIONS
     wait_for_analysis(qtbot, reopened)
     assert annotation.id in {a.id for a in reopened.project.annotations(TRUMP_VS_SESSIONS)}
-    drawn = [c for c in reopened.workspace.connectors() if getattr(c, "annotation_id", None) == annotation.id]
-    assert drawn and drawn[0].is_link
-
-
-def fill_annotation_editor(
-    editor: Any, relation: Relation, verdict: Verdict, tags: list[str], note: str
-) -> None:
-    """Drive the editor through its own setters (the user's choices), then check what it reports."""
-    editor.set_values(relation=relation, verdict=verdict, tags=tags, note=note)
-    values = editor.values()
-    assert values["relation"] == relation and values["note"] == note
+    drawn = [c for c in reopened.workspace.connectors() if c.annotation_id == annotation.id]
+    assert len(drawn) == 1 and drawn[0].is_link
 
 
 def test_accepting_a_suggestion_annotates_it(qtbot: Any, open_window: Any, sample_path: Path) -> None:

@@ -270,8 +270,10 @@ class AddAnnotationCommand(ProjectCommand):
         origin: str = "user",
         kind: str | None = None,
         text: str | None = None,
+        tag_colours: dict[str, str] | None = None,
     ) -> None:
         super().__init__(project, events, text or describe_annotation(relation, targets))
+        self.tag_colours = dict(tag_colours or {})
         self.targets = list(targets)
         self.comparison_id = comparison_id
         self.values: dict[str, Any] = {
@@ -289,19 +291,27 @@ class AddAnnotationCommand(ProjectCommand):
         return self.annotation.id if self.annotation else None
 
     def apply(self) -> None:
-        if self.annotation is not None:
-            self.project.restore_annotation(self.annotation)
-        else:
-            annotation_id = self.project.add_annotation(
-                self.targets, comparison_id=self.comparison_id, **self.values
-            )
-            self.annotation = self.project.annotation(annotation_id)
+        with self.project.transaction():
+            _make_tags(self.project, self.tag_colours)
+            if self.annotation is not None:
+                self.project.restore_annotation(self.annotation)
+            else:
+                annotation_id = self.project.add_annotation(
+                    self.targets, comparison_id=self.comparison_id, **self.values
+                )
+                self.annotation = self.project.annotation(annotation_id)
         self.events.annotations_changed.emit(self.comparison_id)
 
     def revert(self) -> None:
         assert self.annotation is not None
         self.project.delete_annotation(self.annotation.id)
         self.events.annotations_changed.emit(self.comparison_id)
+
+
+def _make_tags(project: Project, colours: dict[str, str]) -> None:
+    """Tags the user made on the fly, with the colours chosen for them (kept after an undo: a vocabulary)."""
+    for name, colour in colours.items():
+        project.ensure_tag(name, colour)
 
 
 class AcceptSuggestionCommand(AddAnnotationCommand):
@@ -337,10 +347,17 @@ class EditAnnotationCommand(ProjectCommand):
     FIELDS = ("relation", "verdict", "note", "tags")
 
     def __init__(
-        self, project: Project, events: ProjectEvents, annotation_id: int, values: dict[str, Any]
+        self,
+        project: Project,
+        events: ProjectEvents,
+        annotation_id: int,
+        values: dict[str, Any],
+        *,
+        tag_colours: dict[str, str] | None = None,
     ) -> None:
         old = project.annotation(annotation_id)
         super().__init__(project, events, "edit annotation")
+        self.tag_colours = dict(tag_colours or {})
         self.annotation_id = annotation_id
         self.comparison_id = old.comparison_id
         self.new = {key: values[key] for key in self.FIELDS if key in values}
@@ -353,7 +370,9 @@ class EditAnnotationCommand(ProjectCommand):
         }
 
     def apply(self) -> None:
-        self.project.update_annotation(self.annotation_id, **self.new)
+        with self.project.transaction():
+            _make_tags(self.project, self.tag_colours)
+            self.project.update_annotation(self.annotation_id, **self.new)
         self.events.annotations_changed.emit(self.comparison_id)
 
     def revert(self) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -42,8 +42,9 @@ from PySide6.QtWidgets import (
 )
 
 from counterpoint.errors import UserError
-from counterpoint.store import Annotation, Comparison, Project, Statement, Tag, TargetSpec
+from counterpoint.store import Annotation, Comparison, Project, Statement, TargetSpec
 from counterpoint.ui import commands as cmd
+from counterpoint.ui.annotation_editor import AnnotationEditor
 from counterpoint.ui.annotations_panel import AnnotationsPanel
 from counterpoint.ui.library import LibraryPanel
 from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_ids
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._analyses: dict[tuple[str, ...], Any] = {}
         self._analysing_for: tuple[int, tuple[str, ...]] | None = None
         self.active_editor: QDialog | None = None
+        self._painted = False
         self.theme_choice = ThemeChoice(str(self.settings.value("theme", ThemeChoice.SYSTEM.value)))
 
         self._build_centre()
@@ -437,9 +439,7 @@ class MainWindow(QMainWindow):
         for action in (self.rename_comparison_action, self.delete_comparison_action):
             action.setEnabled(has_comparison)
         self.reanalyse_action.setEnabled(has_comparison)
-        self.export_action.setEnabled(
-            _optional("export_dialog", "ExportDialog") is not None or has_comparison
-        )
+        self.export_action.setEnabled(True)
 
     def run_command(self, command_factory: Callable[[], cmd.ProjectCommand], done: str = "") -> bool:
         """Build, perform and push an undoable edit; a user's mistake becomes a message, not a crash."""
@@ -764,7 +764,10 @@ class MainWindow(QMainWindow):
         self._show_comparison()
         if cached is None and len(statements) >= 2:
             self._analysing_for = (comparison.id, texts)
-            self.analysis_runner.analyse(texts)
+            self._set_analysing(True)
+            if self._painted:
+                self.analysis_runner.analyse(texts)
+            # else: started after the first paint, so the window shows before the engine loads
         else:
             self._set_analysing(False)
         self._update_actions()
@@ -921,12 +924,9 @@ class MainWindow(QMainWindow):
 
     def _annotation_editor(
         self, targets: Sequence[TargetSpec], annotation: Annotation | None = None
-    ) -> QDialog:
-        editor_class = _optional("annotation_editor", "AnnotationEditor")
-        if editor_class is None:
-            raise UserError("the annotation editor is not available yet")
+    ) -> AnnotationEditor:
         quotes = [self._quote(t) for t in targets]
-        editor: QDialog = _make_editor(editor_class, self.project.tags(), quotes, annotation, self)
+        editor = AnnotationEditor(quotes, self.project.tags(), annotation=annotation, parent=self)
         self.active_editor = editor
         return editor
 
@@ -934,7 +934,7 @@ class MainWindow(QMainWindow):
         statement = self.project.statement(target.statement_id)
         return statement.speaker, statement.text[target.start : target.end]
 
-    def tag_selection(self, targets: Sequence[TargetSpec] | None = None) -> QDialog | None:
+    def tag_selection(self, targets: Sequence[TargetSpec] | None = None) -> AnnotationEditor | None:
         """Open the annotation editor on the selected spans; saving it adds an annotation (undoable)."""
         if self.current_comparison_id is None:
             self.say("Open a comparison first")
@@ -943,25 +943,26 @@ class MainWindow(QMainWindow):
         if not spans:
             self.say("Select a span in one column (and one in another to tag a pair), then press Ctrl+T")
             return None
-        try:
-            editor = self._annotation_editor(spans)
-        except UserError as exc:
-            self.say(str(exc))
-            return None
+        editor = self._annotation_editor(spans)
         comparison_id = self.current_comparison_id
 
         def done(result: int) -> None:
             self.active_editor = None
             if result == QDialog.DialogCode.Accepted:
-                self.add_annotation(spans, comparison_id, editor.values())  # type: ignore[attr-defined]
+                self.add_annotation(spans, comparison_id, editor.values(), editor.new_tags())
 
         editor.finished.connect(done)
         editor.open()
         return editor
 
     def add_annotation(
-        self, targets: Sequence[TargetSpec], comparison_id: int | None, values: dict[str, Any]
+        self,
+        targets: Sequence[TargetSpec],
+        comparison_id: int | None,
+        values: dict[str, Any],
+        new_tags: dict[str, str] | None = None,
     ) -> int | None:
+        """Add an annotation (undoable); `new_tags` are tags made on the fly, name → colour."""
         command: list[cmd.AddAnnotationCommand] = []
 
         def make() -> cmd.AddAnnotationCommand:
@@ -975,6 +976,7 @@ class MainWindow(QMainWindow):
                     verdict=values.get("verdict"),
                     note=values.get("note", ""),
                     tags=values.get("tags", ()),
+                    tag_colours=new_tags,
                 )
             )
             return command[0]
@@ -990,18 +992,16 @@ class MainWindow(QMainWindow):
     def edit_annotation(self, annotation_id: int) -> None:
         annotation = self.project.annotation(annotation_id)
         targets = [TargetSpec(t.statement_id, t.start, t.end) for t in annotation.targets]
-        try:
-            editor = self._annotation_editor(targets, annotation)
-        except UserError as exc:
-            self.say(str(exc))
-            return
+        editor = self._annotation_editor(targets, annotation)
 
         def done(result: int) -> None:
             self.active_editor = None
             if result == QDialog.DialogCode.Accepted:
-                values = editor.values()  # type: ignore[attr-defined]
+                values, colours = editor.values(), editor.new_tags()
                 self.run_command(
-                    lambda: cmd.EditAnnotationCommand(self.project, self.events, annotation_id, values),
+                    lambda: cmd.EditAnnotationCommand(
+                        self.project, self.events, annotation_id, values, tag_colours=colours
+                    ),
                     "Annotation saved",
                 )
 
@@ -1086,6 +1086,18 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
 
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # event() runs during construction too, before _painted exists.
+        if event.type() == QEvent.Type.Paint and not getattr(self, "_painted", True):
+            self._painted = True
+            QTimer.singleShot(0, self._start_pending_analysis)
+        return handled
+
+    def _start_pending_analysis(self) -> None:
+        if self._analysing_for is not None and not self.analysis_runner.busy:
+            self.analysis_runner.analyse(self._analysing_for[1])
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.shutdown()
@@ -1116,10 +1128,3 @@ class _TargetCounter:
 def _shorten(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _make_editor(
-    editor_class: Any, tags: list[Tag], quotes: list[tuple[str, str]], annotation: Any, parent: QObject
-) -> Any:
-    """Build the annotation editor, whatever its exact constructor turns out to be."""
-    return editor_class(tags=tags, quotes=quotes, annotation=annotation, parent=parent)

@@ -1,0 +1,334 @@
+"""GUI benchmark: cold start to the first painted window (against a bare QApplication + QWidget started the
+same way, in the same run), opening the Trump vs Sessions comparison with its analysis, and typing a search
+into a library of 100,000 statements (the longest the GUI thread is blocked per keystroke).
+
+Targets: cold start < 1 s, opening the comparison < 150 ms, longest block while typing < 50 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+
+from counterpoint.store import Project
+from counterpoint.store.sample import write_sample
+
+COLD_RUNS = 5
+OPEN_RUNS = 7
+TYPED = "police officer"
+KEYSTROKE_INTERVAL_MS = 90  # a quick typist
+
+
+# -- cold start -------------------------------------------------------------------------------------------
+
+_PAINT_PROBE = """
+import os, sys, time
+started = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"painted {time.perf_counter() - started:.4f}", flush=True)
+            QApplication.instance().exit(0)
+        return False
+"""
+
+BARE = _PAINT_PROBE + textwrap.dedent("""
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    window.resize(1600, 1000)
+    probe = FirstPaint()
+    window.installEventFilter(probe)
+    window.show()
+    app.exec()
+""")
+
+COUNTERPOINT = _PAINT_PROBE + textwrap.dedent("""
+    from PySide6.QtCore import QSettings
+    from counterpoint.store import Project
+    from counterpoint.ui.app import make_application
+    from counterpoint.ui.theme import ThemeChoice, apply_theme
+    from counterpoint.ui.main_window import MainWindow
+    app = make_application()
+    apply_theme(app, ThemeChoice.LIGHT)
+    window = MainWindow(Project.open(sys.argv[1]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
+    window.resize(1600, 1000)
+    probe = FirstPaint()
+    window.installEventFilter(probe)
+    window.show()
+    app.exec()
+    window.shutdown()
+""")
+
+
+def launch_to_paint(script: str, *args: str) -> float:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("painted"):
+            elapsed = time.perf_counter() - started
+            break
+    else:
+        raise RuntimeError("the window never painted")
+    process.wait(timeout=60)
+    return elapsed
+
+
+# -- in-process helpers -------------------------------------------------------------------------------------
+
+
+def spin(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 60_000) -> None:
+    clock = QElapsedTimer()
+    clock.start()
+    while not condition():
+        if clock.elapsed() > timeout_ms:
+            raise TimeoutError("condition not met")
+        loop = QEventLoop()
+        QTimer.singleShot(1, loop.quit)
+        loop.exec()
+
+
+class BlockMeter(QObject):
+    """Measures how long the GUI thread goes without turning its event loop: a 1 ms timer's longest gap."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setInterval(1)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.longest = 0.0
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.longest = 0.0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        self.timer.stop()
+        self._tick()
+        return self.longest
+
+
+class PaintWatch(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+
+
+def build_library(path: Path, count: int) -> None:
+    """A project of `count` statements by 300 speakers, written with one bulk insert."""
+    rng = random.Random(11)
+    words = [
+        "police",
+        "officer",
+        "officers",
+        "law",
+        "lawful",
+        "force",
+        "careful",
+        "community",
+        "policing",
+        "crime",
+        "suspects",
+        "custody",
+        "rights",
+        "directive",
+        "joke",
+        "misconduct",
+        "responsible",
+        "violate",
+        "defend",
+        "prosecute",
+        "budget",
+        "tax",
+        "jobs",
+        "growth",
+        "border",
+        "security",
+        "health",
+        "care",
+        "climate",
+        "energy",
+        "schools",
+        "housing",
+        "wages",
+        "trade",
+        "tariffs",
+        "veterans",
+        "election",
+        "court",
+        "justice",
+    ]
+    vocabulary = words + [f"term{i}" for i in range(5000)]
+    with Project.open(path, create=True) as project, project.transaction():
+        speakers = [project.ensure_speaker(f"Speaker {i}", f"Role {i % 9}") for i in range(300)]
+        rows = (
+            (
+                rng.choice(speakers),
+                " ".join(rng.choices(vocabulary, k=rng.randint(15, 70))).capitalize() + ".",
+                f"{rng.randint(2010, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                rng.choice(("Interview", "Speech", "Press briefing", "Hearing", "Statement")),
+            )
+            for _ in range(count)
+        )
+        project.conn.executemany(
+            "INSERT INTO statements (speaker_id, text, said_on, occasion) VALUES (?, ?, ?, ?)", rows
+        )
+
+
+def main() -> int:
+    from counterpoint.ui.app import make_application
+    from counterpoint.ui.main_window import MainWindow
+    from counterpoint.ui.theme import ThemeChoice, apply_theme
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        sample = folder / "sample.counterpoint"
+        with Project.open(sample, create=True) as project:
+            write_sample(project)
+
+        # 1. Cold start.
+        bare = [launch_to_paint(BARE) for _ in range(COLD_RUNS)]
+        ours = [
+            launch_to_paint(COUNTERPOINT, str(sample), str(folder / f"cold{n}.ini")) for n in range(COLD_RUNS)
+        ]
+        bare_s, ours_s = statistics.median(bare), statistics.median(ours)
+        print(f"{'measure':<52} {'result':>10} {'baseline':>10} {'ratio':>7} {'target':>9}")
+        print(
+            f"{'cold start to first painted window (median of 5)':<52} {ours_s * 1000:>8.0f}ms "
+            f"{bare_s * 1000:>8.0f}ms {ours_s / bare_s:>7.2f} {'< 1000ms':>9}"
+        )
+
+        app = make_application()
+        apply_theme(app, ThemeChoice.LIGHT)
+
+        # 2. Opening Trump vs Sessions with its analysis (from another comparison, the analysis not cached).
+        window = MainWindow(
+            Project.open(sample), QSettings(str(folder / "open.ini"), QSettings.Format.IniFormat)
+        )
+        window.resize(1600, 1000)
+        window.show()
+        window.open_comparison(2)
+        wait_until(lambda: not window.analysis_runner.busy)
+        watch = PaintWatch()
+        window.workspace.installEventFilter(watch)
+        samples: list[float] = []
+        blocks: list[float] = []
+        meter = BlockMeter()
+        for run in range(OPEN_RUNS + 1):
+            window.open_comparison(2)
+            wait_until(lambda: not window.analysis_runner.busy)
+            spin(30)
+            window._analyses.clear()  # the app caches analyses per set of texts; measure a real analysis
+            watch.painted = False
+            meter.start()
+            started = time.perf_counter()
+            window.open_comparison(1)
+            wait_until(lambda: window.current_analysis is not None and not window.analysis_runner.busy)
+            wait_until(lambda: watch.painted)
+            elapsed = time.perf_counter() - started
+            block = meter.stop()
+            if run:  # the first run loads the engine's lexicons: reported apart
+                samples.append(elapsed)
+                blocks.append(block)
+            else:
+                first = elapsed
+        open_ms = statistics.median(samples) * 1000
+        # Baseline: the engine alone on the same texts, in the same process.
+        from counterpoint.engine import analyse
+
+        texts = [s.text for s in window.current_statements]
+        engine_ms = statistics.median(_time(lambda: analyse(texts)) for _ in range(OPEN_RUNS)) * 1000
+        print(
+            f"{'open Trump vs Sessions, analysed and painted (median)':<52} {open_ms:>8.0f}ms "
+            f"{engine_ms:>8.1f}ms {open_ms / max(engine_ms, 0.001):>7.1f} {'< 150ms':>9}"
+        )
+        print(f"{'  first open in the process (lexicons load)':<52} {first * 1000:>8.0f}ms")
+        print(f"{'  longest GUI-thread block while opening':<52} {max(blocks) * 1000:>8.1f}ms")
+        window.close()
+
+        # 3. Typing a search into 100,000 statements.
+        big = folder / "big.counterpoint"
+        started = time.perf_counter()
+        build_library(big, 100_000)
+        built = time.perf_counter() - started
+        window = MainWindow(Project.open(big), QSettings(str(folder / "big.ini"), QSettings.Format.IniFormat))
+        window.resize(1600, 1000)
+        window.show()
+        library = window.library
+        wait_until(lambda: library.shown_filter is not None and library.model.total == 100_000)
+        per_key: list[float] = []
+        meter = BlockMeter()
+        meter.start()
+        for character in TYPED:
+            key_meter = BlockMeter()
+            key_meter.start()
+            QTest.keyClicks(library.search_box, character)
+            spin(KEYSTROKE_INTERVAL_MS)
+            per_key.append(key_meter.stop())
+        wait_until(lambda: library.shown_filter == library.current_filter() and not library.timer.isActive())
+        spin(50)
+        longest = meter.stop()
+        matches = library.model.total
+        # Baseline: the same search run synchronously on the GUI thread (what the worker spares it).
+        from counterpoint.ui.library_model import statement_ids
+
+        sync_ms = _time(lambda: statement_ids(window.project, library.current_filter())) * 1000
+        print(
+            f"{'typing into 100,000 statements: longest block':<52} {longest * 1000:>8.1f}ms "
+            f"{sync_ms:>8.1f}ms {longest * 1000 / sync_ms:>7.2f} {'< 50ms':>9}"
+        )
+        print(
+            f"{'  per keystroke, median / worst':<52} {statistics.median(per_key) * 1000:>8.1f}ms "
+            f"{max(per_key) * 1000:>8.1f}ms   ({len(TYPED)} keys, {matches:,} matches, built in {built:.1f} s; "
+            "baseline = the query run on the GUI thread)"
+        )
+        window.close()
+    return 0
+
+
+def _time(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    sys.exit(main())
