@@ -290,3 +290,57 @@ def test_alignment_ends_may_be_sentence_spans() -> None:
     assert sentence_index(sentences, (11, 30)) == 1
     assert sentence_index(sentences, 2) == 2
     assert sentence_index(sentences, 7) is None
+
+
+def test_analysis_landing_keeps_the_selection(qtbot: Any, sample_project: Any) -> None:
+    comparison = sample_project.comparison(1)
+    statements = [sample_project.statement(i) for i in comparison.statement_ids]
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.set_comparison(statements, None)
+    assert workspace.highlights(0) == []
+    workspace.select_span(0, 0, 8)
+    workspace.set_comparison(statements, fake_analysis([s.text for s in statements]))
+    assert workspace.selection() == [TargetSpec(statements[0].id, 0, 8)]
+    assert workspace.highlights(0)
+
+
+def test_an_analysis_of_other_texts_is_not_drawn(qtbot: Any) -> None:
+    left, right = "We will raise taxes.", "Taxes will fall."
+    stale = FakeAnalysis(
+        ("We will not raise taxes.", right),
+        (((0, 24),), ((0, 16),)),
+        (),
+        (FakePair(0, 1, (8, 11), (0, 5), "negation", 0.9, "stale"),),
+        (),
+        {},
+    )
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.set_comparison([_statement(1, left), _statement(2, right)], stale)
+    assert workspace.highlights(0) == [] and workspace.highlights(1) == []
+
+
+def test_zoom_changes_every_column_and_keeps_rows_shared(qtbot: Any) -> None:
+    left = (
+        "A long opening sentence that wraps over several lines in a narrow column of text. " * 2
+        + "Taxes rise."
+    )
+    right = "Short. Taxes fall."
+    sentences = ((0, len(left) - 12), (len(left) - 11, len(left))), ((0, 6), (7, 18))
+
+    class Alignment:
+        left, right, a, b, score = 0, 1, 1, 1, 0.9
+
+    analysis = FakeAnalysis((left, right), sentences, (Alignment(),), (), (), {})  # type: ignore[arg-type]
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.resize(700, 500)
+    workspace.set_comparison([_statement(1, left), _statement(2, right)], analysis)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    before = workspace._columns[1].span_rects(*sentences[1][1])[0]
+    workspace.zoom(2)
+    after = [c.span_rects(*sentences[i][1])[0] for i, c in enumerate(workspace._columns)]
+    assert after[0].height() > before.height()
+    assert after[0].top() == pytest.approx(after[1].top(), abs=1.0)

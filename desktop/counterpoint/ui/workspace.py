@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -123,6 +124,10 @@ class _ColumnText(QTextEdit):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTabChangesFocus(True)  # read-only: Tab goes on to the next column
+        # Statements dragged from the library are dropped on the workspace, not into a column's text.
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
         self.viewport().setMouseTracking(True)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.text = ""
@@ -358,6 +363,14 @@ class _ColumnText(QTextEdit):
             self.workspace._hover(self.column, None)
         return super().viewportEvent(event)
 
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # QTextEdit would zoom this column alone and break the shared rows; zoom them all.
+            self.workspace.zoom(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if not event.buttons():
@@ -511,6 +524,7 @@ class ComparisonWorkspace(QWidget):
         self._hovered: tuple[int, Highlight] | None = None
         self._flash: int | None = None
         self._syncing = False
+        self._zoom = 0
 
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
@@ -637,11 +651,22 @@ class ComparisonWorkspace(QWidget):
         """Show a comparison: its statements in order, the engine's analysis of their texts (or None while
         it runs; call again when it lands), and the comparison's annotations with the project's tags."""
         statements = list(statements)[:MAX_COLUMNS]
-        if analysis is not None and len(analysis.sentences) < len(statements):
+        texts = [s.text for s in statements]
+        analysed = getattr(analysis, "texts", None)
+        if analysis is not None and (
+            len(analysis.sentences) < len(statements)
+            or (analysed is not None and list(analysed)[: len(texts)] != texts)
+        ):
             analysis = None  # an analysis of other texts: show the statements plainly rather than wrongly
+        # The same statements again (the analysis has landed, a tag was renamed): keep the user's place.
+        same = [(s.id, s.text) for s in statements] == [(s.id, s.text) for s in self._statements]
+        kept_picks = dict(self._picks) if same else {}
+        kept_order = list(self._pick_order) if same else []
+        kept_scroll = self._scrollbar.value() if same else 0
         self._statements = statements
         self._analysis = analysis
         self._title.setText(title)
+        self._title.setVisible(bool(title))
         self._picks.clear()
         self._pick_order.clear()
         self._current = None
@@ -659,7 +684,7 @@ class ComparisonWorkspace(QWidget):
         counts = [len(segments(s.text, sentences[i])) for i, s in enumerate(statements)]
         self._rows = build_rows(counts, self._links(sentences, counts))
         self._highlights = collect_highlights(analysis, len(statements))
-        font = _reading_font(self.font())
+        font = self._reading_font()
         for i, statement in enumerate(statements):
             header = _ColumnHeader(i, statement)
             column = _ColumnText(self, i)
@@ -687,6 +712,10 @@ class ComparisonWorkspace(QWidget):
         self._rebuild_legend()
         self.set_annotations(annotations, tags)
         self._relayout()
+        self._picks, self._pick_order = kept_picks, kept_order
+        for column in self._columns:
+            self._update_extra_selections(column)
+        self._scroll_to(min(kept_scroll, self._scrollbar.maximum()))
         self._update_selection_label()
         self._update_actions()
 
@@ -892,6 +921,19 @@ class ComparisonWorkspace(QWidget):
         finally:
             self._syncing = False
         self._layer.update()
+
+    def zoom(self, steps: int) -> None:
+        """Make the statements' text larger (steps > 0) or smaller, in every column alike."""
+        self._zoom = max(-4, min(8, self._zoom + steps))
+        font = self._reading_font()
+        for column in self._columns:
+            column.document().setDefaultFont(font)
+        self._relayout()
+
+    def _reading_font(self) -> QFont:
+        font = _reading_font(self.font())
+        font.setPointSizeF(font.pointSizeF() * (1.1**self._zoom))
+        return font
 
     def scroll_value(self) -> int:
         return self._scrollbar.value()
