@@ -25,7 +25,7 @@ def texts_of(a: str, b: str, p: ContrastPair) -> tuple[str, str]:
             "negation",
         ),
         # antonym: WordNet direct antonyms
-        ("The audit found the accounts accurate.", "The audit found the accounts inaccurate.", "antonym"),
+        ("The new policy is popular with voters.", "The new policy is unpopular with voters.", "antonym"),
         # antonym: a rise against a fall (the register lexicon)
         ("Violent crime has increased this year.", "Violent crime has declined this year.", "antonym"),
         # polarity: support against opposition

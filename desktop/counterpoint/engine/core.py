@@ -124,6 +124,7 @@ def _contrast_pairs(
                 score = round(cand.strength * _align_factor(sim, short, cand.linked), 3)
                 if score >= threshold:
                     scored.append((score, (i, j), cand))
+    scored = _best_claims(scored, {(i, j): sim for i, j, sim in pairs})
     scored.sort(key=lambda sc: (-sc[0], sc[2].a, sc[2].b, sc[2].kind))
     kept: list[tuple[float, tuple[int, int], detect.Candidate]] = []
     used_a: set[tuple[int, int]] = set()
@@ -141,6 +142,23 @@ def _contrast_pairs(
     kept = kept[:cap]
     kept.sort(key=lambda sc: (sc[2].a, sc[2].b))
     return [ContrastPair(left, right, c.a, c.b, c.kind, s, c.reason) for s, _w, c in kept]
+
+
+def _best_claims(
+    scored: list[tuple[float, tuple[int, int], detect.Candidate]], sims: dict[tuple[int, int], float]
+) -> list[tuple[float, tuple[int, int], detect.Candidate]]:
+    """Keep, for each denial, only the claim it answers: best aligned, then clearest, then first."""
+    best: dict[tuple[str, tuple[int, int]], tuple[float, int, int, int]] = {}
+    for n, (_score, where, cand) in enumerate(scored):
+        if not cand.anchor:
+            continue
+        key = (cand.anchor, cand.key_a if cand.anchor == "a" else cand.key_b)
+        claim_sentence = where[1] if cand.anchor == "a" else where[0]
+        rank = (sims.get(where, 0.0), cand.claim_rank, -claim_sentence, -n)
+        if key not in best or rank > best[key]:
+            best[key] = rank
+    keep = {-r[3] for r in best.values()}
+    return [sc for n, sc in enumerate(scored) if not sc[2].anchor or n in keep]
 
 
 def _clashes(x: detect.Candidate, wx: tuple[int, int], y: detect.Candidate, wy: tuple[int, int]) -> bool:

@@ -40,6 +40,10 @@ class Candidate:
     key_a: tuple[int, int]  # cue tokens, for one-to-one matching
     key_b: tuple[int, int]
     linked: bool = False  # the cues themselves tie the sentences to one topic (same axis, antonyms)
+    # For a denial: which side holds it ("a" or "b"), and how clearly the other sentence makes a claim.
+    # A denial answers one claim: the best-aligned sentence of the other text, then the clearest.
+    anchor: str = ""
+    claim_rank: int = 0
 
 
 @dataclass(frozen=True)
@@ -93,29 +97,37 @@ def _sentence_bounds(doc: Document, k: int) -> tuple[int, int]:
     return s.lo, s.hi
 
 
-def salient(side: Side, hints: set[str] | frozenset[str] = frozenset()) -> tuple[Span, tuple[int, int]]:
+# Modal cues that make a sentence an instruction or a firm claim, the things a denial answers.
+CLAIM_MODALS = frozenset(("directive", "certainty", "obligation", "intention"))
+
+
+def salient(side: Side, hints: set[str] | frozenset[str] = frozenset()) -> tuple[Span, tuple[int, int], int]:
     """The phrase that carries a sentence's claim.
 
-    A word related to one of the hints (the other side's words) if there is one, else the first modal,
-    stance or negated word, else the sentence's opening.
+    A word related to one of the hints (the other side's words) if there is one, else the first stance,
+    modal or negated word, else the sentence's opening. The rank says which of these it was (4 to 0).
     """
     f, doc = side.f, side.doc
     for lemma, k in sorted(f.content.items(), key=lambda lk: lk[1]):
         if any(_related(lemma, h) and lemma != h for h in hints):
-            return phrase(doc, k, k + 1, 3), (k, k + 1)
+            return phrase(doc, k, k + 1, 3), (k, k + 1), 4
     negs = [k for k in range(f.sentence.lo, f.sentence.hi) if doc.negated[k]]
-    for cues in (f.stance, [c for c in f.modality if c.value != "hedge"], negs):
+    ranked = (
+        (3, [(c.lo, c.hi) for c in f.modality if c.value in CLAIM_MODALS]),
+        (2, [(c.lo, c.hi) for c in f.stance]),
+        (1, [(k, k + 1) for k in negs]),
+    )
+    for rank, cues in ranked:
         if cues:
-            first = cues[0]
-            lo, hi = (first, first + 1) if isinstance(first, int) else (first.lo, first.hi)
-            return phrase(doc, lo, hi, 6), (lo, hi)
+            lo, hi = cues[0]
+            return phrase(doc, lo, hi, 6), (lo, hi), rank
     s = f.sentence
     toks = doc.tokens
     end = s.lo
     while end < s.hi and toks[end].end - toks[s.lo].start <= MAX_SPAN_CHARS:
         end += 1
     end = max(end, s.lo + 1)
-    return (toks[s.lo].start, toks[end - 1].end), (s.lo, s.lo + 1)
+    return (toks[s.lo].start, toks[end - 1].end), (s.lo, s.lo + 1), 0
 
 
 def text_of(doc: Document, span: Span) -> str:
@@ -154,7 +166,13 @@ def stance(a: Side, b: Side) -> Iterator[Candidate]:
             if x.value in both_a and x.value in both_b:
                 continue  # each sentence weighs both sides of this axis
             same_word = a.doc.lemmas[x.lo] == b.doc.lemmas[y.lo]
-            kind = "negation" if same_word else AXIS_KIND.get(x.value, "antonym")
+            opposites = lexicons.load().antonyms.get(a.doc.lemmas[x.lo], frozenset())
+            if same_word:
+                kind = "negation"
+            elif b.doc.lemmas[y.lo] in opposites and x.negated == y.negated:
+                kind = "antonym"
+            else:
+                kind = AXIS_KIND.get(x.value, "antonym")
             lx = x.label + (", negated" if x.negated else "")
             ly = y.label + (", negated" if y.negated else "")
             pa, pb = phrase(a.doc, x.lo, x.hi), phrase(b.doc, y.lo, y.hi)
@@ -294,13 +312,33 @@ def factuality(a: Side, b: Side) -> Iterator[Candidate]:
             if c.negated:
                 continue
             pd = phrase(deny.doc, c.lo, c.hi, 2)
-            pc, key = salient(claim, hints)
+            pc, key, rank = salient(claim, hints)
             word = "dismisses" if c.value == "dismissal" else "denies"
             reason = f"'{text_of(deny.doc, pd)}' {word} '{text_of(claim.doc, pc)}'"
             if flip:
-                yield Candidate(pd, pc, "factuality", FACTUALITY_STRENGTH, reason, (c.lo, c.hi), key)
+                yield Candidate(
+                    pd,
+                    pc,
+                    "factuality",
+                    FACTUALITY_STRENGTH,
+                    reason,
+                    (c.lo, c.hi),
+                    key,
+                    anchor="a",
+                    claim_rank=rank,
+                )
             else:
-                yield Candidate(pc, pd, "factuality", FACTUALITY_STRENGTH, reason, key, (c.lo, c.hi))
+                yield Candidate(
+                    pc,
+                    pd,
+                    "factuality",
+                    FACTUALITY_STRENGTH,
+                    reason,
+                    key,
+                    (c.lo, c.hi),
+                    anchor="b",
+                    claim_rank=rank,
+                )
 
 
 def quantity(a: Side, b: Side) -> Iterator[Candidate]:

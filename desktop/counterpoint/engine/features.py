@@ -113,6 +113,10 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         if payloads[0] == "certainty" and any(q >= hi for q in question_marks):
             continue
         f.modality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
+        if payloads[0] == "directive":
+            # an instruction is about the same thing as the words that name one ("a directive", "orders")
+            for gid in lex.synonyms.get("directive", ()):
+                f.concepts.add(f"syn:{gid}")
     for lo, hi, payloads in doc.find(lex.factuality, sent):
         f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
     for lo, hi, payloads in doc.find(lex.framing, sent):
