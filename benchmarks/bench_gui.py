@@ -246,7 +246,7 @@ def main() -> int:
         window.resize(1600, 1000)
         window.show()
         window.open_comparison(2)
-        wait_until(lambda: not window.analysis_runner.busy)
+        wait_until(lambda: not window.analysis_pending)
         watch = PaintWatch()
         window.workspace.installEventFilter(watch)
         samples: list[float] = []
@@ -254,14 +254,14 @@ def main() -> int:
         meter = BlockMeter()
         for run in range(OPEN_RUNS + 1):
             window.open_comparison(2)
-            wait_until(lambda: not window.analysis_runner.busy)
+            wait_until(lambda: not window.analysis_pending)
             spin(30)
             window._analyses.clear()  # the app caches analyses per set of texts; measure a real analysis
             watch.painted = False
             meter.start()
             started = time.perf_counter()
             window.open_comparison(1)
-            wait_until(lambda: window.current_analysis is not None and not window.analysis_runner.busy)
+            wait_until(lambda: window.current_analysis is not None and not window.analysis_pending)
             wait_until(lambda: watch.painted)
             elapsed = time.perf_counter() - started
             block = meter.stop()

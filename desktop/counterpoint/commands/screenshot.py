@@ -77,7 +77,7 @@ def render(
         loop = QEventLoop()
 
         def check() -> None:
-            if not window.analysis_runner.busy and window.library.shown_filter is not None:
+            if not window.analysis_pending and window.library.shown_filter is not None:
                 loop.quit()
 
         poll = QTimer()

@@ -1094,6 +1094,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._start_pending_analysis)
         return handled
 
+    @property
+    def analysis_pending(self) -> bool:
+        """An analysis of the open comparison is running or about to start."""
+        return self._analysing_for is not None
+
     def _start_pending_analysis(self) -> None:
         if self._analysing_for is not None and not self.analysis_runner.busy:
             self.analysis_runner.analyse(self._analysing_for[1])
