@@ -344,3 +344,51 @@ def test_zoom_changes_every_column_and_keeps_rows_shared(qtbot: Any) -> None:
     after = [c.span_rects(*sentences[i][1])[0] for i, c in enumerate(workspace._columns)]
     assert after[0].height() > before.height()
     assert after[0].top() == pytest.approx(after[1].top(), abs=1.0)
+
+
+def test_hovering_a_highlight_shows_its_reason_and_makes_it_the_suggestion(
+    qtbot: Any, sample_project: Any
+) -> None:
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QHelpEvent, QMouseEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    workspace = _open(qtbot, sample_project, "real")
+    trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
+    view = workspace._columns[0]
+    point = view.span_rects(*_span(trump, "rough"))[0].center().toPoint()
+    # A real move event (QTest's mouseMove only moves the cursor on the offscreen platform).
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(point),
+        QPointF(view.viewport().mapToGlobal(point)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), move)
+    pair = workspace.current_suggestion()
+    assert pair is not None and trump[pair.a[0] : pair.a[1]] == "rough"
+    QApplication.sendEvent(
+        view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    )
+    assert pair.reason in QToolTip.text()
+    with qtbot.waitSignal(workspace.suggestion_accepted) as blocker:
+        workspace.accept_suggestion_action.trigger()
+    assert blocker.args == [pair]
+
+
+def test_context_menu_offers_the_suggestion_under_the_mouse(qtbot: Any, sample_project: Any) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    workspace = _open(qtbot, sample_project, "fake")
+    trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
+    menu = QMenu()
+    workspace._extend_menu(menu, 0, trump.index("rough") + 2)
+    labels = [a.text() for a in menu.actions()]
+    assert any(label.startswith("Accept suggestion: Antonym “rough”") for label in labels)
+    assert "Show annotation" in labels
+    accept = next(a for a in menu.actions() if a.text().startswith("Accept suggestion"))
+    with qtbot.waitSignal(workspace.suggestion_accepted) as blocker:
+        accept.trigger()
+    assert blocker.args[0].kind == "antonym"
