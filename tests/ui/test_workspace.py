@@ -189,7 +189,7 @@ def test_hover_text_gives_the_reason(qtbot: Any, sample_project: Any) -> None:
 def test_next_suggestion_then_ctrl_return_accepts_it(qtbot: Any, sample_project: Any) -> None:
     workspace = _open(qtbot, sample_project, "fake")
     workspace.next_suggestion()
-    pair = workspace.current_suggestion()
+    pair: Any = workspace.current_suggestion()
     assert pair is not None
     column = workspace._columns[0]
     column.setFocus()
@@ -367,7 +367,7 @@ def test_hovering_a_highlight_shows_its_reason_and_makes_it_the_suggestion(
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(view.viewport(), move)
-    pair = workspace.current_suggestion()
+    pair: Any = workspace.current_suggestion()
     assert pair is not None and trump[pair.a[0] : pair.a[1]] == "rough"
     QApplication.sendEvent(
         view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
