@@ -1,6 +1,16 @@
 """Counterpoint's comparison engine: align statements and find the contrasting phrasing, with reasons.
 
-Pure Python: no Qt, no database, nothing else of the project. Offsets are code points, end exclusive.
+Pure Python: no Qt, no database, nothing else of the project. Offsets are code points, end exclusive;
+Utf16Offsets converts them for Qt, whose cursors count UTF-16 units.
+
+    analysis = analyse([trump, sessions, tarrant])   # every pair of texts
+    for pair in analysis.pairs:                       # ContrastPair: spans, kind, score, reason
+        ...
+    contrast(a, b)                                    # the pairs of two texts
+    diff_versions(draft, final)                       # word-level diff with moved passages
+    scoring.evaluate(gold_items, predict)             # the scoring rule of DESIGN.md
+
+Texts longer than MAX_CHARS raise InputTooLarge (a ValueError).
 """
 
 from counterpoint.engine.core import analyse, contrast
@@ -16,6 +26,8 @@ from counterpoint.engine.model import (
     Span,
     VersionOp,
 )
+from counterpoint.engine.offsets import Utf16Offsets
+from counterpoint.engine.versions import diff_versions
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -27,7 +39,9 @@ __all__ = [
     "ContrastPair",
     "InputTooLarge",
     "Span",
+    "Utf16Offsets",
     "VersionOp",
     "analyse",
     "contrast",
+    "diff_versions",
 ]

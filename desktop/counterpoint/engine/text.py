@@ -17,7 +17,8 @@ TOKEN_RE = re.compile(
     r"|\d+(?:[.,]\d+)*%?"  # 1,140  2.5  40%
     r"|\w+(?:['’\-]\w+)*"  # words, with inner apostrophes and hyphens
     r"|'(?:ll|re|ve|s|d|m)\b"
-    r"|[^\w\s]"
+    r"|[.,;:!?'\"’‘“”()\[\]{}—–\-…/&%$£€]"  # punctuation, one mark a token
+    r"|[^\w\s.,;:!?'\"’‘“”()\[\]{}—–\-…/&%$£€]+"  # any other run of symbols (emoji, NULs) is one token
 )
 
 # A sentence ends at . ! ? or … (with closing quotes or brackets) followed by space, or at a line break.
