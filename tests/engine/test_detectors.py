@@ -109,3 +109,32 @@ def test_threshold_filters_by_score() -> None:
     strict = contrast(a, b, threshold=0.99)
     assert strict == [] and everything
     assert all(p.score >= 0.0 for p in everything)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # both deny that homelessness rose
+        (
+            "The report does not support claims that the policy increased homelessness.",
+            "Homelessness did not rise as a result of the policy, the review found.",
+        ),
+        # both say crime is falling, in different words
+        (
+            "Violent crime is falling across the region, and burglary is down by a fifth.",
+            "Police recorded fewer violent offences this year than last.",
+        ),
+        # both reject racism, one with "no place", the other with "will not be tolerated"
+        (
+            "There is no place for racism in our game.",
+            "Racist abuse of players is unacceptable and will not be tolerated.",
+        ),
+        # both welcome the inquiry
+        (
+            "We welcome the inquiry and will cooperate fully.",
+            "The company said it supports the investigation.",
+        ),
+    ],
+)
+def test_agreeing_statements_have_no_contrast(a: str, b: str) -> None:
+    assert contrast(a, b) == []

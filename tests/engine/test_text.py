@@ -58,3 +58,17 @@ def test_negation_scope_stops_at_a_clause_boundary() -> None:
 def test_pseudo_negations_negate_nothing() -> None:
     doc = Document("It is not just pipelines.")
     assert not any(doc.negated)
+
+
+def test_a_denied_report_denies_the_clause_it_introduces() -> None:
+    doc = Document("There is no evidence that the vaccine causes autism.")
+    assert doc.negated[doc.norms.index("causes")]
+    plain = Document("There is no doubt about it, and the vaccine causes nothing.")
+    assert not plain.negated[plain.norms.index("vaccine")]
+
+
+def test_fail_to_negates_but_failing_someone_does_not() -> None:
+    doc = Document("The council failed to publish the report.")
+    assert doc.negated[doc.norms.index("publish")]
+    other = Document("The scheme failed the families it was meant to help.")
+    assert not other.negated[other.norms.index("families")]

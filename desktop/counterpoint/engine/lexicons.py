@@ -121,6 +121,7 @@ class Lexicons:
     synonyms: dict[str, frozenset[int]]
     antonyms: dict[str, frozenset[str]]
     valence: dict[str, float]
+    report_words: frozenset[str]
 
 
 def _matcher(rows: Iterator[list[str]], make) -> PhraseMatcher:
@@ -162,4 +163,5 @@ def load() -> Lexicons:
         synonyms={k: frozenset(v) for k, v in synonyms.items()},
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
         valence=valence,
+        report_words=frozenset(r[0] for r in _rows("negation", "negation.tsv") if r[1] == "report"),
     )

@@ -175,14 +175,17 @@ class Document:
         return matcher.find(self.norms, self.lemmas, sent.lo, sent.hi, starts)
 
     def _mark_negation(self, sent: Sentence, lex: lexicons.Lexicons) -> None:
+        reports = lex.report_words
         for i, j, payloads in self.find(lex.negation, sent):
-            if "pseudo" in payloads:
+            if "pseudo" in payloads or "report" in payloads:
                 continue
             n = 0
             k = j
             while k < sent.hi and n < SCOPE_MAX:
                 norm = self.norms[k]
-                if norm in CLAUSE_BREAK or norm in '.!?…"”' or (n > 0 and norm in ("not", "n't", "no")):
+                if norm == "that" and n > 0 and any(self.lemmas[m] in reports for m in range(j, k)):
+                    n = 0  # "no evidence that X", "not say that X": the clause is denied too
+                elif norm in CLAUSE_BREAK or norm in '.!?…"”' or (n > 0 and norm in ("not", "n't", "no")):
                     break
                 self.negated[k] = True
                 self.neg_cue[k] = i
