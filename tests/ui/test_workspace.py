@@ -392,3 +392,19 @@ def test_context_menu_offers_the_suggestion_under_the_mouse(qtbot: Any, sample_p
     with qtbot.waitSignal(workspace.suggestion_accepted) as blocker:
         accept.trigger()
     assert blocker.args[0].kind == "antonym"
+
+
+def test_legend_switches_a_kind_off_and_on(qtbot: Any, sample_project: Any) -> None:
+    from counterpoint.ui.workspace import _LegendChip
+
+    workspace = _open(qtbot, sample_project, "fake")
+    chips = {chip.text(): chip for chip in workspace.findChildren(_LegendChip)}
+    assert set(chips) == {"Antonym 1", "Modality 1", "Framing 1", "Common ground"}
+    assert "Negation:" not in chips["Antonym 1"].toolTip() and "Antonym:" in chips["Antonym 1"].toolTip()
+    qtbot.waitUntil(lambda: chips["Antonym 1"].width() > 0)  # laid out
+    qtbot.mouseClick(chips["Antonym 1"], Qt.MouseButton.LeftButton)
+    assert "antonym" not in {kind for _s, _e, kind in workspace.highlights(0)}
+    assert all(h.kind != "antonym" for _c, h in workspace.suggestions())
+    qtbot.mouseClick(chips["Antonym 1"], Qt.MouseButton.LeftButton)
+    assert "antonym" in {kind for _s, _e, kind in workspace.highlights(0)}
+    assert workspace.hidden_kinds() == set()

@@ -1,4 +1,4 @@
-"""Colours that carry meaning in the workspace: contrast kinds, word diff, verdicts, for light and dark themes.
+"""Colours that carry meaning in the workspace: contrast kinds, word diff, verdicts; light and dark sets.
 
 The colours are data (resources/ui/kinds.toml); this module reads them once and picks the set that matches
 a widget's palette, so the views follow the main window's theme without knowing about it.
@@ -24,6 +24,7 @@ class Swatch:
     fill: str
     line: str
     label: str
+    about: str = ""  # what the kind means, for the legend's tooltip
 
     @property
     def fill_colour(self) -> QColor:
@@ -63,7 +64,8 @@ class UiPalette:
 
 def _swatches(table: dict[str, Any]) -> dict[str, Swatch]:
     return {
-        name: Swatch(v["fill"], v["line"], v.get("label", name.capitalize())) for name, v in table.items()
+        name: Swatch(v["fill"], v["line"], v.get("label", name.capitalize()), v.get("about", ""))
+        for name, v in table.items()
     }
 
 

@@ -480,16 +480,25 @@ class _ConnectorLayer(QWidget):
         self.workspace._paint_layer(self)
 
 
-class _LegendChip(QLabel):
+class _LegendChip(QToolButton):
+    """A legend entry; for highlight kinds it is also a switch that shows or hides them."""
+
     def __init__(self, text: str, fill: str, line: str, ink: str, tooltip: str, dotted: bool = False) -> None:
-        super().__init__(text)
+        super().__init__()
+        self.setText(text)
         border = "dotted" if dotted else "solid"
         self.setStyleSheet(
-            f"QLabel {{ background: {fill}; color: {ink}; border-bottom: 2px {border} {line};"
-            " border-radius: 3px; padding: 1px 7px; }"
+            f"QToolButton {{ background: transparent; color: {ink}; border: none;"
+            f" border-bottom: 2px {border} {line}; border-radius: 3px; padding: 1px 7px; }}"
+            f"QToolButton:checked {{ background: {fill}; }}"
+            f"QToolButton:!checked {{ color: gray; border-bottom-color: gray; }}"
+            "QToolButton:focus { border: 1px solid palette(highlight); }"
         )
+        self.setCheckable(True)
+        self.setChecked(True)
         self.setToolTip(tooltip)
         self.setAccessibleName(f"Legend: {text}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
 
 
 class ComparisonWorkspace(QWidget):
@@ -525,6 +534,7 @@ class ComparisonWorkspace(QWidget):
         self._flash: int | None = None
         self._syncing = False
         self._zoom = 0
+        self._hidden: set[str] = set()  # highlight kinds switched off in the legend
 
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
@@ -690,7 +700,7 @@ class ComparisonWorkspace(QWidget):
             column = _ColumnText(self, i)
             column.setAccessibleName(f"Statement {COLUMN_LETTERS[i]}: {statement.speaker}")
             column.load(statement.text, sentences[i], self._rows, font)
-            column.apply_highlights(self._highlights[i], self.colours)
+            column.apply_highlights(self._visible(i), self.colours)
             column.verticalScrollBar().valueChanged.connect(self._scroll_to)
             column.verticalScrollBar().rangeChanged.connect(self._sync_range)
             # Statements sit in even grid columns; the odd ones between them are the gutters.
@@ -792,6 +802,8 @@ class ComparisonWorkspace(QWidget):
             item = self._legend_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)  # gone from the widget tree now, deleted once control returns
                 widget.deleteLater()
         present: dict[str, int] = {}
         for column in self._highlights:
@@ -806,53 +818,64 @@ class ComparisonWorkspace(QWidget):
         self._legend_layout.addWidget(title)
         colours = self.colours
         text = self.palette().color(QPalette.ColorRole.Text).name()
-        chips = 0
+        hint = "Click to hide or show these highlights."
+        entries: list[tuple[str, str, str, str, str, bool]] = []
         # Only the kinds in this comparison, with how many contrasts each: the legend is also a summary.
         for kind, swatch in colours.kinds.items():
             count = present.get(kind, 0) // 2
             if count:
-                self._legend_layout.addWidget(
-                    _LegendChip(
-                        f"{swatch.label} {count}",
-                        swatch.fill,
-                        swatch.line,
-                        text,
-                        f"{swatch.label}: {count} contrasting phrase(s) in this comparison",
-                    )
-                )
-                chips += 1
+                about = f"{swatch.label}: {swatch.about}." if swatch.about else swatch.label
+                tip = f"{about}\n{count} contrasting phrase(s) in this comparison. {hint}"
+                entries.append((kind, f"{swatch.label} {count}", swatch.fill, swatch.line, tip, False))
         if "common" in present:
-            self._legend_layout.addWidget(
-                _LegendChip(
-                    "Common ground",
-                    "transparent",
-                    colours.common_line,
-                    text,
-                    "Phrasing both statements share",
-                    True,
-                )
-            )
-            chips += 1
+            tip = f"Common ground: phrasing both statements share. {hint}"
+            entries.append(("common", "Common ground", "transparent", colours.common_line, tip, True))
         for category in ("insert", "delete", "move"):
             if category in present:
                 swatch = colours.diff[category]
-                self._legend_layout.addWidget(
-                    _LegendChip(
-                        swatch.label,
-                        swatch.fill,
-                        swatch.line,
-                        text,
-                        f"Word diff of two versions: {swatch.label.lower()}",
-                    )
-                )
-                chips += 1
-        if not chips:
+                tip = f"Word diff of two versions: {swatch.label.lower()}. {hint}"
+                entries.append((category, swatch.label, swatch.fill, swatch.line, tip, False))
+        for key, label, fill, line, tip, dotted in entries:
+            chip = _LegendChip(label, fill, line, text, tip, dotted)
+            chip.setChecked(key not in self._hidden)
+            chip.toggled.connect(lambda on, k=key: self.set_kind_visible(k, on))
+            self._legend_layout.addWidget(chip)
+        if not entries:
             muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
             none = QLabel(
                 "no contrasting phrasing found" if self._analysis is not None else "analysis pending…"
             )
             none.setStyleSheet(f"color: {muted};")
             self._legend_layout.addWidget(none)
+
+    def set_kind_visible(self, kind: str, visible: bool) -> None:
+        """Show or hide one kind of highlight ('negation' …, 'common', 'insert', 'delete', 'move')."""
+        if visible == (kind not in self._hidden):
+            return
+        if visible:
+            self._hidden.discard(kind)
+        else:
+            self._hidden.add(kind)
+        self._reapply_highlights()
+        if self._current is not None and _key(self._current[1]) in self._hidden:
+            self._current = None
+        if self._hovered is not None and _key(self._hovered[1]) in self._hidden:
+            self._hovered = None
+        self._update_actions()
+        self._layer.update()
+
+    def hidden_kinds(self) -> set[str]:
+        return set(self._hidden)
+
+    def _visible(self, column: int) -> list[Highlight]:
+        return [h for h in self._highlights[column] if _key(h) not in self._hidden]
+
+    def _reapply_highlights(self) -> None:
+        for i, column in enumerate(self._columns):
+            cursor = QTextCursor(column.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.setCharFormat(QTextCharFormat())
+            column.apply_highlights(self._visible(i), self.colours)
 
     # -- layout and scrolling ------------------------------------------------------------------
 
@@ -956,11 +979,7 @@ class ComparisonWorkspace(QWidget):
     def _recolour(self) -> None:
         """A switch between light and dark themes: re-colour highlights, legend and connectors in place."""
         self.colours = palette_for(self.palette())
-        for i, column in enumerate(self._columns):
-            cursor = QTextCursor(column.document())
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.setCharFormat(QTextCharFormat())
-            column.apply_highlights(self._highlights[i], self.colours)
+        self._reapply_highlights()
         self._apply_header_style()
         self._rebuild_legend()
         self.set_annotations(self._annotations)
@@ -977,8 +996,14 @@ class ComparisonWorkspace(QWidget):
             self._pick_order.remove(column)
         self._pick_order.append(column)
         for stale in self._pick_order[:-2]:
+            # A third column was used: the oldest pick is dropped, and its column's selection with it.
             self._picks.pop(stale, None)
-            self._update_extra_selections(self._columns[stale])
+            view = self._columns[stale]
+            cursor = view.textCursor()
+            if cursor.hasSelection():
+                cursor.clearSelection()
+                view.setTextCursor(cursor)
+            self._update_extra_selections(view)
         self._pick_order = self._pick_order[-2:]
         self._update_extra_selections(self._columns[column])
         self._update_selection_label()
@@ -1049,7 +1074,7 @@ class ComparisonWorkspace(QWidget):
     def _update_actions(self) -> None:
         self.tag_action.setEnabled(bool(self._picks))
         self.clear_selection_action.setEnabled(bool(self._picks))
-        has_suggestions = any(h.category == "contrast" for col in self._highlights for h in col)
+        has_suggestions = bool(self.suggestions())
         self.next_suggestion_action.setEnabled(has_suggestions)
         self.previous_suggestion_action.setEnabled(has_suggestions)
         self.accept_suggestion_action.setEnabled(self._current is not None or self._hovered is not None)
@@ -1059,13 +1084,15 @@ class ComparisonWorkspace(QWidget):
     def highlights(self, column: int) -> list[tuple[int, int, str]]:
         """The highlighted spans of a column: (start, end, kind); kind is a contrast kind, 'common',
         or for versions 'insert', 'delete', 'move'."""
-        return [(h.start, h.end, h.kind) for h in self._highlights[column]]
+        return [(h.start, h.end, h.kind) for h in self._visible(column)]
 
     def suggestions(self) -> list[tuple[int, Highlight]]:
         """Contrast suggestions in reading order, one per pair (from its left column)."""
-        found = []
-        for c, column in enumerate(self._highlights):
-            for h in column:
+        found: list[tuple[int, Highlight]] = []
+        if len(self._columns) != len(self._highlights):
+            return found  # between two comparisons
+        for c in range(len(self._highlights)):
+            for h in self._visible(c):
                 if h.category == "contrast" and h.partner is not None and h.partner > c:
                     found.append((c, h))
         return sorted(found, key=lambda item: (self._columns[item[0]].doc_position(item[1].start), item[0]))
@@ -1384,6 +1411,11 @@ def _curve(xa: float, ya: float, xb: float, yb: float) -> QPainterPath:
     mid = (xa + xb) / 2
     path.cubicTo(QPointF(mid, ya), QPointF(mid, yb), QPointF(xb, yb))
     return path
+
+
+def _key(h: Highlight) -> str:
+    """The legend entry a highlight belongs to: its contrast kind, or common/insert/delete/move."""
+    return h.kind if h.category == "contrast" else h.category
 
 
 def _escape(text: str) -> str:
