@@ -303,14 +303,24 @@ def main() -> int:
             QTest.keyClicks(library.search_box, character)
             spin(KEYSTROKE_INTERVAL_MS)
             per_key.append(key_meter.stop())
-        wait_until(lambda: library.shown_filter == library.current_filter() and not library.timer.isActive())
+        wait_until(lambda: not library.busy)
         spin(50)
         longest = meter.stop()
         matches = library.model.total
-        # Baseline: the same search run synchronously on the GUI thread (what the worker spares it).
+        # Baseline: each keystroke's search run synchronously on the GUI thread (what the worker spares it);
+        # the slowest of them, as the typed prefix matches the most statements early on.
+        from dataclasses import replace
+
         from counterpoint.ui.library_model import statement_ids
 
-        sync_ms = _time(lambda: statement_ids(window.project, library.current_filter())) * 1000
+        typed_filter = library.current_filter()
+        sync_ms = (
+            max(
+                _time(lambda n=n: statement_ids(window.project, replace(typed_filter, search=TYPED[:n])))
+                for n in range(1, len(TYPED) + 1)
+            )
+            * 1000
+        )
         print(
             f"{'typing into 100,000 statements: longest block':<52} {longest * 1000:>8.1f}ms "
             f"{sync_ms:>8.1f}ms {longest * 1000 / sync_ms:>7.2f} {'< 50ms':>9}"
@@ -318,7 +328,7 @@ def main() -> int:
         print(
             f"{'  per keystroke, median / worst':<52} {statistics.median(per_key) * 1000:>8.1f}ms "
             f"{max(per_key) * 1000:>8.1f}ms   ({len(TYPED)} keys, {matches:,} matches, built in {built:.1f} s; "
-            "baseline = the query run on the GUI thread)"
+            "baseline = the slowest keystroke's query run on the GUI thread)"
         )
         window.close()
     return 0

@@ -219,3 +219,16 @@ def test_a_refused_edit_is_not_pushed(sample_project: Project, events: Any, stac
     with pytest.raises(UserError):
         cmd.AddStatementCommand(sample_project, events, {"speaker": "X", "text": "  "}).perform(stack)
     assert stack.count() == 0
+
+
+def test_imported_statements_undo_and_redo(sample_project: Project, events: Any, stack: QUndoStack) -> None:
+    before = _dump(sample_project)
+    added = [sample_project.add_statement("New Voice", f"Imported quotation {n}.") for n in range(3)]
+    command = cmd.ImportedStatementsCommand(sample_project, events, added)
+    command.perform(stack)  # the import already wrote them: pushing changes nothing
+    assert sample_project.count_statements() == 9
+    stack.undo()
+    assert sample_project.count_statements() == 6
+    assert _dump(sample_project)["statements"] == before["statements"]
+    stack.redo()
+    assert [sample_project.statement(i).text for i in added] == [f"Imported quotation {n}." for n in range(3)]

@@ -69,13 +69,7 @@ def wait_for_analysis(qtbot: Any, window: MainWindow) -> None:
 
 
 def wait_for_library(qtbot: Any, window: MainWindow) -> None:
-    qtbot.waitUntil(
-        lambda: (
-            window.library.shown_filter == window.library.current_filter()
-            and not window.library.timer.isActive()
-        ),
-        timeout=10_000,
-    )
+    qtbot.waitUntil(lambda: not window.library.busy, timeout=10_000)
 
 
 def span(window: MainWindow, column: int, quote: str) -> tuple[int, int]:
@@ -429,3 +423,33 @@ def test_select_targets_in_stand_in_order(open_window: Any, sample_path: Path) -
     ]
     assert Qt.ShortcutContext.WindowShortcut == window.tag_action.shortcutContext()
     assert isinstance(window.tag_action, QAction)
+
+
+def test_import_adds_statements_with_one_undo(
+    qtbot: Any, open_window: Any, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import counterpoint.ui.import_preview as import_preview
+
+    def fake_import(parent: Any, project: Project, paths: Any = None) -> list[int]:
+        # Stands in for the preview dialog: the user keeps one quotation.
+        return [project.add_statement("Perry Tarrant", "We must always be vigilant.", said_on="2017-08-02")]
+
+    monkeypatch.setattr(import_preview, "import_documents_with_preview", fake_import)
+    window = open_window(sample_path)
+    added = window.import_documents()
+    assert len(added) == 1
+    assert window.statusBar().currentMessage().startswith("Imported 1 statement")
+    wait_for_library(qtbot, window)
+    assert window.library.model.total == 7
+    window.undo_action.trigger()
+    wait_for_library(qtbot, window)
+    assert window.library.model.total == 6
+
+
+def test_export_opens_the_export_dialog(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    window.export_action.trigger()
+    dialog = window.active_editor
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.comparison_id == TRUMP_VS_SESSIONS
+    dialog.reject()

@@ -77,7 +77,7 @@ def render(
         loop = QEventLoop()
 
         def check() -> None:
-            if not window.analysis_pending and window.library.shown_filter is not None:
+            if not window.analysis_pending and not window.library.busy:
                 loop.quit()
 
         poll = QTimer()

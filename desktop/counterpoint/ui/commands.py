@@ -169,6 +169,31 @@ class DeleteStatementCommand(ProjectCommand):
         self.events.annotations_changed.emit(None)
 
 
+class ImportedStatementsCommand(ProjectCommand):
+    """Statements an import added (already written when this is pushed): undo removes them, redo restores."""
+
+    def __init__(self, project: Project, events: ProjectEvents, statement_ids: Sequence[int]) -> None:
+        count = len(statement_ids)
+        super().__init__(project, events, f"import {count} statement{'s' if count != 1 else ''}")
+        self.snapshots = [snapshot_statement(project, i) for i in statement_ids]
+        self._imported = False
+
+    def apply(self) -> None:
+        if not self._imported:
+            self._imported = True  # the import itself wrote them
+        else:
+            with self.project.transaction():
+                for snapshot in self.snapshots:
+                    restore_statement(self.project, snapshot)
+        self.events.statements_changed.emit()
+
+    def revert(self) -> None:
+        with self.project.transaction():
+            for snapshot in reversed(self.snapshots):
+                self.project.delete_statement(snapshot.statement.id)
+        self.events.statements_changed.emit()
+
+
 # -- comparisons -----------------------------------------------------------------------------------
 
 

@@ -44,6 +44,7 @@ class LibraryPanel(QWidget):
         self.searcher.failed.connect(self._search_failed)
         self._shown_filter: LibraryFilter | None = None
         self._keep_selection: list[int] = []
+        self._pending = False
 
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -182,7 +183,13 @@ class LibraryPanel(QWidget):
 
     def search_now(self) -> None:
         self.timer.stop()
+        self._pending = True
         self.searcher.search(self.current_filter())
+
+    @property
+    def busy(self) -> bool:
+        """A search is waiting to run or running; the rows shown are not yet its answer."""
+        return self._pending or self.timer.isActive()
 
     def refresh(self) -> None:
         """After an edit: the same filter, run again, keeping the selection."""
@@ -191,6 +198,7 @@ class LibraryPanel(QWidget):
         self.search_now()
 
     def _show_results(self, library_filter: LibraryFilter, ids: list[int]) -> None:
+        self._pending = False
         keep = self._keep_selection or self.selected_statement_ids()
         self._keep_selection = []
         self.model.set_statement_ids(ids)
@@ -206,6 +214,7 @@ class LibraryPanel(QWidget):
         self.results_shown.emit(total)
 
     def _search_failed(self, message: str) -> None:
+        self._pending = False
         self.count_label.setText(f"Search failed: {message}")
 
     @property

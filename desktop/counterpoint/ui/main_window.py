@@ -3,7 +3,6 @@ annotations on the right; menus, shortcuts, undo, the status bar, and the settin
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
     QKeySequence,
@@ -58,39 +58,44 @@ RECENT_LIMIT = 8
 PROJECT_FILTER = "Counterpoint projects (*.counterpoint *.db *.sqlite);;All files (*)"
 
 
-def _optional(module: str, name: str) -> Any:
-    """A widget class built by another part of the app, or None while it does not exist yet."""
-    try:
-        return getattr(importlib.import_module(f"counterpoint.ui.{module}"), name)
-    except ImportError:
-        return None
-
-
 # -- the centre: a header over the workspace, and drops of statements --------------------------------------
 
 
 class _CentreArea(QFrame):
-    """Accepts statements dragged from the library."""
+    """Accepts statements dragged from the library, and document files dropped from the desktop."""
 
     statements_dropped = Signal(list)
+    files_dropped = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
 
+    @staticmethod
+    def _wanted(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
+        mime = event.mimeData()
+        return mime.hasFormat(STATEMENT_IDS_MIME) or any(url.isLocalFile() for url in mime.urls())
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(STATEMENT_IDS_MIME):
+        if self._wanted(event):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event: Any) -> None:
-        if event.mimeData().hasFormat(STATEMENT_IDS_MIME):
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._wanted(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        ids = decode_statement_ids(bytes(event.mimeData().data(STATEMENT_IDS_MIME).data()))
-        if ids:
+        mime = event.mimeData()
+        if mime.hasFormat(STATEMENT_IDS_MIME):
+            ids = decode_statement_ids(bytes(mime.data(STATEMENT_IDS_MIME).data()))
+            if ids:
+                event.acceptProposedAction()
+                self.statements_dropped.emit(ids)
+            return
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        if paths:
             event.acceptProposedAction()
-            self.statements_dropped.emit(ids)
+            self.files_dropped.emit(paths)
 
 
 class MainWindow(QMainWindow):
@@ -137,6 +142,7 @@ class MainWindow(QMainWindow):
         centre = _CentreArea()
         centre.setObjectName("centre")
         centre.statements_dropped.connect(self.add_statements_to_comparison)
+        centre.files_dropped.connect(self.import_documents)
 
         header = QFrame()
         header.setObjectName("workspaceHeader")
@@ -547,28 +553,33 @@ class MainWindow(QMainWindow):
         if not entries:
             self.recent_menu.addAction("No other recent projects").setEnabled(False)
 
-    def import_documents(self) -> None:
-        run_import_preview = _optional("import_preview", "run_import_preview")
-        if run_import_preview is None:
-            self.say(
-                "Importing documents arrives with the import preview; use `counterpoint import` meanwhile"
-            )
-            return
-        before = self.project.count_statements()
-        run_import_preview(self, self.project)
-        self._statements_changed()
-        added = self.project.count_statements() - before
-        if added:
-            self.say(f"Imported {added} statement{'s' if added != 1 else ''}")
+    def import_documents(self, paths: list[Path] | None = None) -> list[int]:
+        """File > Import (or files dropped on the window): preview the quotations found, keep the chosen ones.
+
+        The statements added come back with one Undo.
+        """
+        from counterpoint.ui.import_preview import import_documents_with_preview
+
+        added = import_documents_with_preview(self, self.project, paths)
+        if not added:
+            self.say("Nothing imported")
+            return []
+        self.run_command(
+            lambda: cmd.ImportedStatementsCommand(self.project, self.events, added),
+            f"Imported {len(added)} statement{'s' if len(added) != 1 else ''} (Undo removes them)",
+        )
+        self.library.search_box.clear()
+        self.library._keep_selection = list(added)
+        return added
 
     def export(self) -> None:
-        export_dialog = _optional("export_dialog", "ExportDialog")
-        if export_dialog is None:
-            self.say(
-                "Exporting from the window arrives with the export dialog; use `counterpoint export` meanwhile"
-            )
-            return
-        dialog = export_dialog(self.project, self.current_comparison_id, self)
+        from counterpoint.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.project, self.current_comparison_id, self)
+        dialog.export_finished.connect(
+            lambda path: self.say(f"Exported {path}" if path else "The export did not complete")
+        )
+        self.active_editor = dialog
         dialog.open()
 
     # -- statements ---------------------------------------------------------------------------------
