@@ -69,6 +69,13 @@ def test_single_span_note_and_long_quotes_are_shortened(qapp: Any) -> None:
     assert model.row_of(9) == 0 and model.row_of(10) is None
 
 
+def test_accepted_suggestions_keep_their_kind(qapp: Any) -> None:
+    model = AnnotationsModel()
+    model.set_annotations([_annotation(origin="engine", kind="framing")], [TRUMP, SESSIONS])
+    assert model.index(0).data(Roles.ORIGIN) == "engine"
+    assert model.index(0).data(Roles.KIND) == "framing"
+
+
 def test_reset_replaces_rows(qapp: Any) -> None:
     model = AnnotationsModel()
     model.set_annotations([_annotation(1), _annotation(2)], [TRUMP, SESSIONS])

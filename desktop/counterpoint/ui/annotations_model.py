@@ -25,6 +25,7 @@ class Roles(IntEnum):
     NOTE = Qt.ItemDataRole.UserRole + 6  # the note's first line
     UNANCHORED = Qt.ItemDataRole.UserRole + 7  # how many quotes no longer match their statement
     ORIGIN = Qt.ItemDataRole.UserRole + 8  # "user" or "engine"
+    KIND = Qt.ItemDataRole.UserRole + 9  # the contrast kind of an accepted suggestion, or ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,8 @@ class AnnotationsModel(QAbstractListModel):
             return sum(1 for t in a.targets if not t.anchored)
         if role == Roles.ORIGIN:
             return a.origin
+        if role == Roles.KIND:
+            return a.kind or ""
         return None
 
     def _summary(self, a: Annotation) -> str:

@@ -132,7 +132,8 @@ class AnnotationCardDelegate(QStyledItemDelegate):
             else "Note on one passage"
         )
         if index.data(Roles.ORIGIN) == "engine":
-            relation_text += "  · from a suggestion"
+            kind = index.data(Roles.KIND)
+            relation_text += f"  · from a {kind} suggestion" if kind else "  · from a suggestion"
         painter.drawText(
             QRectF(x_rel, y, right - x_rel, line),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
