@@ -40,7 +40,9 @@ def test_preview_shows_the_pages_of_the_scope(qtbot: QtBot, sample_project: Proj
     with qtbot.waitSignal(dialog.preview_ready, timeout=20_000) as blocker:
         dialog.all_comparisons.setChecked(True)
     assert dialog.comparison_ids() is None
-    assert blocker.args[0] > pages  # two comparisons take more pages than one
+    assert blocker.args[0] >= 3  # title page and a page for each comparison
+    # The suggested name follows the scope: now the dossier's title, cleaned to a file name.
+    assert Path(dialog.path_edit.text()).name.startswith("Use of force the President")
 
 
 def test_export_pdf_of_this_comparison(qtbot: QtBot, sample_project: Project, tmp_path: Path) -> None:

@@ -262,6 +262,7 @@ def _comparison_section(view: ComparisonView, index: int, report: Report, *, web
         f"verdicts: {verdict_phrase(view.verdicts)}</p>",
         _statements_table(view, web=web),
         _legend(view, report),
+        _contrasts(view),
     ]
     relations = [a for a in view.annotations if a.annotation.relation == Relation.CONTRADICTS]
     heading = "Tagged contradictions" if len(relations) == len(view.annotations) else "Annotations"
@@ -273,28 +274,88 @@ def _comparison_section(view: ComparisonView, index: int, report: Report, *, web
     return "\n".join(parts)
 
 
-def _summary(report: Report) -> str:
-    head = "".join(f'<th class="num">{escape(v.label)}</th>' for v in VERDICT_ORDER)
+def _summary(report: Report, *, web: bool, pages: dict[str, int] | None) -> str:
+    """Verdicts per comparison; in the PDF it doubles as the contents, with the page each one starts on."""
+    head = "".join(f'<th class="num" align="right">{escape(v.label)}</th>' for v in VERDICT_ORDER)
+    page_head = "" if web else '<th class="num" align="right">Page</th>'
     rows = []
     totals = report.verdicts
     for index, view in enumerate(report.comparisons, start=1):
         counts = view.verdicts
+        anchor = f"comparison-{view.comparison.id}"
+        title = f"{index}. {escape(view.comparison.title)}"
+        if web:
+            title = f'<a href="#{anchor}">{title}</a>'
         cells = "".join(f'<td class="num" align="right">{counts[v] or "–"}</td>' for v in VERDICT_ORDER)
+        page = "" if web else f'<td class="num" align="right">{(pages or {}).get(anchor, "")}</td>'
         rows.append(
-            f"<tr><td>{index}. {escape(view.comparison.title)}</td>{cells}"
-            f'<td class="num" align="right">{counts[None] or "–"}</td></tr>'
+            f'<tr><td>{title}</td>{cells}<td class="num" align="right">{counts[None] or "–"}</td>{page}</tr>'
         )
     total_cells = "".join(f'<td align="right"><b>{totals[v]}</b></td>' for v in VERDICT_ORDER)
     rows.append(
-        f'<tr><td><b>All comparisons</b></td>{total_cells}<td align="right"><b>{totals[None]}</b></td></tr>'
+        f'<tr><td><b>All comparisons</b></td>{total_cells}<td align="right"><b>{totals[None]}</b></td>'
+        + ("" if web else "<td></td>")
+        + "</tr>"
     )
     return (
         "<h2>Summary of verdicts</h2>"
         '<table class="summary" width="100%" cellspacing="0" cellpadding="3" '
         f'style="border-collapse: collapse; border-color:{RULE}; border-style: solid; border-width: 0.5px;">'
-        f'<tr><th align="left">Comparison</th>{head}<th class="num">No verdict</th></tr>'
+        f'<tr><th align="left" width="38%">Comparison</th>{head}<th class="num" align="right">No verdict</th>{page_head}</tr>'
         + "".join(rows)
         + "</table>"
+    )
+
+
+def _how_to_read(report: Report) -> str:
+    kinds = sorted({k for view in report.comparisons for k in view.kinds})
+    highlight = (
+        "Words the comparison engine found contrasting between statements are shaded by the kind of contrast; "
+        "each comparison’s legend names the kinds and a table gives the engine’s reason for each pair. "
+        if kinds
+        else ""
+    )
+    return (
+        '<h3 style="margin-top:14pt;">How to read this report</h3>'
+        '<p class="note" style="margin-bottom:4pt;">Each comparison sets its statements side by side, each headed '
+        "by who said it, in what role, when, where and according to which source. "
+        f"{highlight}Spans an editor annotated are underlined in the colour of their first tag, with a number "
+        "that leads to the numbered list below the statements: both quotes, how the second stands to the first "
+        "(contradicts, walks back, clarifies, consistent with), the verdict, the tags and the note.</p>"
+        '<p class="note">Verdicts run from <b>Contradiction</b> through <b>Partly inconsistent</b> to '
+        "<b>Consistent</b>; <b>Unverifiable</b> means the statements could not be checked against each other. "
+        "The sources, with their addresses, are listed at the end.</p>"
+    )
+
+
+def _contrasts(view: ComparisonView, limit: int = 10) -> str:
+    """The engine's contrast pairs with their reasons: what the shading in the columns means, pair by pair."""
+    if not view.contrasts:
+        return ""
+    rows = []
+    for contrast in view.contrasts[:limit]:
+        left = view.statements[contrast.left].statement.speaker
+        right = view.statements[contrast.right].statement.speaker
+        rows.append(
+            "<tr>"
+            f'<td valign="top" width="14%"><span style="background-color:{kind_fill(contrast.kind)}; '
+            f'font-size:8pt;">&nbsp;{escape(kind_label(contrast.kind))}&nbsp;</span></td>'
+            f'<td valign="top" width="28%"><span class="quote">“{escape(contrast.a_text)}”</span>'
+            f'<br/><span class="small">{escape(left)}</span></td>'
+            f'<td valign="top" width="28%"><span class="quote">“{escape(contrast.b_text)}”</span>'
+            f'<br/><span class="small">{escape(right)}</span></td>'
+            f'<td valign="top" width="30%"><span class="small">{escape(contrast.reason)}</span></td>'
+            "</tr>"
+        )
+    more = len(view.contrasts) - limit
+    tail = (
+        f'<p class="small">and {more} more of lower score, highlighted in the statements above.</p>'
+        if more > 0
+        else ""
+    )
+    return (
+        '<h3 style="margin-top:10pt;">Contrasting phrasing found by the engine</h3>'
+        '<table width="100%" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>" + tail
     )
 
 
@@ -319,7 +380,7 @@ def _sources(report: Report) -> str:
         if source.sha256:
             line += f'<br/><span class="small">SHA-256 of the saved copy: {escape(source.sha256)}</span>'
         items.append(f'<p style="margin-bottom:6pt;">{line}</p>')
-    return '<h2 style="page-break-before: always;"><a name="sources">Sources</a></h2>' + "".join(items)
+    return '<h2 style="margin-top:24pt;"><a name="sources">Sources</a></h2>' + "".join(items)
 
 
 def title_block(report: Report) -> str:
@@ -336,8 +397,8 @@ def title_block(report: Report) -> str:
     )
 
 
-def report_body(report: Report, *, web: bool = False) -> str:
-    parts = [title_block(report), _summary(report)]
+def report_body(report: Report, *, web: bool = False, pages: dict[str, int] | None = None) -> str:
+    parts = [title_block(report), _summary(report, web=web, pages=pages), _how_to_read(report)]
     parts.extend(
         _comparison_section(view, index, report, web=web) for index, view in enumerate(report.comparisons, 1)
     )
@@ -345,13 +406,14 @@ def report_body(report: Report, *, web: bool = False) -> str:
     return "\n".join(parts)
 
 
-def report_html(report: Report, *, web: bool = True) -> str:
+def report_html(report: Report, *, web: bool = True, pages: dict[str, int] | None = None) -> str:
+    """The report as one HTML document; `pages` (anchor to page number) fills the PDF's contents column."""
     css = BASE_CSS + (WEB_CSS if web else "")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"/>'
         f"<title>{escape(report.title)}</title>"
         '<meta name="generator" content="Counterpoint"/>'
-        f"<style>{css}</style></head>\n<body>\n{report_body(report, web=web)}\n</body></html>\n"
+        f"<style>{css}</style></head>\n<body>\n{report_body(report, web=web, pages=pages)}\n</body></html>\n"
     )
 
 

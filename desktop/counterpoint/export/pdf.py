@@ -167,10 +167,17 @@ class ReportLayout:
         self.document.setDefaultFont(body_font)
         self.document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report.title)
         self.document.setDefaultStyleSheet(points_to_css_pixels(_qt_css(self.fonts), metrics_device))
-        self.document.setHtml(points_to_css_pixels(report_html(report, web=False), metrics_device))
         self.document.setPageSize(QSizeF(self.page_width, self.body_height))
-        self.page_count = self.document.pageCount()
-        self.anchor_pages = self._anchor_pages()
+        # Twice: the summary on the first page lists the page each comparison starts on, which is
+        # known only once the report is laid out. The numbers do not change the summary's height.
+        self.anchor_pages: dict[str, int] = {}
+        for _ in range(2):
+            pages = {name: page + 1 for name, page in self.anchor_pages.items()} or None
+            self.document.setHtml(
+                points_to_css_pixels(report_html(report, web=False, pages=pages), metrics_device)
+            )
+            self.page_count = self.document.pageCount()
+            self.anchor_pages = self._anchor_pages()
 
     def _mm(self, mm: float) -> float:
         return mm / 25.4 * self.resolution
@@ -199,6 +206,9 @@ class ReportLayout:
             start = self.anchor_pages.get(f"comparison-{view.comparison.id}")
             if start is not None and start <= page:
                 current = f"{index}. {view.comparison.title}"
+        sources = self.anchor_pages.get("sources")
+        if sources is not None and sources < page:
+            current = "Sources"
         return current
 
     def _font(self, family: str, points: float, *, bold: bool = False) -> QFont:

@@ -35,6 +35,19 @@ class Highlight:
 
 
 @dataclass(frozen=True)
+class Contrast:
+    """A contrast pair the engine found, between statement `left` and statement `right` of a comparison."""
+
+    left: int
+    right: int
+    a_text: str
+    b_text: str
+    kind: str
+    reason: str
+    score: float
+
+
+@dataclass(frozen=True)
 class AnnotatedSpan:
     """A span of one statement that an annotation points at; `number` is the annotation's in the report."""
 
@@ -72,6 +85,7 @@ class ComparisonView:
     comparison: Comparison
     statements: tuple[StatementView, ...]
     annotations: tuple[AnnotationView, ...]
+    contrasts: tuple[Contrast, ...] = ()
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -123,32 +137,40 @@ def select_comparisons(project: Project, comparison_ids: Sequence[int] | None) -
     return [every[cid] for cid in dict.fromkeys(comparison_ids)]
 
 
-def engine_highlights(texts: Sequence[str]) -> list[list[Highlight]] | None:
-    """The engine's contrast spans for each text, or None when the engine is not available."""
+def engine_contrasts(texts: Sequence[str]) -> tuple[list[list[Highlight]], list[Contrast]] | None:
+    """The engine's contrast spans for each text and its pairs, or None when the engine is not available."""
     try:
         from counterpoint.engine import analyse  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return None
     per_text: list[list[Highlight]] = [[] for _ in texts]
+    pairs: list[Contrast] = []
     if len(texts) < 2:
-        return per_text
+        return per_text, pairs
     try:
         analysis = analyse(list(texts))
         for pair in analysis.pairs:
-            kind = str(getattr(pair, "kind", "") or "contrast")
-            kind = getattr(kind, "value", kind)
+            kind = getattr(pair.kind, "value", pair.kind) or "contrast"
             reason = str(getattr(pair, "reason", "") or "")
             score = float(getattr(pair, "score", 0.0) or 0.0)
+            spans = []
             for index, span in ((pair.left, pair.a), (pair.right, pair.b)):
                 start, end = int(span[0]), int(span[1])
-                if 0 <= index < len(texts) and 0 <= start < end <= len(texts[index]):
-                    per_text[index].append(Highlight(start, end, kind, reason, score))
+                if not (0 <= index < len(texts) and 0 <= start < end <= len(texts[index])):
+                    break
+                spans.append((index, start, end))
+            else:
+                for index, start, end in spans:
+                    per_text[index].append(Highlight(start, end, str(kind), reason, score))
+                (li, ls, le), (ri, rs, re_) = spans
+                pairs.append(Contrast(li, ri, texts[li][ls:le], texts[ri][rs:re_], str(kind), reason, score))
     except Exception:  # a report without highlights beats no report; the log says why
         log.exception("the comparison engine failed; the report has no contrast highlights")
         return None
     for highlights in per_text:
         highlights.sort(key=lambda h: (h.start, -h.score))
-    return per_text
+    pairs.sort(key=lambda c: -c.score)
+    return per_text, pairs
 
 
 def build_report(
@@ -171,8 +193,9 @@ def build_report(
             if sid not in statement_cache:
                 statement_cache[sid] = project.statement(sid)
             statements.append(statement_cache[sid])
-        found = engine_highlights([s.text for s in statements]) if highlights else None
-        engine_used = engine_used or found is not None
+        analysed = engine_contrasts([s.text for s in statements]) if highlights else None
+        engine_used = engine_used or analysed is not None
+        found, contrasts = analysed if analysed is not None else (None, [])
         annotation_views = []
         spans: dict[int, list[AnnotatedSpan]] = {}
         for number, annotation in enumerate(project.annotations(comparison.id), start=1):
@@ -200,7 +223,9 @@ def build_report(
                     tuple(sorted(spans.get(statement.id, ()), key=lambda s: (s.start, s.number))),
                 )
             )
-        views.append(ComparisonView(comparison, tuple(statement_views), tuple(annotation_views)))
+        views.append(
+            ComparisonView(comparison, tuple(statement_views), tuple(annotation_views), tuple(contrasts))
+        )
     return Report(
         title=project.title,
         author=project.info("author"),
