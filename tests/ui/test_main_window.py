@@ -453,3 +453,63 @@ def test_export_opens_the_export_dialog(qtbot: Any, open_window: Any, sample_pat
     assert dialog is not None and dialog.isVisible()
     assert dialog.comparison_id == TRUMP_VS_SESSIONS
     dialog.reject()
+
+
+def test_a_long_analysis_can_be_cancelled(
+    qtbot: Any, open_window: Any, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import counterpoint.ui.workers as workers
+
+    release = threading.Event()
+    real = workers.run_analysis
+
+    def slow(texts: Any, task: Any = None) -> Any:
+        release.wait(10)  # a long document, as far as the window can tell
+        return real(texts, task)
+
+    monkeypatch.setattr(workers, "run_analysis", slow)
+    window = open_window(sample_path)
+    qtbot.waitUntil(lambda: window.analysis_runner.busy)
+    assert window.analysis_progress.isVisible() and window.cancel_button.isVisible()
+    window.cancel_button.click()
+    assert not window.analysis_pending
+    assert "cancelled" in window.analysis_label.text()
+    assert not window.cancel_button.isVisible()
+    release.set()
+    window.analysis_runner.wait()
+    qtbot.wait(50)
+    assert window.current_analysis is None  # the late result is dropped
+    window.reanalyse_action.trigger()
+    wait_for_analysis(qtbot, window)
+    assert "rough" in highlighted(window, 0)
+
+
+def test_run_app_opens_the_sample_on_first_run(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from counterpoint.ui import app as app_module
+
+    opened: list[MainWindow] = []
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    monkeypatch.setattr(MainWindow, "show", lambda self: opened.append(self))
+    assert app_module.run_app(None) == 0
+    window = opened[0]
+    try:
+        assert window.project.path == app_module.sample_path()
+        assert window.project.count_statements() == 6
+    finally:
+        window.shutdown()
+
+
+def test_run_app_reports_a_file_that_is_not_a_project(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from counterpoint.ui import app as app_module
+
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: None)
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("not a database")
+    assert app_module.run_app(str(bogus)) == 1
+    assert "not a Counterpoint project" in capsys.readouterr().err

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from counterpoint import __version__
 from counterpoint.errors import UserError
@@ -49,15 +49,38 @@ def open_sample() -> Project:
     return project
 
 
+def open_in_background(path: Path, *, create: bool = False) -> Project:
+    """Check and migrate a project on a worker thread while the event loop turns (a progress dialog appears
+    if that takes a while: a large file being migrated), then open it on this thread, which is then quick."""
+    from counterpoint.ui.workers import ProjectOpener
+
+    opener = ProjectOpener()
+    loop = QEventLoop()
+    outcome: dict[str, str] = {}
+    opener.opened.connect(lambda _path: loop.quit())
+    opener.failed.connect(lambda _path, message: (outcome.update(error=message), loop.quit()))
+    progress = QProgressDialog(f"Opening {path.name}…", "", 0, 0)
+    progress.setCancelButton(None)  # type: ignore[arg-type]
+    progress.setWindowTitle("Counterpoint")
+    progress.setMinimumDuration(400)
+    opener.open(path, create=create)
+    loop.exec()
+    progress.close()
+    opener.wait()
+    if "error" in outcome:
+        raise UserError(outcome["error"])
+    return Project.open(path)
+
+
 def choose_project(project_path: str | None, settings: QSettings) -> Project:
     if project_path:
         path = Path(project_path)
         # Naming a file that does not exist yet creates an empty project, as the CLI does.
-        return Project.open(path, create=not path.exists())
+        return open_in_background(path, create=not path.exists())
     last = settings.value("last_project")
     if last and Path(str(last)).is_file():
         try:
-            return Project.open(Path(str(last)))
+            return open_in_background(Path(str(last)))
         except UserError:
             pass  # a moved or damaged last project: fall back to the sample instead of refusing to start
     return open_sample()

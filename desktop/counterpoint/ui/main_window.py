@@ -277,6 +277,10 @@ class MainWindow(QMainWindow):
         self.delete_statement_action = a(
             "&Delete statement", self.delete_statement, k.Delete, "Delete the selected statements"
         )
+        # Delete acts on the library's selection, so its key works only there (not while reading a column).
+        self.removeAction(self.delete_statement_action)
+        self.delete_statement_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.library.addAction(self.delete_statement_action)
         self.find_action = a("&Find in library", self.focus_search, k.Find, "Search the library")
 
         self.new_comparison_action = a(
@@ -399,6 +403,8 @@ class MainWindow(QMainWindow):
         self.events.message.connect(self.say)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         self.library.statement_activated.connect(self.edit_statement)
+        self.library.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.library.table.customContextMenuRequested.connect(self._library_menu)
         self.library.selection_changed.connect(self._update_actions)
         self.workspace.tag_requested.connect(self.tag_selection)
         self.workspace.suggestion_accepted.connect(self.accept_pair)
@@ -676,6 +682,21 @@ class MainWindow(QMainWindow):
     def _delete_statement_command(self, statement_id: int) -> Callable[[], cmd.ProjectCommand]:
         return lambda: cmd.DeleteStatementCommand(self.project, self.events, statement_id)
 
+    def _library_menu(self, position: Any) -> None:
+        selected = self.library.selected_statement_ids()
+        menu = QMenu(self)
+        menu.addAction(self.new_comparison_action)
+        comparison = self.comparison()
+        if comparison is not None and selected:
+            add = menu.addAction(f"Add to “{_shorten(comparison.title, 36)}”")
+            add.setEnabled(len(set(comparison.statement_ids) | set(selected)) <= MAX_COLUMNS)
+            add.triggered.connect(lambda: self.add_statements_to_comparison(selected))
+        menu.addSeparator()
+        menu.addAction(self.new_statement_action)
+        menu.addAction(self.edit_statement_action)
+        menu.addAction(self.delete_statement_action)
+        menu.exec(self.library.table.viewport().mapToGlobal(position))
+
     def focus_search(self) -> None:
         self.library_dock.show()
         self.library.search_box.setFocus()
@@ -692,20 +713,20 @@ class MainWindow(QMainWindow):
     def _fill_comparisons(self) -> None:
         self.comparison_list.blockSignals(True)
         self.comparison_list.clear()
-        names = (
-            {s.id: s.speaker for s in self.project.statements()}
-            if self.project.count_statements() < 5000
-            else {}
-        )
+        speakers_of: dict[int, list[str]] = {}
+        for comparison_id, name in self.project.execute(
+            "SELECT cs.comparison_id, sp.name FROM comparison_statements cs "
+            "JOIN statements st ON st.id = cs.statement_id JOIN speakers sp ON sp.id = st.speaker_id "
+            "ORDER BY cs.comparison_id, cs.position"
+        ):
+            speakers_of.setdefault(comparison_id, []).append(name)
         counts = dict(
             self.project.execute(
                 "SELECT comparison_id, count(*) FROM annotations GROUP BY comparison_id"
             ).fetchall()
         )
         for comparison in self.project.comparisons():
-            speakers = (
-                list(dict.fromkeys(names.get(i, "?") for i in comparison.statement_ids)) if names else []
-            )
+            speakers = list(dict.fromkeys(speakers_of.get(comparison.id, [])))
             who = " · ".join(speakers) if speakers else f"{len(comparison.statement_ids)} statements"
             tagged = counts.get(comparison.id, 0)
             item = QListWidgetItem(f"{comparison.title}\n{who}" + (f"  —  {tagged} tagged" if tagged else ""))
