@@ -58,9 +58,14 @@ def open_in_background(path: Path, *, create: bool = False) -> Project:
     loop = QEventLoop()
     outcome: dict[str, str] = {}
     opener.opened.connect(lambda _path: loop.quit())
-    opener.failed.connect(lambda _path, message: (outcome.update(error=message), loop.quit()))
+
+    def failed(_path: object, message: str) -> None:
+        outcome["error"] = message
+        loop.quit()
+
+    opener.failed.connect(failed)
     progress = QProgressDialog(f"Opening {path.name}…", "", 0, 0)
-    progress.setCancelButton(None)  # type: ignore[arg-type]
+    progress.setCancelButton(None)
     progress.setWindowTitle("Counterpoint")
     progress.setMinimumDuration(400)
     opener.open(path, create=create)
