@@ -100,6 +100,10 @@ def test_sample_annotations_are_drawn_as_connectors(qtbot: Any, sample_project: 
     # The second sample annotation links column A ("rough") to column C, across column B.
     columns = sorted({tuple(sorted({c for c, _s, _e in conn.ends})) for conn in workspace.connectors()})
     assert columns == [(0, 1), (0, 2)]
+    # Both sample annotations contradict: the link carries the sign, in the verdict's colour.
+    assert {c.mark for c in workspace.connectors()} == {"≠"}
+    contradiction = next(c for c in workspace.connectors() if c.ends[0][0:1] == (0,) and c.ends[1][0] == 1)
+    assert contradiction.colour == workspace.colours.verdict_colour("contradiction").name()
     workspace.set_annotations([])
     assert workspace.connector_count() == 0
 

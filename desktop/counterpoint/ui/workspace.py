@@ -70,6 +70,7 @@ from counterpoint.ui.workspace_model import (
 )
 
 COLUMN_LETTERS = "ABCD"
+RELATION_MARKS = {"contradicts": "≠", "walks_back": "↩", "clarifies": "≈", "consistent_with": "="}
 MAX_COLUMNS = 4
 GUTTER = 52
 ROW_GAP = 14
@@ -86,6 +87,9 @@ class Connector:
     ends: tuple[tuple[int, int, int], ...]
     colour: str
     anchored: bool
+    mark: str = (
+        ""  # the relation's sign, shown on the link: ≠ contradicts, ↩ walks back, ≈ clarifies, = agrees
+    )
 
     @property
     def is_link(self) -> bool:
@@ -768,6 +772,7 @@ class ComparisonWorkspace(QWidget):
                     ends,
                     self._annotation_colour(annotation).name(),
                     all(t.anchored for t in annotation.targets),
+                    RELATION_MARKS.get(annotation.relation.value, "") if annotation.relation else "",
                 )
             )
         self._connectors = connectors
@@ -1316,6 +1321,27 @@ class ComparisonWorkspace(QWidget):
         fill = QColor(colour)
         fill.setAlphaF(0.45 if flashing else 0.25)
         self._paint_links(painter, ends, views, gutters, pen, fill)
+        if connector.mark and len(ends) > 1:
+            # The relation's sign on the link, in the first gutter it crosses.
+            (ca, ta, ba), (cb, tb, bb) = ends[0], ends[1]
+            if ca != cb:
+                centre = QPointF((views[ca].right() + views[cb].left()) / 2, (ta + ba + tb + bb) / 4)
+                if cb - ca > 1:
+                    centre.setX(views[ca].right() + GUTTER / 2)
+                    centre.setY((ta + ba) / 2 + ((tb + bb) / 2 - (ta + ba) / 2) / (2 * (cb - ca)))
+                radius = 9.0
+                painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Base), 1.5))
+                painter.setBrush(colour)
+                painter.drawEllipse(centre, radius, radius)
+                font = QFont(self.font())
+                font.setBold(True)
+                painter.setFont(font)
+                painter.setPen(readable_text_on(colour))
+                painter.drawText(
+                    QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
+                    Qt.AlignmentFlag.AlignCenter,
+                    connector.mark,
+                )
 
     def _paint_ends(
         self,
