@@ -121,3 +121,12 @@ def test_refresh_rereads_an_edited_row(qapp: object, sample_project: Project) ->
     assert model.index(0, 2).data() != "Rally"  # cached until told
     model.refresh_rows()
     assert model.index(0, 2).data() == "Rally"
+
+
+def test_a_search_shows_the_words_around_the_match(qapp: object, sample_project: Project) -> None:
+    model = StatementTableModel(sample_project)
+    model.load(LibraryFilter(search="officer respons"))
+    texts = [model.index(r, 3).data() for r in range(model.rowCount())]
+    assert any(t.startswith("… ") and "hold any officer responsible" in t for t in texts)
+    model.load(LibraryFilter())
+    assert model.index(0, 3).data().startswith("When you see these thugs")

@@ -201,7 +201,7 @@ class LibraryPanel(QWidget):
         self._pending = False
         keep = self._keep_selection or self.selected_statement_ids()
         self._keep_selection = []
-        self.model.set_statement_ids(ids)
+        self.model.set_statement_ids(ids, library_filter.search)
         self._shown_filter = library_filter
         total = len(ids)
         everything = self.project.count_statements() if not library_filter.is_empty else total

@@ -6,6 +6,7 @@ thread runs on its own connection) and reads the rows themselves a page at a tim
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -92,6 +93,7 @@ class StatementTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._loaded = 0  # rows exposed to views so far (fetchMore grows it)
         self._cache: dict[int, Statement] = {}
+        self._match: re.Pattern[str] | None = None
 
     # -- filling -------------------------------------------------------------------------------
 
@@ -99,17 +101,19 @@ class StatementTableModel(QAbstractTableModel):
         self._project = project
         self.set_statement_ids([])
 
-    def set_statement_ids(self, ids: Sequence[int]) -> None:
-        """Show these statements, in this order (a search result or the whole library)."""
+    def set_statement_ids(self, ids: Sequence[int], search: str = "") -> None:
+        """Show these statements, in this order (a search result or the whole library). With `search`, the
+        Statement column shows the words around the first match instead of the first words."""
         self.beginResetModel()
         self._ids = list(ids)
+        self._match = _match_pattern(search)
         self._cache.clear()
         self._loaded = min(PAGE_SIZE, len(self._ids))
         self.endResetModel()
 
     def load(self, library_filter: LibraryFilter = LibraryFilter()) -> None:
         """Run the query here, on this thread: for tests and for small projects."""
-        self.set_statement_ids(statement_ids(self._project, library_filter))
+        self.set_statement_ids(statement_ids(self._project, library_filter), library_filter.search)
 
     def refresh_rows(self) -> None:
         """Re-read the rows shown (after an edit), keeping the set of ids."""
@@ -194,7 +198,7 @@ class StatementTableModel(QAbstractTableModel):
                 return statement.said_on.isoformat() if statement.said_on else "undated"
             if column == self.OCCASION:
                 return statement.occasion
-            return statement.first_words
+            return self._excerpt(statement)
         if role == Qt.ItemDataRole.ToolTipRole:
             who = statement.speaker + (f", {statement.role}" if statement.role else "")
             source = f"\n\nSource: {statement.source_title}" if statement.source_title else ""
@@ -205,6 +209,15 @@ class StatementTableModel(QAbstractTableModel):
             when = statement.said_on.isoformat() if statement.said_on else "undated"
             return f"{statement.speaker}, {when}: {statement.first_words}"
         return None
+
+    def _excerpt(self, statement: Statement) -> str:
+        """The first words, or when searching, the words around the first match (where the user looks)."""
+        found = self._match.search(statement.text) if self._match else None
+        if found is None or found.start() < 40:
+            return statement.first_words
+        start = statement.text.rfind(" ", 0, max(0, found.start() - 30)) + 1
+        words = statement.text[start:].split()
+        return "… " + " ".join(words[:14]) + (" …" if len(words) > 14 else "")
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -227,6 +240,15 @@ class StatementTableModel(QAbstractTableModel):
 
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
+
+
+def _match_pattern(search: str) -> re.Pattern[str] | None:
+    """A regex for the words typed (the last one as a prefix, as the full-text query treats it)."""
+    words = [w for w in re.split(r"[\W_]+", search) if w]
+    if not words:
+        return None
+    alternatives = [re.escape(w) + r"\b" for w in words[:-1]] + [re.escape(words[-1])]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
 def encode_statement_ids(ids: Sequence[int]) -> bytes:
