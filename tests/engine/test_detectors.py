@@ -138,3 +138,9 @@ def test_threshold_filters_by_score() -> None:
 )
 def test_agreeing_statements_have_no_contrast(a: str, b: str) -> None:
     assert contrast(a, b) == []
+
+
+def test_not_going_to_is_a_refusal_not_a_hedge() -> None:
+    a, b = "We are not going to repeal the act.", "The act must be repealed."
+    (pair,) = [p for p in contrast(a, b) if p.kind == "modality"]
+    assert "refusal" in pair.reason and "obligation" in pair.reason

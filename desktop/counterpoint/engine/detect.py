@@ -231,9 +231,14 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
                     yield Candidate(pn, pp, "negation", strength, reason, (cue, -1), (kp, -1))
 
 
-def _modal_class(c: Cue) -> str:
+FIRM_FUTURE = frozenset(("will", "shall", "'ll", "going"))
+
+
+def _modal_class(c: Cue, doc: Document) -> str:
     if not c.negated:
         return c.value
+    if c.value == "certainty" and doc.norms[c.lo] in FIRM_FUTURE:
+        return "refusal"  # "not going to raise taxes" is a refusal, not a hedge
     return {
         "certainty": "hedge",
         "obligation": "no-obligation",
@@ -273,12 +278,12 @@ def _scope_lemmas(side: Side, c: Cue) -> set[str]:
 
 def modality(a: Side, b: Side) -> Iterator[Candidate]:
     """Certainty against hedge, obligation against prohibition or refusal, permission against prohibition."""
-    classes_a = {_modal_class(x) for x in a.f.modality}
-    classes_b = {_modal_class(y) for y in b.f.modality}
+    classes_a = {_modal_class(x, a.doc) for x in a.f.modality}
+    classes_b = {_modal_class(y, b.doc) for y in b.f.modality}
     for x in a.f.modality:
-        cx = _modal_class(x)
+        cx = _modal_class(x, a.doc)
         for y in b.f.modality:
-            cy = _modal_class(y)
+            cy = _modal_class(y, b.doc)
             rule = MODAL_CONTRASTS.get(frozenset((cx, cy)))
             if not rule or cx == cy or (cy in classes_a and cx in classes_b):
                 continue
