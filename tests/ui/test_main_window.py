@@ -513,3 +513,33 @@ def test_run_app_reports_a_file_that_is_not_a_project(
     bogus.write_text("not a database")
     assert app_module.run_app(str(bogus)) == 1
     assert "not a Counterpoint project" in capsys.readouterr().err
+
+
+def test_keyboard_tags_the_selection_and_deletes_in_the_library(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    wait_for_analysis(qtbot, window)
+    window.workspace.select_span(0, *span(window, 0, "rough"))
+    window.workspace.select_span(2, *span(window, 2, "lawfully have to"))
+    window.library.search_box.setFocus()
+    qtbot.keyClick(window.library.search_box, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    editor = window.active_editor
+    assert editor is not None and editor.windowTitle() == "Tag the pair"
+    editor.reject()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    # Delete in the search box edits the text; in the table it deletes the selected statement.
+    window.library.search_box.setText("wagon")
+    window.library.search_box.setCursorPosition(0)
+    qtbot.keyClick(window.library.search_box, Qt.Key.Key_Delete)
+    assert window.library.search_box.text() == "agon"
+    window.library.search_box.clear()
+    wait_for_library(qtbot, window)
+    window.library.select_statements([window.project.statements(speaker="Perry Tarrant")[0].id])
+    window.library.table.setFocus()
+    qtbot.keyClick(window.library.table, Qt.Key.Key_Delete)
+    assert window.project.statements(speaker="Perry Tarrant") == []
+    assert window.statusBar().currentMessage().startswith("Deleted 1 statement")

@@ -586,6 +586,8 @@ class MainWindow(QMainWindow):
             lambda path: self.say(f"Exported {path}" if path else "The export did not complete")
         )
         self.active_editor = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _result: setattr(self, "active_editor", None))
         dialog.open()
 
     # -- statements ---------------------------------------------------------------------------------
@@ -618,6 +620,7 @@ class MainWindow(QMainWindow):
                 self.library._keep_selection = [command[0].statement_id]
 
         editor.finished.connect(done)
+        editor.finished.connect(editor.deleteLater)  # one dialog per use, not one per use kept forever
         editor.open()
 
     def edit_statement(self, statement_id: int | None = None) -> None:
@@ -635,6 +638,7 @@ class MainWindow(QMainWindow):
                 self.apply_statement_edit(statement_id, editor.values())
 
         editor.finished.connect(done)
+        editor.finished.connect(editor.deleteLater)  # one dialog per use, not one per use kept forever
         editor.open()
 
     def apply_statement_edit(self, statement_id: int, values: dict[str, Any]) -> list[int]:
@@ -984,6 +988,7 @@ class MainWindow(QMainWindow):
                 self.add_annotation(spans, comparison_id, editor.values(), editor.new_tags())
 
         editor.finished.connect(done)
+        editor.finished.connect(editor.deleteLater)  # one dialog per use, not one per use kept forever
         editor.open()
         return editor
 
@@ -1038,6 +1043,7 @@ class MainWindow(QMainWindow):
                 )
 
         editor.finished.connect(done)
+        editor.finished.connect(editor.deleteLater)  # one dialog per use, not one per use kept forever
         editor.open()
 
     def delete_annotation(self, annotation_id: int) -> None:
