@@ -159,3 +159,18 @@ def test_none_survives_pyside_void_calls(sample_project: Project, tmp_path: Path
     # two) takes None's count to zero and the process aborts at the next garbage collection.
     export(sample_project, tmp_path / "r.pdf")
     assert sys.getrefcount(None) > 1 << 39
+
+
+def test_summary_gives_the_page_each_comparison_starts_on(sample_project: Project) -> None:
+    from PySide6.QtCore import QBuffer
+
+    from counterpoint.export.pdf import ReportLayout, new_pdf_writer
+    from counterpoint.export.report import build_report
+
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    layout = ReportLayout(build_report(sample_project), new_pdf_writer(buffer))
+    outline = dict(layout.outline())
+    printed = [text for _, _, text in layout.contents_numbers]
+    assert printed == [str(outline[title] + 1) for title in outline if title[0].isdigit()]
+    assert all(page == 0 for page, _, _ in layout.contents_numbers)  # the summary is on the first page

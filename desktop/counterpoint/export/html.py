@@ -276,8 +276,17 @@ def _comparison_section(view: ComparisonView, index: int, report: Report, *, web
 
 def _summary(report: Report, *, web: bool, pages: dict[str, int] | None) -> str:
     """Verdicts per comparison; in the PDF it doubles as the contents, with the page each one starts on."""
-    head = "".join(f'<th class="num" align="right">{escape(v.label)}</th>' for v in VERDICT_ORDER)
-    page_head = "" if web else '<th class="num" align="right">Page</th>'
+    # Explicit widths: Qt's automatic table widths would break "Contradiction" inside the word.
+    widths = {
+        Verdict.CONTRADICTION: 15,
+        Verdict.PARTLY_INCONSISTENT: 14,
+        Verdict.CONSISTENT: 12,
+        Verdict.UNVERIFIABLE: 13,
+    }
+    head = "".join(
+        f'<th class="num" align="right" width="{widths[v]}%">{escape(v.label)}</th>' for v in VERDICT_ORDER
+    )
+    page_head = "" if web else '<th class="num" align="right" width="7%">Page</th>'
     rows = []
     totals = report.verdicts
     for index, view in enumerate(report.comparisons, start=1):
@@ -301,7 +310,7 @@ def _summary(report: Report, *, web: bool, pages: dict[str, int] | None) -> str:
         "<h2>Summary of verdicts</h2>"
         '<table class="summary" width="100%" cellspacing="0" cellpadding="3" '
         f'style="border-collapse: collapse; border-color:{RULE}; border-style: solid; border-width: 0.5px;">'
-        f'<tr><th align="left" width="38%">Comparison</th>{head}<th class="num" align="right">No verdict</th>{page_head}</tr>'
+        f'<tr><th align="left">Comparison</th>{head}<th class="num" align="right" width="11%">No verdict</th>{page_head}</tr>'
         + "".join(rows)
         + "</table>"
     )

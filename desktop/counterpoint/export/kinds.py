@@ -38,6 +38,7 @@ FALLBACK_COLOUR = "#7f8c8d"
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
+@cache
 def _theme() -> dict[str, Any]:
     """The light theme's table from resources/ui/kinds.toml, or {} when it is missing or unreadable."""
     try:

@@ -31,11 +31,12 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextDocument,
+    QTextTable,
 )
 
 from counterpoint.export.atomic import write_bytes
 from counterpoint.export.html import INK, MUTED, RULE, format_date, report_html
-from counterpoint.export.report import Report, build_report
+from counterpoint.export.report import VERDICT_ORDER, Report, build_report
 from counterpoint.store import Project
 
 Progress = Callable[[int, int], None]
@@ -168,16 +169,10 @@ class ReportLayout:
         self.document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report.title)
         self.document.setDefaultStyleSheet(points_to_css_pixels(_qt_css(self.fonts), metrics_device))
         self.document.setPageSize(QSizeF(self.page_width, self.body_height))
-        # Twice: the summary on the first page lists the page each comparison starts on, which is
-        # known only once the report is laid out. The numbers do not change the summary's height.
-        self.anchor_pages: dict[str, int] = {}
-        for _ in range(2):
-            pages = {name: page + 1 for name, page in self.anchor_pages.items()} or None
-            self.document.setHtml(
-                points_to_css_pixels(report_html(report, web=False, pages=pages), metrics_device)
-            )
-            self.page_count = self.document.pageCount()
-            self.anchor_pages = self._anchor_pages()
+        self.document.setHtml(points_to_css_pixels(report_html(report, web=False), metrics_device))
+        self.page_count = self.document.pageCount()
+        self.anchor_pages = self._anchor_pages()
+        self.contents_numbers = self._contents_page_numbers()
 
     def _mm(self, mm: float) -> float:
         return mm / 25.4 * self.resolution
@@ -198,6 +193,38 @@ class ReportLayout:
                 iterator += 1
             block = block.next()
         return pages
+
+    def _contents_page_numbers(self) -> list[tuple[int, QRectF, str]]:
+        """Where to print, in the summary's Page column, the page each comparison starts on.
+
+        The numbers are known only once the report is laid out, and typing them into the document
+        would lay it out again (a third of the export's time on a large dossier); the column is left
+        empty and the numbers are drawn into its cells when the page is painted. They are text in the
+        PDF like any other. Returns (page, rectangle on that page, text).
+        """
+        table = next(
+            (
+                frame
+                for frame in self.document.rootFrame().childFrames()
+                if isinstance(frame, QTextTable) and frame.columns() == len(VERDICT_ORDER) + 3
+            ),
+            None,
+        )
+        if table is None or table.rows() != len(self.report.comparisons) + 2:
+            return []
+        layout = self.document.documentLayout()
+        numbers = []
+        for row, view in enumerate(self.report.comparisons, start=1):
+            page = self.anchor_pages.get(f"comparison-{view.comparison.id}")
+            if page is None:
+                continue
+            rect = layout.blockBoundingRect(
+                table.cellAt(row, table.columns() - 1).firstCursorPosition().block()
+            )
+            on_page = int((rect.top() + 1) // self.body_height)
+            rect.translate(0, -on_page * self.body_height)
+            numbers.append((on_page, rect, str(page + 1)))
+        return numbers
 
     def section_on_page(self, page: int) -> str:
         """The title of the comparison a page belongs to, for the running header."""
@@ -268,6 +295,16 @@ class ReportLayout:
         painter.setPen(QColor(INK))
         self.document.drawContents(painter, clip)
         painter.restore()
+
+        numbers = [(rect, text) for on_page, rect, text in self.contents_numbers if on_page == page]
+        if numbers:
+            painter.save()
+            painter.translate(0, self.header)
+            painter.setFont(self.document.defaultFont())
+            painter.setPen(QColor(INK))
+            for rect, text in numbers:
+                painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, text)
+            painter.restore()
 
     def outline(self) -> list[tuple[str, int]]:
         """Bookmarks: (title, 0-based page) for the summary, each comparison and the sources."""
