@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QLineEdit,
-    QListWidget,
+    QListView,
     QTableView,
 )
 
@@ -349,7 +349,7 @@ def test_controls_have_accessible_names(open_window: Any, sample_path: Path) -> 
     window = open_window(sample_path)
     unnamed = [
         f"{type(w).__name__} {w.objectName()}"
-        for kind in (QLineEdit, QComboBox, QDateEdit, QTableView, QListWidget, QAbstractButton)
+        for kind in (QLineEdit, QComboBox, QDateEdit, QTableView, QListView, QAbstractButton)
         for w in window.findChildren(kind)
         if w.isVisible()
         and not w.accessibleName()
@@ -539,7 +539,7 @@ def test_keyboard_tags_the_selection_and_deletes_in_the_library(
     window.library.search_box.clear()
     wait_for_library(qtbot, window)
     window.library.select_statements([window.project.statements(speaker="Perry Tarrant")[0].id])
-    window.library.table.setFocus()
-    qtbot.keyClick(window.library.table, Qt.Key.Key_Delete)
+    window.library.view.setFocus()
+    qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
     assert window.project.statements(speaker="Perry Tarrant") == []
     assert window.statusBar().currentMessage().startswith("Deleted 1 statement")

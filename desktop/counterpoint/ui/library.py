@@ -5,16 +5,29 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -73,31 +86,23 @@ class LibraryPanel(QWidget):
         self.timer.setInterval(SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.search_now)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Statements")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setDragEnabled(True)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.resizeSection(StatementTableModel.SPEAKER, 125)
-        header.resizeSection(StatementTableModel.DATE, 92)
-        header.resizeSection(StatementTableModel.TEXT, 320)
-        header.resizeSection(StatementTableModel.OCCASION, 200)
-        # The words matter more than the occasion in a narrow panel: show them before it.
-        header.moveSection(StatementTableModel.OCCASION, StatementTableModel.TEXT)
-        self.table.doubleClicked.connect(self._activated)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setModelColumn(StatementTableModel.SPEAKER)
+        self.view.setItemDelegate(StatementCardDelegate(self.view))
+        self.view.setAccessibleName("Statements")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setToolTip("")
+        self.view.doubleClicked.connect(self._activated)
+        self.view.activated.connect(self._activated)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -120,7 +125,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.search_box)
         layout.addLayout(filters)
         layout.addLayout(dates)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
 
         self.reload_filters()
@@ -225,25 +230,25 @@ class LibraryPanel(QWidget):
     # -- selection ------------------------------------------------------------------------------------
 
     def selected_statement_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedIndexes()})
         found = (self.model.statement_at(row) for row in rows)
         return [s.id for s in found if s is not None]
 
     def select_statements(self, ids: list[int]) -> None:
-        selection = self.table.selectionModel()
+        selection = self.view.selectionModel()
         selection.clearSelection()
         first: QModelIndex | None = None
         for statement_id in ids:
             row = self.model.row_of(statement_id)
             if row < 0:
                 continue
-            index = self.model.index(row, 0)
+            index = self.model.index(row, StatementTableModel.SPEAKER)
             first = first or index
             selection.select(
                 index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             )
         if first is not None:
-            self.table.scrollTo(first)
+            self.view.scrollTo(first)
 
     def _activated(self, index: QModelIndex) -> None:
         statement = self.model.statement_at(index.row())
@@ -254,3 +259,117 @@ class LibraryPanel(QWidget):
         self.timer.stop()
         self.searcher.cancel_all()
         self.searcher.wait()
+
+
+class StatementCardDelegate(QStyledItemDelegate):
+    """A statement as a card: speaker and role, the date on the right, then two lines of its words (or of the
+    words around a search match). Easier to scan in a narrow panel than a grid of truncated cells."""
+
+    PADDING = 8
+    TEXT_LINES = 2
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        return bold, QFont(option.font)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        bold, plain = self._fonts(option)
+        height = QFontMetrics(bold).height() + self.TEXT_LINES * QFontMetrics(plain).lineSpacing()
+        return QSize(option.rect.width() or 300, height + 2 * self.PADDING + 4)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        speaker = str(index.data() or "")
+        statement = index.data(StatementTableModel.StatementRole)
+        words = str(index.data(StatementTableModel.PreviewRole) or "")
+        said_on = getattr(statement, "said_on", None)
+        date_text = f"{said_on.day} {said_on:%b %Y}" if said_on else "undated"
+        role = getattr(statement, "role", "") or ""
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rect = option.rect
+        painter.save()
+        background = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
+        painter.fillRect(rect, background)
+        if selected:
+            painter.fillRect(
+                QRect(rect.left(), rect.top(), 3, rect.height()), palette.color(QPalette.ColorRole.Link)
+            )
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(
+            rect.left() + self.PADDING, rect.bottom(), rect.right() - self.PADDING, rect.bottom()
+        )
+
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        bold, plain = self._fonts(option)
+        inner = rect.adjusted(self.PADDING + 4, self.PADDING, -self.PADDING, -self.PADDING)
+        bold_metrics, plain_metrics = QFontMetrics(bold), QFontMetrics(plain)
+
+        painter.setFont(plain)
+        painter.setPen(muted)
+        date_width = plain_metrics.horizontalAdvance(date_text)
+        painter.drawText(
+            QRect(inner.right() - date_width, inner.top(), date_width, bold_metrics.height()),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            date_text,
+        )
+        head_width = inner.width() - date_width - 12
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        name = bold_metrics.elidedText(speaker, Qt.TextElideMode.ElideRight, head_width)
+        name_width = bold_metrics.horizontalAdvance(name)
+        painter.drawText(
+            QRect(inner.left(), inner.top(), name_width, bold_metrics.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            name,
+        )
+        if role and head_width - name_width > 40:
+            painter.setFont(plain)
+            painter.setPen(muted)
+            role_text = plain_metrics.elidedText(
+                f"  {role}", Qt.TextElideMode.ElideRight, head_width - name_width
+            )
+            painter.drawText(
+                QRect(inner.left() + name_width, inner.top(), head_width - name_width, bold_metrics.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                role_text,
+            )
+        painter.setFont(plain)
+        painter.setPen(text_colour if selected else palette.color(QPalette.ColorRole.Text))
+        top = inner.top() + bold_metrics.height() + 2
+        lines = _wrap(words, plain_metrics, inner.width(), self.TEXT_LINES)
+        for n, line in enumerate(lines):
+            painter.drawText(
+                QRect(
+                    inner.left(), top + n * plain_metrics.lineSpacing(), inner.width(), plain_metrics.height()
+                ),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                line,
+            )
+        painter.restore()
+
+
+def _wrap(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
+    """Greedy word wrap into at most `lines` lines, the last one elided."""
+    out: list[str] = []
+    words = text.split()
+    current = ""
+    for n, word in enumerate(words):
+        candidate = f"{current} {word}".strip()
+        if metrics.horizontalAdvance(candidate) <= width or not current:
+            current = candidate
+            continue
+        out.append(current)
+        if len(out) == lines - 1:
+            rest = " ".join([word, *words[n + 1 :]])
+            out.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            return out
+        current = word
+    if current:
+        out.append(metrics.elidedText(current, Qt.TextElideMode.ElideRight, width))
+    return out[:lines]

@@ -86,6 +86,8 @@ class StatementTableModel(QAbstractTableModel):
     COLUMNS = ("Speaker", "Date", "Occasion", "Statement")
     SPEAKER, DATE, OCCASION, TEXT = range(4)
     StatementIdRole = Qt.ItemDataRole.UserRole + 1
+    StatementRole = Qt.ItemDataRole.UserRole + 2  # the Statement record itself
+    PreviewRole = Qt.ItemDataRole.UserRole + 3  # a longer excerpt for a card: from the search match if any
 
     def __init__(self, project: Project, parent: Any = None) -> None:
         super().__init__(parent)
@@ -205,19 +207,23 @@ class StatementTableModel(QAbstractTableModel):
             return f"{who}\n\n{statement.text}{source}"
         if role == self.StatementIdRole:
             return statement.id
+        if role == self.StatementRole:
+            return statement
+        if role == self.PreviewRole:
+            return self._excerpt(statement, words=60)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             when = statement.said_on.isoformat() if statement.said_on else "undated"
             return f"{statement.speaker}, {when}: {statement.first_words}"
         return None
 
-    def _excerpt(self, statement: Statement) -> str:
+    def _excerpt(self, statement: Statement, words: int = 12) -> str:
         """The first words, or when searching, the words around the first match (where the user looks)."""
         found = self._match.search(statement.text) if self._match else None
-        if found is None or found.start() < 40:
-            return statement.first_words
-        start = statement.text.rfind(" ", 0, max(0, found.start() - 30)) + 1
-        words = statement.text[start:].split()
-        return "… " + " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+        start = 0
+        if found is not None and found.start() >= 40:
+            start = statement.text.rfind(" ", 0, max(0, found.start() - 30)) + 1
+        chosen = statement.text[start:].split()
+        return ("… " if start else "") + " ".join(chosen[:words]) + (" …" if len(chosen) > words else "")
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -403,8 +403,8 @@ class MainWindow(QMainWindow):
         self.events.message.connect(self.say)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         self.library.statement_activated.connect(self.edit_statement)
-        self.library.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.library.table.customContextMenuRequested.connect(self._library_menu)
+        self.library.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.library.view.customContextMenuRequested.connect(self._library_menu)
         self.library.selection_changed.connect(self._update_actions)
         self.workspace.tag_requested.connect(self.tag_selection)
         self.workspace.suggestion_accepted.connect(self.accept_pair)
@@ -699,7 +699,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.new_statement_action)
         menu.addAction(self.edit_statement_action)
         menu.addAction(self.delete_statement_action)
-        menu.exec(self.library.table.viewport().mapToGlobal(position))
+        menu.exec(self.library.view.viewport().mapToGlobal(position))
 
     def focus_search(self) -> None:
         self.library_dock.show()
