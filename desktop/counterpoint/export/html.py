@@ -59,7 +59,6 @@ body {{ font-family: "DejaVu Serif", Georgia, "Times New Roman", serif; max-widt
 h1, h2, h3, th, .speaker, .meta, .small, .role, .chip, .verdict {{
        font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; }}
 table {{ border-collapse: collapse; }}
-table.statements td {{ border-top: 2px solid {INK}; }}
 table.summary td, table.summary th {{ border-bottom: 1px solid {RULE}; padding: 2px 8px; }}
 .ann {{ text-decoration-thickness: 2px; text-underline-offset: 2px; }}
 a {{ color: #1a5fb4; }}
@@ -325,7 +324,7 @@ def _how_to_read(report: Report) -> str:
         else ""
     )
     return (
-        '<h3 style="margin-top:14pt;">How to read this report</h3>'
+        '<h3 style="margin-top:12pt;">How to read this report</h3>'
         '<p class="note" style="margin-bottom:4pt;">Each comparison sets its statements side by side, each headed '
         "by who said it, in what role, when, where and according to which source. "
         f"{highlight}Spans an editor annotated are underlined in the colour of their first tag, with a number "
@@ -334,6 +333,7 @@ def _how_to_read(report: Report) -> str:
         '<p class="note">Verdicts run from <b>Contradiction</b> through <b>Partly inconsistent</b> to '
         "<b>Consistent</b>; <b>Unverifiable</b> means the statements could not be checked against each other. "
         "The sources, with their addresses, are listed at the end.</p>"
+        '<p style="margin-bottom:6pt;"></p>'
     )
 
 
@@ -407,7 +407,7 @@ def title_block(report: Report) -> str:
 
 
 def report_body(report: Report, *, web: bool = False, pages: dict[str, int] | None = None) -> str:
-    parts = [title_block(report), _summary(report, web=web, pages=pages), _how_to_read(report)]
+    parts = [title_block(report), _how_to_read(report), _summary(report, web=web, pages=pages)]
     parts.extend(
         _comparison_section(view, index, report, web=web) for index, view in enumerate(report.comparisons, 1)
     )

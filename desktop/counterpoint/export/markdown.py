@@ -91,7 +91,11 @@ def _comparison(view: ComparisonView, index: int) -> list[str]:
     for item in view.annotations:
         a = item.annotation
         verdict = a.verdict.label if a.verdict else "No verdict"
-        relation = f" — {a.relation.label}" if a.relation else ""
+        if a.relation and len(item.quotes) >= 2:
+            first, second = item.quotes[0].speaker, item.quotes[1].speaker
+            relation = f" — {md_escape(second)} {a.relation.label} {md_escape(first)}"
+        else:
+            relation = f" — {a.relation.label}" if a.relation else ""
         lines.append(f"{item.number}. **{verdict}**{relation}")
         for quote in item.quotes:
             lines.append(f"   - {md_escape(quote.speaker)}: “{md_escape(quote.exact)}”")
