@@ -543,3 +543,25 @@ def test_keyboard_tags_the_selection_and_deletes_in_the_library(
     qtbot.keyClick(window.library.view, Qt.Key.Key_Delete)
     assert window.project.statements(speaker="Perry Tarrant") == []
     assert window.statusBar().currentMessage().startswith("Deleted 1 statement")
+
+
+def test_library_marks_the_statements_of_the_open_comparison(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    from counterpoint.ui.library_model import StatementTableModel
+
+    window = open_window(sample_path)
+    wait_for_library(qtbot, window)
+    model = window.library.model
+
+    def letters() -> dict[str, list[str]]:
+        marks: dict[str, list[str]] = {}
+        for row in range(model.rowCount()):
+            letter = model.index(row, 0).data(StatementTableModel.ColumnRole)
+            if letter:
+                marks.setdefault(letter, []).append(model.index(row, 0).data())
+        return marks
+
+    assert letters() == {"A": ["Donald Trump"], "B": ["Jeff Sessions"], "C": ["Jeff Sessions"]}
+    window.open_comparison(2)
+    assert letters() == {"A": ["Donald Trump"], "B": ["Sarah Huckabee Sanders"], "C": ["Chuck Rosenberg"]}

@@ -319,6 +319,22 @@ class StatementCardDelegate(QStyledItemDelegate):
             date_text,
         )
         head_width = inner.width() - date_width - 12
+        letter = index.data(StatementTableModel.ColumnRole)
+        if letter:
+            # In the open comparison: its column's letter, as the workspace shows it.
+            size = bold_metrics.height() - 2
+            badge = QRect(inner.left(), inner.top() + 1, size, size)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Link))
+            painter.drawEllipse(badge)
+            small = QFont(bold)
+            small.setPointSizeF(bold.pointSizeF() * 0.8)
+            painter.setFont(small)
+            painter.setPen(palette.color(QPalette.ColorRole.Base))
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), str(letter))
+            inner = inner.adjusted(size + 6, 0, 0, 0)
+            head_width -= size + 6
         painter.setFont(bold)
         painter.setPen(text_colour)
         name = bold_metrics.elidedText(speaker, Qt.TextElideMode.ElideRight, head_width)

@@ -88,6 +88,7 @@ class StatementTableModel(QAbstractTableModel):
     StatementIdRole = Qt.ItemDataRole.UserRole + 1
     StatementRole = Qt.ItemDataRole.UserRole + 2  # the Statement record itself
     PreviewRole = Qt.ItemDataRole.UserRole + 3  # a longer excerpt for a card: from the search match if any
+    ColumnRole = Qt.ItemDataRole.UserRole + 4  # its column letter in the open comparison ("A"), or None
 
     def __init__(self, project: Project, parent: Any = None) -> None:
         super().__init__(parent)
@@ -96,6 +97,7 @@ class StatementTableModel(QAbstractTableModel):
         self._loaded = 0  # rows exposed to views so far (fetchMore grows it)
         self._cache: dict[int, Statement] = {}
         self._match: re.Pattern[str] | None = None
+        self._columns: dict[int, str] = {}
 
     # -- filling -------------------------------------------------------------------------------
 
@@ -112,6 +114,12 @@ class StatementTableModel(QAbstractTableModel):
         self._cache.clear()
         self._loaded = min(PAGE_SIZE, len(self._ids))
         self.endResetModel()
+
+    def set_columns(self, columns: dict[int, str]) -> None:
+        """Mark the statements of the open comparison with their column letters (statement id → letter)."""
+        self._columns = dict(columns)
+        if self._loaded:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1, 0), [self.ColumnRole])
 
     def load(self, library_filter: LibraryFilter = LibraryFilter()) -> None:
         """Run the query here, on this thread: for tests and for small projects."""
@@ -209,6 +217,8 @@ class StatementTableModel(QAbstractTableModel):
             return statement.id
         if role == self.StatementRole:
             return statement
+        if role == self.ColumnRole:
+            return self._columns.get(statement.id)
         if role == self.PreviewRole:
             return self._excerpt(statement, words=60)
         if role == Qt.ItemDataRole.AccessibleTextRole:

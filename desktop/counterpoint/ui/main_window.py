@@ -7,7 +7,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -15,8 +26,12 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFont,
+    QFontMetrics,
     QGuiApplication,
     QKeySequence,
+    QPainter,
+    QPalette,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -36,6 +51,9 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -96,6 +114,54 @@ class _CentreArea(QFrame):
         if paths:
             event.acceptProposedAction()
             self.files_dropped.emit(paths)
+
+
+class ComparisonItemDelegate(QStyledItemDelegate):
+    """A comparison in the list: its title in bold, who is in it and how much is tagged underneath."""
+
+    MetaRole = Qt.ItemDataRole.UserRole + 1
+    PADDING = 7
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        metrics = QFontMetrics(option.font)
+        return QSize(200, 2 * metrics.lineSpacing() + 2 * self.PADDING + 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rect = option.rect
+        painter.save()
+        painter.fillRect(
+            rect, palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
+        )
+        if selected:
+            painter.fillRect(
+                QRect(rect.left(), rect.top(), 3, rect.height()), palette.color(QPalette.ColorRole.Link)
+            )
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(rect.left() + 8, rect.bottom(), rect.right() - 8, rect.bottom())
+        inner = rect.adjusted(self.PADDING + 5, self.PADDING, -self.PADDING, -self.PADDING)
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        metrics = QFontMetrics(bold)
+        painter.setFont(bold)
+        painter.setPen(
+            palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        )
+        title = metrics.elidedText(str(index.data() or ""), Qt.TextElideMode.ElideRight, inner.width())
+        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), metrics.height()), 0, title)
+        plain = QFontMetrics(option.font)
+        painter.setFont(option.font)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        meta = plain.elidedText(
+            str(index.data(self.MetaRole) or ""), Qt.TextElideMode.ElideRight, inner.width()
+        )
+        painter.drawText(
+            QRect(inner.left(), inner.top() + metrics.lineSpacing(), inner.width(), plain.height()), 0, meta
+        )
+        painter.restore()
 
 
 class MainWindow(QMainWindow):
@@ -208,6 +274,7 @@ class MainWindow(QMainWindow):
         self.comparison_list.setWordWrap(True)
         self.comparison_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comparison_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.comparison_list.setItemDelegate(ComparisonItemDelegate(self.comparison_list))
         self.comparison_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.comparison_list.customContextMenuRequested.connect(self._comparison_menu)
         self.comparison_list.currentItemChanged.connect(self._comparison_picked)
@@ -733,9 +800,12 @@ class MainWindow(QMainWindow):
             speakers = list(dict.fromkeys(speakers_of.get(comparison.id, [])))
             who = " · ".join(speakers) if speakers else f"{len(comparison.statement_ids)} statements"
             tagged = counts.get(comparison.id, 0)
-            item = QListWidgetItem(f"{comparison.title}\n{who}" + (f"  —  {tagged} tagged" if tagged else ""))
+            meta = who + (f"  ·  {tagged} tagged" if tagged else "")
+            item = QListWidgetItem(comparison.title)
             item.setData(Qt.ItemDataRole.UserRole, comparison.id)
-            item.setToolTip(comparison.title)
+            item.setData(ComparisonItemDelegate.MetaRole, meta)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{comparison.title}: {meta}")
+            item.setToolTip(f"{comparison.title}\n{meta}")
             self.comparison_list.addItem(item)
             if comparison.id == self.current_comparison_id:
                 self.comparison_list.setCurrentItem(item)
@@ -768,6 +838,7 @@ class MainWindow(QMainWindow):
         if comparison is None:
             self.current_comparison_id = None
             self.current_statements = []
+            self.library.model.set_columns({})
             self.current_analysis = None
             self.analysis_runner.cancel()
             self.centre_stack.setCurrentWidget(self.empty_state)
@@ -788,6 +859,7 @@ class MainWindow(QMainWindow):
                 self.comparison_list.blockSignals(False)
         statements = [self.project.statement(i) for i in comparison.statement_ids]
         self.current_statements = statements
+        self.library.model.set_columns({s.id: "ABCD"[n] for n, s in enumerate(statements)})
         self.comparison_title.setText(comparison.title)
         people = " · ".join(
             f"{s.speaker}" + (f", {s.said_on:%-d %b %Y}" if s.said_on else "") for s in statements
@@ -1116,7 +1188,7 @@ class MainWindow(QMainWindow):
 
     def default_layout(self) -> None:
         """The first-run arrangement: a wide library on the left, the annotations on the right."""
-        self.resizeDocks([self.comparisons_dock, self.library_dock], [190, 720], Qt.Orientation.Vertical)
+        self.resizeDocks([self.comparisons_dock, self.library_dock], [150, 760], Qt.Orientation.Vertical)
         self.resizeDocks([self.library_dock, self.annotations_dock], [390, 310], Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
