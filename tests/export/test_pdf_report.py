@@ -174,3 +174,26 @@ def test_summary_gives_the_page_each_comparison_starts_on(sample_project: Projec
     printed = [text for _, _, text in layout.contents_numbers]
     assert printed == [str(outline[title] + 1) for title in outline if title[0].isdigit()]
     assert all(page == 0 for page, _, _ in layout.contents_numbers)  # the summary is on the first page
+
+
+def _has_cjk_font() -> bool:
+    from PySide6.QtGui import QFontDatabase
+
+    from counterpoint.export.pdf import ensure_gui_application
+
+    ensure_gui_application()
+    return any(
+        QFontDatabase.writingSystems(f)
+        and QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(f)
+        for f in QFontDatabase.families()
+    )
+
+
+def test_chinese_statement_when_the_system_has_a_font(project: Project, tmp_path: Path) -> None:
+    if not _has_cjk_font():
+        pytest.skip("no CJK font installed (fonts-noto-cjk gives one)")
+    first = project.add_statement("发言人", "我们不会提高税收。", language="zh")
+    second = project.add_statement("Minister", "We will raise taxes.")
+    project.add_comparison("税收", [first, second])
+    text = _flat(_text(export(project, tmp_path / "zh.pdf")))
+    assert "我们不会提高税收" in text.replace(" ", "")

@@ -49,7 +49,9 @@ def _motivation(a: Annotation) -> str:
     return "tagging" if a.tags else "highlighting"
 
 
-def annotation_document(a: Annotation, statements: dict[int, Statement], base: str) -> dict[str, Any]:
+def annotation_document(
+    a: Annotation, statements: dict[int, Statement], base: str, author: str = ""
+) -> dict[str, Any]:
     targets = []
     for t in a.targets:
         s = statements[t.statement_id]
@@ -86,6 +88,8 @@ def annotation_document(a: Annotation, statements: dict[int, Statement], base: s
         document["created"] = a.created
     if a.updated:
         document["modified"] = a.updated
+    if author:
+        document["creator"] = {"type": "Person", "name": author}
     if a.origin == "engine":
         document["generator"] = {"type": "Software", "name": "Counterpoint comparison engine"}
     return document
@@ -100,7 +104,8 @@ def collection(project: Project, comparison_ids: Sequence[int] | None = None) ->
     else:
         annotations = project.annotations()
     statements = {s.id: s for s in project.statements()}
-    items = [annotation_document(a, statements, base) for a in annotations]
+    author = project.info("author")
+    items = [annotation_document(a, statements, base, author) for a in annotations]
     result: dict[str, Any] = {
         "@context": CONTEXT,
         "id": f"{base}:annotations",
@@ -109,8 +114,8 @@ def collection(project: Project, comparison_ids: Sequence[int] | None = None) ->
         "total": len(items),
         "generator": {"type": "Software", "name": "Counterpoint"},
     }
-    if project.info("author"):
-        result["creator"] = {"type": "Person", "name": project.info("author")}
+    if author:
+        result["creator"] = {"type": "Person", "name": author}
     if items:
         result["first"] = {
             "id": f"{base}:annotations:page-1",
