@@ -7,7 +7,7 @@ Regenerate after an intended change: UPDATE_GOLDEN=1 pytest tests/export/test_go
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from counterpoint.export.markdown import report_markdown
@@ -18,9 +18,7 @@ GOLDEN = Path(__file__).parent / "golden" / "sample.md"
 
 
 def test_sample_markdown_matches_golden(sample_project: Project) -> None:
-    report = build_report(
-        sample_project, highlights=False, now=datetime(2017, 8, 2, 9, 0, tzinfo=timezone.utc)
-    )
+    report = build_report(sample_project, highlights=False, now=datetime(2017, 8, 2, 9, 0, tzinfo=UTC))
     text = report_markdown(report)
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(text, "utf-8")
