@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from counterpoint.engine import analyse, contrast
+import pytest
+
+from counterpoint.engine import AnalysisCancelled, analyse, contrast
 
 
 def highlighted(a: str, b: str) -> list[tuple[str, str, str]]:
@@ -38,3 +40,12 @@ def test_three_statements_compare_every_pair(seed: dict[str, str]) -> None:
     analysis = analyse([seed["trump"], seed["sessions"], seed["tarrant"]])
     assert {(p.left, p.right) for p in analysis.pairs} == {(0, 1), (0, 2)}
     assert len(analysis.sentences) == 3 and len(analysis.sentences[0]) == 2
+
+
+def test_progress_is_reported_and_cancel_stops(seed: dict[str, str]) -> None:
+    calls: list[tuple[int, int]] = []
+    analyse([seed["trump"], seed["sessions"], seed["tarrant"]], progress=lambda d, t: calls.append((d, t)))
+    assert calls[0] == (0, 6) and calls[-1] == (6, 6)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    with pytest.raises(AnalysisCancelled):
+        analyse([seed["trump"], seed["sessions"]], cancelled=lambda: True)

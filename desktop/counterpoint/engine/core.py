@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from counterpoint.engine import detect, versions
 from counterpoint.engine.features import SentenceFeatures, extract
@@ -13,6 +13,7 @@ from counterpoint.engine.model import (
     MAX_CHARS,
     Alignment,
     Analysis,
+    AnalysisCancelled,
     CommonGround,
     ContrastPair,
     InputTooLarge,
@@ -254,17 +255,44 @@ def _check(texts: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def analyse(texts: Sequence[str], *, threshold: float | None = None) -> Analysis:
-    """Compare every pair of texts: sentence alignments, contrast pairs, common ground, version diffs."""
+def analyse(
+    texts: Sequence[str],
+    *,
+    threshold: float | None = None,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Analysis:
+    """Compare every pair of texts: sentence alignments, contrast pairs, common ground, version diffs.
+
+    threshold: lowest score a contrast pair needs (default DEFAULT_THRESHOLD).
+    progress(done, total) is called as texts are read and pairs compared; when cancelled() turns true
+    the analysis stops with AnalysisCancelled. Raises InputTooLarge for a text over MAX_CHARS.
+    """
     checked = _check(texts)
     limit = DEFAULT_THRESHOLD if threshold is None else threshold
-    prepared = [_Prepared(t) for t in checked]
+    n = len(checked)
+    total = n + n * (n - 1) // 2
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        if cancelled is not None and cancelled():
+            raise AnalysisCancelled("the analysis was cancelled")
+        if progress is not None:
+            progress(done, total)
+        done += 1
+
+    prepared = []
+    for t in checked:
+        step()
+        prepared.append(_Prepared(t))
     alignments: list[Alignment] = []
     pairs: list[ContrastPair] = []
     common: list[CommonGround] = []
     diffs: dict[tuple[int, int], tuple[VersionOp, ...]] = {}
     for left in range(len(prepared)):
         for right in range(left + 1, len(prepared)):
+            step()
             pa, pb = prepared[left], prepared[right]
             if versions.are_versions(pa.doc, pb.doc):
                 diffs[(left, right)] = tuple(versions.diff_documents(pa.doc, pb.doc))
@@ -274,6 +302,8 @@ def analyse(texts: Sequence[str], *, threshold: float | None = None) -> Analysis
             pairs.extend(found)
             alignments.extend(aligned)
             common.extend(_common_ground(pa, pb, left, right, candidates, found))
+    if progress is not None:
+        progress(total, total)
     return Analysis(
         texts=checked,
         sentences=tuple(tuple((s.start, s.end) for s in p.doc.sentences) for p in prepared),

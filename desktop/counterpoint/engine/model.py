@@ -20,6 +20,10 @@ class InputTooLarge(ValueError):
     """A text is longer than MAX_CHARS code points."""
 
 
+class AnalysisCancelled(Exception):
+    """analyse() was told to stop by its cancelled() hook."""
+
+
 @dataclass(frozen=True)
 class ContrastPair:
     """Contrasting phrasing: span a of texts[left] against span b of texts[right]."""
