@@ -239,9 +239,11 @@ class ReportLayout:
         return current
 
     def _font(self, family: str, points: float, *, bold: bool = False) -> QFont:
+        """A font sized in the layout's device pixels, so it paints the same size on the PDF and, through
+        a scaled painter, on a preview image (a size in points would follow the image's resolution)."""
         font = QFont(family)
         font.setFamilies([family, *FALLBACK_FAMILIES])
-        font.setPointSizeF(points)
+        font.setPixelSize(round(points * self.resolution / 72))
         font.setBold(bold)
         return font
 
@@ -300,7 +302,7 @@ class ReportLayout:
         if numbers:
             painter.save()
             painter.translate(0, self.header)
-            painter.setFont(self.document.defaultFont())
+            painter.setFont(self._font(self.fonts.serif, self.document.defaultFont().pointSizeF()))
             painter.setPen(QColor(INK))
             for rect, text in numbers:
                 painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, text)
