@@ -71,6 +71,8 @@ def test_import_beside_existing_data_adds_with_new_ids(sample_project: Project, 
     assert len(sample_project.comparisons()) == 4
     assert len(sample_project.annotations()) == 4
     assert len(sample_project.speakers()) == 5  # matched by name
+    assert len(sample_project.sources()) == 1  # the same document
+    assert len(sample_project.tags()) == 2
     newest = sample_project.annotations()[-1]
     assert newest.targets[1].exact == "hold any officer responsible who violates the law"
     assert (
@@ -109,3 +111,14 @@ def test_damaged_dossier_changes_nothing(sample_project: Project, tmp_path: Path
             restore(empty, data)
         assert empty.count_statements() == 0
         assert empty.speakers() == []
+
+
+def test_import_beside_existing_data_keeps_the_projects_own_settings(
+    sample_project: Project, tmp_path: Path
+) -> None:
+    data = dump(sample_project)
+    data["info"]["title"] = "Another dossier"
+    data["tags"][0]["colour"] = "#000000"
+    restore(sample_project, data)
+    assert sample_project.title.startswith("Use of force")
+    assert "#000000" not in {t.colour for t in sample_project.tags()}

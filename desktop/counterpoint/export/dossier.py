@@ -179,8 +179,9 @@ def restore(project: Project, data: dict[str, Any]) -> dict[str, int]:
 
 
 def _restore(project: Project, data: dict[str, Any], *, keep_ids: bool) -> dict[str, int]:
+    # Beside existing data, the project keeps its own title, author and tag colours.
     for key, value in data.get("info", {}).items():
-        if key not in FILE_KEYS:
+        if key not in FILE_KEYS and (keep_ids or not project.info(str(key))):
             project.set_info(str(key), str(value))
 
     speakers: dict[int, int] = {}
@@ -197,7 +198,15 @@ def _restore(project: Project, data: dict[str, Any], *, keep_ids: bool) -> dict[
             )
 
     sources: dict[int, int] = {}
+    existing = {
+        (row[1], row[2], row[3]): row[0]
+        for row in project.execute("SELECT id, title, url, sha256 FROM sources")
+    }
     for s in data.get("sources", []):
+        same = existing.get((s["title"], s.get("url", ""), s.get("sha256")))
+        if not keep_ids and same is not None:
+            sources[s["id"]] = same  # the same document, imported before
+            continue
         new_id = project.add_source(
             s["title"],
             publisher=s.get("publisher", ""),
@@ -240,7 +249,7 @@ def _restore(project: Project, data: dict[str, Any], *, keep_ids: bool) -> dict[
                 "INSERT INTO tags (id, name, colour, description) VALUES (?, ?, ?, ?)",
                 [t["id"], t["name"], t["colour"], t.get("description", "")],
             )
-        else:
+        elif t["name"].casefold() not in {tag.name.casefold() for tag in project.tags()}:
             project.ensure_tag(t["name"], t["colour"], t.get("description", ""))
 
     comparisons: dict[int, int] = {}

@@ -255,7 +255,7 @@ def _annotation_entry(item: AnnotationView, report: Report) -> str:
 def _comparison_section(view: ComparisonView, index: int, report: Report, *, web: bool) -> str:
     c = view.comparison
     parts = [
-        f'<h2 style="page-break-before: always;"><a name="comparison-{c.id}">'
+        f'<h2 id="comparison-{c.id}" style="page-break-before: always;"><a name="comparison-{c.id}">'
         f"{index}. {escape(c.title)}</a></h2>",
         f'<p class="meta">{len(view.statements)} statements · {len(view.annotations)} annotations · '
         f"verdicts: {verdict_phrase(view.verdicts)}</p>",
