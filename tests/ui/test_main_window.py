@@ -411,9 +411,10 @@ def test_screenshot_command_names_a_bad_comparison(
     assert "no comparison 99" in capsys.readouterr().err
 
 
-def test_select_targets_in_stand_in_order(open_window: Any, sample_path: Path) -> None:
+def test_select_targets_in_stand_in_order(qtbot: Any, open_window: Any, sample_path: Path) -> None:
     """The workspace's selection is what tagging uses: one span per column, in column order."""
     window = open_window(sample_path)
+    wait_for_analysis(qtbot, window)
     window.workspace.select_span(1, *span(window, 1, "in a lawful way"))
     window.workspace.select_span(0, *span(window, 0, "rough"))
     ids = [s.id for s in window.current_statements]

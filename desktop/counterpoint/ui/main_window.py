@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -62,16 +62,19 @@ from PySide6.QtWidgets import (
 from counterpoint.errors import UserError
 from counterpoint.store import Annotation, Comparison, Project, Statement, TargetSpec
 from counterpoint.ui import commands as cmd
-from counterpoint.ui.annotation_editor import AnnotationEditor
 from counterpoint.ui.annotations_panel import AnnotationsPanel
 from counterpoint.ui.library import LibraryPanel
 from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_ids
-from counterpoint.ui.statement_editor import StatementEditor
 from counterpoint.ui.theme import ThemeChoice, apply_theme
 from counterpoint.ui.workers import AnalysisRunner, ProjectOpener
 from counterpoint.ui.workspace import ComparisonWorkspace
 
+if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up does not pay for them
+    from counterpoint.ui.annotation_editor import AnnotationEditor
+    from counterpoint.ui.statement_editor import StatementEditor
+
 MAX_COLUMNS = 4
+PLAIN_TEXT_DELAY_MS = 120
 RECENT_LIMIT = 8
 PROJECT_FILTER = "Counterpoint projects (*.counterpoint *.db *.sqlite);;All files (*)"
 
@@ -187,6 +190,10 @@ class MainWindow(QMainWindow):
         self._analysing_for: tuple[int, tuple[str, ...]] | None = None
         self.active_editor: QDialog | None = None
         self._painted = False
+        self._plain_timer = QTimer(self)
+        self._plain_timer.setSingleShot(True)
+        self._plain_timer.setInterval(PLAIN_TEXT_DELAY_MS)
+        self._plain_timer.timeout.connect(self._show_comparison)
         self.theme_choice = ThemeChoice(str(self.settings.value("theme", ThemeChoice.SYSTEM.value)))
 
         self._build_centre()
@@ -660,6 +667,8 @@ class MainWindow(QMainWindow):
     # -- statements ---------------------------------------------------------------------------------
 
     def _statement_editor(self, statement: Statement | None) -> StatementEditor:
+        from counterpoint.ui.statement_editor import StatementEditor
+
         sources = [s.title for s in self.project.sources()]
         editor = StatementEditor(self.project.speaker_names(), sources, statement, self)
         self.active_editor = editor
@@ -869,14 +878,20 @@ class MainWindow(QMainWindow):
         texts = tuple(s.text for s in statements)
         cached = self._analyses.get(texts)
         self.current_analysis = cached
-        self._show_comparison()
         if cached is None and len(statements) >= 2:
             self._analysing_for = (comparison.id, texts)
             self._set_analysing(True)
             if self._painted:
+                # Most analyses land within a moment: build the columns once, with their highlights.
+                # A long one shows the plain text first (after PLAIN_TEXT_DELAY_MS), highlights later.
+                self._plain_timer.start()
                 self.analysis_runner.analyse(texts)
-            # else: started after the first paint, so the window shows before the engine loads
+            else:
+                # Before the first paint: show the text now, analyse after, so the window appears at once.
+                self._show_comparison()
         else:
+            self._plain_timer.stop()
+            self._show_comparison()
             self._set_analysing(False)
         self._update_actions()
 
@@ -998,6 +1013,7 @@ class MainWindow(QMainWindow):
         self._analyses[texts] = analysis
         if comparison_id != self.current_comparison_id:
             return
+        self._plain_timer.stop()
         self.current_analysis = analysis
         self._show_comparison()
         self._set_analysing(False)
@@ -1008,12 +1024,18 @@ class MainWindow(QMainWindow):
 
     def _analysis_failed(self, _generation: int, message: str) -> None:
         self._analysing_for = None
+        if self._plain_timer.isActive():
+            self._plain_timer.stop()
+            self._show_comparison()
         self._set_analysing(False)
         self.analysis_label.setText("Analysis failed")
         self.say(f"The analysis failed: {message}")
 
     def _analysis_cancelled(self) -> None:
         self._analysing_for = None
+        if self._plain_timer.isActive():
+            self._plain_timer.stop()
+            self._show_comparison()
         self._set_analysing(False)
         self.analysis_label.setText("Analysis cancelled (F5 runs it again)")
         self.say("Analysis cancelled")
@@ -1033,6 +1055,8 @@ class MainWindow(QMainWindow):
     def _annotation_editor(
         self, targets: Sequence[TargetSpec], annotation: Annotation | None = None
     ) -> AnnotationEditor:
+        from counterpoint.ui.annotation_editor import AnnotationEditor
+
         quotes = [self._quote(t) for t in targets]
         editor = AnnotationEditor(quotes, self.project.tags(), annotation=annotation, parent=self)
         self.active_editor = editor
