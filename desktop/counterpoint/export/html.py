@@ -10,7 +10,14 @@ from html import escape
 from pathlib import Path
 
 from counterpoint.export.atomic import write_text
-from counterpoint.export.kinds import DESCRIPTIONS, kind_fill, kind_label, safe_colour, tint, verdict_colour
+from counterpoint.export.kinds import (
+    kind_description,
+    kind_fill,
+    kind_label,
+    safe_colour,
+    tint,
+    verdict_colour,
+)
 from counterpoint.export.report import (
     VERDICT_ORDER,
     AnnotationView,
@@ -186,7 +193,7 @@ def _legend(view: ComparisonView, report: Report) -> str:
     for kind in view.kinds:
         items.append(
             f'<span style="background-color:{kind_fill(kind)};">&nbsp;{escape(kind_label(kind))}&nbsp;</span>'
-            f' <span class="small">{escape(DESCRIPTIONS.get(kind, ""))}</span>'
+            f' <span class="small">{escape(kind_description(kind))}</span>'
         )
     if view.annotations:
         items.append(

@@ -75,8 +75,21 @@ def kind_fill(kind: str | None) -> str:
     return _kind_swatches().get(kind or "", ("", tint(FALLBACK_COLOUR)))[1]
 
 
+def _kind_entry(kind: str | None) -> dict[str, Any]:
+    table = _theme().get("kinds", {})
+    entry = table.get(kind or "") if isinstance(table, dict) else None
+    return entry if isinstance(entry, dict) else {}
+
+
 def kind_label(kind: str | None) -> str:
-    return (kind or "contrast").capitalize()
+    label = _kind_entry(kind).get("label")
+    return label if isinstance(label, str) and label else (kind or "contrast").replace("_", " ").capitalize()
+
+
+def kind_description(kind: str | None) -> str:
+    """What a kind of contrast means, in the app's words (kinds.toml `about`) when it has them."""
+    about = _kind_entry(kind).get("about")
+    return about if isinstance(about, str) and about else DESCRIPTIONS.get(kind or "", "")
 
 
 def tint(colour: str, strength: float = 0.28) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from counterpoint.export.atomic import write_text
 from counterpoint.export.html import format_date
-from counterpoint.export.kinds import DESCRIPTIONS, kind_label
+from counterpoint.export.kinds import kind_description, kind_label
 from counterpoint.export.report import (
     VERDICT_ORDER,
     ComparisonView,
@@ -83,7 +83,7 @@ def _comparison(view: ComparisonView, index: int) -> list[str]:
     lines += [f"{len(view.statements)} statements · verdicts: {verdict_phrase(view.verdicts)}", ""]
     for statement in view.statements:
         lines += _statement(statement)
-    legend = [f"_{kind_label(k)}_: {DESCRIPTIONS.get(k, '')}" for k in view.kinds]
+    legend = [f"_{kind_label(k)}_: {kind_description(k)}" for k in view.kinds]
     legend.append("**bold**<sup>n</sup>: an annotated span, numbered as below")
     lines += ["Legend: " + "; ".join(legend), ""]
     if view.annotations:
