@@ -144,3 +144,9 @@ def test_not_going_to_is_a_refusal_not_a_hedge() -> None:
     a, b = "We are not going to repeal the act.", "The act must be repealed."
     (pair,) = [p for p in contrast(a, b) if p.kind == "modality"]
     assert "refusal" in pair.reason and "obligation" in pair.reason
+
+
+def test_years_contrast_with_years_not_with_amounts() -> None:
+    pairs = contrast("The new hospital will open in 2025.", "The new hospital will open in 2027.")
+    assert [p.kind for p in pairs] == ["quantity"]
+    assert contrast("The new hospital will open in 2025.", "The new hospital has 2025 beds.") == []

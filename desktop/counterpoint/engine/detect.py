@@ -65,18 +65,23 @@ def phrase(doc: Document, lo: int, hi: int, extend_right: int = 2) -> Span:
     while steps < 3 and start - 1 >= sent_lo and doc.norms[start - 1] in LEFT_MODIFIERS:
         start -= 1
         steps += 1
+    # to the right: up to extend_right words, reaching at most one word past function words
+    # ("not asked for a price", not "not asked for a"), and never ending on a function word
     end = hi
-    steps = 0
+    steps = content_words = 0
     while (
-        steps < extend_right
+        steps < extend_right + 2
         and end < sent_hi
         and doc.tokens[end].word
         and doc.norms[end] not in CLAUSE_BREAK
         and doc.tokens[end].end - doc.tokens[start].start <= MAX_SPAN_CHARS
     ):
+        content_words += doc.lemmas[end] not in STOPWORDS
         end += 1
         steps += 1
-    while end - 1 > hi - 1 and not doc.tokens[end - 1].word:
+        if content_words >= max(1, extend_right // 2):
+            break
+    while end > hi and (not doc.tokens[end - 1].word or doc.lemmas[end - 1] in STOPWORDS):
         end -= 1
     s, e = doc.tokens[start].start, doc.tokens[end - 1].end
     if e - s > MAX_SPAN_CHARS:  # a long run of modifiers: keep the cue itself
@@ -352,7 +357,10 @@ def quantity(a: Side, b: Side) -> Iterator[Candidate]:
         for y in b.f.quantity:
             same_noun = bool(x.noun and y.noun and _related(x.noun, y.noun))
             strength = 0.0
-            if x.value == "number" and y.value == "number":
+            if "year" in (x.value, y.value):
+                if x.value == y.value and x.number != y.number:
+                    strength = 0.5
+            elif x.value == "number" and y.value == "number":
                 if same_noun and x.number != y.number:
                     strength = 0.7
             elif "number" in (x.value, y.value):

@@ -103,6 +103,9 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
             and (lo == sent.lo or norms[lo - 1] not in UP_DOWN_HOSTS)
         ):
             continue
+        if norms[lo] in ("up", "down"):
+            while lo - 1 > sent.lo and norms[lo - 1] in UP_DOWN_HOSTS and hi - lo < 3:
+                lo -= 1  # the phrase is "trending back up", "coming down"
         neg = _negated(doc, lo, hi)
         for entry in payloads:
             f.stance.append(Cue(lo, hi, entry.axis, -entry.pole if neg else entry.pole, neg, entry.label))
@@ -142,7 +145,8 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
             continue
         value = _number(norm)
         if value is not None and norms[k] != "one":  # "one of", "the one": rarely an amount
-            if 1900 <= value <= 2100 and "," not in norms[k] and "." not in norms[k]:
-                continue  # a year, not an amount
+            if 1900 <= value <= 2100 and norm.isdigit():
+                f.quantity.append(Cue(k, k + 1, "year", 0, number=value))  # a year compares with years only
+                continue
             f.quantity.append(Cue(k, k + 1, "number", 0, number=value, noun=_noun_after(doc, k + 1, sent.hi)))
     return f
