@@ -197,3 +197,14 @@ def test_chinese_statement_when_the_system_has_a_font(project: Project, tmp_path
     project.add_comparison("税收", [first, second])
     text = _flat(_text(export(project, tmp_path / "zh.pdf")))
     assert "我们不会提高税收" in text.replace(" ", "")
+
+
+def test_a_long_statement_continues_across_pages(project: Project, tmp_path: Path) -> None:
+    words = " ".join(f"w{i}" for i in range(3000))
+    long = project.add_statement("Long Speaker", f"BEGIN {words} FINIS")
+    short = project.add_statement("Short Speaker", "A short reply.")
+    project.add_comparison("A transcript against a reply", [long, short])
+    reader = PdfReader(export(project, tmp_path / "long.pdf"))
+    text = _flat("\n".join(page.extract_text() for page in reader.pages))
+    assert len(reader.pages) > 3
+    assert "BEGIN" in text and "w1500" in text and "FINIS" in text

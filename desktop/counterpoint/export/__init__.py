@@ -67,7 +67,9 @@ def export(
     from counterpoint.export.report import select_comparisons
 
     path = Path(path)
-    check_output_path(path)
+    target = check_output_path(path)
+    if target.exists() and target.resolve() == project.path.resolve():
+        raise UserError(f"{path} is the project file itself; choose another file to export to")
     fmt = format_for(path, fmt)
     ids = [c.id for c in select_comparisons(project, comparison_ids)] if comparison_ids else None
     if fmt == "pdf":
