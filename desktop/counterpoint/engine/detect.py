@@ -32,6 +32,8 @@ AXIS_KIND = {
 
 @dataclass(frozen=True)
 class Candidate:
+    """A contrast a detector proposes; the pipeline weighs it by alignment, ranks and merges."""
+
     a: Span
     b: Span
     kind: str
@@ -48,6 +50,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Side:
+    """One sentence of one text, with its cues."""
+
     doc: Document
     f: SentenceFeatures
 
@@ -198,12 +202,6 @@ def antonym(a: Side, b: Side) -> Iterator[Candidate]:
             yield Candidate(pa, pb, "antonym", 0.7, reason, (ka, ka + 1), (kb, kb + 1), linked=True)
 
 
-def _is_head(doc: Document, k: int) -> bool:
-    """Whether k is the first content word after the negation cue that covers it."""
-    cue = doc.neg_cue[k]
-    return all(not (doc.tokens[j].word and doc.lemmas[j] not in STOPWORDS) for j in range(cue + 1, k))
-
-
 DETERMINERS = words("the a an this that these those my our your his her their its")
 
 
@@ -220,7 +218,7 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
             for lp, kp in pos.f.content.items():
                 if pos.doc.negated[kp] or not _related(ln, lp):
                     continue
-                head = _is_head(neg.doc, kn)
+                head = neg.doc.is_negation_head(kn)
                 cue = neg.doc.neg_cue[kn]
                 if head and neg.doc.norms[cue] in ("not", "n't", "never") and _nominal(pos.doc, kp):
                     continue  # "can't back off" is about a verb, "the back of" a noun

@@ -57,11 +57,6 @@ class SentenceFeatures:
 MIN_VALENCE = 1.5
 
 
-def _negation_head(doc: Document, k: int) -> bool:
-    """Whether k is the first content word after the negation cue that covers it."""
-    return all(not doc.tokens[j].word or doc.lemmas[j] in STOPWORDS for j in range(doc.neg_cue[k] + 1, k))
-
-
 def _negated(doc: Document, lo: int, hi: int) -> bool:
     """Whether a cue is negated from outside ("not true" is a cue of its own, not a negated "true")."""
     return any(doc.negated[k] and doc.neg_cue[k] < lo for k in range(lo, hi))
@@ -148,7 +143,7 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         v = valence.get(norm)
         if v is not None and abs(v) >= MIN_VALENCE and lemmas[k] not in STOPWORDS:
             neg = doc.negated[k]
-            if neg and not _negation_head(doc, k):
+            if neg and not doc.is_negation_head(k):
                 continue  # "not allow criminals to": the negation is about allowing, not the criminals
             f.valence.append(Cue(k, k + 1, "valence", 1 if (v > 0) != neg else -1, neg, number=abs(v)))
             continue

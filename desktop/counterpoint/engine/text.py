@@ -194,6 +194,12 @@ class Document:
             for c in range(i, j):
                 self.neg_cue[c] = i
 
+    def is_negation_head(self, k: int) -> bool:
+        """Whether negated token k is the first content word after its cue ("not [asked] for a freeze")."""
+        return all(
+            not self.tokens[j].word or self.lemmas[j] in STOPWORDS for j in range(self.neg_cue[k] + 1, k)
+        )
+
     def sentence_text(self, idx: int) -> str:
         s = self.sentences[idx]
         return self.text[s.start : s.end]
