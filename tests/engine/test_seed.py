@@ -49,3 +49,10 @@ def test_progress_is_reported_and_cancel_stops(seed: dict[str, str]) -> None:
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
     with pytest.raises(AnalysisCancelled):
         analyse([seed["trump"], seed["sessions"]], cancelled=lambda: True)
+
+
+def test_sentences_holding_a_contrast_are_aligned(seed: dict[str, str]) -> None:
+    analysis = analyse([seed["trump"], seed["sessions"]])
+    aligned = {(al.a, al.b) for al in analysis.alignments}
+    for pair in analysis.pairs:
+        assert any(a[0] <= pair.a[0] < a[1] and b[0] <= pair.b[0] < b[1] for a, b in aligned)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -172,18 +173,34 @@ def _clashes(x: detect.Candidate, wx: tuple[int, int], y: detect.Candidate, wy: 
     return (over_a and over_b) or (wx == wy and (over_a or over_b))
 
 
+def _sentence_index(doc: Document, pos: int) -> int:
+    starts = [s.start for s in doc.sentences]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
 def _alignments(
-    pa: _Prepared, pb: _Prepared, left: int, right: int, pairs: list[tuple[int, int, float]]
+    pa: _Prepared,
+    pb: _Prepared,
+    left: int,
+    right: int,
+    pairs: list[tuple[int, int, float]],
+    contrasts: list[ContrastPair],
 ) -> list[Alignment]:
+    """Each sentence's best partner on the other side, and every sentence pair that holds a contrast."""
+    sims = {(i, j): sim for i, j, sim in pairs}
     best: dict[int, tuple[float, int]] = {}
     for i, j, sim in pairs:
         if sim >= ALIGN_MIN and (i not in best or sim > best[i][0]):
             best[i] = (sim, j)
+    chosen = {(i, j) for i, (_sim, j) in best.items()}
+    for c in contrasts:
+        chosen.add((_sentence_index(pa.doc, c.a[0]), _sentence_index(pb.doc, c.b[0])))
     out = []
-    for i in sorted(best):
-        sim, j = best[i]
+    for i, j in sorted(chosen):
         sa, sb = pa.doc.sentences[i], pb.doc.sentences[j]
-        out.append(Alignment(left, right, (sa.start, sa.end), (sb.start, sb.end), round(sim, 3)))
+        out.append(
+            Alignment(left, right, (sa.start, sa.end), (sb.start, sb.end), round(sims.get((i, j), 0.0), 3))
+        )
     return out
 
 
@@ -298,7 +315,7 @@ def analyse(
                 diffs[(left, right)] = tuple(versions.diff_documents(pa.doc, pb.doc))
             candidates = _sentence_pairs(pa, pb)
             found = _contrast_pairs(pa, pb, left, right, limit, candidates)
-            aligned = _alignments(pa, pb, left, right, candidates)
+            aligned = _alignments(pa, pb, left, right, candidates, found)
             pairs.extend(found)
             alignments.extend(aligned)
             common.extend(_common_ground(pa, pb, left, right, candidates, found))
