@@ -125,8 +125,7 @@ def run_contrast(args: argparse.Namespace) -> int:
     a, b = _read_text(args.a), _read_text(args.b)
     pairs = _compare(a, b, args.threshold)
     if args.json:
-        json.dump([_pair_json(p) for p in pairs], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(_pairs_text([_pair_json(p) for p in pairs], ""))
         return 0
     if not pairs:
         print("no contrast found")
@@ -154,9 +153,22 @@ def _run_batch(path: Path, threshold: float | None) -> int:
         a = _text_of(item.get("a"), f"{path}: item {key} 'a'")
         b = _text_of(item.get("b"), f"{path}: item {key} 'b'")
         out[key] = [_pair_json(p) for p in _compare(a, b, threshold)]
-    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-    print()
+    if not out:
+        print("{}")
+        return 0
+    entries = [
+        f"  {json.dumps(key, ensure_ascii=False)}: {_pairs_text(pairs, '  ')}" for key, pairs in out.items()
+    ]
+    print("{\n" + ",\n".join(entries) + "\n}")
     return 0
+
+
+def _pairs_text(pairs: list[dict[str, Any]], indent: str) -> str:
+    """A JSON list with one contrast pair per line: easy to read, diff and grep."""
+    if not pairs:
+        return "[]"
+    lines = [f"{indent}  {json.dumps(p, ensure_ascii=False)}" for p in pairs]
+    return "[\n" + ",\n".join(lines) + f"\n{indent}]"
 
 
 def run_eval(args: argparse.Namespace) -> int:
