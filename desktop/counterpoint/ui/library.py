@@ -47,7 +47,7 @@ class LibraryPanel(QWidget):
     selection_changed = Signal()
     results_shown = Signal(int)  # how many statements the filter selects
 
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, parent: QWidget | None = None, *, search_now: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("panel")
         self.project = project
@@ -129,7 +129,10 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.count_label)
 
         self.reload_filters()
-        self.search_now()
+        if search_now:
+            self.search_now()
+        else:
+            self._pending = True  # the owner starts the first search (the main window: after its first paint)
 
     def _date_edit(self, label: str, tooltip: str) -> QDateEdit:
         edit = QDateEdit()
@@ -202,14 +205,13 @@ class LibraryPanel(QWidget):
         self.reload_filters()
         self.search_now()
 
-    def _show_results(self, library_filter: LibraryFilter, ids: list[int]) -> None:
+    def _show_results(self, library_filter: LibraryFilter, ids: list[int], everything: int) -> None:
         self._pending = False
         keep = self._keep_selection or self.selected_statement_ids()
         self._keep_selection = []
         self.model.set_statement_ids(ids, library_filter.search)
         self._shown_filter = library_filter
         total = len(ids)
-        everything = self.project.count_statements() if not library_filter.is_empty else total
         if library_filter.is_empty:
             self.count_label.setText(f"{total:,} statement{'s' if total != 1 else ''}")
         else:

@@ -238,6 +238,14 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel the analysis")
         self.cancel_button.clicked.connect(self.cancel_analysis)
+        # Showing and hiding the progress must not re-lay out the workspace below: keep their room.
+        self.analysis_label.setMinimumWidth(220)
+        self.analysis_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for widget in (self.analysis_progress, self.cancel_button):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+        header.setFixedHeight(header.sizeHint().height() + 8)
         row = QHBoxLayout(header)
         row.setContentsMargins(16, 10, 16, 10)
         row.addLayout(titles, 1)
@@ -288,7 +296,7 @@ class MainWindow(QMainWindow):
         self.comparisons_dock = self._dock("Comparisons", "comparisonsDock", self.comparison_list)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.comparisons_dock)
 
-        self.library = LibraryPanel(self.project)
+        self.library = LibraryPanel(self.project, search_now=False)
         self.library_dock = self._dock("Library", "libraryDock", self.library)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.splitDockWidget(self.comparisons_dock, self.library_dock, Qt.Orientation.Vertical)
@@ -1225,7 +1233,7 @@ class MainWindow(QMainWindow):
         # event() runs during construction too, before _painted exists.
         if event.type() == QEvent.Type.Paint and not getattr(self, "_painted", True):
             self._painted = True
-            QTimer.singleShot(0, self._start_pending_analysis)
+            QTimer.singleShot(0, self._after_first_paint)
         return handled
 
     @property
@@ -1233,7 +1241,9 @@ class MainWindow(QMainWindow):
         """An analysis of the open comparison is running or about to start."""
         return self._analysing_for is not None
 
-    def _start_pending_analysis(self) -> None:
+    def _after_first_paint(self) -> None:
+        if self.library.shown_filter is None:
+            self.library.search_now()
         if self._analysing_for is not None and not self.analysis_runner.busy:
             self.analysis_runner.analyse(self._analysing_for[1])
 

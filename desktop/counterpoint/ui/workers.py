@@ -96,7 +96,7 @@ class _Runner(QObject):
 class LibrarySearcher(_Runner):
     """Finds the statement ids a library filter selects, off the GUI thread; emits only the latest answer."""
 
-    results = Signal(object, list)  # the LibraryFilter, the ids
+    results = Signal(object, list, int)  # the LibraryFilter, the ids, how many statements there are in all
     failed = Signal(str)
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
@@ -113,7 +113,7 @@ class LibrarySearcher(_Runner):
                 self._running.interrupt()  # a superseded query stops now instead of finishing
         path = self.path
 
-        def job(task: _Task) -> tuple[LibraryFilter, list[int]] | None:
+        def job(task: _Task) -> tuple[LibraryFilter, list[int], int] | None:
             if task.cancelled.is_set():
                 return None
             started = time.perf_counter()
@@ -121,7 +121,9 @@ class LibrarySearcher(_Runner):
             with self._conn_lock:
                 self._running = conn
             try:
-                ids = statement_ids(Project(path, conn), library_filter)
+                project = Project(path, conn)
+                ids = statement_ids(project, library_filter)
+                total = len(ids) if library_filter.is_empty else project.count_statements()
             except sqlite3.OperationalError as exc:
                 if "interrupted" in str(exc):
                     return None
@@ -131,14 +133,14 @@ class LibrarySearcher(_Runner):
                     self._running = None
                 conn.close()
             self.last_duration = time.perf_counter() - started
-            return library_filter, ids
+            return library_filter, ids, total
 
         return self._submit(job, self._done, self._failed).generation
 
     def _done(self, generation: int, result: Any) -> None:
         if result is None or generation != self.generation:
             return
-        self.results.emit(result[0], result[1])
+        self.results.emit(*result)
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self.generation:
@@ -150,7 +152,8 @@ class LibrarySearcher(_Runner):
 
 def run_analysis(texts: Sequence[str], task: _Task | None = None) -> Any:
     """Call the engine; pass it progress and cancel hooks when it takes them."""
-    from counterpoint.engine import analyse  # imported here: the engine is loaded the first time it's needed
+    # Imported here: the engine (and its lexicons) load the first time an analysis runs, not at start-up.
+    from counterpoint.engine import AnalysisCancelled, InputTooLarge, analyse
 
     kwargs: dict[str, Any] = {}
     try:
@@ -162,7 +165,12 @@ def run_analysis(texts: Sequence[str], task: _Task | None = None) -> Any:
             kwargs["progress"] = lambda done, total: task.signals.progress.emit(task.generation, done, total)
         if "cancelled" in parameters:
             kwargs["cancelled"] = task.cancelled.is_set
-    return analyse(list(texts), **kwargs)
+    try:
+        return analyse(list(texts), **kwargs)
+    except AnalysisCancelled:
+        return None  # the user moved on; nobody waits for this result
+    except InputTooLarge as exc:
+        raise UserError(str(exc)) from None
 
 
 class AnalysisRunner(_Runner):
