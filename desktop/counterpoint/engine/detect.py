@@ -185,7 +185,14 @@ def stance(a: Side, b: Side) -> Iterator[Candidate]:
             lx = x.label + (", negated" if x.negated else "")
             ly = y.label + (", negated" if y.negated else "")
             pa, pb = phrase(a.doc, x.lo, x.hi), phrase(b.doc, y.lo, y.hi)
-            reason = f"'{text_of(a.doc, pa)}' ({lx}) against '{text_of(b.doc, pb)}' ({ly})"
+            if same_word:
+                denied, asserted = (pa, pb) if x.negated else (pb, pa)
+                denied_doc, asserted_doc = (a.doc, b.doc) if x.negated else (b.doc, a.doc)
+                reason = (
+                    f"'{text_of(denied_doc, denied)}' denies what '{text_of(asserted_doc, asserted)}' asserts"
+                )
+            else:
+                reason = f"'{text_of(a.doc, pa)}' ({lx}) against '{text_of(b.doc, pb)}' ({ly})"
             yield Candidate(pa, pb, kind, 0.75, reason, (x.lo, x.hi), (y.lo, y.hi), linked=True)
 
 
