@@ -56,3 +56,10 @@ def test_sentences_holding_a_contrast_are_aligned(seed: dict[str, str]) -> None:
     aligned = {(al.a, al.b) for al in analysis.alignments}
     for pair in analysis.pairs:
         assert any(a[0] <= pair.a[0] < a[1] and b[0] <= pair.b[0] < b[1] for a, b in aligned)
+
+
+def test_a_dismissal_answers_the_remark_it_is_about_not_every_statement(seed: dict[str, str]) -> None:
+    assert contrast(seed["sessions"], seed["sanders"]) == []
+    assert contrast(
+        "The company knowingly sold unsafe products to hospitals.", "The allegations are baseless."
+    )

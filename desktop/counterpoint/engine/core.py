@@ -38,6 +38,7 @@ TOP_PER_SENTENCE = 3
 CONCEPT_WEIGHT = 0.6
 MAX_PAIRS_BASE = 1
 TWIN = 0.9
+DENIAL_MIN_SIM = 0.05
 LONG_FLOOR = 0.5
 SHORT_FLOOR = 0.7
 LINKED_FLOOR = 0.8
@@ -127,6 +128,8 @@ def _contrast_pairs(
         b = detect.Side(pb.doc, pb.features[j])
         for detector in detect.DETECTORS:
             for cand in detector(a, b):
+                if cand.anchor and sim < DENIAL_MIN_SIM and not cand.refers:
+                    continue  # a denial answers what it shares a word or a topic with
                 score = round(cand.strength * _align_factor(sim, short, cand.linked), 3)
                 if score >= threshold:
                     scored.append((score, (i, j), cand))

@@ -46,6 +46,7 @@ class Candidate:
     # A denial answers one claim: the best-aligned sentence of the other text, then the clearest.
     anchor: str = ""
     claim_rank: int = 0
+    refers: bool = False  # the denial names the claim it answers ("the allegations")
 
 
 @dataclass(frozen=True)
@@ -330,6 +331,7 @@ def factuality(a: Side, b: Side) -> Iterator[Candidate]:
             pc, key, rank = salient(claim, hints)
             word = "dismisses" if c.value == "dismissal" else "denies"
             reason = f"'{text_of(deny.doc, pd)}' {word} '{text_of(claim.doc, pc)}'"
+            refers = deny.f.refers_to_claim
             if flip:
                 yield Candidate(
                     pd,
@@ -339,8 +341,10 @@ def factuality(a: Side, b: Side) -> Iterator[Candidate]:
                     reason,
                     (c.lo, c.hi),
                     key,
-                    anchor="a",
-                    claim_rank=rank,
+                    False,
+                    "a",
+                    rank,
+                    refers,
                 )
             else:
                 yield Candidate(
@@ -351,8 +355,10 @@ def factuality(a: Side, b: Side) -> Iterator[Candidate]:
                     reason,
                     key,
                     (c.lo, c.hi),
-                    anchor="b",
-                    claim_rank=rank,
+                    False,
+                    "b",
+                    rank,
+                    refers,
                 )
 
 

@@ -51,6 +51,9 @@ class SentenceFeatures:
     valence: list[Cue] = field(default_factory=list)
     words: dict[str, int] = field(default_factory=dict)  # antonym lookup keys -> token index
     opposites: dict[str, list[int]] = field(default_factory=dict)  # WordNet antonym -> token indices
+    refers_to_claim: bool = (
+        False  # names a claim ("the allegations"), so a denial in it answers the other text
+    )
 
 
 # VADER words weaker than this say too little to set two statements against each other.
@@ -125,7 +128,10 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
             for gid in lex.synonyms.get("directive", ()):
                 f.concepts.add(f"syn:{gid}")
     for lo, hi, payloads in doc.find(lex.factuality, sent):
-        f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
+        if payloads[0] == "reference":
+            f.refers_to_claim = True
+        else:
+            f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
     for lo, hi, payloads in doc.find(lex.framing, sent):
         referent, slant = payloads[0]
         f.framing.append(Cue(lo, hi, referent, slant, _negated(doc, lo, hi)))
