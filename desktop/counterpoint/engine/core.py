@@ -27,21 +27,23 @@ from counterpoint.engine.text import Document
 # embedding aligner (all-MiniLM-L6-v2 as int8 ONNX through onnxruntime) was measured on the dev set and
 # not kept: it lowered span F1 (0.76 to 0.65-0.75) and raised false pairs on agreeing statements, because it
 # aligns agreeing sentences as readily as contrasting ones, and it costs 0.9 s of start-up and ~185 MB.
+
 # Texts with at most this many sentences are short statements: every sentence pair is a candidate,
 # weighted by how well it aligns. Longer texts are aligned through an index of shared words.
 SHORT_TEXT = 8
-# Similarity at which a sentence pair counts as fully aligned, and below which long texts ignore it.
-SIM_FULL = 0.3
-SIM_MIN_LONG = 0.15
-ALIGN_MIN = 0.15
-TOP_PER_SENTENCE = 3
-CONCEPT_WEIGHT = 0.6
-MAX_PAIRS_BASE = 1
-TWIN = 0.9
-DENIAL_MIN_SIM = 0.05
+SIM_FULL = 0.3  # similarity (cosine) at which a sentence pair counts as fully aligned
+SIM_MIN_LONG = 0.15  # long texts ignore sentence pairs below this
+TOP_PER_SENTENCE = 3  # long texts: candidate partners per sentence
+ALIGN_MIN = 0.15  # reported as an Alignment from here on
+CONCEPT_WEIGHT = 0.6  # a shared synonym group, axis or referent counts for this much of a shared word
+TWIN = 0.9  # a sentence this similar to one on the other side is a copy of it
+DENIAL_MIN_SIM = 0.05  # a denial answers a claim it shares something with (or one it names)
+# The share of a contrast's strength that counts with no alignment at all: long texts, short
+# statements, and cues that tie the sentences together themselves (one axis, antonyms, one referent).
 LONG_FLOOR = 0.5
 SHORT_FLOOR = 0.7
 LINKED_FLOOR = 0.8
+MAX_PAIRS_BASE = 1  # at most this many contrasts, plus one per sentence of the shorter text
 
 
 def _vector(f: SentenceFeatures) -> dict[str, float]:
@@ -61,6 +63,8 @@ def _cosine(x: dict[str, float], y: dict[str, float], nx: float, ny: float) -> f
 
 
 class _Prepared:
+    """A text read once: its document model, each sentence's cues, and its alignment vector."""
+
     def __init__(self, text: str) -> None:
         self.doc = Document(text)
         self.features = [extract(self.doc, i) for i in range(len(self.doc.sentences))]
