@@ -171,9 +171,23 @@ def test_summary_gives_the_page_each_comparison_starts_on(sample_project: Projec
     buffer.open(QBuffer.OpenModeFlag.WriteOnly)
     layout = ReportLayout(build_report(sample_project), new_pdf_writer(buffer))
     outline = dict(layout.outline())
-    printed = [text for _, _, text in layout.contents_numbers]
+    printed = [entry.text for entry in layout.contents_numbers]
     assert printed == [str(outline[title] + 1) for title in outline if title[0].isdigit()]
-    assert all(page == 0 for page, _, _ in layout.contents_numbers)  # the summary is on the first page
+    assert all(entry.page == 0 for entry in layout.contents_numbers)  # the summary is on the first page
+
+
+def test_summary_rows_link_to_their_comparisons(sample_project: Project, tmp_path: Path) -> None:
+    reader = PdfReader(export(sample_project, tmp_path / "r.pdf"))
+    targets = []
+    for annotation in reader.pages[0].get("/Annots") or []:
+        link = annotation.get_object()
+        if link.get("/Subtype") == "/Link" and "/Dest" in link:
+            page_ref = link["/Dest"][0]
+            targets.append(
+                next(i for i, page in enumerate(reader.pages) if page.indirect_reference == page_ref)
+            )
+    outline = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
+    assert targets == [page for title, page in outline.items() if title[0].isdigit()]
 
 
 def _has_cjk_font() -> bool:
@@ -200,11 +214,11 @@ def test_chinese_statement_when_the_system_has_a_font(project: Project, tmp_path
 
 
 def test_a_long_statement_continues_across_pages(project: Project, tmp_path: Path) -> None:
-    words = " ".join(f"w{i}" for i in range(3000))
+    words = " ".join(f"w{i}" for i in range(1500))
     long = project.add_statement("Long Speaker", f"BEGIN {words} FINIS")
     short = project.add_statement("Short Speaker", "A short reply.")
     project.add_comparison("A transcript against a reply", [long, short])
     reader = PdfReader(export(project, tmp_path / "long.pdf"))
     text = _flat("\n".join(page.extract_text() for page in reader.pages))
     assert len(reader.pages) > 3
-    assert "BEGIN" in text and "w1500" in text and "FINIS" in text
+    assert "BEGIN" in text and "w750" in text and "FINIS" in text

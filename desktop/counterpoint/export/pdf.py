@@ -15,8 +15,10 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Link
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -141,6 +143,16 @@ def points_to_css_pixels(html: str, device: QPdfWriter) -> str:
     return _MARGIN.sub(lambda m: f"{m.group(1)}{float(m.group(2)) * px_per_pt:.2f}px", html)
 
 
+class ContentsEntry(NamedTuple):
+    """A comparison's row in the summary: where its page number goes, and where the row links to."""
+
+    page: int
+    number_rect: QRectF
+    text: str
+    row_rect: QRectF
+    target: int
+
+
 class ReportLayout:
     """A report laid out on A4 pages, ready to paint page by page onto a PDF or into preview images."""
 
@@ -194,13 +206,13 @@ class ReportLayout:
             block = block.next()
         return pages
 
-    def _contents_page_numbers(self) -> list[tuple[int, QRectF, str]]:
+    def _contents_page_numbers(self) -> list[ContentsEntry]:
         """Where to print, in the summary's Page column, the page each comparison starts on.
 
         The numbers are known only once the report is laid out, and typing them into the document
         would lay it out again (a third of the export's time on a large dossier); the column is left
         empty and the numbers are drawn into its cells when the page is painted. They are text in the
-        PDF like any other. Returns (page, rectangle on that page, text).
+        PDF like any other.
         """
         table = next(
             (
@@ -213,18 +225,38 @@ class ReportLayout:
         if table is None or table.rows() != len(self.report.comparisons) + 2:
             return []
         layout = self.document.documentLayout()
-        numbers = []
+        entries = []
         for row, view in enumerate(self.report.comparisons, start=1):
-            page = self.anchor_pages.get(f"comparison-{view.comparison.id}")
-            if page is None:
+            target = self.anchor_pages.get(f"comparison-{view.comparison.id}")
+            if target is None:
                 continue
-            rect = layout.blockBoundingRect(
-                table.cellAt(row, table.columns() - 1).firstCursorPosition().block()
-            )
-            on_page = int((rect.top() + 1) // self.body_height)
-            rect.translate(0, -on_page * self.body_height)
-            numbers.append((on_page, rect, str(page + 1)))
-        return numbers
+            cells = [
+                layout.blockBoundingRect(table.cellAt(row, column).firstCursorPosition().block())
+                for column in range(table.columns())
+            ]
+            number = QRectF(cells[-1])
+            on_page = int((number.top() + 1) // self.body_height)
+            shift = -on_page * self.body_height
+            number.translate(0, shift)
+            top = min(c.top() for c in cells) + shift
+            bottom = max(c.bottom() for c in cells) + shift
+            row_rect = QRectF(cells[0].left(), top, cells[-1].right() - cells[0].left(), bottom - top)
+            entries.append(ContentsEntry(on_page, number, str(target + 1), row_rect, target))
+        return entries
+
+    def links(self) -> list[tuple[int, tuple[float, float, float, float], int]]:
+        """Clickable rows of the summary: (page, rectangle in PDF points from the bottom left, target page)."""
+        layout = self.device.pageLayout()
+        margins = layout.marginsPixels(self.resolution)
+        page_height_pt = layout.fullRect(QPageLayout.Unit.Point).height()
+        to_pt = 72 / self.resolution
+        result = []
+        for entry in self.contents_numbers:
+            rect = entry.row_rect.translated(margins.left(), margins.top() + self.header)
+            x1, x2 = rect.left() * to_pt, rect.right() * to_pt
+            y1, y2 = page_height_pt - rect.bottom() * to_pt, page_height_pt - rect.top() * to_pt
+            result.append((entry.page, (x1, y1, x2, y2), entry.target))
+        return result
 
     def section_on_page(self, page: int) -> str:
         """The title of the comparison a page belongs to, for the running header."""
@@ -298,7 +330,7 @@ class ReportLayout:
         self.document.drawContents(painter, clip)
         painter.restore()
 
-        numbers = [(rect, text) for on_page, rect, text in self.contents_numbers if on_page == page]
+        numbers = [(e.number_rect, e.text) for e in self.contents_numbers if e.page == page]
         if numbers:
             painter.save()
             painter.translate(0, self.header)
@@ -327,8 +359,17 @@ def new_pdf_writer(target: QIODevice | str) -> QPdfWriter:
     return writer
 
 
-def render_pdf_bytes(report: Report, progress: Progress | None = None) -> tuple[bytes, list[tuple[str, int]]]:
-    """The report as PDF bytes straight from Qt, and its outline entries."""
+@dataclass(frozen=True)
+class QtPdf:
+    """What Qt wrote, and what pypdf adds to it: bookmarks and the summary's links."""
+
+    data: bytes
+    outline: list[tuple[str, int]]
+    links: list[tuple[int, tuple[float, float, float, float], int]]
+
+
+def render_pdf_bytes(report: Report, progress: Progress | None = None) -> QtPdf:
+    """The report as PDF bytes straight from Qt, with its outline entries and internal links."""
     ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -349,7 +390,7 @@ def render_pdf_bytes(report: Report, progress: Progress | None = None) -> tuple[
     finally:
         painter.end()
         buffer.close()
-    return bytes(data.data()), layout.outline()
+    return QtPdf(bytes(data.data()), layout.outline(), layout.links())
 
 
 # Qt's ToUnicode maps name the character a glyph was drawn for. With DejaVu the space glyph comes out
@@ -417,13 +458,19 @@ def _fix_fonts(writer: PdfWriter) -> None:
                 stream.set_data(fixed.encode("latin-1"))
 
 
-def finish_pdf(raw: bytes, outline: list[tuple[str, int]], report: Report) -> bytes:
-    """Add the outline and document information to Qt's PDF."""
-    reader = PdfReader(io.BytesIO(raw))
+def finish_pdf(qt_pdf: QtPdf, report: Report) -> bytes:
+    """Add the outline, the summary's links and the document information to Qt's PDF."""
+    reader = PdfReader(io.BytesIO(qt_pdf.data))
     writer = PdfWriter(clone_from=reader)
     _fix_fonts(writer)
-    for title, page in outline:
-        writer.add_outline_item(title=title, page_number=min(page, len(writer.pages) - 1))
+    last = len(writer.pages) - 1
+    for title, page in qt_pdf.outline:
+        writer.add_outline_item(title=title, page_number=min(page, last))
+    for page, rect, target in qt_pdf.links:
+        writer.add_annotation(
+            page_number=page,
+            annotation=Link(rect=rect, target_page_index=min(target, last), border=[0, 0, 0]),
+        )
     writer.page_mode = "/UseOutlines"
     writer.add_metadata(
         {
@@ -469,8 +516,7 @@ def render_preview(
 
 
 def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> Path:
-    raw, outline = render_pdf_bytes(report, progress)
-    data = finish_pdf(raw, outline, report)
+    data = finish_pdf(render_pdf_bytes(report, progress), report)
     return write_bytes(path, data)
 
 
