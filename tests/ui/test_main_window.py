@@ -566,3 +566,28 @@ def test_library_marks_the_statements_of_the_open_comparison(
     assert letters() == {"A": ["Donald Trump"], "B": ["Jeff Sessions"], "C": ["Jeff Sessions"]}
     window.open_comparison(2)
     assert letters() == {"A": ["Donald Trump"], "B": ["Sarah Huckabee Sanders"], "C": ["Chuck Rosenberg"]}
+
+
+def test_new_project_starts_empty_and_reset_layout_shows_panels(
+    qtbot: Any, open_window: Any, sample_path: Path, tmp_path: Path
+) -> None:
+    window = open_window(sample_path)
+    fresh = tmp_path / "fresh.counterpoint"
+    with qtbot.waitSignal(window.project_changed, timeout=10_000):
+        window.open_project(fresh, create=True)
+    assert fresh.is_file() and window.project.count_statements() == 0
+    assert window.comparison_list.count() == 0
+    assert window.centre_stack.currentWidget() is window.empty_state
+    assert window.windowTitle() == "fresh — Counterpoint"
+    window.annotations_dock.hide()
+    window.reset_layout_action.trigger()
+    assert window.annotations_dock.isVisible()
+
+
+def test_undo_and_redo_say_what_they_did(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    window.rename_comparison("Trump and Sessions")
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage() == "Undid: rename comparison to “Trump and Sessions”"
+    window.redo_action.trigger()
+    assert window.statusBar().currentMessage() == "Redid: rename comparison to “Trump and Sessions”"

@@ -352,6 +352,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence(k.Redo), QKeySequence("Ctrl+Y")])
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
+        # Connected after the stack's own slots: by now the command has been undone (or redone).
+        self.undo_action.triggered.connect(lambda: self.say(f"Undid: {self.undo_stack.redoText()}"))
+        self.redo_action.triggered.connect(lambda: self.say(f"Redid: {self.undo_stack.undoText()}"))
         self.new_statement_action = a("&New statement…", self.new_statement, k.New, "Add a statement by hand")
         self.edit_statement_action = a(
             "&Edit statement…", self.edit_statement, "Ctrl+Shift+E", "Correct the selected statement"
@@ -398,6 +401,9 @@ class MainWindow(QMainWindow):
             "&Cancel analysis", self.cancel_analysis, "Ctrl+.", "Stop the running analysis"
         )
 
+        self.reset_layout_action = a(
+            "&Reset layout", self.reset_layout, "Ctrl+0", "Show every panel at its first-run size"
+        )
         self.theme_actions = QActionGroup(self)
         for choice in ThemeChoice:
             action = QAction(choice.label, self, checkable=True)
@@ -443,6 +449,7 @@ class MainWindow(QMainWindow):
             toggle = dock.toggleViewAction()
             toggle.setShortcut(QKeySequence(f"Ctrl+{number}"))
             view_menu.addAction(toggle)
+        view_menu.addAction(self.reset_layout_action)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         theme_menu.addActions(self.theme_actions.actions())
@@ -1217,6 +1224,17 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray | bytes) and self.restoreState(QByteArray(state)):
             return
         self.default_layout()
+
+    def reset_layout(self) -> None:
+        for dock in (self.comparisons_dock, self.library_dock, self.annotations_dock):
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.comparisons_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.splitDockWidget(self.comparisons_dock, self.library_dock, Qt.Orientation.Vertical)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
+        self.default_layout()
+        self.say("Panels back in their places")
 
     def default_layout(self) -> None:
         """The first-run arrangement: a wide library on the left, the annotations on the right."""
