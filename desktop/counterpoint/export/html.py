@@ -72,6 +72,10 @@ a {{ color: #1a5fb4; }}
 """
 
 
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def format_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
@@ -264,7 +268,8 @@ def _comparison_section(view: ComparisonView, index: int, report: Report, *, web
     parts = [
         f'<h2 id="comparison-{c.id}" style="page-break-before: always;"><a name="comparison-{c.id}">'
         f"{index}. {escape(c.title)}</a></h2>",
-        f'<p class="meta">{len(view.statements)} statements · {len(view.annotations)} annotations · '
+        f'<p class="meta">{counted(len(view.statements), "statement")} · '
+        f"{counted(len(view.annotations), 'annotation')} · '
         f"verdicts: {verdict_phrase(view.verdicts)}</p>",
         _statements_table(view, web=web),
         _legend(view, report),
@@ -408,8 +413,8 @@ def title_block(report: Report) -> str:
         '<p class="meta" style="font-weight:600; letter-spacing: 1px;">COMPARISON REPORT</p>'
         f"<h1>{escape(report.title)}</h1>"
         f'<p class="meta">{by}{format_date(report.generated.date())}</p>'
-        f'<p class="meta">{len(report.comparisons)} comparisons · {statements} statements · '
-        f"{annotations} annotations · speakers: {escape(', '.join(speakers)) or 'none'}</p>"
+        f'<p class="meta">{counted(len(report.comparisons), "comparison")} · {counted(statements, "statement")} · '
+        f"{counted(annotations, 'annotation')} · speakers: {escape(', '.join(speakers)) or 'none'}</p>"
     )
 
 

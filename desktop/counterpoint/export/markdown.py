@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from counterpoint.export.atomic import write_text
-from counterpoint.export.html import format_date
+from counterpoint.export.html import counted, format_date
 from counterpoint.export.kinds import kind_description, kind_label
 from counterpoint.export.report import (
     VERDICT_ORDER,
@@ -80,7 +80,7 @@ def _statement(view: StatementView) -> list[str]:
 
 def _comparison(view: ComparisonView, index: int) -> list[str]:
     lines = [f"## {index}. {md_escape(view.comparison.title)}", ""]
-    lines += [f"{len(view.statements)} statements · verdicts: {verdict_phrase(view.verdicts)}", ""]
+    lines += [f"{counted(len(view.statements), 'statement')} · verdicts: {verdict_phrase(view.verdicts)}", ""]
     for statement in view.statements:
         lines += _statement(statement)
     legend = [f"_{kind_label(k)}_: {kind_description(k)}" for k in view.kinds]

@@ -38,6 +38,16 @@ from counterpoint.export.atomic import check_output_path, safe_file_name
 from counterpoint.store import Project
 
 REPORT_FORMATS = ("pdf", "html", "md")
+ABOUT_FORMATS = {
+    "pdf": "The report for readers: the statements side by side with their sources, the contrast highlights "
+    "with a legend, the numbered annotations with verdicts and notes, a summary of verdicts, bookmarks.",
+    "html": "The same report as one web page, with nothing to download beside it.",
+    "md": "The report as Markdown, for a wiki, a ticket or an email.",
+    "csv": "A spreadsheet with a row per annotation: both quotes, speakers, relation, verdict, tags and note.",
+    "json": "Everything in the dossier; importing the file into an empty project restores it exactly.",
+    "webanno": "W3C Web Annotation JSON-LD, for annotation tools: each annotation with its quoted spans.",
+    "claimreview": "schema.org ClaimReview JSON-LD: one review per verdict, for fact-check publishing.",
+}
 PREVIEW_PAGES = 8
 PREVIEW_DPI = 48.0
 
@@ -146,6 +156,9 @@ class ExportDialog(QDialog):
         self.progress.setTextVisible(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setStyleSheet("color: palette(placeholder-text);")
 
         form = QFormLayout()
         form.addRow("Format", self.format_box)
@@ -158,6 +171,8 @@ class ExportDialog(QDialog):
 
         left = QVBoxLayout()
         left.addLayout(form)
+        left.addSpacing(8)
+        left.addWidget(self.about)
         left.addStretch(1)
         left.addWidget(self.status)
         left.addWidget(self.progress)
@@ -180,6 +195,7 @@ class ExportDialog(QDialog):
         layout.addLayout(right, 1)
 
         self._set_default_path()
+        self.about.setText(ABOUT_FORMATS.get(self.format, ""))
         self.format_box.currentIndexChanged.connect(self._format_changed)
         self.scope_group.buttonToggled.connect(self._scope_changed)
         self.browse_button.clicked.connect(self._browse)
@@ -212,6 +228,7 @@ class ExportDialog(QDialog):
 
     @Slot()
     def _format_changed(self) -> None:
+        self.about.setText(ABOUT_FORMATS.get(self.format, ""))
         text = self.path_edit.text().strip()
         if text:
             self.path_edit.setText(str(Path(text).with_suffix(FORMATS[self.format][1])))
