@@ -142,12 +142,18 @@ def _contrast_pairs(
     kept: list[tuple[float, tuple[int, int], detect.Candidate]] = []
     used_a: set[tuple[int, int]] = set()
     used_b: set[tuple[int, int]] = set()
+    # spans never cross a sentence, so only kept pairs in the same sentence on one side can clash
+    kept_by_a: dict[int, list[tuple[tuple[int, int], detect.Candidate]]] = defaultdict(list)
+    kept_by_b: dict[int, list[tuple[tuple[int, int], detect.Candidate]]] = defaultdict(list)
     for score, where, cand in scored:
         if cand.key_a in used_a or cand.key_b in used_b:
             continue  # one contrast per cue: the best-aligned partner wins
-        if any(_clashes(cand, where, k, w) for _s, w, k in kept):
+        near = kept_by_a[where[0]] + kept_by_b[where[1]]
+        if any(_clashes(cand, where, k, w) for w, k in near):
             continue
         kept.append((score, where, cand))
+        kept_by_a[where[0]].append((where, cand))
+        kept_by_b[where[1]].append((where, cand))
         used_a.add(cand.key_a)
         used_b.add(cand.key_b)
     # a statement pair carries a handful of contrasts at most: keep the best few
@@ -180,8 +186,7 @@ def _clashes(x: detect.Candidate, wx: tuple[int, int], y: detect.Candidate, wy: 
     return (over_a and over_b) or (wx == wy and (over_a or over_b))
 
 
-def _sentence_index(doc: Document, pos: int) -> int:
-    starts = [s.start for s in doc.sentences]
+def _sentence_index(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
@@ -200,8 +205,10 @@ def _alignments(
         if sim >= ALIGN_MIN and (i not in best or sim > best[i][0]):
             best[i] = (sim, j)
     chosen = {(i, j) for i, (_sim, j) in best.items()}
+    starts_a = [s.start for s in pa.doc.sentences]
+    starts_b = [s.start for s in pb.doc.sentences]
     for c in contrasts:
-        chosen.add((_sentence_index(pa.doc, c.a[0]), _sentence_index(pb.doc, c.b[0])))
+        chosen.add((_sentence_index(starts_a, c.a[0]), _sentence_index(starts_b, c.b[0])))
     out = []
     for i, j in sorted(chosen):
         sa, sb = pa.doc.sentences[i], pb.doc.sentences[j]
