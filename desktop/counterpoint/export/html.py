@@ -269,7 +269,7 @@ def _comparison_section(view: ComparisonView, index: int, report: Report, *, web
         f'<h2 id="comparison-{c.id}" style="page-break-before: always;"><a name="comparison-{c.id}">'
         f"{index}. {escape(c.title)}</a></h2>",
         f'<p class="meta">{counted(len(view.statements), "statement")} · '
-        f"{counted(len(view.annotations), 'annotation')} · '
+        f"{counted(len(view.annotations), 'annotation')} · "
         f"verdicts: {verdict_phrase(view.verdicts)}</p>",
         _statements_table(view, web=web),
         _legend(view, report),
