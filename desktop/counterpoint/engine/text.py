@@ -79,12 +79,19 @@ def lemma_of(norm: str) -> str:
         return norm
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_info(surface: str) -> tuple[str, str, bool]:
+    norm = surface.lower().replace("’", "'")
+    return norm, lemma_of(norm), norm[0].isalnum()
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    tokens = []
-    for m in TOKEN_RE.finditer(text):
-        norm = m.group().lower().replace("’", "'")
-        tokens.append(Token(m.start() + offset, m.end() + offset, norm, lemma_of(norm), norm[0].isalnum()))
-    return tokens
+    """Tokens with offsets shifted by `offset` (the position of `text` in its document)."""
+    new = Token.__new__
+    info = _word_info
+    return [
+        new(Token, m.start() + offset, m.end() + offset, *info(m.group())) for m in TOKEN_RE.finditer(text)
+    ]
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
