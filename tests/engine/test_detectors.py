@@ -150,3 +150,8 @@ def test_years_contrast_with_years_not_with_amounts() -> None:
     pairs = contrast("The new hospital will open in 2025.", "The new hospital will open in 2027.")
     assert [p.kind for p in pairs] == ["quantity"]
     assert contrast("The new hospital will open in 2025.", "The new hospital has 2025 beds.") == []
+
+
+def test_a_rise_and_a_fall_contrast_only_for_the_same_thing() -> None:
+    assert [p.kind for p in contrast("Crime rose last year.", "Crime fell last year.")] == ["antonym"]
+    assert contrast("Prices rose sharply last year.", "Wages fell last year.") == []

@@ -158,6 +158,24 @@ def _related(x: str, y: str) -> bool:
 # --- detectors ----------------------------------------------------------------------------------------
 
 
+# Axes whose words say nothing of what they are about: a rise and a fall contrast only when the two
+# sentences also share what rises or falls.
+TOPICAL_AXES = frozenset(("change", "condition"))
+
+
+def _share_topic(a: Side, b: Side, cues: set[str]) -> bool:
+    """Whether two sentences share a content word or a synonym group, the cue words aside."""
+    syn = lexicons.load().synonyms
+    groups_a: set[int] = set()
+    for lemma in a.f.content:
+        if lemma in cues:
+            continue
+        if lemma in b.f.content:
+            return True
+        groups_a.update(syn.get(lemma, ()))
+    return any(groups_a & syn.get(lemma, frozenset()) for lemma in b.f.content if lemma not in cues)
+
+
 def _both_poles(cues: list[Cue]) -> set[str]:
     poles: dict[str, set[int]] = {}
     for c in cues:
@@ -175,6 +193,8 @@ def stance(a: Side, b: Side) -> Iterator[Candidate]:
                 continue
             if x.value in both_a and x.value in both_b:
                 continue  # each sentence weighs both sides of this axis
+            if x.value in TOPICAL_AXES and not _share_topic(a, b, {a.doc.lemmas[x.lo], b.doc.lemmas[y.lo]}):
+                continue  # "prices rose" and "wages fell" are about different things
             same_word = a.doc.lemmas[x.lo] == b.doc.lemmas[y.lo]
             opposites = lexicons.load().antonyms.get(a.doc.lemmas[x.lo], frozenset())
             if same_word:
