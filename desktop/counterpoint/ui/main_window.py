@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPalette,
+    QResizeEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -50,6 +51,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -117,6 +119,36 @@ class _CentreArea(QFrame):
         if paths:
             event.acceptProposedAction()
             self.files_dropped.emit(paths)
+
+
+class _ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" instead of widening the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setMinimumWidth(60)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
 
 
 class ComparisonItemDelegate(QStyledItemDelegate):
@@ -219,39 +251,38 @@ class MainWindow(QMainWindow):
 
         header = QFrame()
         header.setObjectName("workspaceHeader")
-        self.comparison_title = QLabel()
+        self.comparison_title = _ElidedLabel()
         self.comparison_title.setObjectName("comparisonTitle")
         self.comparison_title.setAccessibleName("Comparison title")
-        self.comparison_meta = QLabel()
+        self.comparison_meta = _ElidedLabel()
         self.comparison_meta.setObjectName("comparisonMeta")
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.comparison_title)
-        titles.addWidget(self.comparison_meta)
-
         self.analysis_label = QLabel()
         self.analysis_label.setObjectName("hint")
+        self.analysis_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.analysis_progress = QProgressBar()
         self.analysis_progress.setAccessibleName("Analysis progress")
-        self.analysis_progress.setFixedWidth(140)
+        self.analysis_progress.setFixedWidth(110)
         self.analysis_progress.setTextVisible(False)
         self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("compact")
         self.cancel_button.setAccessibleName("Cancel the analysis")
         self.cancel_button.clicked.connect(self.cancel_analysis)
         # Showing and hiding the progress must not re-lay out the workspace below: keep their room.
-        self.analysis_label.setMinimumWidth(220)
-        self.analysis_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for widget in (self.analysis_progress, self.cancel_button):
             policy = widget.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             widget.setSizePolicy(policy)
-        header.setFixedHeight(header.sizeHint().height() + 8)
-        row = QHBoxLayout(header)
-        row.setContentsMargins(16, 10, 16, 10)
-        row.addLayout(titles, 1)
-        row.addWidget(self.analysis_label)
-        row.addWidget(self.analysis_progress)
-        row.addWidget(self.cancel_button)
+        # The title has the whole width; who is compared and the analysis status share the line below.
+        grid = QGridLayout(header)
+        grid.setContentsMargins(16, 10, 16, 8)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.comparison_title, 0, 0, 1, 4)
+        grid.addWidget(self.comparison_meta, 1, 0)
+        grid.addWidget(self.analysis_progress, 1, 1)
+        grid.addWidget(self.cancel_button, 1, 2)
+        grid.addWidget(self.analysis_label, 1, 3)
+        grid.setColumnStretch(0, 1)
         self._set_analysing(False)
 
         self.workspace = ComparisonWorkspace()
