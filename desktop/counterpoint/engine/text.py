@@ -41,7 +41,8 @@ STOPWORDS = words(
     "most some any all each every other such than which who whom whose what when where why how while "
     "because although though up down out off again further once only own same both few many lot one two "
     "think thought know get got go going see take come way thing things today now yesterday tomorrow year "
-    "years day days week weeks month months time times mr mrs ms dr make makes made making"
+    "years day days week weeks month months time times mr mrs ms dr make makes made making last next past "
+    "previous ago recent recently current currently sharply slightly still already ever even almost nearly"
 )
 CLAUSE_BREAK = words(
     ", ; : — – - ( ) but because while although though whereas which who that when if so and"
