@@ -10,6 +10,7 @@ attribute each quotation from the patterns news writing uses ("X said", "said X"
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -133,15 +134,22 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[Span], int | N
     return found, open_at
 
 
-def _single_quotes(text: str, start: int, end: int, taken: list[Span]) -> list[Span]:
-    """Top-level single-quoted spans (British style), apostrophes told apart by their neighbours."""
+def _single_quotes(text: str, start: int, end: int, taken: list[Span]) -> tuple[list[Span], set[Span]]:
+    """Top-level single-quoted spans (British style), apostrophes told apart by their neighbours; and the
+    double-quoted spans nested inside them ('He said "no" to me.')."""
+    covered = bytearray(end - start)
+    for s, e in taken:
+        covered[s - start : e - start + 1] = b"\1" * (e - s + 1)
     found: list[Span] = []
+    nested: set[Span] = set()
+    taken_sorted = sorted(taken)
+    taken_starts = [span[0] for span in taken_sorted]
     open_at: int | None = None
     for i in range(start, end):
         ch = text[i]
         if ch not in _OPEN_SINGLE and ch not in _CLOSE_SINGLE and ch != "'":
             continue
-        if any(s <= i <= e for s, e in taken):
+        if covered[i - start]:
             continue
         may_open, may_close = _context(text, i, start, end)
         after = text[i + 1] if i + 1 < end else " "
@@ -149,12 +157,18 @@ def _single_quotes(text: str, start: int, end: int, taken: list[Span]) -> list[S
             if (ch in _OPEN_SINGLE or ch == "'") and may_open and after.isalnum():
                 open_at = i
         elif (ch in _CLOSE_SINGLE or ch == "'") and may_close and not after.isalnum():
-            if any(open_at < s < i for s, _ in taken):
-                open_at = None
-                continue
+            lo, hi = bisect_right(taken_starts, open_at), bisect_left(taken_starts, i)
+            inside = taken_sorted[lo:hi]
+            if inside:
+                # Accept doubles inside singles only where singles are plainly the quotation marks in use:
+                # a capitalised opening and punctuation before the close.
+                if not (text[open_at + 1].isupper() and text[i - 1] in ".,!?"):
+                    open_at = None
+                    continue
+                nested.update(inside)
             found.append((open_at, i))
             open_at = None
-    return found
+    return found, nested
 
 
 def _find_quoted(text: str, paragraphs: list[Span]) -> list[_Quoted]:
@@ -178,13 +192,14 @@ def _find_quoted(text: str, paragraphs: list[Span]) -> list[_Quoted]:
                 continue
             else:
                 dangling = None
-        quoted.extend(items)
+        taken = list(doubles)
+        if open_at is not None:
+            taken.append((open_at, p_end - 1))
+        singles, nested = _single_quotes(text, p_start, p_end, taken)
+        quoted.extend(q for q in items if q.marks[0] not in nested)
         if open_at is not None and dangling is None:
             dangling = _Quoted(parts=[(open_at + 1, p_end)], marks=[(open_at, p_end)])
-        taken = [m for q in items for m in q.marks]
-        if open_at is not None:
-            taken.append((open_at, p_end))
-        for o, c in _single_quotes(text, p_start, p_end, taken):
+        for o, c in singles:
             quoted.append(_Quoted(parts=[(o + 1, c)], marks=[(o, c)], single=True))
     quoted.sort(key=lambda q: q.marks[0][0])
     return quoted
@@ -273,6 +288,13 @@ class _Sentence:
     paragraph: int
     tokens: list[_Token] = field(default_factory=list)
     quotes: list[int] = field(default_factory=list)  # indexes into the extractor's quoted list
+    number: int = 0  # position in the extractor's sentence list
+    _starts: list[int] | None = None
+
+    def token_starts(self) -> list[int]:
+        if self._starts is None or len(self._starts) != len(self.tokens):
+            self._starts = [token.start for token in self.tokens]
+        return self._starts
 
 
 @dataclass
@@ -322,12 +344,16 @@ class _Extractor:
         self.published = published
         self.lex: Lexicon = lexicon()
         self.paragraphs = _paragraphs(text)
+        self._paragraph_starts = [start for start, _end in self.paragraphs]
         self.quoted = _find_quoted(text, self.paragraphs)
+        self._quote_slot: dict[int, int] = {}  # quotation index -> its place in its sentence's list
         self.masked = self._mask()
         self.sentences = self._sentences()
         self.people: dict[str, _Person] = {}  # full name -> person
         self.by_last_name: dict[str, _Person] = {}
         self.mentions: list[_Mention] = []
+        self._mention_positions: list[int] = []
+        self._dates: dict[Span, date | None] = {}
 
     def _mask(self) -> str:
         chars = list(self.text)
@@ -368,23 +394,30 @@ class _Extractor:
                 i += 1
             if start < p_end:
                 sentences.append(_Sentence(start, p_end, number))
-        for sentence in sentences:
+        # Sorted positions make the lookups below logarithmic: a long report has thousands of quotations.
+        self._part_starts = sorted(s for q in self.quoted for s, _e in q.parts)
+        self._part_ends = {s: e for q in self.quoted for s, e in q.parts}
+        self._mark_positions = sorted({p for q in self.quoted for p in (q.marks[0][0], q.marks[-1][1])})
+        for number, sentence in enumerate(sentences):
+            sentence.number = number
             for match in _TOKEN.finditer(self.masked, sentence.start, sentence.end):
                 if self._inside_quote(match.start()):
                     continue
                 word = match.group()
                 key = re.sub(r"['’]s$", "", word.lower())
                 sentence.tokens.append(_Token(match.start(), match.end(), word, key))
+        starts = [sentence.start for sentence in sentences]
         for index, quoted in enumerate(self.quoted):
             first = quoted.marks[0][0]
-            for sentence in sentences:
-                if sentence.start <= first < sentence.end:
-                    sentence.quotes.append(index)
-                    break
+            at = bisect_right(starts, first) - 1
+            if at >= 0 and sentences[at].start <= first < sentences[at].end:
+                self._quote_slot[index] = len(sentences[at].quotes)
+                sentences[at].quotes.append(index)
         return sentences
 
     def _inside_quote(self, position: int) -> bool:
-        return any(s <= position < e for q in self.quoted for s, e in q.parts)
+        at = bisect_right(self._part_starts, position) - 1
+        return at >= 0 and position < self._part_ends[self._part_starts[at]]
 
     def _terminates(self, i: int, p_end: int) -> bool:
         j = i + 1
@@ -557,6 +590,8 @@ class _Extractor:
             if " " not in name and self._gender_hint(sentence.tokens, start) and not person.gender:
                 person.gender = self._gender_hint(sentence.tokens, start)
             self.mentions.append(_Mention(words[0].start, person, self._subject_like(sentence, start, end)))
+        self.mentions.sort(key=lambda mention: mention.position)
+        self._mention_positions = [mention.position for mention in self.mentions]
 
     def _gender_hint(self, tokens: list[_Token], start: int) -> str:
         if start > 0 and tokens[start - 1].key in ("mr.", "mr"):
@@ -579,7 +614,8 @@ class _Extractor:
         return previous.key in {"and", "but", "as", "while", "when", "after", "because", "though", "although"}
 
     def _quote_between(self, start: int, end: int) -> bool:
-        return any(start <= q.marks[0][0] < end or start <= q.marks[-1][1] < end for q in self.quoted)
+        at = bisect_left(self._mark_positions, start)
+        return at < len(self._mark_positions) and self._mark_positions[at] < end
 
     # attribution -------------------------------------------------------------------------------------
 
@@ -776,7 +812,7 @@ class _Extractor:
             head = titles[-1] if titles else words[-1]
             phrase = self._phrase(words)
             stem = head.key[:5]
-            for mention in reversed(self.mentions):
+            for mention in self._mentions_before(position):
                 if mention.position < position and any(
                     word.startswith(stem) for role in mention.person.roles for word in role.lower().split()
                 ):
@@ -794,7 +830,7 @@ class _Extractor:
             return _Speaker(re.sub(r"^(?:The|the)\s+", "", name), None, 0.85, char_span)
         if name is None:
             # a title alone: "the President said" -> the last person with that title
-            for mention in reversed(self.mentions):
+            for mention in self._mentions_before(position):
                 if (
                     mention.position < position
                     and role
@@ -815,7 +851,7 @@ class _Extractor:
 
     def _recent_person(self, position: int, gender: str) -> _Person | None:
         floor = self._paragraph_start(position, back=4)
-        for mention in reversed(self.mentions):
+        for mention in self._mentions_before(position):
             if mention.position >= position or not mention.subject_like:
                 continue
             if mention.position < floor:
@@ -826,25 +862,27 @@ class _Extractor:
         return None
 
     def _paragraph_start(self, position: int, back: int) -> int:
-        for number, (start, end) in enumerate(self.paragraphs):
-            if start <= position < end or position < start:
-                return self.paragraphs[max(0, number - back)][0]
-        return self.paragraphs[max(0, len(self.paragraphs) - 1 - back)][0] if self.paragraphs else 0
+        """Where the paragraph `back` paragraphs before the one holding `position` starts."""
+        number = max(0, bisect_right(self._paragraph_starts, position) - 1)
+        return self.paragraphs[max(0, number - back)][0] if self.paragraphs else 0
 
     def _attribute(self, sentence: _Sentence, index: int) -> _Speaker | None:
         quoted = self.quoted[index]
         open_mark, close_mark = quoted.marks[0][0], quoted.marks[-1][1]
         tokens = sentence.tokens
-        later_quotes = [
-            self.quoted[i].marks[0][0] for i in sentence.quotes if self.quoted[i].marks[0][0] > open_mark
-        ]
-        right_limit = min(later_quotes, default=sentence.end)
-        earlier = [
-            self.quoted[i].marks[-1][1] for i in sentence.quotes if self.quoted[i].marks[-1][1] < open_mark
-        ]
-        left_limit = max(earlier, default=sentence.start)
-        right = [i for i, t in enumerate(tokens) if close_mark < t.start < right_limit]
-        left = [i for i, t in enumerate(tokens) if left_limit <= t.start < open_mark]
+        # The sentence's quotations are in document order, so the neighbours are found by bisection.
+        at = self._quote_slot[index]
+        right_limit = (
+            self.quoted[sentence.quotes[at + 1]].marks[0][0] if at + 1 < len(sentence.quotes) else None
+        )
+        left_limit = self.quoted[sentence.quotes[at - 1]].marks[-1][1] if at > 0 else sentence.start
+        starts = sentence.token_starts()
+        first_right = bisect_right(starts, close_mark)
+        last_right = bisect_left(starts, right_limit) if right_limit is not None else len(tokens)
+        right = list(range(first_right, min(last_right, first_right + 14)))
+        first_left = bisect_left(starts, left_limit)
+        last_left = bisect_left(starts, open_mark)
+        left = list(range(max(first_left, last_left - 40), last_left))
         # After the quotation: '"…," Sessions told', '"…," he added', '"…," said Jane Doe', ', according to X'
         for offset, i in enumerate(right):
             if offset > 12:
@@ -890,10 +928,18 @@ class _Extractor:
                     return speaker
         return None
 
+    def _mentions_before(self, position: int) -> list[_Mention]:
+        """Mentions before `position`, nearest first (the list is sorted by position)."""
+        at = bisect_left(self._mention_positions, position)
+        return self.mentions[at - 1 : max(0, at - 300) - 1 if at > 300 else None : -1] if at else []
+
     def _subject_of(self, sentence: _Sentence, before: int) -> _Speaker | None:
         """A named person the sentence is about (not a possessive), when no verb says who spoke."""
-        for mention in self.mentions:
-            if sentence.start <= mention.position < min(before, sentence.end) and mention.subject_like:
+        at = bisect_left(self._mention_positions, sentence.start)
+        for mention in self.mentions[at:]:
+            if mention.position >= min(before, sentence.end):
+                break
+            if mention.subject_like:
                 return _Speaker(
                     mention.person.name, mention.person.role(), 0.5, (mention.position, mention.position)
                 )
@@ -913,20 +959,21 @@ class _Extractor:
     # dates and occasions -----------------------------------------------------------------------------
 
     def _date_in(self, start: int, end: int) -> date | None:
-        found = find_dates(self.masked[start:end], self.published)
-        dates = [d for _s, _e, d in found if self.published is None or d <= self.published]
-        return dates[0] if dates else None
+        key = (start, end)
+        if key not in self._dates:
+            found = find_dates(self.masked[start:end], self.published)
+            dates = [d for _s, _e, d in found if self.published is None or d <= self.published]
+            self._dates[key] = dates[0] if dates else None
+        return self._dates[key]
 
-    def _date_for(self, sentence: _Sentence, speaker: _Speaker | None) -> date | None:
-        found = self._date_in(sentence.start, sentence.end)
+    def _date_for(self, sentence: _Sentence, speaker: _Speaker | None, window: Span) -> date | None:
+        found = self._date_in(*window)
         if found or speaker is None:
             return found
         # The date of the occasion is often given once, in an earlier sentence about the same speaker.
         names = {speaker.name.lower(), speaker.name.split()[-1].lower()}
         floor = self._paragraph_start(sentence.start, back=3)
-        for earlier in reversed(self.sentences):
-            if earlier.start >= sentence.start:
-                continue
+        for earlier in self.sentences[max(0, sentence.number - 12) : sentence.number][::-1]:
             if earlier.start < floor:
                 break
             words = {t.key for t in earlier.tokens}
@@ -936,9 +983,9 @@ class _Extractor:
                     return found
         return None
 
-    def _occasion_in(self, sentence: _Sentence) -> str | None:
+    def _occasion_in(self, window: Span) -> str | None:
         pattern = _occasion_pattern(self.lex.occasions)
-        match = pattern.search(self.masked, sentence.start, sentence.end)
+        match = pattern.search(self.masked, *window)
         if not match:
             return None
         phrase = match.group()
@@ -962,8 +1009,8 @@ class _Extractor:
                 continue
             sentence = home
             p_start, p_end = self.paragraphs[sentence.paragraph]
-            if is_page_noise(self.text[p_start:p_end]):
-                continue
+            if p_end - p_start < 400 and is_page_noise(self.text[p_start:p_end]):
+                continue  # page chrome is a short line of its own
             parts = self._trimmed_parts(quoted)
             if not parts:
                 continue
@@ -978,7 +1025,7 @@ class _Extractor:
                 if speaker is None and (
                     same_paragraph or (open_mark == p_start and sentence.paragraph - prev_paragraph == 1)
                 ):
-                    intervening = [m for m in self.mentions if gap_start <= m.position < open_mark]
+                    intervening = [m for m in self._mentions_before(open_mark) if m.position >= gap_start]
                     if all(m.person is prev_speaker.person for m in intervening):
                         speaker = _Speaker(
                             prev_speaker.name, prev_speaker.role, min(prev_speaker.confidence, 0.75),
@@ -1021,8 +1068,10 @@ class _Extractor:
                 continue
             if speaker is None and words < MIN_UNATTRIBUTED_WORDS:
                 continue
-            said_on = self._date_for(sentence, speaker)
-            occasion = self._occasion_in(sentence)
+            # Dates and occasions are looked for near the quotation, within its sentence.
+            window = (max(sentence.start, open_mark - 400), min(sentence.end, quoted.marks[-1][1] + 400))
+            said_on = self._date_for(sentence, speaker, window)
+            occasion = self._occasion_in(window)
             if previous is not None and speaker is not None and previous[1].name == speaker.name:
                 said_on = said_on or previous[2]
                 occasion = occasion or previous[3]
@@ -1047,7 +1096,7 @@ class _Extractor:
 
     def _previous_sentence_speaker(self, sentence: _Sentence) -> _Speaker | None:
         """'Smith said the plan was flawed. "It will never work."' -- the speaker of the sentence before."""
-        position = self.sentences.index(sentence)
+        position = sentence.number
         if position == 0:
             return None
         earlier = self.sentences[position - 1]
