@@ -591,3 +591,26 @@ def test_undo_and_redo_say_what_they_did(qtbot: Any, open_window: Any, sample_pa
     assert window.statusBar().currentMessage() == "Undid: rename comparison to “Trump and Sessions”"
     window.redo_action.trigger()
     assert window.statusBar().currentMessage() == "Redid: rename comparison to “Trump and Sessions”"
+
+
+def test_keyboard_reference_matches_the_menus(open_window: Any, sample_path: Path) -> None:
+    import re
+
+    from PySide6.QtGui import QKeySequence
+
+    documented = {}
+    reference = (Path(__file__).resolve().parents[2] / "docs" / "keyboard.md").read_text("utf-8")
+    for menu, command, keys in re.findall(r"^\| (\w+) \| ([^|]+?) \| ([^|]+?) \|$", reference, re.MULTILINE):
+        documented[(menu, command)] = re.sub(r" \(.*\)$", "", keys)
+    window = open_window(sample_path)
+    actual = {}
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if action.isSeparator() or action.menu() is not None:
+                continue
+            keys = " or ".join(
+                k.toString(QKeySequence.SequenceFormat.PortableText) for k in action.shortcuts()
+            )
+            actual[(menu_action.text().replace("&", ""), action.text().replace("&", ""))] = keys
+    documented.pop(("Menu", "Command"), None)
+    assert documented == actual

@@ -380,7 +380,10 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(k.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(k.Redo), QKeySequence("Ctrl+Y")])
+        redo_keys = [QKeySequence(k.Redo), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+        self.redo_action.setShortcuts(
+            list({key.toString(): key for key in redo_keys if not key.isEmpty()}.values())
+        )
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         # Connected after the stack's own slots: by now the command has been undone (or redone).
