@@ -155,3 +155,13 @@ def test_years_contrast_with_years_not_with_amounts() -> None:
 def test_a_rise_and_a_fall_contrast_only_for_the_same_thing() -> None:
     assert [p.kind for p in contrast("Crime rose last year.", "Crime fell last year.")] == ["antonym"]
     assert contrast("Prices rose sharply last year.", "Wages fell last year.") == []
+
+
+def test_amounts_count_their_scale_and_units_need_a_shared_subject() -> None:
+    assert [
+        p.kind for p in contrast("The scheme cost 2 million pounds.", "The scheme cost 2 billion pounds.")
+    ] == ["quantity"]
+    assert contrast("Unemployment is 5 percent.", "Inflation is 3 percent.") == []
+    assert [p.kind for p in contrast("Unemployment is 5 percent.", "Unemployment is 7 percent.")] == [
+        "quantity"
+    ]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from counterpoint.engine import lexicons
-from counterpoint.engine.features import Cue, SentenceFeatures
+from counterpoint.engine.features import UNITS, Cue, SentenceFeatures
 from counterpoint.engine.lexicons import words
 from counterpoint.engine.text import CLAUSE_BREAK, STOPWORDS, Document
 
@@ -392,7 +392,8 @@ def quantity(a: Side, b: Side) -> Iterator[Candidate]:
                 if x.value == y.value and x.number != y.number:
                     strength = 0.5
             elif x.value == "number" and y.value == "number":
-                if same_noun and x.number != y.number:
+                unit = x.noun in UNITS or y.noun in UNITS
+                if same_noun and x.number != y.number and (not unit or _share_topic(a, b, {x.noun})):
                     strength = 0.7
             elif "number" in (x.value, y.value):
                 other = y if x.value == "number" else x

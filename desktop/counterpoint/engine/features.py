@@ -65,11 +65,16 @@ def _negated(doc: Document, lo: int, hi: int) -> bool:
     return any(doc.negated[k] and doc.neg_cue[k] < lo for k in range(lo, hi))
 
 
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
+# Units say how a number is counted, not what of: "5 percent" of what is told by the rest of the sentence.
+UNITS = words("percent per cent pound dollar euro rupee yen point pence cents")
+
+
 def _noun_after(doc: Document, k: int, hi: int) -> str:
     """The first content lemma within three tokens after k (the thing a quantity counts)."""
     for j in range(k, min(hi, k + 4)):
         t = doc.tokens[j]
-        if t.word and doc.lemmas[j] not in STOPWORDS and not NUMBER_RE.match(t.norm):
+        if t.word and doc.lemmas[j] not in STOPWORDS and not NUMBER_RE.match(t.norm) and t.norm not in SCALES:
             return doc.lemmas[j]
         if not t.word:
             break
@@ -160,5 +165,9 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
             if 1900 <= value <= 2100 and norm.isdigit():
                 f.quantity.append(Cue(k, k + 1, "year", 0, number=value))  # a year compares with years only
                 continue
-            f.quantity.append(Cue(k, k + 1, "number", 0, number=value, noun=_noun_after(doc, k + 1, sent.hi)))
+            end = k + 1
+            if end < sent.hi and norms[end] in SCALES:  # "2 billion", "1.5 million"
+                value *= SCALES[norms[end]]
+                end += 1
+            f.quantity.append(Cue(k, end, "number", 0, number=value, noun=_noun_after(doc, end, sent.hi)))
     return f
