@@ -89,3 +89,34 @@ def test_run_export_dialog_returns_none_when_cancelled(
 ) -> None:
     monkeypatch.setattr(ExportDialog, "exec", lambda self: 0)
     assert run_export_dialog(None, sample_project, 1) is None
+
+
+def test_cancel_stops_the_export_and_writes_nothing(
+    qtbot: QtBot, sample_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog, _ = _open(qtbot, sample_project, None)
+    target = tmp_path / "r.pdf"
+    dialog.path_edit.setText(str(target))
+    started = export_dialog.threading.Event()
+    release = export_dialog.threading.Event()
+    real_export = export_dialog.export
+
+    def slow_export(project: Project, path: Path, fmt: str, ids: object, progress: object) -> Path:
+        def held(done: int, total: int) -> None:
+            started.set()
+            release.wait(10)
+            progress(done, total)  # type: ignore[operator]
+
+        return real_export(project, path, fmt, ids, held)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(export_dialog, "export", slow_export)
+    with qtbot.waitSignal(dialog.finished, timeout=20_000) as closed:
+        dialog.export_button.click()
+        assert started.wait(10)
+        dialog.reject()  # Cancel while the export runs
+        assert dialog.status.text() == "Cancelling…"  # the dialog waits for the worker to stop
+        release.set()
+    assert closed.args[0] == 0
+    assert dialog.exported is None
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []

@@ -526,4 +526,16 @@ def export_pdf(
     comparison_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    return write_pdf(build_report(project, comparison_ids), path, progress)
+    if progress is None:
+        return write_pdf(build_report(project, comparison_ids), path)
+    # One scale for both phases: gathering the report (the engine, per comparison) and painting pages.
+    scale = 1000
+
+    def gathering(done: int, total: int) -> None:
+        progress(done * scale // max(1, 2 * total), scale)
+
+    def painting(done: int, total: int) -> None:
+        progress(scale // 2 + done * scale // max(1, 2 * total), scale)
+
+    report = build_report(project, comparison_ids, progress=gathering)
+    return write_pdf(report, path, painting)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -179,7 +179,9 @@ def build_report(
     *,
     highlights: bool = True,
     now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
+    """Gather a report; `progress(done, total)` is called after each comparison (the engine's share)."""
     comparisons = select_comparisons(project, comparison_ids)
     tags = {t.name.casefold(): t for t in project.tags()}
     statement_cache: dict[int, Statement] = {}
@@ -187,7 +189,9 @@ def build_report(
     used_sources: dict[int, Source] = {}
     engine_used = False
     views = []
-    for comparison in comparisons:
+    for done, comparison in enumerate(comparisons):
+        if progress:
+            progress(done, len(comparisons))
         statements = []
         for sid in comparison.statement_ids:
             if sid not in statement_cache:

@@ -6,6 +6,7 @@ Building the preview and writing the file happen on a worker thread with its own
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -50,6 +51,10 @@ ABOUT_FORMATS = {
 }
 PREVIEW_PAGES = 8
 PREVIEW_DPI = 48.0
+
+
+class ExportCancelled(Exception):
+    """Raised inside the export when the user pressed Cancel."""
 
 
 class _Job(QThread):
@@ -119,6 +124,7 @@ class ExportDialog(QDialog):
         self._preview_job: _Job | None = None
         self._export_job: _Job | None = None
         self._preview_again = False
+        self._cancel = threading.Event()
         self.setWindowTitle("Export")
         self.resize(980, 700)
 
@@ -328,9 +334,15 @@ class ExportDialog(QDialog):
         if path.exists() and not self._confirm_overwrite(path):
             return
         fmt, ids = self.format, self.comparison_ids()
+        cancel = self._cancel = threading.Event()
 
         def work(project: Project, progress: Callable[[int, int], None]) -> Path:
-            return export(project, path, fmt, ids, progress)
+            def report(done: int, total: int) -> None:
+                if cancel.is_set():  # nothing is written: the file is only renamed into place at the end
+                    raise ExportCancelled
+                progress(done, total)
+
+            return export(project, path, fmt, ids, report)
 
         self._set_busy(True)
         job = _Job(self.project.path, work)
@@ -356,16 +368,15 @@ class ExportDialog(QDialog):
             widget.setEnabled(not busy)
         if not busy and self.comparison_id is None:
             self.this_comparison.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
         self.progress.setVisible(busy)
-        self.progress.setRange(0, 0)  # busy until the first page reports
+        self.progress.setRange(0, 0)  # busy until the first step reports
         self.status.setText("Exporting…" if busy else "")
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(f"page {done} of {total}")
+        self.progress.setFormat("%p%")
 
     @Slot(object)
     def _export_done(self, path: Path) -> None:
@@ -380,6 +391,9 @@ class ExportDialog(QDialog):
         self._export_job = None
         self._set_busy(False)
         self.export_finished.emit(None)
+        if self._cancel.is_set():
+            super().done(QDialog.DialogCode.Rejected)
+            return
         self._fail(message)
 
     def _fail(self, message: str) -> None:
@@ -387,8 +401,11 @@ class ExportDialog(QDialog):
         QMessageBox.warning(self, "Export", message)
 
     def done(self, result: int) -> None:
-        if self._export_job is not None and self._export_job.isRunning() and self.exported is None:
-            return  # the export finishes (it writes atomically) before the dialog closes
+        if self._export_job is not None and self._export_job.isRunning():
+            # Cancel stops the export at its next step; the dialog closes when the worker has stopped.
+            self._cancel.set()
+            self.status.setText("Cancelling…")
+            return
         super().done(result)
 
 
