@@ -614,3 +614,27 @@ def test_keyboard_reference_matches_the_menus(open_window: Any, sample_path: Pat
             actual[(menu_action.text().replace("&", ""), action.text().replace("&", ""))] = keys
     documented.pop(("Menu", "Command"), None)
     assert documented == actual
+
+
+def test_dropping_library_statements_on_the_window(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    window = open_window(sample_path)
+    wait_for_library(qtbot, window)
+    window.open_comparison(2)
+    tarrant = window.project.statements(speaker="Perry Tarrant")[0].id
+    window.library.select_statements([tarrant])
+    rows = window.library.view.selectionModel().selectedIndexes()
+    mime = window.library.model.mimeData(rows)  # what a drag from the library carries
+    centre = window.centralWidget()
+    drop = QDropEvent(
+        QPointF(centre.width() / 2, centre.height() / 2),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    centre.dropEvent(drop)
+    assert window.project.comparison(2).statement_ids[-1] == tarrant
+    assert "Added 1 statement" in window.statusBar().currentMessage()

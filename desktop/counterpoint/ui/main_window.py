@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
         self.comparison_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.comparison_list.customContextMenuRequested.connect(self._comparison_menu)
         self.comparison_list.currentItemChanged.connect(self._comparison_picked)
+        self.comparison_list.itemDoubleClicked.connect(lambda _item: self.rename_comparison())
         self.comparisons_dock = self._dock("Comparisons", "comparisonsDock", self.comparison_list)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.comparisons_dock)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import inspect
 import sqlite3
 import threading
-import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -104,7 +103,6 @@ class LibrarySearcher(_Runner):
         self.path = path
         self._conn_lock = threading.Lock()
         self._running: sqlite3.Connection | None = None
-        self.last_duration = 0.0
 
     def search(self, library_filter: LibraryFilter) -> int:
         self.cancel_all()
@@ -116,7 +114,6 @@ class LibrarySearcher(_Runner):
         def job(task: _Task) -> tuple[LibraryFilter, list[int], int] | None:
             if task.cancelled.is_set():
                 return None
-            started = time.perf_counter()
             conn = connect(path)
             with self._conn_lock:
                 self._running = conn
@@ -132,7 +129,6 @@ class LibrarySearcher(_Runner):
                 with self._conn_lock:
                     self._running = None
                 conn.close()
-            self.last_duration = time.perf_counter() - started
             return library_filter, ids, total
 
         return self._submit(job, self._done, self._failed).generation
