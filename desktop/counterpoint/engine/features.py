@@ -138,9 +138,9 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         else:
             f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
     for lo, hi, payloads in doc.find(lex.framing, sent):
-        referent, slant = payloads[0]
-        f.framing.append(Cue(lo, hi, referent, slant, _negated(doc, lo, hi)))
-        f.concepts.add(f"ref:{referent}")
+        for referent, slant in payloads:  # "invasion" of migrants, or of a country
+            f.framing.append(Cue(lo, hi, referent, slant, _negated(doc, lo, hi)))
+            f.concepts.add(f"ref:{referent}")
     quant_hits = set()
     for lo, hi, payloads in doc.find(lex.quantifiers, sent):
         quant_hits.add(lo)
