@@ -208,7 +208,7 @@ def _legend(view: ComparisonView, report: Report) -> str:
         note = (
             "the comparison engine found no contrasting phrasing here"
             if report.engine_used
-            else "contrast highlights are not included (the comparison engine is not available)"
+            else "contrast highlights are not included: the comparison engine could not run"
         )
         items.append(f'<span class="small">{note}</span>')
     return (
@@ -274,6 +274,7 @@ def _comparison_section(view: ComparisonView, index: int, report: Report, *, web
         _statements_table(view, web=web),
         _legend(view, report),
         _contrasts(view),
+        _common_ground(view),
     ]
     relations = [a for a in view.annotations if a.annotation.relation == Relation.CONTRADICTS]
     heading = "Tagged contradictions" if len(relations) == len(view.annotations) else "Annotations"
@@ -378,6 +379,23 @@ def _contrasts(view: ComparisonView, limit: int = 10) -> str:
         '<h3 style="margin-top:10pt;">Contrasting phrasing found by the engine</h3>'
         '<table width="100%" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>" + tail
     )
+
+
+def _common_ground(view: ComparisonView, limit: int = 5) -> str:
+    """Where the engine found the statements on the same side: context an editor weighs against the contrasts."""
+    if not view.common:
+        return ""
+    items = []
+    for common in view.common[:limit]:
+        left = view.statements[common.left].statement.speaker
+        right = view.statements[common.right].statement.speaker
+        reason = f' <span class="small">— {escape(common.reason)}</span>' if common.reason else ""
+        items.append(
+            f'<p class="note" style="margin-left:8pt;">“{escape(common.a_text)}” '
+            f'<span class="small">({escape(left)})</span> and “{escape(common.b_text)}” '
+            f'<span class="small">({escape(right)})</span>{reason}</p>'
+        )
+    return '<h3 style="margin-top:10pt;">Common ground</h3>' + "".join(items)
 
 
 def _sources(report: Report) -> str:

@@ -86,6 +86,7 @@ class ComparisonView:
     statements: tuple[StatementView, ...]
     annotations: tuple[AnnotationView, ...]
     contrasts: tuple[Contrast, ...] = ()
+    common: tuple[Contrast, ...] = ()  # shared ground: same shape, kind "common"
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -137,16 +138,36 @@ def select_comparisons(project: Project, comparison_ids: Sequence[int] | None) -
     return [every[cid] for cid in dict.fromkeys(comparison_ids)]
 
 
-def engine_contrasts(texts: Sequence[str]) -> tuple[list[list[Highlight]], list[Contrast]] | None:
-    """The engine's contrast spans for each text and its pairs, or None when the engine is not available."""
+def _common_ground(analysis: object, texts: Sequence[str]) -> list[Contrast]:
+    """What the engine found both sides share (its `common`), in the shape of a contrast pair."""
+    found = []
+    for item in getattr(analysis, "common", ()) or ():
+        try:
+            left, right = int(item.left), int(item.right)
+            (a0, a1), (b0, b1) = item.a, item.b
+        except (AttributeError, TypeError, ValueError):
+            continue
+        if 0 <= left < len(texts) and 0 <= right < len(texts) and a0 < a1 and b0 < b1:
+            reason = str(getattr(item, "reason", "") or "")
+            found.append(
+                Contrast(left, right, texts[left][a0:a1], texts[right][b0:b1], "common", reason, 0.0)
+            )
+    return found
+
+
+def engine_contrasts(
+    texts: Sequence[str],
+) -> tuple[list[list[Highlight]], list[Contrast], list[Contrast]] | None:
+    """The engine's contrast spans for each text, its pairs and its common ground; None without an engine."""
     try:
         from counterpoint.engine import analyse  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return None
     per_text: list[list[Highlight]] = [[] for _ in texts]
     pairs: list[Contrast] = []
+    common: list[Contrast] = []
     if len(texts) < 2:
-        return per_text, pairs
+        return per_text, pairs, common
     try:
         analysis = analyse(list(texts))
         for pair in analysis.pairs:
@@ -164,13 +185,14 @@ def engine_contrasts(texts: Sequence[str]) -> tuple[list[list[Highlight]], list[
                     per_text[index].append(Highlight(start, end, str(kind), reason, score))
                 (li, ls, le), (ri, rs, re_) = spans
                 pairs.append(Contrast(li, ri, texts[li][ls:le], texts[ri][rs:re_], str(kind), reason, score))
+        common = _common_ground(analysis, texts)
     except Exception:  # a report without highlights beats no report; the log says why
         log.exception("the comparison engine failed; the report has no contrast highlights")
         return None
     for highlights in per_text:
         highlights.sort(key=lambda h: (h.start, -h.score))
     pairs.sort(key=lambda c: -c.score)
-    return per_text, pairs
+    return per_text, pairs, common
 
 
 def build_report(
@@ -199,7 +221,7 @@ def build_report(
             statements.append(statement_cache[sid])
         analysed = engine_contrasts([s.text for s in statements]) if highlights else None
         engine_used = engine_used or analysed is not None
-        found, contrasts = analysed if analysed is not None else (None, [])
+        found, contrasts, common = analysed if analysed is not None else (None, [], [])
         annotation_views = []
         spans: dict[int, list[AnnotatedSpan]] = {}
         for number, annotation in enumerate(project.annotations(comparison.id), start=1):
@@ -228,7 +250,9 @@ def build_report(
                 )
             )
         views.append(
-            ComparisonView(comparison, tuple(statement_views), tuple(annotation_views), tuple(contrasts))
+            ComparisonView(
+                comparison, tuple(statement_views), tuple(annotation_views), tuple(contrasts), tuple(common)
+            )
         )
     return Report(
         title=project.title,
