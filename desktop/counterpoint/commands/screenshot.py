@@ -45,9 +45,26 @@ def run_screenshot(args: argparse.Namespace) -> int:
 def render(
     project_path: Path, output: Path, *, comparison_id: int | None = None, theme: str = "light"
 ) -> None:
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform == "darwin":
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def quiet(_kind: object, _context: object, message: str) -> None:
+        # The offscreen platform says it can't do window-manager hints; that is expected here, not news.
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(quiet)
+    try:
+        image = _grab(project_path, comparison_id, theme)
+    finally:
+        qInstallMessageHandler(previous)
+    if not image.save(str(output), "PNG"):
+        raise UserError(f"can't write {output}")
+
+
+def _grab(project_path: Path, comparison_id: int | None, theme: str) -> Any:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from counterpoint.store import Project
@@ -92,5 +109,4 @@ def render(
         settle.exec()
         image = window.grab()
         window.close()
-        if not image.save(str(output), "PNG"):
-            raise UserError(f"can't write {output}")
+        return image
