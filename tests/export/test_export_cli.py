@@ -57,6 +57,9 @@ def test_user_mistakes(sample_file: Path, tmp_path: Path, capsys: pytest.Capture
         capsys, ["export", str(tmp_path / "nope.db"), "-o", str(tmp_path / "r.pdf")]
     )
     assert not (tmp_path / "nope.db").exists()
+    assert "unknown format 'docx'" in _error(
+        capsys, ["export", db, "-o", str(tmp_path / "r.pdf"), "--format", "docx"]
+    )
     assert "project file itself" in _error(capsys, ["export", db, "-o", db, "--format", "json"])
     with Project.open(sample_file) as reopened:
         assert reopened.count_statements() == 6

@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=list(FORMATS),
+        metavar="{" + ",".join(FORMATS) + "}",
         help="; ".join(f"{name}: {desc}" for name, (desc, _) in FORMATS.items()),
     )
     parser.set_defaults(func=run_export)
