@@ -194,3 +194,46 @@ def test_curly_and_straight_marks_may_be_mixed() -> None:
     quote = _one('"I think the numbers speak for themselves,” Treasurer Kim Lowe said.')
     assert quote.speaker == "Kim Lowe"
     assert quote.text == "I think the numbers speak for themselves"
+
+
+def test_title_with_of_before_the_name() -> None:
+    quote = _one(
+        'Secretary of State Ann Lowell said the talks were "at a critical point and could go either way."'
+    )
+    assert (quote.speaker, quote.role) == ("Ann Lowell", "Secretary of State")
+
+
+def test_party_and_state_after_the_name_are_skipped() -> None:
+    quote = _one('Rep. Nora Mace, R-S.C., said the agency "has no plan for getting out of this."')
+    assert quote.speaker == "Nora Mace"
+
+
+def test_institution_as_speaker() -> None:
+    quote = _one(
+        '"The outlook remains uncertain for the coming year," the Federal Reserve said on Wednesday.'
+    )
+    assert quote.speaker == "Federal Reserve"
+
+
+def test_credited_to_something_unnamed_is_kept_without_a_speaker() -> None:
+    text = (
+        '"We will rebuild every school," Minister Ida Berg said.\n\n'
+        '"We are deeply concerned about the situation," the statement said.'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Ida Berg", None]
+
+
+def test_quotation_paragraph_after_a_sentence_about_the_speaker() -> None:
+    text = "Mayor Lin Chow has long opposed the project.\n\n" + '"It is a waste of public money."'
+    quote = _one(text)
+    assert quote.speaker == "Lin Chow"
+    assert quote.confidence < 0.5
+
+
+def test_honorific_and_surname_only() -> None:
+    quote = _one(
+        'Ms. Alvarez, who chairs the committee, was blunt: "Nobody in this room believes those numbers."'
+    )
+    assert quote.speaker == "Alvarez"
+    assert quote.role is None

@@ -205,6 +205,16 @@ def _find_quoted(text: str, paragraphs: list[Span]) -> list[_Quoted]:
     return quoted
 
 
+def _name_like(word: str) -> bool:
+    """'Natarajan', "O'Neill", 'Ocasio-Cortez': capitalised, with lower-case letters."""
+    return word[:1].isupper() and any(ch.islower() for ch in word)
+
+
+def _party_or_age(word: str) -> bool:
+    """'R-S.C.', 'D-N.Y', '54': the party-and-state or age that news puts after a name."""
+    return bool(re.fullmatch(r"\d{1,3}|[DRI]-[A-Z][A-Za-z.]*|[A-Z]\.?", word))
+
+
 def _looks_like_a_name(text: str, parts: list[Span]) -> bool:
     """'the "Fresh Start Initiative"', 'the film "The Long Road Home"': a title, not something said."""
     words = " ".join(text[s:e] for s, e in parts).split()
@@ -354,6 +364,7 @@ class _Extractor:
         self.mentions: list[_Mention] = []
         self._mention_positions: list[int] = []
         self._dates: dict[Span, date | None] = {}
+        self._unnamed_attribution = False
 
     def _mask(self) -> str:
         chars = list(self.text)
@@ -498,7 +509,17 @@ class _Extractor:
         if not words:
             return None, None, False
         # "Governor Ray Okafor of Lakeshore": the name sits before "of", the place belongs to the role
+        # ("Secretary of State Antony Blinken" has its name last, after the title: that is not this case.)
+        tail_name = len(words)
+        while (
+            tail_name > 0
+            and self._word_class(words[tail_name - 1]) == "word"
+            and words[tail_name - 1].capitalised
+        ):
+            tail_name -= 1
         for k in range(len(words) - 1, 0, -1):
+            if tail_name > 0 and k < tail_name - 1:
+                break
             if words[k].key in ("of", "for") and not words[k].capitalised and words[k - 1].capitalised:
                 name, role, is_org = self._split_name(words[:k])
                 if name and not is_org and " " in name:
@@ -554,8 +575,7 @@ class _Extractor:
             else:
                 person = _Person(name)
                 self.people[name] = person
-                if " " in name:
-                    self.by_last_name.setdefault(last, person)
+                self.by_last_name.setdefault(last, person)
         if role:
             person.roles[role] = person.roles.get(role, 0) + 1
         return person
@@ -577,7 +597,8 @@ class _Extractor:
         runs.sort(key=lambda run: run[0].tokens[run[1]].start)
         for sentence, start, end in runs:
             name, role, is_org = self._split_name(sentence.tokens[start : end + 1])
-            if name and not is_org and " " in name and all(part[:1].isupper() for part in name.split()[-1:]):
+            honorific = self._word_class(sentence.tokens[start]) == "honorific"
+            if name and not is_org and (" " in name or honorific) and name[:1].isupper():
                 self._register(name, role or self._appositive_role(sentence.tokens, end))
         for sentence, start, end in runs:
             words = sentence.tokens[start : end + 1]
@@ -594,9 +615,10 @@ class _Extractor:
         self._mention_positions = [mention.position for mention in self.mentions]
 
     def _gender_hint(self, tokens: list[_Token], start: int) -> str:
-        if start > 0 and tokens[start - 1].key in ("mr.", "mr"):
+        keys = {tokens[start].key, tokens[start - 1].key if start > 0 else ""}
+        if keys & {"mr.", "mr"}:
             return "m"
-        if start > 0 and tokens[start - 1].key in ("ms.", "mrs.", "ms", "mrs", "miss"):
+        if keys & {"ms.", "mrs.", "ms", "mrs", "miss"}:
             return "f"
         return ""
 
@@ -679,13 +701,15 @@ class _Extractor:
                 j -= 1
             if j == 0 or i - j > 15:
                 return None
+            chunk = tokens[j : i + 1]
             if tokens[j].capitalised and tokens[j].key not in _DETERMINERS:
                 # "A spokeswoman for the agency, Priya Natarajan, said": the name is the appositive
-                if i - j < 4 and all(t.capitalised for t in tokens[j : i + 1]):
+                if 2 <= len(chunk) <= 4 and all(_name_like(t.word) for t in chunk):
                     return j, i
-                return None
+                if not all(_party_or_age(t.word) for t in chunk):
+                    return None
             i = j - 1
-            if not tokens[i].word[:1].isdigit():
+            if not (tokens[i].word[:1].isdigit() or _party_or_age(tokens[i].word)):
                 break  # "Jane Whitaker, 54, a retired teacher, said": an age before the appositive
         if self._quote_between(tokens[i].end, tokens[verb].start):
             return None
@@ -768,6 +792,11 @@ class _Extractor:
             words.append(token)
         if not words or not any(w.key in self.lex.titles and w.key not in ("of", "the") for w in words):
             return None
+        relative = ("who", "which", "that", "whose", "where", "when")
+        if words[0].key in relative:
+            return None  # a relative clause, not a role
+        cut = next((n for n, w in enumerate(words) if w.key in relative), len(words))
+        words = words[:cut]
         while words and words[0].key in _DETERMINERS:
             words = words[1:]
         while words and self._verb_at(words, len(words) - 1):
@@ -867,6 +896,8 @@ class _Extractor:
         return self.paragraphs[max(0, number - back)][0] if self.paragraphs else 0
 
     def _attribute(self, sentence: _Sentence, index: int) -> _Speaker | None:
+        """The speaker the sentence credits; sets _unnamed_attribution when it credits one we cannot name."""
+        self._unnamed_attribution = False
         quoted = self.quoted[index]
         open_mark, close_mark = quoted.marks[0][0], quoted.marks[-1][1]
         tokens = sentence.tokens
@@ -908,6 +939,8 @@ class _Extractor:
                 speaker = self._resolve(sentence, span, open_mark)
                 if speaker is not None:
                     return speaker
+            # '"…," the statement said': someone is credited, but not someone we can name
+            self._unnamed_attribution = offset <= 3
             break
         # Before it: 'NOBLE President Perry Tarrant said, "…"', 'Rosenberg said the remarks "…"'
         for i in reversed(left):
@@ -1016,8 +1049,9 @@ class _Extractor:
                 continue
             open_mark = quoted.marks[0][0]
             speaker = self._attribute(sentence, index)
+            unnamed = speaker is None and self._unnamed_attribution
             merged = False
-            if previous is not None:
+            if previous is not None and not unnamed:
                 prev_paragraph, prev_speaker, _date, _occasion, prev_parts = previous
                 same_paragraph = prev_paragraph == sentence.paragraph
                 gap_start = prev_parts[-1][1]
@@ -1044,8 +1078,12 @@ class _Extractor:
                     and bool(quotes)
                     and quotes[-1].parts[-1] == prev_parts[-1]
                 )
-            if speaker is None:
-                speaker = self._previous_sentence_speaker(sentence) or self._subject_of(sentence, open_mark)
+            if speaker is None and not unnamed:
+                speaker = (
+                    self._previous_sentence_speaker(sentence)
+                    or self._subject_of(sentence, open_mark)
+                    or self._previous_sentence_subject(sentence, open_mark, p_start)
+                )
             words = sum(len(self.text[s:e].split()) for s, e in parts)
             if not merged and _looks_like_a_name(self.text, parts):
                 continue
@@ -1066,7 +1104,7 @@ class _Extractor:
                 continue
             if words < MIN_QUOTE_WORDS:
                 continue
-            if speaker is None and words < MIN_UNATTRIBUTED_WORDS:
+            if speaker is None and words < MIN_UNATTRIBUTED_WORDS and not unnamed:
                 continue
             # Dates and occasions are looked for near the quotation, within its sentence.
             window = (max(sentence.start, open_mark - 400), min(sentence.end, quoted.marks[-1][1] + 400))
@@ -1093,6 +1131,25 @@ class _Extractor:
             if speaker is not None:
                 previous = (sentence.paragraph, speaker, said_on, occasion, list(tuple_parts))
         return quotes
+
+    def _previous_sentence_subject(
+        self, sentence: _Sentence, open_mark: int, p_start: int
+    ) -> _Speaker | None:
+        """'Mayor Lin Chow has long opposed it.' then a paragraph that is only a quotation: the mayor's."""
+        if open_mark != p_start or sentence.number == 0:
+            return None
+        earlier = self.sentences[sentence.number - 1]
+        if earlier.paragraph != sentence.paragraph - 1:
+            return None
+        at = bisect_left(self._mention_positions, earlier.start)
+        for mention in self.mentions[at:]:
+            if mention.position >= earlier.end:
+                break
+            if mention.subject_like:
+                return _Speaker(
+                    mention.person.name, mention.person.role(), 0.45, (mention.position, mention.position)
+                )
+        return None
 
     def _previous_sentence_speaker(self, sentence: _Sentence) -> _Speaker | None:
         """'Smith said the plan was flawed. "It will never work."' -- the speaker of the sentence before."""
