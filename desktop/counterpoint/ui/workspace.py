@@ -687,6 +687,11 @@ class ComparisonWorkspace(QWidget):
         self._hovered = None
         self.colours = palette_for(self.palette())
         for widget in (*self._columns, *self._headers):
+            # Out of the tree at once (the old columns must not take part in this layout), deleted later
+            # because this may run inside one of their own event handlers.
+            widget.hide()
+            self._grid.removeWidget(widget)
+            widget.setParent(None)
             widget.deleteLater()
         self._columns, self._headers = [], []
         self._grid.removeWidget(self._scrollbar)
