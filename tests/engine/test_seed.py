@@ -63,3 +63,12 @@ def test_a_dismissal_answers_the_remark_it_is_about_not_every_statement(seed: di
     assert contrast(
         "The company knowingly sold unsafe products to hospitals.", "The allegations are baseless."
     )
+
+
+def test_common_ground_is_shared_phrasing_and_never_a_contrast() -> None:
+    a = "The government has not asked for a price freeze. Energy companies must cut prices."
+    b = "Cameron has been opposing an energy price freeze, and energy companies must cut prices now."
+    analysis = analyse([a, b])
+    shared = {(a[c.a[0] : c.a[1]], b[c.b[0] : c.b[1]]) for c in analysis.common}
+    assert ("Energy companies must cut prices", "energy companies must cut prices") in shared
+    assert not any("price freeze" in x for x, _ in shared), "denied on one side, asserted on the other"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import difflib
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -21,7 +22,7 @@ from counterpoint.engine.model import (
     Span,
     VersionOp,
 )
-from counterpoint.engine.text import Document
+from counterpoint.engine.text import STOPWORDS, Document
 
 # Alignment is lexical: content words, synonym groups, register axes and framing referents. A sentence-
 # embedding aligner (all-MiniLM-L6-v2 as int8 ONNX through onnxruntime) was measured on the dev set and
@@ -226,7 +227,7 @@ def _common_ground(
     pairs: list[tuple[int, int, float]],
     contrasts: list[ContrastPair],
 ) -> list[CommonGround]:
-    """Stance cues on the same side of an axis, and content words aligned sentences share."""
+    """Words aligned sentences share, and stance cues on the same side of an axis."""
     out: list[CommonGround] = []
     # characters already highlighted as contrast, so that shared ground never overlaps them
     in_contrast_a = bytearray(len(pa.doc.text))
@@ -236,38 +237,69 @@ def _common_ground(
         in_contrast_b[c.b[0] : c.b[1]] = b"\1" * (c.b[1] - c.b[0])
     short = len(pa.features) <= SHORT_TEXT and len(pb.features) <= SHORT_TEXT
     used: set[tuple[str, int]] = set()
-    for i, j, sim in sorted(pairs, key=lambda p: (-p[2], p[0], p[1])):
-        fa, fb = pa.features[i], pb.features[j]
-        if short or sim >= ALIGN_MIN:
-            for x in fa.stance:
-                for y in fb.stance:
-                    if x.value != y.value or x.polarity != y.polarity:
-                        continue
-                    if ("a", x.lo) in used or ("b", y.lo) in used:
-                        continue
-                    sa = detect.phrase(pa.doc, x.lo, x.hi)
-                    sb = detect.phrase(pb.doc, y.lo, y.hi)
-                    if 1 in in_contrast_a[sa[0] : sa[1]] or 1 in in_contrast_b[sb[0] : sb[1]]:
-                        continue  # the same words already stand in a contrast
-                    used.update((("a", x.lo), ("b", y.lo)))
-                    label = x.label if x.label == y.label else f"{x.label} and {y.label}"
-                    out.append(CommonGround(left, right, sa, sb, f"both on the side of {label}"))
-        if sim < ALIGN_MIN:
+    ordered = sorted(pairs, key=lambda p: (-p[2], p[0], p[1]))
+
+    def free(sa: Span, sb: Span) -> bool:
+        return 1 not in in_contrast_a[sa[0] : sa[1]] and 1 not in in_contrast_b[sb[0] : sb[1]]
+
+    for i, j, sim in ordered:  # the same words first
+        if sim >= ALIGN_MIN:
+            found = _shared_phrases(pa, pb, left, right, pa.features[i], pb.features[j], used)
+            out.extend(cg for cg in found if free(cg.a, cg.b))
+    for i, j, sim in ordered:  # then the same side of an issue, in other words
+        if not (short or sim >= ALIGN_MIN):
             continue
-        for lemma, ka in fa.content.items():
-            kb = fb.content.get(lemma)
-            if (
-                kb is None
-                or pa.doc.negated[ka] != pb.doc.negated[kb]
-                or ("a", ka) in used
-                or ("b", kb) in used
-            ):
-                continue
-            used.update((("a", ka), ("b", kb)))
-            sa = (pa.doc.tokens[ka].start, pa.doc.tokens[ka].end)
-            sb = (pb.doc.tokens[kb].start, pb.doc.tokens[kb].end)
-            out.append(CommonGround(left, right, sa, sb, f"both say '{pa.doc.tokens[ka].norm}'"))
+        for x in pa.features[i].stance:
+            for y in pb.features[j].stance:
+                if x.value != y.value or x.polarity != y.polarity:
+                    continue
+                if any(("a", k) in used for k in range(x.lo, x.hi)) or any(
+                    ("b", k) in used for k in range(y.lo, y.hi)
+                ):
+                    continue
+                sa = detect.phrase(pa.doc, x.lo, x.hi)
+                sb = detect.phrase(pb.doc, y.lo, y.hi)
+                if not free(sa, sb):
+                    continue  # the same words already stand in a contrast
+                used.update(("a", k) for k in range(x.lo, x.hi))
+                used.update(("b", k) for k in range(y.lo, y.hi))
+                label = x.label if x.label == y.label else f"{x.label} and {y.label}"
+                out.append(CommonGround(left, right, sa, sb, f"both speak of {label}"))
     out.sort(key=lambda c: (c.a, c.b, c.reason))
+    return out
+
+
+def _shared_phrases(
+    pa: _Prepared,
+    pb: _Prepared,
+    left: int,
+    right: int,
+    fa: SentenceFeatures,
+    fb: SentenceFeatures,
+    used: set[tuple[str, int]],
+) -> list[CommonGround]:
+    """Runs of the same words (by lemma, same negation) in two aligned sentences, holding a content word."""
+    da, db = pa.doc, pb.doc
+    ka = [k for k in range(fa.sentence.lo, fa.sentence.hi) if da.tokens[k].word]
+    kb = [k for k in range(fb.sentence.lo, fb.sentence.hi) if db.tokens[k].word]
+    sa = [(da.lemmas[k], da.negated[k]) for k in ka]
+    sb = [(db.lemmas[k], db.negated[k]) for k in kb]
+    out = []
+    matcher = difflib.SequenceMatcher(None, sa, sb, autojunk=False)
+    for i, j, n in matcher.get_matching_blocks():
+        run_a, run_b = ka[i : i + n], kb[j : j + n]
+        while run_a and da.lemmas[run_a[0]] in STOPWORDS:  # trim function words at both ends
+            run_a, run_b = run_a[1:], run_b[1:]
+        while run_a and da.lemmas[run_a[-1]] in STOPWORDS:
+            run_a, run_b = run_a[:-1], run_b[:-1]
+        if not run_a or any(("a", k) in used for k in run_a) or any(("b", k) in used for k in run_b):
+            continue
+        used.update(("a", k) for k in run_a)
+        used.update(("b", k) for k in run_b)
+        span_a = (da.tokens[run_a[0]].start, da.tokens[run_a[-1]].end)
+        span_b = (db.tokens[run_b[0]].start, db.tokens[run_b[-1]].end)
+        words = " ".join(da.text[span_a[0] : span_a[1]].split())
+        out.append(CommonGround(left, right, span_a, span_b, f"both say '{words}'"))
     return out
 
 
