@@ -230,8 +230,9 @@ def test_new_statement_through_the_editor_is_undoable(
         editor.speaker.completer().model().index(r, 0).data()
         for r in range(editor.speaker.completer().model().rowCount())
     ]
+    editor.speaker.completer().activated.emit("Jeff Sessions")  # picked from the completion list
     editor.speaker.setText("Jeff Sessions")
-    editor.role.setText("U.S. Attorney General")
+    assert editor.role.text() == "U.S. Attorney General"  # their role, filled in
     editor.said_on.setText("2017-08-02")
     editor.text.setPlainText("We will not tolerate abuse.")
     editor.accept()

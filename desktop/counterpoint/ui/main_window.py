@@ -720,7 +720,8 @@ class MainWindow(QMainWindow):
         from counterpoint.ui.statement_editor import StatementEditor
 
         sources = [s.title for s in self.project.sources()]
-        editor = StatementEditor(self.project.speaker_names(), sources, statement, self)
+        speakers = {s.name: s.role for s in self.project.speakers()}
+        editor = StatementEditor(speakers, sources, statement, self)
         self.active_editor = editor
         return editor
 
@@ -781,7 +782,11 @@ class MainWindow(QMainWindow):
         if not self.run_command(make):
             return []
         lost = command[0].lost
-        annotated = len(_TargetCounter(self.project).for_statement(statement_id))
+        annotated = int(
+            self.project.execute(
+                "SELECT count(*) FROM annotation_targets WHERE statement_id = ?", [statement_id]
+            ).fetchone()[0]
+        )
         if lost:
             self.say(
                 f"Statement saved. {len(lost)} annotated span{'s' if len(lost) != 1 else ''} no longer match "
@@ -1314,17 +1319,6 @@ class MainWindow(QMainWindow):
         if self.project is not None and not getattr(self, "_closed", False):
             self._closed = True
             self.project.close()
-
-
-class _TargetCounter:
-    def __init__(self, project: Project) -> None:
-        self.project = project
-
-    def for_statement(self, statement_id: int) -> list[int]:
-        rows = self.project.execute(
-            "SELECT id FROM annotation_targets WHERE statement_id = ?", [statement_id]
-        )
-        return [row[0] for row in rows]
 
 
 def _shorten(text: str, limit: int = 40) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -23,11 +24,15 @@ from counterpoint.store import Statement, parse_date
 
 
 class StatementEditor(QDialog):
-    """New or edit: `values()` gives the fields for Project.add_statement / update_statement."""
+    """New or edit: `values()` gives the fields for Project.add_statement / update_statement.
+
+    `speakers` maps the project's speakers to their roles: the speaker field completes from them, and
+    picking one fills in the role when it is empty.
+    """
 
     def __init__(
         self,
-        speakers: list[str],
+        speakers: Mapping[str, str],
         sources: list[str],
         statement: Statement | None = None,
         parent: QWidget | None = None,
@@ -40,7 +45,9 @@ class StatementEditor(QDialog):
         self.speaker = QLineEdit()
         self.speaker.setPlaceholderText("Who said it, e.g. Jeff Sessions")
         self.speaker.setAccessibleName("Speaker")
-        completer = QCompleter(speakers, self)
+        self._roles = dict(speakers)  # name → the role they last spoke in, offered when the name is picked
+        completer = QCompleter(list(speakers), self)
+        completer.activated.connect(self._speaker_chosen)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.speaker.setCompleter(completer)
@@ -110,6 +117,10 @@ class StatementEditor(QDialog):
             self.occasion.setText(statement.occasion)
             self.source.setText(statement.source_title)
             self.text.setPlainText(statement.text)
+
+    def _speaker_chosen(self, name: str) -> None:
+        if not self.role.text().strip() and self._roles.get(name):
+            self.role.setText(self._roles[name])
 
     def _date(self) -> date | None:
         typed = self.said_on.text().strip()
