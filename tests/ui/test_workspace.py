@@ -412,3 +412,36 @@ def test_legend_switches_a_kind_off_and_on(qtbot: Any, sample_project: Any) -> N
     qtbot.mouseClick(chips["Antonym 1"], Qt.MouseButton.LeftButton)
     assert "antonym" in {kind for _s, _e, kind in workspace.highlights(0)}
     assert workspace.hidden_kinds() == set()
+
+
+def test_rendered_window_shows_the_connectors_in_their_colours(qtbot: Any, sample_project: Any) -> None:
+    from render_workspace import build
+
+    window, workspace = build(sample_project, fake=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    workspace._relayout()
+    image = window.grab().toImage()
+    assert (image.width(), image.height()) == (1600, 1000)
+    red = workspace.colours.verdict_colour("contradiction")
+    # The first gutter (between columns A and B) holds the contradiction's band: its edge is drawn in the
+    # verdict's colour.
+    view_a = workspace._columns[0]
+    left = view_a.viewport().mapTo(window, view_a.viewport().rect().topRight()).x() + 2
+    right = (
+        workspace._columns[1].viewport().mapTo(window, workspace._columns[1].viewport().rect().topLeft()).x()
+        - 2
+    )
+    hits = 0
+    for x in range(left, right):
+        for y in range(0, image.height(), 2):
+            pixel = image.pixelColor(x, y)
+            if (
+                abs(pixel.red() - red.red())
+                + abs(pixel.green() - red.green())
+                + abs(pixel.blue() - red.blue())
+                < 60
+            ):
+                hits += 1
+    assert hits > 20
