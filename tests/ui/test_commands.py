@@ -232,3 +232,18 @@ def test_imported_statements_undo_and_redo(sample_project: Project, events: Any,
     assert _dump(sample_project)["statements"] == before["statements"]
     stack.redo()
     assert [sample_project.statement(i).text for i in added] == [f"Imported quotation {n}." for n in range(3)]
+
+
+def test_undoing_a_new_speakers_statement_leaves_no_empty_speaker(
+    sample_project: Project, events: Any, stack: QUndoStack
+) -> None:
+    speakers = sample_project.speaker_names()
+    cmd.AddStatementCommand(sample_project, events, {"speaker": "New Voice", "text": "Hello."}).perform(stack)
+    assert "New Voice" in sample_project.speaker_names()
+    stack.undo()
+    assert sample_project.speaker_names() == speakers
+    trump = sample_project.comparison(1).statement_ids[0]
+    cmd.EditStatementCommand(sample_project, events, trump, {"speaker": "Donald J. Trump"}).perform(stack)
+    stack.undo()
+    assert sample_project.speaker_names() == speakers
+    assert sample_project.statement(trump).speaker == "Donald Trump"

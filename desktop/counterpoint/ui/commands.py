@@ -87,8 +87,21 @@ class AddStatementCommand(ProjectCommand):
 
     def revert(self) -> None:
         assert self.statement_id is not None
-        self.project.delete_statement(self.statement_id)
+        speaker = self.project.statement(self.statement_id).speaker
+        with self.project.transaction():
+            self.project.delete_statement(self.statement_id)
+            _drop_unused_speakers(self.project, [speaker])
         self.events.statements_changed.emit()
+
+
+def _drop_unused_speakers(project: Project, names: Sequence[str]) -> None:
+    """Speakers an undone edit brought in and nothing uses now: they would linger in the speaker filter."""
+    for name in set(names):
+        project.execute(
+            "DELETE FROM speakers WHERE name = ? AND NOT EXISTS "
+            "(SELECT 1 FROM statements WHERE statements.speaker_id = speakers.id)",
+            [name],
+        )
 
 
 class EditStatementCommand(ProjectCommand):
@@ -133,6 +146,8 @@ class EditStatementCommand(ProjectCommand):
     def revert(self) -> None:
         with self.project.transaction():
             self.project.update_statement(self.statement_id, **self.old)
+            if "speaker" in self.new:
+                _drop_unused_speakers(self.project, [self.new["speaker"]])
             for target_id, values in self._targets_before.items():
                 self.project.execute(
                     'UPDATE annotation_targets SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, '
@@ -191,6 +206,7 @@ class ImportedStatementsCommand(ProjectCommand):
         with self.project.transaction():
             for snapshot in reversed(self.snapshots):
                 self.project.delete_statement(snapshot.statement.id)
+            _drop_unused_speakers(self.project, [s.statement.speaker for s in self.snapshots])
         self.events.statements_changed.emit()
 
 
