@@ -208,3 +208,35 @@ def test_empty_and_unsupported_files(tmp_path: Path) -> None:
         document_from_bytes(b"  \n", "blank.txt")
     with pytest.raises(IngestError, match=r"old Word \(\.doc\)"):
         document_from_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "memo.doc")
+
+
+def test_markdown_is_read_as_the_words_a_reader_sees(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Budget hearing\n\n**Mayor Tom Reyes** said the plan was [published](https://example.org) on *Monday*:\n\n"
+        '> "We will publish the budget line by line."\n\n- first_item_name stays\n',
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    assert document.format == "markdown"
+    assert document.title == "Budget hearing"
+    assert "Mayor Tom Reyes said the plan was published on Monday:" in document.text
+    assert '"We will publish the budget line by line."' in document.text
+    assert "first_item_name" in document.text and "https://" not in document.text
+    assert document.url is None  # a local file's path is never kept as its address
+
+
+def test_html_structured_data_gives_headline_date_and_publisher() -> None:
+    page = (
+        '<html><head><title>x | Site</title><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "Budget passes", "datePublished": "2024-05-02T10:00:00Z", '
+        '"publisher": {"@type": "Organization", "name": "The Ledger"}}</script></head>'
+        "<body><p>The council passed the budget on Thursday night.</p></body></html>"
+    )
+    document = document_from_bytes(page.encode(), "budget.html")
+    assert (document.title, str(document.published), document.publisher) == (
+        "Budget passes",
+        "2024-05-02",
+        "The Ledger",
+    )
+    assert "NewsArticle" not in document.text

@@ -161,3 +161,17 @@ def test_file_import_stores_the_chosen_quotations_and_nothing_when_cancelled(
     assert len(added) == 2
     assert len(project.sources()) == 1
     assert {s.speaker for s in project.statements()} == {"Maria Delgado", "Tom Reyes"}
+
+
+def test_pasted_text_is_previewed_and_stored(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[Document] = []
+
+    def preview(_parent: object, document: Document, found: list[Quote]) -> list[Quote] | None:
+        seen.append(document)
+        return [q for q in found if q.speaker == "Tom Reyes"]
+
+    monkeypatch.setattr(import_preview, "run_import_preview", preview)
+    added = import_preview.import_text_with_preview(None, project, ARTICLE.replace("\n", "\r\n"))
+    assert added is not None and len(added) == 1
+    assert seen[0].title == "Council Delays Levy Vote" and "\r" not in seen[0].text
+    assert [s.speaker for s in project.statements()] == ["Tom Reyes"]

@@ -6,6 +6,7 @@ sanitiser, and html.parser only tokenises (it keeps no tree, so 20,000 levels of
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -68,10 +69,18 @@ def html_to_article(source: str) -> HtmlArticle:
     return HtmlArticle(
         text=text,
         title=meta.title(),
-        publisher=meta.values.get("og:site_name") or meta.values.get("application-name"),
-        url=meta.values.get("canonical") or meta.values.get("og:url"),
+        publisher=meta.values.get("og:site_name")
+        or meta.structured().get("publisher")
+        or meta.values.get("application-name"),
+        url=meta.values.get("canonical")
+        or meta.values.get("og:url")
+        or _web_address(meta.structured().get("url")),
         published=meta.published(),
     )
+
+
+def _web_address(value: str | None) -> str | None:
+    return value if value and value.startswith(("http://", "https://")) else None
 
 
 class _MetaParser(HTMLParser):
@@ -85,11 +94,17 @@ class _MetaParser(HTMLParser):
         self._title_parts: list[str] = []
         self._in_title = False
         self._time_datetime: str | None = None
+        self._in_json_ld = False
+        self._json_ld: list[str] = []
+        self._structured: dict[str, str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k.lower(): (v or "") for k, v in attrs}
         if tag == "title":
             self._in_title = True
+        elif tag == "script" and attributes.get("type", "").lower() == "application/ld+json":
+            self._in_json_ld = True  # structured data (schema.org NewsArticle): read as JSON, never run
+            self._json_ld.append("")
         elif tag == "meta":
             key = (
                 attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ""
@@ -107,27 +122,63 @@ class _MetaParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+        elif tag == "script":
+            self._in_json_ld = False
 
     def handle_data(self, data: str) -> None:
         if self._in_title and len(self._title_parts) < 100:
             self._title_parts.append(data)
+        if self._in_json_ld and len(self._json_ld[-1]) < 200_000:
+            self._json_ld[-1] += data
+
+    def structured(self) -> dict[str, str]:
+        """headline, datePublished and publisher from schema.org JSON-LD, when the page has it."""
+        if self._structured is not None:
+            return self._structured
+        found: dict[str, str] = {}
+        self._structured = found
+        for block in self._json_ld:
+            try:
+                data = json.loads(block)
+            except ValueError:
+                continue
+            items = (
+                data
+                if isinstance(data, list)
+                else data.get("@graph", [data])
+                if isinstance(data, dict)
+                else []
+            )
+            for item in items if isinstance(items, list) else []:
+                if not isinstance(item, dict):
+                    continue
+                for key in ("headline", "datePublished", "url"):
+                    if isinstance(item.get(key), str):
+                        found.setdefault(key, item[key])
+                publisher = item.get("publisher")
+                if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                    found.setdefault("publisher", publisher["name"])
+        return found
 
     def title(self) -> str | None:
-        for value in (
+        candidates = (
             self.values.get("og:title"),
+            self.structured().get("headline"),
             self.values.get("twitter:title"),
             "".join(self._title_parts),
-        ):
+        )
+        for value in candidates:
             if value and value.strip():
                 return " ".join(value.split())
         return None
 
     def published(self) -> date | None:
-        for key in self._DATE_KEYS:
-            if key in self.values:
-                found = parse_date_string(self.values[key])
-                if found:
-                    return found
+        stamps = [self.values[key] for key in self._DATE_KEYS if key in self.values]
+        stamps.append(self.structured().get("datePublished", ""))
+        for stamp in stamps:
+            found = parse_date_string(stamp) if stamp else None
+            if found:
+                return found
         return parse_date_string(self._time_datetime) if self._time_datetime else None
 
 

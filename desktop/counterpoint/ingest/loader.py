@@ -37,7 +37,8 @@ def load_document(path: str | Path) -> Document:
     except OSError as exc:
         raise IngestError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     _check_size(len(data), shown)
-    return document_from_bytes(data, path.name, url=path.resolve().as_uri())
+    # The file's own path is not kept as its address: it would leak the user's folders into shared reports.
+    return document_from_bytes(data, path.name)
 
 
 def document_from_bytes(data: bytes, name: str, *, url: str | None = None) -> Document:

@@ -1,8 +1,9 @@
 """The import preview: the quotations found in a document, for the user to correct and choose before import.
 
 `run_import_preview(parent, document, quotes)` shows it and returns the chosen quotations (or None when the
-user cancels); `import_documents_with_preview(parent, project, paths)` is the whole File > Import flow (ask for
-files, read them, preview each, store the document and the chosen quotations in one transaction).
+user cancels); `import_documents_with_preview(parent, project, paths)` is the whole File > Import and drop flow
+(ask for files when no paths are given, read them, preview each, store each document with its chosen quotations
+in one transaction); `import_text_with_preview(parent, project, text)` does the same for pasted text.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from counterpoint.ingest import (
     Document,
     IngestError,
     Quote,
+    document_from_text,
     extract_quotes,
     load_document,
 )
@@ -367,6 +369,27 @@ def run_import_preview(parent: QWidget | None, document: Document, quotes: list[
         return dialog.chosen_quotes()
     finally:
         dialog.deleteLater()
+
+
+def import_text_with_preview(
+    parent: QWidget | None, project: Project, text: str, title: str | None = None
+) -> list[int] | None:
+    """Edit > Paste as document: pasted text becomes a source, with the quotations the user keeps.
+
+    Returns the new statement ids, or None when the user cancels (nothing is stored then).
+    """
+    from counterpoint.commands.ingest import add_document
+
+    try:
+        document = document_from_text(text, title=title)
+    except IngestError as exc:
+        QMessageBox.warning(parent, "Paste", str(exc))
+        return None
+    chosen = run_import_preview(parent, document, extract_quotes(document.text, published=document.published))
+    if chosen is None:
+        return None
+    with project.transaction():
+        return add_document(project, document, chosen)[1]
 
 
 def import_documents_with_preview(
