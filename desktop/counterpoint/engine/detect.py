@@ -195,9 +195,10 @@ def stance(a: Side, b: Side) -> Iterator[Candidate]:
                 continue  # each sentence weighs both sides of this axis
             if x.value in TOPICAL_AXES and not _share_topic(a, b, {a.doc.lemmas[x.lo], b.doc.lemmas[y.lo]}):
                 continue  # "prices rose" and "wages fell" are about different things
+            # the same word, or words of the same pole, asserted on one side and denied on the other
             same_word = a.doc.lemmas[x.lo] == b.doc.lemmas[y.lo]
             opposites = lexicons.load().antonyms.get(a.doc.lemmas[x.lo], frozenset())
-            if same_word:
+            if same_word or x.label == y.label:
                 kind = "negation"
             elif b.doc.lemmas[y.lo] in opposites and x.negated == y.negated:
                 kind = "antonym"
