@@ -72,6 +72,10 @@ a {{ color: #1a5fb4; }}
 """
 
 
+def _id(name: str, web: bool) -> str:
+    return f' id="{name}"' if web else ""
+
+
 def counted(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
@@ -266,8 +270,9 @@ def _annotation_entry(item: AnnotationView, report: Report) -> str:
 def _comparison_section(view: ComparisonView, index: int, report: Report, *, web: bool) -> str:
     c = view.comparison
     parts = [
-        f'<h2 id="comparison-{c.id}" style="page-break-before: always;"><a name="comparison-{c.id}">'
-        f"{index}. {escape(c.title)}</a></h2>",
+        # No id in Qt's markup: Qt makes an id an anchor on the first letter, and its PDF writer then
+        # draws that letter as a text run of its own, which extraction reads as "1" and ". Title".
+        f'<h2{_id(f"comparison-{c.id}", web)} style="page-break-before: always;">{index}. {escape(c.title)}</h2>',
         f'<p class="meta">{counted(len(view.statements), "statement")} · '
         f"{counted(len(view.annotations), 'annotation')} · "
         f"verdicts: {verdict_phrase(view.verdicts)}</p>",
@@ -319,7 +324,7 @@ def _summary(report: Report, *, web: bool, pages: dict[str, int] | None) -> str:
         + "</tr>"
     )
     return (
-        "<h2>Summary of verdicts</h2>"
+        f"<h2{_id('summary', web)}>Summary of verdicts</h2>"
         '<table class="summary" width="100%" cellspacing="0" cellpadding="3" '
         f'style="border-collapse: collapse; border-color:{RULE}; border-style: solid; border-width: 0.5px;">'
         f'<tr><th align="left">Comparison</th>{head}<th class="num" align="right" width="11%">No verdict</th>{page_head}</tr>'
@@ -398,9 +403,11 @@ def _common_ground(view: ComparisonView, limit: int = 5) -> str:
     return '<h3 style="margin-top:10pt;">Common ground</h3>' + "".join(items)
 
 
-def _sources(report: Report) -> str:
+def _sources(report: Report, *, web: bool) -> str:
     if not report.sources:
-        return '<h2><a name="sources">Sources</a></h2><p class="small">No sources are recorded for these statements.</p>'
+        return (
+            '<h2 id="sources">Sources</h2><p class="small">No sources are recorded for these statements.</p>'
+        )
     items = []
     for source in report.sources:
         bits = [f"<b>{escape(source.title)}</b>"]
@@ -419,7 +426,7 @@ def _sources(report: Report) -> str:
         if source.sha256:
             line += f'<br/><span class="small">SHA-256 of the saved copy: {escape(source.sha256)}</span>'
         items.append(f'<p style="margin-bottom:6pt;">{line}</p>')
-    return '<h2 style="margin-top:24pt;"><a name="sources">Sources</a></h2>' + "".join(items)
+    return f'<h2{_id("sources", web)} style="margin-top:24pt;">Sources</h2>' + "".join(items)
 
 
 def title_block(report: Report) -> str:
@@ -441,7 +448,7 @@ def report_body(report: Report, *, web: bool = False, pages: dict[str, int] | No
     parts.extend(
         _comparison_section(view, index, report, web=web) for index, view in enumerate(report.comparisons, 1)
     )
-    parts.append(_sources(report))
+    parts.append(_sources(report, web=web))
     return "\n".join(parts)
 
 

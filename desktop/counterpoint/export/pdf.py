@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import logging
 import os
 import re
 import sys
@@ -42,6 +43,7 @@ from counterpoint.export.report import VERDICT_ORDER, Report, build_report
 from counterpoint.store import Project
 
 Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 SERIF_FAMILIES = ("DejaVu Serif", "Noto Serif", "Liberation Serif", "Times New Roman")
 SANS_FAMILIES = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica")
@@ -190,21 +192,27 @@ class ReportLayout:
         return mm / 25.4 * self.resolution
 
     def _anchor_pages(self) -> dict[str, int]:
-        """The page (0-based) of each named anchor: where each comparison and section starts."""
+        """The page (0-based) each section starts on: "summary", "comparison-<id>" and "sources".
+
+        The report's second-level headings are exactly these, in this order. (Named anchors would say
+        it too, but Qt's PDF writer cuts the first letter of an anchored heading off into its own text
+        run, and text extraction then reads "S ources".)
+        """
+        names = ["summary", *(f"comparison-{v.comparison.id}" for v in self.report.comparisons), "sources"]
         layout = self.document.documentLayout()
-        pages: dict[str, int] = {}
+        tops = []
         block = self.document.begin()
         while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                if fragment.isValid():
-                    for name in fragment.charFormat().anchorNames():
-                        top = layout.blockBoundingRect(block).top()
-                        pages.setdefault(name, min(int((top + 1) // self.body_height), self.page_count - 1))
-                iterator += 1
+            if block.blockFormat().headingLevel() == 2:
+                tops.append(layout.blockBoundingRect(block).top())
             block = block.next()
-        return pages
+        if len(tops) != len(names):
+            log.warning("report layout: %d section headings for %d sections", len(tops), len(names))
+            return {}
+        return {
+            name: min(int((top + 1) // self.body_height), self.page_count - 1)
+            for name, top in zip(names, tops, strict=True)
+        }
 
     def _contents_page_numbers(self) -> list[ContentsEntry]:
         """Where to print, in the summary's Page column, the page each comparison starts on.
