@@ -267,6 +267,8 @@ def test_segments_cover_the_text_and_keep_offsets() -> None:
     assert [text[s:e] for s, e in sentences] == ["First line.", "Still first?", "Second one!", "Third"]
     pieces = segments(text, sentences)
     assert [(p.start, p.end) for p in pieces] == [(0, 11), (12, 24), (25, 36), (38, 43)]
+    # Text before the first sentence belongs to the first segment, so segment k is sentence k.
+    assert [(p.start, p.end) for p in segments("  — One. Two.", [(4, 8), (9, 13)])] == [(0, 8), (9, 13)]
     lines = segments("One.\nTwo", [(0, 8)])
     assert lines[0].display == f"One.{LINE_SEPARATOR}Two" and len(lines[0].display) == 8
 

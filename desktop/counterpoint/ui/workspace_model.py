@@ -105,9 +105,13 @@ class Segment:
 
 
 def segments(text: str, sentences: Sequence[Span]) -> list[Segment]:
-    """Cut a text at its sentence starts so that every character belongs to exactly one segment."""
-    starts = sorted({max(0, min(len(text), s)) for s, _ in sentences} - {0})
-    bounds = [0, *starts, len(text)]
+    """Cut a text at its sentence starts so that every character belongs to exactly one segment.
+
+    Segment k holds sentence k (alignments refer to sentences by index); text before the first sentence,
+    a heading or a speaker's name, goes with it.
+    """
+    starts = sorted({max(0, min(len(text), s)) for s, _ in sentences})
+    bounds = [0, *starts[1:], len(text)]
     out = []
     for start, end in itertools.pairwise(bounds):
         piece = text[start:end].rstrip()
