@@ -38,6 +38,7 @@ from counterpoint.ui.workers import LibrarySearcher
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
 ANY_DATE = QDate(1900, 1, 1)
+KEEP_SELECTION_LIMIT = 100  # a selection carried over a new search; more would cost more than it helps
 
 
 class LibraryPanel(QWidget):
@@ -207,7 +208,7 @@ class LibraryPanel(QWidget):
 
     def _show_results(self, library_filter: LibraryFilter, ids: list[int], everything: int) -> None:
         self._pending = False
-        keep = self._keep_selection or self.selected_statement_ids()
+        keep = (self._keep_selection or self.selected_statement_ids())[:KEEP_SELECTION_LIMIT]
         self._keep_selection = []
         self.model.set_statement_ids(ids, library_filter.search)
         self._shown_filter = library_filter

@@ -98,6 +98,7 @@ class StatementTableModel(QAbstractTableModel):
         self._cache: dict[int, Statement] = {}
         self._match: re.Pattern[str] | None = None
         self._columns: dict[int, str] = {}
+        self._rows_by_id: dict[int, int] | None = None  # built when first needed
 
     # -- filling -------------------------------------------------------------------------------
 
@@ -110,6 +111,7 @@ class StatementTableModel(QAbstractTableModel):
         Statement column shows the words around the first match instead of the first words."""
         self.beginResetModel()
         self._ids = list(ids)
+        self._rows_by_id = None
         self._match = _match_pattern(search)
         self._cache.clear()
         self._loaded = min(PAGE_SIZE, len(self._ids))
@@ -141,9 +143,10 @@ class StatementTableModel(QAbstractTableModel):
 
     def row_of(self, statement_id: int) -> int:
         """The row of a statement, fetching pages until it is exposed; -1 when it is not in the list."""
-        try:
-            row = self._ids.index(statement_id)
-        except ValueError:
+        if self._rows_by_id is None:
+            self._rows_by_id = {sid: row for row, sid in enumerate(self._ids)}
+        row = self._rows_by_id.get(statement_id, -1)
+        if row < 0:
             return -1
         while row >= self._loaded:
             self.fetchMore(QModelIndex())

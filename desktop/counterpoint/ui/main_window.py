@@ -77,6 +77,7 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up does n
 
 MAX_COLUMNS = 4
 PLAIN_TEXT_DELAY_MS = 120
+CONFIRM_DELETE_ABOVE = 20  # statements deleted at once without asking
 RECENT_LIMIT = 8
 PROJECT_FILTER = "Counterpoint projects (*.counterpoint *.db *.sqlite);;All files (*)"
 
@@ -805,6 +806,14 @@ class MainWindow(QMainWindow):
         if not ids:
             self.say("Select statements in the library to delete them")
             return
+        if len(ids) > CONFIRM_DELETE_ABOVE:
+            answer = QMessageBox.question(
+                self,
+                "Delete statements",
+                f"Delete {len(ids):,} statements, with their annotations? Undo can bring them back.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self.undo_stack.beginMacro(f"delete {len(ids)} statement{'s' if len(ids) != 1 else ''}")
         try:
             for statement_id in ids:
