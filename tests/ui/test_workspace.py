@@ -447,3 +447,22 @@ def test_rendered_window_shows_the_connectors_in_their_colours(qtbot: Any, sampl
             ):
                 hits += 1
     assert hits > 20
+
+
+def test_reveal_shows_both_spans_when_they_fit_on_one_screen(qtbot: Any) -> None:
+    filler = "An unrelated sentence about the weather and the harbour. " * 60
+    left = filler + "We must be rough. " + "Nothing else. " * 3 + filler
+    right = filler + "Nothing else. " * 3 + "Officers act in a lawful way. " + filler
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.resize(900, 600)
+    a, b = _span(left, "rough"), _span(right, "lawful")
+    annotation = Annotation(3, 1, (Target(1, 1, *a, "rough", "", ""), Target(2, 2, *b, "lawful", "", "")))
+    workspace.set_comparison([_statement(1, left), _statement(2, right)], None, [annotation])
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    workspace.reveal_annotation(3)
+    for column, span in ((0, a), (1, b)):
+        view = workspace._columns[column]
+        rect = view.span_rects(*span)[0]
+        assert rect.top() >= 0 and rect.bottom() <= view.viewport().height()

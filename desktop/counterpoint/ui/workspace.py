@@ -1139,7 +1139,10 @@ class ComparisonWorkspace(QWidget):
         self._current = item
         if item is not None:
             column, h = item
-            self._reveal(column, h.start, h.end)
+            ends = [(column, h.start, h.end)]
+            if h.partner is not None and h.partner_span is not None:
+                ends.append((h.partner, *h.partner_span))
+            self._reveal(*ends)
         self._update_actions()
         self._layer.update()
 
@@ -1234,8 +1237,7 @@ class ComparisonWorkspace(QWidget):
         connector = next((c for c in self._connectors if c.annotation_id == annotation_id), None)
         if connector is None:
             return
-        column, start, end = connector.ends[0]
-        self._reveal(column, start, end)
+        self._reveal(*connector.ends)
         self._flash = annotation_id
         self._flash_timer.start()
         self._layer.update()
@@ -1247,12 +1249,25 @@ class ComparisonWorkspace(QWidget):
         self._flash = None
         self._layer.update()
 
-    def _reveal(self, column: int, start: int, end: int) -> None:
-        view = self._columns[column]
-        block = view.document().findBlock(view.doc_position(start))
-        frame = view.document().documentLayout().blockBoundingRect(block)
-        target = int(frame.center().y() - view.viewport().height() / 2)
-        self._scroll_to(max(0, min(target, self._scrollbar.maximum())))
+    def _reveal(self, *spans: tuple[int, int, int]) -> None:
+        """Scroll so the spans (column, start, end) are in view: all of them when they fit one screen,
+        else the first, a third of the way down."""
+        tops, bottoms = [], []
+        for column, start, end in spans:
+            view = self._columns[column]
+            layout = view.document().documentLayout()
+            first = layout.blockBoundingRect(view.document().findBlock(view.doc_position(start)))
+            last = layout.blockBoundingRect(view.document().findBlock(view.doc_position(end)))
+            tops.append(first.top())
+            bottoms.append(last.bottom())
+        if not tops:
+            return
+        height = self._columns[0].viewport().height()
+        if max(bottoms) - min(tops) < height * 0.9:
+            target = (min(tops) + max(bottoms)) / 2 - height / 2
+        else:
+            target = tops[0] - height / 3
+        self._scroll_to(max(0, min(int(target), self._scrollbar.maximum())))
 
     # -- painting the layer ---------------------------------------------------------------------
 
