@@ -639,3 +639,26 @@ def test_dropping_library_statements_on_the_window(qtbot: Any, open_window: Any,
     centre.dropEvent(drop)
     assert window.project.comparison(2).statement_ids[-1] == tarrant
     assert "Added 1 statement" in window.statusBar().currentMessage()
+
+
+def test_a_large_library_pages_in_as_it_scrolls(qtbot: Any, open_window: Any, tmp_path: Path) -> None:
+    from counterpoint.ui.library_model import PAGE_SIZE
+
+    path = tmp_path / "large.counterpoint"
+    with Project.open(path, create=True) as project, project.transaction():
+        speaker = project.ensure_speaker("Spokesperson")
+        project.conn.executemany(
+            "INSERT INTO statements (speaker_id, text, said_on) VALUES (?, ?, ?)",
+            ((speaker, f"Briefing number {n} on the budget.", "2020-01-01") for n in range(1500)),
+        )
+    window = open_window(path)
+    wait_for_library(qtbot, window)
+    library = window.library
+    assert library.count_label.text() == "1,500 statements"
+    assert library.model.rowCount() == PAGE_SIZE
+    library.view.scrollToBottom()
+    qtbot.waitUntil(lambda: library.model.rowCount() > PAGE_SIZE)
+    qtbot.keyClicks(library.search_box, "number 1499")
+    wait_for_library(qtbot, window)
+    assert library.model.total == 1
+    assert library.count_label.text() == "1 of 1,500 statements match"
