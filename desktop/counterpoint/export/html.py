@@ -182,6 +182,8 @@ def _statement_text(view: StatementView, width: int, *, web: bool) -> str:
 def _statements_table(view: ComparisonView, *, web: bool) -> str:
     # More than four columns get too narrow on a page; further statements continue in new rows.
     # Headings and texts are separate rows so that the texts start level across the columns.
+    if not view.statements:
+        return '<p class="small">This comparison has no statements yet.</p>'
     per_row = 3 if len(view.statements) > 4 else max(1, len(view.statements))
     width = 100 // per_row
     rows = []
