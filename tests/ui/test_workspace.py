@@ -452,7 +452,7 @@ def test_rendered_window_shows_the_connectors_in_their_colours(qtbot: Any, sampl
 def test_reveal_shows_both_spans_when_they_fit_on_one_screen(qtbot: Any) -> None:
     filler = "An unrelated sentence about the weather and the harbour. " * 60
     left = filler + "We must be rough. " + "Nothing else. " * 3 + filler
-    right = filler + "Nothing else. " * 3 + "Officers act in a lawful way. " + filler
+    right = filler + "Nothing else. " * 8 + "Officers act in a lawful way. " + filler
     workspace = ComparisonWorkspace()
     qtbot.addWidget(workspace)
     workspace.resize(900, 600)
