@@ -15,7 +15,9 @@ def test_csv_has_a_row_per_annotation(rich_project: Project, tmp_path: Path) -> 
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     in_comparisons = [a for c in rich_project.comparisons() for a in rich_project.annotations(c.id)]
-    assert [int(r["annotation_id"]) for r in rows] == [a.id for a in in_comparisons]
+    loose = [a for a in rich_project.annotations() if a.comparison_id is None]
+    assert [int(r["annotation_id"]) for r in rows] == [a.id for a in in_comparisons + loose]
+    assert rows[-1]["comparison_id"] == "" and rows[-1]["note"] == "not in any comparison"
     first = rows[0]
     assert first["a_quote"] == "Please don't be too nice"
     assert first["b_quote"] == "in a lawful way"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from counterpoint.export.atomic import write_text
 from counterpoint.export.report import select_comparisons
-from counterpoint.store import Project, Statement, Target
+from counterpoint.store import Annotation, Project, Statement, Target
 
 SPAN_FIELDS = ("statement_id", "speaker", "role", "said_on", "quote", "start", "end")
 COLUMNS = (
@@ -63,8 +63,14 @@ def annotations_csv(project: Project, comparison_ids: Sequence[int] | None = Non
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for comparison in comparisons:
-        for a in project.annotations(comparison.id):
+    # The whole dossier also has notes on spans outside any comparison; they get empty comparison cells.
+    groups: list[tuple[int | str, str, list[Annotation]]] = [
+        (c.id, c.title, project.annotations(c.id)) for c in comparisons
+    ]
+    if not comparison_ids:
+        groups.append(("", "", [a for a in project.annotations() if a.comparison_id is None]))
+    for comparison_id, comparison_title, group in groups:
+        for a in group:
             targets = list(a.targets)
             more = [
                 {"statement_id": t.statement_id, "quote": t.exact, "start": t.start, "end": t.end}
@@ -72,8 +78,8 @@ def annotations_csv(project: Project, comparison_ids: Sequence[int] | None = Non
             ]
             row: list[object] = [
                 project.title,
-                comparison.id,
-                comparison.title,
+                comparison_id,
+                comparison_title,
                 a.id,
                 a.relation.label if a.relation else "",
                 a.verdict.label if a.verdict else "",
