@@ -53,6 +53,9 @@ def test_sample_report_from_the_command_line_without_a_display(tmp_path: Path) -
     assert "1. Trump vs Sessions: how police should treat suspects" in outline
     assert "2. Trump vs Sanders vs Rosenberg: a joke or a directive?" in outline
     assert reader.metadata is not None and reader.metadata.title.startswith("Use of force")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    # Written through a temporary file, but with the user's usual permissions, not mkstemp's 0600.
+    assert (tmp_path / "r.pdf").stat().st_mode & 0o044 == 0o044
 
 
 def test_outline_entries_point_at_the_page_where_each_comparison_starts(

@@ -459,6 +459,7 @@ def report_html(report: Report, *, web: bool = True, pages: dict[str, int] | Non
     css = BASE_CSS + (WEB_CSS if web else "")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"/>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>'
         f"<title>{escape(report.title)}</title>"
         '<meta name="generator" content="Counterpoint"/>'
         f"<style>{css}</style></head>\n<body>\n{report_body(report, web=web, pages=pages)}\n</body></html>\n"

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
+from pypdf.generic import BooleanObject, NameObject, TextStringObject
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -480,6 +481,9 @@ def finish_pdf(qt_pdf: QtPdf, report: Report) -> bytes:
             annotation=Link(rect=rect, target_page_index=min(target, last), border=[0, 0, 0]),
         )
     writer.page_mode = "/UseOutlines"
+    # The report's language for screen readers, and its title (not the file name) in viewers' title bars.
+    writer._root_object[NameObject("/Lang")] = TextStringObject("en")
+    writer.create_viewer_preferences()[NameObject("/DisplayDocTitle")] = BooleanObject(True)
     writer.add_metadata(
         {
             "/Title": report.title,
