@@ -466,3 +466,36 @@ def test_reveal_shows_both_spans_when_they_fit_on_one_screen(qtbot: Any) -> None
         view = workspace._columns[column]
         rect = view.span_rects(*span)[0]
         assert rect.top() >= 0 and rect.bottom() <= view.viewport().height()
+
+
+def test_overview_marks_contrasts_and_annotations_and_jumps_on_click(qtbot: Any) -> None:
+    filler = "An unrelated sentence about the weather and the harbour. " * 60
+    left, right = filler + "We must be rough.", filler + "Officers act in a lawful way."
+    a, b = _span(left, "rough"), _span(right, "lawful")
+    analysis = FakeAnalysis(
+        (left, right),
+        (),
+        (),
+        (FakePair(0, 1, a, b, "antonym", 0.9, "rough against lawful"),),
+        (),
+        {},
+    )
+    analysis = analysis._replace(sentences=(fake_split(left), fake_split(right)))
+    annotation = Annotation(5, 1, (Target(1, 1, *a, "rough", "", ""), Target(2, 2, *b, "lawful", "", "")))
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.resize(900, 500)
+    workspace.set_comparison([_statement(1, left), _statement(2, right)], analysis, [annotation])
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    assert workspace.overview_marks() == 4  # two highlighted spans, two annotated ones
+    overview = workspace._overview
+    assert workspace.scroll_value() == 0
+    qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=overview.rect().center())
+    assert workspace.scroll_value() > 0
+
+
+def fake_split(text: str) -> tuple[tuple[int, int], ...]:
+    from counterpoint.ui.workspace_model import split_sentences
+
+    return split_sentences(text)

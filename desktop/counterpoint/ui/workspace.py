@@ -484,6 +484,58 @@ class _ConnectorLayer(QWidget):
         self.workspace._paint_layer(self)
 
 
+class _OverviewMap(QWidget):
+    """The whole comparison in a strip beside the scrollbar: where the contrasts and annotations are, and
+    which part is on screen. A click or a drag goes there."""
+
+    def __init__(self, workspace: ComparisonWorkspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.marks: list[
+            tuple[float, float, QColor, bool]
+        ] = []  # top, bottom (fractions), colour, annotation
+        self.setFixedWidth(12)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName("Overview of the comparison")
+        self.setToolTip(
+            "Where the contrasts (thin marks) and annotations (wide marks) are; click to go there"
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        height = self.height()
+        painter.fillRect(self.rect(), QColor(self.workspace.colours.row_band))
+        for top, bottom, colour, strong in self.marks:
+            y = top * height
+            h = max(2.0, (bottom - top) * height)
+            if strong:
+                painter.fillRect(QRectF(0, y, self.width(), h), colour)
+            else:
+                painter.fillRect(QRectF(3, y, self.width() - 6, h), colour)
+        bar = self.workspace._scrollbar
+        total = bar.maximum() + bar.pageStep()
+        if total > 0 and bar.maximum() > 0:
+            shade = QColor(self.palette().color(QPalette.ColorRole.Text))
+            shade.setAlphaF(0.12)
+            painter.fillRect(
+                QRectF(0, bar.value() / total * height, self.width(), bar.pageStep() / total * height), shade
+            )
+        painter.end()
+
+    def _jump(self, y: float) -> None:
+        bar = self.workspace._scrollbar
+        total = bar.maximum() + bar.pageStep()
+        target = y / max(1, self.height()) * total - bar.pageStep() / 2
+        self.workspace._scroll_to(max(0, min(int(target), bar.maximum())))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._jump(event.position().y())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._jump(event.position().y())
+
+
 class _LegendChip(QToolButton):
     """A legend entry; for highlight kinds it is also a switch that shows or hides them."""
 
@@ -571,6 +623,13 @@ class ComparisonWorkspace(QWidget):
         self._scrollbar = QScrollBar(Qt.Orientation.Vertical)
         self._scrollbar.setAccessibleName("Scroll all statements")
         self._scrollbar.valueChanged.connect(self._scroll_to)
+        self._overview = _OverviewMap(self)
+        self._side = QWidget()
+        side = QHBoxLayout(self._side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(2)
+        side.addWidget(self._overview)
+        side.addWidget(self._scrollbar)
         self._layer = _ConnectorLayer(self, self._body)
         self._body.installEventFilter(self)
         outer.addWidget(self._body, 1)
@@ -694,7 +753,7 @@ class ComparisonWorkspace(QWidget):
             widget.setParent(None)
             widget.deleteLater()
         self._columns, self._headers = [], []
-        self._grid.removeWidget(self._scrollbar)
+        self._grid.removeWidget(self._side)
 
         sentences = [
             tuple(analysis.sentences[i]) if analysis is not None else split_sentences(s.text)
@@ -723,7 +782,7 @@ class ComparisonWorkspace(QWidget):
             self._grid.setColumnStretch(i, 0)
             if i > 2 * len(statements):
                 self._grid.setColumnMinimumWidth(i, 0)
-        self._grid.addWidget(self._scrollbar, 1, 2 * len(statements))
+        self._grid.addWidget(self._side, 1, 2 * len(statements))
         self._body.setVisible(bool(statements))
         self._legend.setVisible(bool(statements))
         self._empty.setVisible(not statements)
@@ -783,6 +842,7 @@ class ComparisonWorkspace(QWidget):
         self._connectors = connectors
         for column in self._columns:
             self._update_extra_selections(column)
+        self._update_overview()
         self._layer.update()
 
     def _annotation_colour(self, annotation: Annotation) -> QColor:
@@ -867,6 +927,7 @@ class ComparisonWorkspace(QWidget):
         else:
             self._hidden.add(kind)
         self._reapply_highlights()
+        self._update_overview()
         if self._current is not None and _key(self._current[1]) in self._hidden:
             self._current = None
         if self._hovered is not None and _key(self._hovered[1]) in self._hidden:
@@ -931,8 +992,48 @@ class ComparisonWorkspace(QWidget):
             column.cache_row_tops()
         self._sync_range()
         self._place_layer()
+        self._update_overview()
         for column in self._columns:
             column.viewport().update()
+
+    def _update_overview(self) -> None:
+        """Recompute the overview's marks: one per highlighted row and per annotated span."""
+        marks: list[tuple[float, float, QColor, bool]] = []
+        if self._columns:
+            view = self._columns[0]
+            tops = view._row_tops
+            total = max(1.0, view.document().documentLayout().documentSize().height())
+
+            def extent(column: int, start: int) -> tuple[float, float] | None:
+                row = self._columns[column].document().findBlock(self._columns[column].doc_position(start))
+                r = row.blockNumber()
+                if not 0 <= r < len(tops) - 1:
+                    return None
+                return tops[r] / total, tops[r + 1] / total
+
+            for c in range(len(self._columns)):
+                for h in self._visible(c):
+                    if h.category == "common":
+                        continue
+                    swatch = (
+                        self.colours.kind(h.kind)
+                        if h.category == "contrast"
+                        else self.colours.diff[h.category]
+                    )
+                    found = extent(c, h.start)
+                    if found:
+                        marks.append((*found, swatch.line_colour, False))
+            for connector in self._connectors:
+                for c, start, _end in connector.ends:
+                    found = extent(c, start)
+                    if found:
+                        marks.append((*found, QColor(connector.colour), True))
+        self._overview.marks = marks
+        self._overview.update()
+
+    def overview_marks(self) -> int:
+        """How many marks the overview beside the scrollbar shows (for tests)."""
+        return len(self._overview.marks)
 
     def _sync_range(self) -> None:
         if not self._columns:
@@ -954,6 +1055,7 @@ class ComparisonWorkspace(QWidget):
         finally:
             self._syncing = False
         self._layer.update()
+        self._overview.update()
 
     def zoom(self, steps: int) -> None:
         """Make the statements' text larger (steps > 0) or smaller, in every column alike."""
