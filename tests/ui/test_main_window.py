@@ -662,3 +662,14 @@ def test_a_large_library_pages_in_as_it_scrolls(qtbot: Any, open_window: Any, tm
     wait_for_library(qtbot, window)
     assert library.model.total == 1
     assert library.count_label.text() == "1 of 1,500 statements match"
+
+
+def test_toolbar_undo_stays_short_and_tells_what_it_undoes(open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    undo = next(a for a in window.toolbar.actions() if a.text() == "Undo")
+    assert not undo.isEnabled()
+    window.rename_comparison("Trump and Sessions on force")
+    assert undo.isEnabled() and undo.text() == "Undo"
+    assert undo.toolTip() == "Undo rename comparison to “Trump and Sessions on force”"
+    undo.trigger()
+    assert window.project.comparison(1).title.startswith("Trump vs Sessions")

@@ -504,8 +504,20 @@ class MainWindow(QMainWindow):
         for action in (self.new_statement_action, self.new_comparison_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
+        # The menu's Undo reads "Undo tag “contradicts”"; on the toolbar that would push the rest off, so
+        # the buttons say Undo and Redo and tell what they would do in their tooltips.
+        for label, menu_action, can_change, text_change in (
+            ("Undo", self.undo_action, self.undo_stack.canUndoChanged, self.undo_stack.undoTextChanged),
+            ("Redo", self.redo_action, self.undo_stack.canRedoChanged, self.undo_stack.redoTextChanged),
+        ):
+            button = QAction(label, self)
+            button.setEnabled(False)
+            button.triggered.connect(menu_action.trigger)
+            can_change.connect(button.setEnabled)
+            text_change.connect(
+                lambda text, b=button, verb=label: b.setToolTip(f"{verb} {text}" if text else verb)
+            )
+            toolbar.addAction(button)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
@@ -594,7 +606,9 @@ class MainWindow(QMainWindow):
     def _project_loaded(self) -> None:
         title = self.project.title
         self.setWindowTitle(f"{title} — Counterpoint")
-        self.project_label.setText(title)
+        self.project_label.setText(
+            self.project_label.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, 560)
+        )
         self.project_label.setToolTip(str(self.project.path))
         self._analyses.clear()
         self._fill_comparisons()
