@@ -499,3 +499,17 @@ def fake_split(text: str) -> tuple[tuple[int, int], ...]:
     from counterpoint.ui.workspace_model import split_sentences
 
     return split_sentences(text)
+
+
+def test_copy_quote_with_source_cites_speaker_date_and_source(qtbot: Any, sample_project: Any) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    workspace = _open(qtbot, sample_project, "fake")
+    trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
+    workspace.select_span(0, *_span(trump, "Please don't be too nice"))
+    workspace.copy_quote_action.trigger()
+    assert QGuiApplication.clipboard().text() == (
+        "“Please don't be too nice” — Donald Trump, President of the United States "
+        "(28 Jul 2017, Speech to law enforcement officers on MS-13 gang violence, Long Island, New York). "
+        "Source: After Trump's Use of Force Quip, Sessions Tells Police to Be 'Lawful'"
+    )

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -678,6 +679,9 @@ class ComparisonWorkspace(QWidget):
             "Previous suggestion", "Shift+F8", self.previous_suggestion, "previousSuggestion"
         )
         self.clear_selection_action = action("Clear selection", "Esc", self.clear_selection, "clearSelection")
+        self.copy_quote_action = action(
+            "Copy quote with source", "Ctrl+Shift+C", self.copy_quote_with_source, "copyQuoteWithSource"
+        )
 
     def _make_toolbar(self) -> QWidget:
         bar = QWidget()
@@ -1142,6 +1146,29 @@ class ComparisonWorkspace(QWidget):
         self._update_actions()
         self.selection_changed.emit()
 
+    def quote_with_source(self, column: int | None = None) -> str:
+        """The last selected passage (of `column`, else the latest pick) as a reporter would cite it."""
+        if column is None:
+            column = self._pick_order[-1] if self._pick_order else None
+        if column is None or column not in self._picks:
+            return ""
+        statement = self._statements[column]
+        start, end = self._picks[column]
+        quote = " ".join(statement.text[start:end].split())
+        who = ", ".join(p for p in (statement.speaker, statement.role) if p)
+        when = ", ".join(p for p in (_date_text(statement), statement.occasion) if p)
+        cite = f"“{quote}” — {who}"
+        if when:
+            cite += f" ({when})"
+        if statement.source_title:
+            cite += f". Source: {statement.source_title}"
+        return cite
+
+    def copy_quote_with_source(self) -> None:
+        text = self.quote_with_source()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
     def request_tag(self) -> None:
         targets = self.selection()
         if targets:
@@ -1186,6 +1213,7 @@ class ComparisonWorkspace(QWidget):
     def _update_actions(self) -> None:
         self.tag_action.setEnabled(bool(self._picks))
         self.clear_selection_action.setEnabled(bool(self._picks))
+        self.copy_quote_action.setEnabled(bool(self._picks))
         has_suggestions = bool(self.suggestions())
         self.next_suggestion_action.setEnabled(has_suggestions)
         self.previous_suggestion_action.setEnabled(has_suggestions)
@@ -1310,6 +1338,8 @@ class ComparisonWorkspace(QWidget):
             act = menu.addAction(f"Accept suggestion: {label} “{quote}”")
             act.triggered.connect(lambda _=False, pair=h.pair: self.suggestion_accepted.emit(pair))
         menu.addAction(self.tag_action)
+        if column in self._picks:
+            menu.addAction(self.copy_quote_action)
         annotation_id = self._annotation_at(column, offset)
         if annotation_id is not None:
             act = menu.addAction("Show annotation")
