@@ -237,3 +237,26 @@ def test_honorific_and_surname_only() -> None:
     )
     assert quote.speaker == "Alvarez"
     assert quote.role is None
+
+
+def test_two_speakers_in_one_sentence_each_get_their_quotation() -> None:
+    text = (
+        'Ana Smith called the summit "a disaster for everyone involved," while Ben Jones said it was '
+        '"a triumph of patient diplomacy."'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ana Smith", "Ben Jones"]
+
+
+def test_joint_statement_and_it_said() -> None:
+    text = (
+        '"We stand by every word of the agreement," Ana Smith and Ben Jones said in a joint statement.\n\n'
+        'The ministry did not back down. "Our figures are correct and audited," it said on Friday.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ana Smith and Ben Jones", "the ministry"]
+
+
+def test_honorific_without_a_full_stop_and_an_appositive_clause() -> None:
+    text = 'Mr Patel told the BBC: "It is progress, not a breakthrough."\n\n' + (
+        '"Nobody expected this," Ms Green, speaking to reporters outside the hall, said. "Nobody."'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Patel", "Green"]

@@ -236,7 +236,7 @@ _ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Jr|Sr|Inc|"
     r"Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.K|a\.m|p\.m)\.)$"
 )
-_PRONOUNS = {"he": "m", "she": "f", "they": "", "i": "", "we": ""}
+_PRONOUNS = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": ""}
 _DETERMINERS = {
     "the",
     "a",
@@ -509,6 +509,13 @@ class _Extractor:
         if not words:
             return None, None, False
         # "Governor Ray Okafor of Lakeshore": the name sits before "of", the place belongs to the role
+        # "Ana Smith and Ben Jones": two people speaking together are one speaker, named as the text does
+        for k in range(1, len(words) - 1):
+            if words[k].key == "and" and not words[k].capitalised:
+                first, _r1, org1 = self._split_name(words[:k])
+                second, _r2, org2 = self._split_name(words[k + 1 :])
+                if first and second and not org1 and not org2:
+                    return self._phrase(words), None, True
         # ("Secretary of State Antony Blinken" has its name last, after the title: that is not this case.)
         tail_name = len(words)
         while (
@@ -595,6 +602,15 @@ class _Extractor:
                         continue
                 i -= 1
         runs.sort(key=lambda run: run[0].tokens[run[1]].start)
+        split_runs: list[tuple[_Sentence, int, int]] = []
+        for sentence, start, end in runs:
+            cut = start
+            for k in range(start + 1, end):
+                if sentence.tokens[k].key == "and" and not sentence.tokens[k].capitalised:
+                    split_runs.append((sentence, cut, k - 1))
+                    cut = k + 1
+            split_runs.append((sentence, cut, end))
+        runs = split_runs
         for sentence, start, end in runs:
             name, role, is_org = self._split_name(sentence.tokens[start : end + 1])
             honorific = self._word_class(sentence.tokens[start]) == "honorific"
@@ -822,6 +838,13 @@ class _Extractor:
         start, end = span
         words = tokens[start : end + 1]
         char_span = (words[0].start, words[-1].end)
+        if len(words) == 1 and words[0].key in ("it", "they", "we", "i"):
+            # "it said" is the institution quoted last; "they", "we", "I" are nobody we can name
+            if words[0].key == "it":
+                institution = self._recent_institution(sentence, start)
+                if institution:
+                    return _Speaker(institution, None, 0.7, char_span)
+            return None
         if len(words) == 1 and words[0].key in _PRONOUNS:
             person = self._recent_person(position, _PRONOUNS[words[0].key])
             if person is None:
@@ -878,6 +901,26 @@ class _Extractor:
             return _Speaker(person.name, role or person.role(), 0.9, char_span, person)
         return _Speaker(name, role, 0.75, char_span)
 
+    def _recent_institution(self, sentence: _Sentence, before: int) -> str | None:
+        """'The ministry did not back down. "…," it said': the last institution named as a subject."""
+        for number in range(sentence.number, max(-1, sentence.number - 4), -1):
+            candidate = self.sentences[number]
+            tokens = candidate.tokens[:before] if candidate is sentence else candidate.tokens
+            for i in range(len(tokens) - 1, 0, -1):
+                if tokens[i - 1].key != "the" or not self._adjacent(tokens, i - 1, i):
+                    continue
+                end = i
+                while (
+                    end + 1 < len(tokens)
+                    and tokens[end + 1].capitalised
+                    and self._adjacent(tokens, end, end + 1)
+                ):
+                    end += 1
+                words = tokens[i : end + 1]
+                if any(self._word_class(w) == "org" for w in words):
+                    return self._phrase(words) if words[0].capitalised else "the " + self._phrase(words)
+        return None
+
     def _recent_person(self, position: int, gender: str) -> _Person | None:
         floor = self._paragraph_start(position, back=4)
         for mention in self._mentions_before(position):
@@ -930,7 +973,9 @@ class _Extractor:
                     if "," in self.masked[close_mark : tokens[span[0]].start]:
                         pass
                     elif len(between) <= 3 and all(
-                        not t.capitalised or t.key in _DETERMINERS for t in between
+                        (not t.capitalised or t.key in _DETERMINERS or t.key in self.lex.honorifics)
+                        and t.key not in self.lex.not_names - _DETERMINERS
+                        for t in between
                     ):
                         span = (right[0], span[1])  # '"…," meteorologist Dana Ortiz said'
                     else:
