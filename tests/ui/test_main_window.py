@@ -673,3 +673,30 @@ def test_toolbar_undo_stays_short_and_tells_what_it_undoes(open_window: Any, sam
     assert undo.toolTip() == "Undo rename comparison to “Trump and Sessions on force”"
     undo.trigger()
     assert window.project.comparison(1).title.startswith("Trump vs Sessions")
+
+
+def test_annotations_panel_reveals_edits_and_deletes(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    wait_for_analysis(qtbot, window)
+    first = window.project.annotations(TRUMP_VS_SESSIONS)[0]
+    window.annotations_panel.annotation_activated.emit(first.id)  # a click on its card
+    assert window.workspace.flashing_annotation() == first.id
+
+    window.annotations_panel.edit_requested.emit(first.id)
+    editor = window.active_editor
+    assert editor is not None and editor.values()["note"] == first.note  # prefilled
+    editor.set_verdict(Verdict.UNVERIFIABLE)
+    editor.accept()
+    assert annotations_in_file(sample_path)[0].verdict == Verdict.UNVERIFIABLE
+    assert window.statusBar().currentMessage() == "Annotation saved"
+
+    window.annotations_panel.delete_requested.emit(first.id)
+    assert first.id not in {a.id for a in annotations_in_file(sample_path)}
+    assert len(window.workspace.connectors()) == 1
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    from dataclasses import replace
+
+    restored = annotations_in_file(sample_path)[0]
+    assert replace(restored, updated="") == replace(first, updated="")  # as it was, but for its edit time
+    assert len(window.workspace.connectors()) == 2
