@@ -508,7 +508,7 @@ class _OverviewMap(QWidget):
         painter.fillRect(self.rect(), QColor(self.workspace.colours.row_band))
         for top, bottom, colour, strong in self.marks:
             y = top * height
-            h = max(2.0, (bottom - top) * height)
+            h = min(6.0, max(2.0, (bottom - top) * height))  # a tick at the row's start, not a bar
             if strong:
                 painter.fillRect(QRectF(0, y, self.width(), h), colour)
             else:
@@ -1006,7 +1006,10 @@ class ComparisonWorkspace(QWidget):
         if self._columns:
             view = self._columns[0]
             tops = view._row_tops
-            total = max(1.0, view.document().documentLayout().documentSize().height())
+            # A statement shorter than the screen is drawn to the screen's scale, not stretched over it.
+            total = max(
+                1.0, view.document().documentLayout().documentSize().height(), float(view.viewport().height())
+            )
 
             def extent(column: int, start: int) -> tuple[float, float] | None:
                 row = self._columns[column].document().findBlock(self._columns[column].doc_position(start))
@@ -1045,6 +1048,7 @@ class ComparisonWorkspace(QWidget):
         bar = self._columns[0].verticalScrollBar()
         maximum = max(c.verticalScrollBar().maximum() for c in self._columns)
         self._scrollbar.setRange(0, maximum)
+        self._overview.setVisible(maximum > 0)  # a map of what is all on screen anyway is noise
         self._scrollbar.setPageStep(bar.pageStep())
         self._scrollbar.setSingleStep(bar.singleStep())
 
