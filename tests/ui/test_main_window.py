@@ -700,3 +700,26 @@ def test_annotations_panel_reveals_edits_and_deletes(qtbot: Any, open_window: An
     restored = annotations_in_file(sample_path)[0]
     assert replace(restored, updated="") == replace(first, updated="")  # as it was, but for its edit time
     assert len(window.workspace.connectors()) == 2
+
+
+def test_statement_editor_saves_only_what_changed(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    wait_for_library(qtbot, window)
+    trump = window.current_statements[0]
+    window.library.select_statements([trump.id])
+    window.edit_statement_action.trigger()
+    editor = window.active_editor
+    assert editor.text.toPlainText() == trump.text and editor.speaker.text() == "Donald Trump"
+    editor.occasion.setText("Speech in Brentwood, New York")
+    editor.source.setText("Remarks as delivered")
+    assert editor.values() == {"occasion": "Speech in Brentwood, New York", "source": "Remarks as delivered"}
+    editor.accept()
+    with Project.open(sample_path) as project:
+        saved = project.statement(trump.id)
+    assert (saved.occasion, saved.source_title, saved.text) == (
+        "Speech in Brentwood, New York",
+        "Remarks as delivered",
+        trump.text,
+    )
+    window.undo_action.trigger()
+    assert window.project.statement(trump.id) == trump
