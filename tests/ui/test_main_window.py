@@ -723,3 +723,15 @@ def test_statement_editor_saves_only_what_changed(qtbot: Any, open_window: Any, 
     )
     window.undo_action.trigger()
     assert window.project.statement(trump.id) == trump
+
+
+def test_a_refused_edit_is_explained_not_raised(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(sample_path)
+    window.rename_comparison("   ")
+    assert window.undo_stack.count() == 0
+    assert window.statusBar().currentMessage() == "That didn't work: a comparison needs a title"
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and boxes[0].text() == "A comparison needs a title"
+    boxes[0].accept()
