@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
@@ -100,15 +101,27 @@ class _CentreArea(QFrame):
         mime = event.mimeData()
         return mime.hasFormat(STATEMENT_IDS_MIME) or any(url.isLocalFile() for url in mime.urls())
 
+    def _show_target(self, on: bool) -> None:
+        # Outlines the area while something droppable hovers over it (style: QFrame#centre[dropping]).
+        self.setProperty("dropping", on)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._wanted(event):
             event.acceptProposedAction()
+            self._show_target(True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._show_target(False)
+        super().dragLeaveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self._wanted(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._show_target(False)
         mime = event.mimeData()
         if mime.hasFormat(STATEMENT_IDS_MIME):
             ids = decode_statement_ids(bytes(mime.data(STATEMENT_IDS_MIME).data()))
