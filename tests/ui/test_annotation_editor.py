@@ -102,3 +102,16 @@ def test_ctrl_return_accepts(qtbot: Any) -> None:
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_many_tags_wrap_above_the_new_tag_field(qtbot: Any) -> None:
+    names = [f"topic {i}" for i in range(40)]
+    dialog = _editor(qtbot, PAIR, [Tag(i, n, "#2471a3") for i, n in enumerate(names)])
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    area = dialog._chip_area
+    qtbot.waitUntil(lambda: area.height() > 40)  # more than one row of chips
+    assert area.height() <= area.MAX_HEIGHT
+    area_bottom = area.mapTo(dialog, area.rect().bottomLeft()).y()
+    field_top = dialog.new_tag_edit.mapTo(dialog, dialog.new_tag_edit.rect().topLeft()).y()
+    assert area_bottom < field_top

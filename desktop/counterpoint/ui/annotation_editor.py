@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -111,6 +112,33 @@ class _FlowLayout(QLayout):
         return y + line - rect.y()
 
 
+class _ChipArea(QScrollArea):
+    """The tag chips, as many rows as they need up to about four; beyond that they scroll."""
+
+    MAX_HEIGHT = 140
+
+    def __init__(self, chips: QWidget, flow: _FlowLayout) -> None:
+        super().__init__()
+        self._flow = flow
+        self.setWidget(chips)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _needed(self) -> int:
+        width = max(200, self.viewport().width() - 4)
+        return min(self.MAX_HEIGHT, self._flow.heightForWidth(width) + 4)
+
+    def fit(self) -> None:
+        self.setFixedHeight(self._needed())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.height() != self._needed():
+            self.fit()
+
+
 def _chip_style(colour: str, *, radius: int = 11) -> str:
     fill = QColor(colour)
     text = readable_text_on(fill).name()
@@ -187,12 +215,14 @@ class AnnotationEditor(QDialog):
         self._chips = QWidget()
         self._chips.setAccessibleName("Tags")
         self._flow = _FlowLayout(self._chips)
-        outer.addWidget(self._chips)
+        self._chip_area = _ChipArea(self._chips, self._flow)
+        outer.addWidget(self._chip_area)
         chosen = set(annotation.tags) if annotation is not None else set()
         for tag in tags:
             self._add_chip(tag.name, tag.colour, checked=tag.name in chosen)
         for name in chosen - set(self._tag_colours):
             self._add_chip(name, "#7f8c8d", checked=True)
+        self._chip_area.fit()
 
         new_row = QHBoxLayout()
         self.new_tag_edit = QLineEdit()
@@ -387,7 +417,8 @@ class AnnotationEditor(QDialog):
         else:
             self._new_tags[name] = self._new_colour
             self._add_chip(name, self._new_colour, checked=True)
-            self._chips.updateGeometry()
+            self._chip_area.fit()
+            self._chip_area.ensureWidgetVisible(self._tag_buttons[name])
             self.set_new_tag_colour(self._next_colour())
         self.new_tag_edit.clear()
 
