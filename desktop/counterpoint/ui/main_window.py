@@ -620,7 +620,7 @@ class MainWindow(QMainWindow):
         title = self.project.title
         self.setWindowTitle(f"{title} — Counterpoint")
         self.project_label.setText(
-            self.project_label.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, 560)
+            self.project_label.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, 680)
         )
         self.project_label.setToolTip(str(self.project.path))
         self._analyses.clear()
