@@ -134,6 +134,9 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         if index.data(Roles.ORIGIN) == "engine":
             kind = index.data(Roles.KIND)
             relation_text += f"  · from a {kind} suggestion" if kind else "  · from a suggestion"
+        relation_text = QFontMetrics(base).elidedText(
+            relation_text, Qt.TextElideMode.ElideRight, int(right - x_rel)
+        )
         painter.drawText(
             QRectF(x_rel, y, right - x_rel, line),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -200,10 +203,11 @@ class AnnotationCardDelegate(QStyledItemDelegate):
             painter.setFont(small)
             painter.setPen(colours.verdict_colour("contradiction"))
             message = (
-                "⚠ The quote is no longer in its statement: check the annotation"
+                "⚠ Quote no longer found in its statement"
                 if unanchored == 1
-                else f"⚠ {unanchored} quotes are no longer in their statements: check the annotation"
+                else f"⚠ {unanchored} quotes no longer found in their statements"
             )
+            message = QFontMetrics(small).elidedText(message, Qt.TextElideMode.ElideRight, int(right - x))
             painter.drawText(QRectF(x, y, right - x, small_line), Qt.AlignmentFlag.AlignVCenter, message)
         painter.restore()
 
