@@ -12,8 +12,9 @@ DocumentFormat = Literal["text", "markdown", "html", "pdf", "docx"]
 # The largest file we read. A saved article is tens of kilobytes and a long report a few megabytes; past this
 # we refuse rather than stream, because the whole text is frozen into the project as the statements' source.
 MAX_BYTES = 32 * 1024 * 1024
-# The longest plain text we keep after extraction (a DOCX or PDF can expand well past its file size).
-MAX_TEXT_CHARS = 8_000_000
+# The longest plain text we keep after extraction (a DOCX or PDF can expand well past its file size):
+# about 500,000 words, a long book or a week of hearing transcripts. Quote extraction stays within seconds.
+MAX_TEXT_CHARS = 3_000_000
 
 
 class IngestError(ValueError):
