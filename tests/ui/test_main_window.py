@@ -735,3 +735,18 @@ def test_a_refused_edit_is_explained_not_raised(qtbot: Any, open_window: Any, sa
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert len(boxes) == 1 and boxes[0].text() == "A comparison needs a title"
     boxes[0].accept()
+
+
+def test_open_in_background_creates_and_refuses(qapp: Any, tmp_path: Path) -> None:
+    from counterpoint.errors import UserError
+    from counterpoint.ui.app import open_in_background
+
+    created = open_in_background(tmp_path / "new.counterpoint", create=True)  # through the worker thread
+    try:
+        assert created.count_statements() == 0
+    finally:
+        created.close()
+    bogus = tmp_path / "bogus.counterpoint"
+    bogus.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    with pytest.raises(UserError):
+        open_in_background(bogus)

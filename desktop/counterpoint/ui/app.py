@@ -50,9 +50,17 @@ def open_sample() -> Project:
 
 
 def open_in_background(path: Path, *, create: bool = False) -> Project:
-    """Check and migrate a project on a worker thread while the event loop turns (a progress dialog appears
-    if that takes a while: a large file being migrated), then open it on this thread, which is then quick."""
+    """Open a project; when its schema must be migrated first (slow on a large file), that runs on a worker
+    thread while the event loop turns, a progress dialog appearing if it takes a while. Opening a file
+    that is up to date is quick whatever its size (the library reads its rows later, off this thread)."""
+    from counterpoint.store.migrations import pending_names
+    from counterpoint.store.project import check_project_file
     from counterpoint.ui.workers import ProjectOpener
+
+    if path.is_file() and path.stat().st_size:
+        check_project_file(path)
+        if not pending_names(path):
+            return Project.open(path)
 
     opener = ProjectOpener()
     loop = QEventLoop()
