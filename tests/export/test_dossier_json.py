@@ -122,3 +122,20 @@ def test_import_beside_existing_data_keeps_the_projects_own_settings(
     restore(sample_project, data)
     assert sample_project.title.startswith("Use of force")
     assert "#000000" not in {t.colour for t in sample_project.tags()}
+
+
+def test_an_export_reads_one_moment_of_the_project(sample_project: Project, tmp_path: Path) -> None:
+    # The app saves edits while a worker exports: what is saved mid-export is not half in the file.
+    original = sample_project.comparisons
+
+    def comparisons_then_someone_edits() -> list:  # type: ignore[type-arg]
+        found = original()
+        with Project.open(sample_project.path) as other:
+            other.add_statement("Late Speaker", "Said while the export ran.")
+        return found
+
+    sample_project.comparisons = comparisons_then_someone_edits  # type: ignore[method-assign]
+    data = json.loads(export(sample_project, tmp_path / "d.json").read_text("utf-8"))
+    assert "Late Speaker" not in {s["name"] for s in data["speakers"]}
+    assert len(data["statements"]) == 6
+    assert sample_project.count_statements() == 7  # after the export, the edit is there

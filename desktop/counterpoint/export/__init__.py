@@ -6,7 +6,8 @@ JSON, W3C Web Annotation JSON-LD, schema.org ClaimReview JSON-LD).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from counterpoint.errors import UserError
@@ -55,6 +56,21 @@ def format_for(path: Path, fmt: str | None = None) -> str:
     )
 
 
+@contextlib.contextmanager
+def read_snapshot(project: Project) -> Iterator[None]:
+    """Read the whole export from one moment of the project: the app may save edits while a report is
+    built on a worker thread, and a report must not mix the state before an edit with the state after.
+    (A read transaction in WAL mode does not block the writer.)"""
+    if project.conn.in_transaction:
+        yield
+        return
+    project.conn.execute("BEGIN DEFERRED")
+    try:
+        yield
+    finally:
+        project.conn.execute("COMMIT")
+
+
 def export(
     project: Project,
     path: Path | str,
@@ -64,13 +80,21 @@ def export(
 ) -> Path:
     """Write one export file atomically; returns the path written."""
     from counterpoint.export.atomic import check_output_path
-    from counterpoint.export.report import select_comparisons
 
     path = Path(path)
     target = check_output_path(path)
     if target.exists() and target.resolve() == project.path.resolve():
         raise UserError(f"{path} is the project file itself; choose another file to export to")
     fmt = format_for(path, fmt)
+    with read_snapshot(project):
+        return _export(project, path, fmt, comparison_ids, progress)
+
+
+def _export(
+    project: Project, path: Path, fmt: str, comparison_ids: Sequence[int] | None, progress: Progress | None
+) -> Path:
+    from counterpoint.export.report import select_comparisons
+
     ids = [c.id for c in select_comparisons(project, comparison_ids)] if comparison_ids else None
     if fmt == "pdf":
         from counterpoint.export.pdf import export_pdf
