@@ -83,3 +83,14 @@ def test_user_mistakes_are_one_line(
     code, out, err = run(capsys, *(arg.format(tmp=tmp_path) for arg in argv))
     assert code == 1 and out == ""
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_text_over_the_size_limit_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from counterpoint.engine import MAX_CHARS
+
+    big = tmp_path / "big.txt"
+    big.write_text("word " * (MAX_CHARS // 5 + 10), encoding="utf-8")
+    code, out, err = run(capsys, "contrast", str(big), write(tmp_path, "a.txt", "Crime rose."))
+    assert code == 1 and out == "" and "characters" in err and err.count("\n") == 1
