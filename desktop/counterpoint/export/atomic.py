@@ -54,11 +54,26 @@ def atomic_path(path: Path) -> Iterator[Path]:
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, target)
+        _sync_folder(target.parent)
     except OSError as exc:
         raise UserError(f"can't write {target}: {exc.strerror or exc}") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); where folders can't be opened, the rename still stands."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
