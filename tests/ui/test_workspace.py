@@ -461,6 +461,14 @@ def test_reveal_shows_both_spans_when_they_fit_on_one_screen(qtbot: Any) -> None
     workspace.set_comparison([_statement(1, left), _statement(2, right)], None, [annotation])
     workspace.show()
     qtbot.waitExposed(workspace)
+    # Size the window so the two spans are 70% of a screen apart, whatever the fonts: centring the
+    # first span alone would then push the second off the screen.
+    first = workspace._columns[0].span_rects(*a)[0]
+    second = workspace._columns[1].span_rects(*b)[0]
+    apart = second.bottom() - first.top()
+    viewport = workspace._columns[0].viewport()
+    workspace.resize(900, workspace.height() + int(apart / 0.7) - viewport.height())
+    qtbot.waitUntil(lambda: abs(viewport.height() - apart / 0.7) < 2)
     workspace.reveal_annotation(3)
     for column, span in ((0, a), (1, b)):
         view = workspace._columns[column]
