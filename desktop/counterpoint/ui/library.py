@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -87,7 +87,7 @@ class LibraryPanel(QWidget):
         self.timer.setInterval(SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.search_now)
 
-        self.view = QListView()
+        self.view = _StatementList()
         self.view.setModel(self.model)
         self.view.setModelColumn(StatementTableModel.SPEAKER)
         self.view.setItemDelegate(StatementCardDelegate(self.view))
@@ -215,8 +215,11 @@ class LibraryPanel(QWidget):
         total = len(ids)
         if library_filter.is_empty:
             self.count_label.setText(f"{total:,} statement{'s' if total != 1 else ''}")
+            self.view.placeholder = "No statements yet.\nAdd one (Ctrl+N) or import an article (Ctrl+I)."
         else:
             self.count_label.setText(f"{total:,} of {everything:,} statements match")
+            self.view.placeholder = "No statement matches.\nTry fewer words, or clear the filters."
+        self.view.viewport().update()
         if keep:
             self.select_statements(keep)
         self.results_shown.emit(total)
@@ -262,6 +265,25 @@ class LibraryPanel(QWidget):
         self.timer.stop()
         self.searcher.cancel_all()
         self.searcher.wait()
+
+
+class _StatementList(QListView):
+    """The list of statement cards; says why it is empty when it is."""
+
+    placeholder = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0 and self.placeholder:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 24, -12, -12),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                self.placeholder,
+            )
+            painter.end()
 
 
 class StatementCardDelegate(QStyledItemDelegate):
