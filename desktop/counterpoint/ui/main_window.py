@@ -78,6 +78,7 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up does n
 
 MAX_COLUMNS = 4
 PLAIN_TEXT_DELAY_MS = 120
+ANALYSES_KEPT = 24  # analyses kept for comparisons opened again in this session
 CONFIRM_DELETE_ABOVE = 20  # statements deleted at once without asking
 RECENT_LIMIT = 8
 PROJECT_FILTER = "Counterpoint projects (*.counterpoint *.db *.sqlite);;All files (*)"
@@ -1102,6 +1103,8 @@ class MainWindow(QMainWindow):
         comparison_id, texts = self._analysing_for
         self._analysing_for = None
         self._analyses[texts] = analysis
+        while len(self._analyses) > ANALYSES_KEPT:  # the oldest go first (dicts keep insertion order)
+            del self._analyses[next(iter(self._analyses))]
         if comparison_id != self.current_comparison_id:
             return
         self._plain_timer.stop()
