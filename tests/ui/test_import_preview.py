@@ -3,6 +3,7 @@ chosen; and the File > Import flow stores a document with its chosen quotations 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -149,11 +150,15 @@ def test_file_import_stores_the_chosen_quotations_and_nothing_when_cancelled(
     article.write_text(ARTICLE, encoding="utf-8")
     answers: list[list[Quote] | None] = [None]
 
-    def preview(_parent: object, _document: Document, found: list[Quote]) -> list[Quote] | None:
+    def preview(
+        _parent: object, document: Document, found: list[Quote]
+    ) -> tuple[Document, list[Quote]] | None:
         answer = answers.pop(0)
-        return found[:2] if answer is not None else None
+        return (
+            (dataclasses.replace(document, publisher="The Ledger"), found[:2]) if answer is not None else None
+        )
 
-    monkeypatch.setattr(import_preview, "run_import_preview", preview)
+    monkeypatch.setattr(import_preview, "preview_document", preview)
     assert import_preview.import_documents_with_preview(None, project, [article]) == []
     assert project.sources() == []  # cancelled: nothing stored
     answers.append([])
@@ -161,17 +166,44 @@ def test_file_import_stores_the_chosen_quotations_and_nothing_when_cancelled(
     assert len(added) == 2
     assert len(project.sources()) == 1
     assert {s.speaker for s in project.statements()} == {"Maria Delgado", "Tom Reyes"}
+    assert project.sources()[0].publisher == "The Ledger"
 
 
 def test_pasted_text_is_previewed_and_stored(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[Document] = []
 
-    def preview(_parent: object, document: Document, found: list[Quote]) -> list[Quote] | None:
+    def preview(
+        _parent: object, document: Document, found: list[Quote]
+    ) -> tuple[Document, list[Quote]] | None:
         seen.append(document)
-        return [q for q in found if q.speaker == "Tom Reyes"]
+        return document, [q for q in found if q.speaker == "Tom Reyes"]
 
-    monkeypatch.setattr(import_preview, "run_import_preview", preview)
+    monkeypatch.setattr(import_preview, "preview_document", preview)
     added = import_preview.import_text_with_preview(None, project, ARTICLE.replace("\n", "\r\n"))
     assert added is not None and len(added) == 1
     assert seen[0].title == "Council Delays Levy Vote" and "\r" not in seen[0].text
     assert [s.speaker for s in project.statements()] == ["Tom Reyes"]
+
+
+def test_user_corrects_the_source_and_sees_the_quotation_in_context(
+    qtbot: QtBot, document: Document, quotes: list[Quote]
+) -> None:
+    dialog = ImportPreviewDialog(document, quotes)
+    qtbot.addWidget(dialog)
+    dialog.select_row(1)
+    assert "<b>a disappointment but not a defeat.</b>" in dialog.context.text()
+    assert "<u>" in dialog.context.text()  # the attribution, "Mayor Tom Reyes"
+    dialog.publisher.setText("The  Ledger")
+    dialog.published.setText("5 March")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "YYYY-MM-DD" in dialog.status.text()
+    dialog.published.setText("2024-03-05")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    corrected = dialog.chosen_document()
+    assert (corrected.publisher, corrected.published, corrected.text) == (
+        "The Ledger",
+        date(2024, 3, 5),
+        document.text,
+    )

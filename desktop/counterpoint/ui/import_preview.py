@@ -8,6 +8,9 @@ in one transaction); `import_text_with_preview(parent, project, text)` does the 
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,12 +19,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -217,11 +223,33 @@ class ImportPreviewDialog(QDialog):
         self.resize(980, 620)
         self.model = QuoteTableModel(document, quotes, self)
 
-        facts = [document.publisher, document.published.isoformat() if document.published else None]
+        # The source as the document describes itself; the user corrects what was guessed.
+        self.title = QLineEdit(document.title)
+        self.title.setAccessibleName("Source title")
+        self.publisher = QLineEdit(document.publisher or "")
+        self.publisher.setAccessibleName("Publisher")
+        self.publisher.setPlaceholderText("e.g. NBC News")
+        self.published = QLineEdit(document.published.isoformat() if document.published else "")
+        self.published.setAccessibleName("Date published")
+        self.published.setPlaceholderText("YYYY-MM-DD")
+        self.url = QLineEdit(document.url or "")
+        self.url.setAccessibleName("Address")
+        self.url.setPlaceholderText("https://…")
+        source = QFormLayout()
+        source.addRow("&Title", self.title)
+        line = QHBoxLayout()
+        line.addWidget(self.publisher, 2)
+        published_label = QLabel("&Published")
+        published_label.setBuddy(self.published)
+        line.addWidget(published_label)
+        line.addWidget(self.published, 1)
+        publisher_label = QLabel("P&ublisher")
+        publisher_label.setBuddy(self.publisher)
+        source.addRow(publisher_label, line)
+        source.addRow("&Address", self.url)
+
         summary = QLabel(
-            f"<b>{_escape(document.title)}</b>"
-            + (f" — {_escape(', '.join(f for f in facts if f))}" if any(facts) else "")
-            + f"<br>{len(quotes)} quotation{'s' if len(quotes) != 1 else ''} found. Check the ones to keep; "
+            f"{len(quotes)} quotation{'s' if len(quotes) != 1 else ''} found. Check the ones to keep; "
             "double-click a speaker, role or date to correct it."
             + "".join(f"<br><i>{_escape(note)}</i>" for note in document.notes)
         )
@@ -234,6 +262,7 @@ class ImportPreviewDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QuoteTableModel.QUOTATION, QHeaderView.ResizeMode.Stretch)
         for column in (QuoteTableModel.KEEP, QuoteTableModel.DATE, QuoteTableModel.CONFIDENCE):
@@ -246,6 +275,11 @@ class ImportPreviewDialog(QDialog):
         self.quotation.setAccessibleName("Selected quotation")
         self.quotation.setPlaceholderText("Select a quotation; to split it, click where it should be cut.")
         self.quotation.setMaximumHeight(140)
+        self.context = QLabel()
+        self.context.setWordWrap(True)
+        self.context.setTextFormat(Qt.TextFormat.RichText)
+        self.context.setAccessibleName("Where the quotation stands in the document")
+        self.context.setToolTip("The quotation in bold, the words that say who spoke underlined")
 
         self.keep_all = QPushButton("Keep &all")
         self.keep_none = QPushButton("Keep &none")
@@ -276,10 +310,16 @@ class ImportPreviewDialog(QDialog):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.quotation)
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.context)
+        below_layout.addWidget(self.quotation)
+        splitter.addWidget(below)
         splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
+        layout.addLayout(source)
         layout.addWidget(summary)
         layout.addWidget(splitter, 1)
         layout.addLayout(tools)
@@ -293,7 +333,6 @@ class ImportPreviewDialog(QDialog):
         self._update_ok()
         if self.model.rowCount():
             self.table.selectRow(0)
-        self.table.resizeRowsToContents()
 
     def current_row(self) -> int:
         index = self.table.currentIndex()
@@ -327,12 +366,32 @@ class ImportPreviewDialog(QDialog):
             return
         self.status.clear()
         self.select_row(row)
-        self.table.resizeRowsToContents()
 
     def chosen_quotes(self) -> list[Quote]:
         return self.model.chosen()
 
+    def chosen_document(self) -> Document:
+        """The document with the title, publisher, date and address as the user left them."""
+        text = self.published.text().strip()
+        return dataclasses.replace(
+            self.document,
+            title=" ".join(self.title.text().split()) or self.document.title,
+            publisher=" ".join(self.publisher.text().split()) or None,
+            url=self.url.text().strip() or None,
+            published=date.fromisoformat(text) if text else None,
+        )
+
     def accept(self) -> None:
+        try:
+            self.chosen_document()
+        except ValueError:
+            self.status.setText("The date published must be YYYY-MM-DD, or blank")
+            self.published.setFocus()
+            return
+        if not self.title.text().strip():
+            self.status.setText("The source needs a title")
+            self.title.setFocus()
+            return
         missing = self.model.kept_without_speaker()
         if missing:
             self.status.setText(
@@ -344,9 +403,9 @@ class ImportPreviewDialog(QDialog):
 
     def _show_current(self, *_args: object) -> None:
         row = self.current_row()
-        self.quotation.setPlainText(
-            self.model.rows[row].quote.text if 0 <= row < self.model.rowCount() else ""
-        )
+        quote = self.model.rows[row].quote if 0 <= row < self.model.rowCount() else None
+        self.quotation.setPlainText(quote.text if quote else "")
+        self.context.setText(context_html(self.document.text, quote) if quote else "")
 
     def _update_ok(self, *_args: object) -> None:
         count = len(self.model.chosen())
@@ -360,15 +419,49 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def run_import_preview(parent: QWidget | None, document: Document, quotes: list[Quote]) -> list[Quote] | None:
-    """Show the preview (modal); the quotations the user keeps, corrected, or None if they cancel."""
+def context_html(text: str, quote: Quote, reach: int = 300) -> str:
+    """The text around a quotation, the quotation in bold and its attribution underlined (rich text)."""
+    start = max(0, text.rfind("\n\n", 0, quote.start) + 2, quote.start - reach)
+    end_break = text.find("\n\n", quote.end)
+    end = min(len(text), quote.end + reach, end_break if end_break != -1 else len(text))
+    if quote.attribution:
+        start = min(start, quote.attribution[0])
+        end = max(end, quote.attribution[1])
+    marks: list[tuple[int, int, str]] = [(s, e, "b") for s, e in quote.parts]
+    if quote.attribution:
+        marks.append((*quote.attribution, "u"))
+    opening: dict[int, list[str]] = {}
+    closing: dict[int, list[str]] = {}
+    for s, e, tag in marks:
+        opening.setdefault(s, []).append(tag)
+        closing.setdefault(e, []).append(tag)
+    pieces = ["…" if start > 0 and text[start - 1] != "\n" else ""]
+    for i in range(start, end):
+        pieces.extend(f"</{tag}>" for tag in closing.get(i, []))
+        pieces.extend(f"<{tag}>" for tag in opening.get(i, []))
+        pieces.append("<br>" if text[i] == "\n" else _escape(text[i]))
+    pieces.extend(f"</{tag}>" for tag in closing.get(end, []))
+    pieces.append("…" if end < len(text) and text[end] != "\n" else "")
+    return "".join(pieces)
+
+
+def preview_document(
+    parent: QWidget | None, document: Document, quotes: list[Quote]
+) -> tuple[Document, list[Quote]] | None:
+    """Show the preview (modal); the document as corrected and the quotations kept, or None on cancel."""
     dialog = ImportPreviewDialog(document, quotes, parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.chosen_quotes()
+        return dialog.chosen_document(), dialog.chosen_quotes()
     finally:
         dialog.deleteLater()
+
+
+def run_import_preview(parent: QWidget | None, document: Document, quotes: list[Quote]) -> list[Quote] | None:
+    """Show the preview (modal); the quotations the user keeps, corrected, or None if they cancel."""
+    chosen = preview_document(parent, document, quotes)
+    return chosen[1] if chosen is not None else None
 
 
 def import_text_with_preview(
@@ -385,11 +478,13 @@ def import_text_with_preview(
     except IngestError as exc:
         QMessageBox.warning(parent, "Paste", str(exc))
         return None
-    chosen = run_import_preview(parent, document, extract_quotes(document.text, published=document.published))
+    with _busy():
+        found = extract_quotes(document.text, published=document.published)
+    chosen = preview_document(parent, document, found)
     if chosen is None:
         return None
     with project.transaction():
-        return add_document(project, document, chosen)[1]
+        return add_document(project, *chosen)[1]
 
 
 def import_documents_with_preview(
@@ -410,15 +505,25 @@ def import_documents_with_preview(
     added: list[int] = []
     for path in paths:
         try:
-            document = load_document(path)
+            with _busy():
+                document = load_document(path)
+                found = extract_quotes(document.text, published=document.published)
         except IngestError as exc:
             QMessageBox.warning(parent, "Import", str(exc))
             continue
-        chosen = run_import_preview(
-            parent, document, extract_quotes(document.text, published=document.published)
-        )
+        chosen = preview_document(parent, document, found)
         if chosen is None:
             continue
         with project.transaction():
-            added.extend(add_document(project, document, chosen)[1])
+            added.extend(add_document(project, *chosen)[1])
     return added
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor while a document is read (a PDF may take a few seconds in its worker process)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
