@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from counterpoint.engine.model import VersionOp
-from counterpoint.engine.text import Document
+from counterpoint.engine.text import TOKEN_RE, Document
 
 # Two texts are versions of one document when this share of the shorter one's word 4-grams recur.
 VERSION_OVERLAP = 0.5
@@ -138,11 +138,11 @@ def _diff_tokens(a: Sequence[str], b: Sequence[str]) -> list[Op]:
     return merged
 
 
-def _span(doc: Document, lo: int, hi: int, at: int) -> tuple[int, int]:
-    """Character span of tokens lo..hi; an empty range sits before token `at` (or at the end)."""
+def _span(text: str, starts: Sequence[int], ends: Sequence[int], lo: int, hi: int) -> tuple[int, int]:
+    """Character span of tokens lo..hi; an empty range sits before token lo (or at the end of the text)."""
     if lo < hi:
-        return doc.tokens[lo].start, doc.tokens[hi - 1].end
-    pos = doc.tokens[at].start if at < len(doc.tokens) else len(doc.text)
+        return starts[lo], ends[hi - 1]
+    pos = starts[lo] if lo < len(starts) else len(text)
     return pos, pos
 
 
@@ -204,13 +204,32 @@ def _find_moves(ops: list[Op], a: Sequence[str], b: Sequence[str]) -> list[Op]:
     return out
 
 
-def diff_documents(a: Document, b: Document) -> list[VersionOp]:
-    ta = [a.text[t.start : t.end] for t in a.tokens]
-    tb = [b.text[t.start : t.end] for t in b.tokens]
+def _diff(
+    text_a: str, starts_a: list[int], ends_a: list[int], text_b: str, starts_b: list[int], ends_b: list[int]
+) -> list[VersionOp]:
+    ta = [text_a[s:e] for s, e in zip(starts_a, ends_a, strict=True)]
+    tb = [text_b[s:e] for s, e in zip(starts_b, ends_b, strict=True)]
     ops = _find_moves(_diff_tokens(ta, tb), ta, tb)
-    return [VersionOp(tag, _span(a, i1, i2, i1), _span(b, j1, j2, j1)) for tag, i1, i2, j1, j2 in ops]
+    return [
+        VersionOp(tag, _span(text_a, starts_a, ends_a, i1, i2), _span(text_b, starts_b, ends_b, j1, j2))
+        for tag, i1, i2, j1, j2 in ops
+    ]
+
+
+def diff_documents(a: Document, b: Document) -> list[VersionOp]:
+    """Word-level diff of two documents already read by the engine."""
+    return _diff(
+        a.text,
+        [t.start for t in a.tokens],
+        [t.end for t in a.tokens],
+        b.text,
+        [t.start for t in b.tokens],
+        [t.end for t in b.tokens],
+    )
 
 
 def diff_versions(a: str, b: str) -> tuple[VersionOp, ...]:
     """Word-level diff of two texts, whether or not they look like versions of one document."""
-    return tuple(diff_documents(Document(a), Document(b)))
+    ma = [m.span() for m in TOKEN_RE.finditer(a)]
+    mb = [m.span() for m in TOKEN_RE.finditer(b)]
+    return tuple(_diff(a, [s for s, _ in ma], [e for _, e in ma], b, [s for s, _ in mb], [e for _, e in mb]))
