@@ -521,3 +521,16 @@ def test_copy_quote_with_source_cites_speaker_date_and_source(qtbot: Any, sample
         "(28 Jul 2017, Speech to law enforcement officers on MS-13 gang violence, Long Island, New York). "
         "Source: After Trump's Use of Force Quip, Sessions Tells Police to Be 'Lawful'"
     )
+
+
+def test_enter_accepts_the_suggestion_the_caret_is_in(qtbot: Any, sample_project: Any) -> None:
+    workspace = _open(qtbot, sample_project, "fake")
+    trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
+    view = workspace._columns[0]
+    view.setFocus()
+    cursor = view.textCursor()
+    cursor.setPosition(view.doc_position(trump.index("rough") + 1))
+    view.setTextCursor(cursor)
+    with qtbot.waitSignal(workspace.suggestion_accepted) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert blocker.args[0].kind == "antonym"

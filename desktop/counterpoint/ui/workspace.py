@@ -145,6 +145,8 @@ class _ColumnText(QTextEdit):
         self.rows: list[Row] = []
         self._row_tops: list[float] = []
         self.selectionChanged.connect(self._selection_changed)
+        # A keyboard user reaches a suggestion by moving the caret into it; Enter then accepts it.
+        self.cursorPositionChanged.connect(self._caret_moved)
 
     # -- content ------------------------------------------------------------------------------
 
@@ -244,6 +246,10 @@ class _ColumnText(QTextEdit):
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return (start, end) if start < end else None
+
+    def _caret_moved(self) -> None:
+        if self.highlights:
+            self.workspace._clicked(self.column, self.text_offset(self.textCursor().position()))
 
     def _selection_changed(self) -> None:
         span = self.selected_span()
@@ -1289,6 +1295,8 @@ class ComparisonWorkspace(QWidget):
             self._layer.update()
 
     def _clicked(self, column: int, offset: int | None) -> None:
+        if not 0 <= column < len(self._columns):
+            return  # a column still being built
         found = [h for h in self._columns[column].highlights_at(offset) if h.category == "contrast"]
         if found:
             self._current = (column, found[-1])
