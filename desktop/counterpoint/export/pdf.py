@@ -6,7 +6,6 @@ text selectable; pypdf then adds the outline (a bookmark per comparison) and the
 
 from __future__ import annotations
 
-import ctypes
 import io
 import logging
 import os
@@ -62,26 +61,11 @@ FALLBACK_FAMILIES = (
 )
 
 _app: QGuiApplication | None = None  # kept alive for headless exports from the command line
-_none_pinned = False
-
-
-def pin_none_refcount() -> None:
-    """Work around PySide6 6.12 on CPython 3.11: every Qt method that returns void drops a reference to
-    None without having taken one, so a PDF of a hundred pages (thousands of painter calls) brings
-    None's count to zero and the interpreter aborts ("none_dealloc") when it next collects garbage.
-    CPython 3.12 makes None immortal; this gives 3.11 the same, once per process.
-    """
-    global _none_pinned
-    if _none_pinned or sys.version_info >= (3, 12):
-        return
-    _none_pinned = True
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
 def ensure_gui_application() -> None:
     """Qt needs a QGuiApplication for fonts; make one (offscreen when there is no display) if none exists."""
     global _app
-    pin_none_refcount()
     instance = QCoreApplication.instance()
     if instance is not None:
         if not isinstance(instance, QGuiApplication):
