@@ -144,3 +144,26 @@ def test_five_megabytes_without_punctuation_is_refused_not_hung() -> None:
 def test_a_single_string_is_not_a_sequence_of_texts() -> None:
     with pytest.raises(TypeError):
         analyse("two words")
+
+
+def test_output_is_the_same_in_every_process() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import json, counterpoint.engine as e\n"
+        "a = 'Crime rose. The thugs were rough. We will not cut taxes. Every school gets money.'\n"
+        "b = 'Crime fell. Suspects were treated lawfully. Taxes may be cut. On average schools get money.'\n"
+        "print(json.dumps([p.__dict__ for p in e.contrast(a, b)]))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and "[]" not in outputs

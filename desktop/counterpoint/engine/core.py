@@ -49,7 +49,7 @@ MAX_PAIRS_BASE = 1  # at most this many contrasts, plus one per sentence of the 
 
 def _vector(f: SentenceFeatures) -> dict[str, float]:
     v = dict.fromkeys(f.content, 1.0)
-    for c in f.concepts:
+    for c in sorted(f.concepts):  # sorted: float sums in a fixed order, the same output every run
         v[c] = CONCEPT_WEIGHT
     return v
 
