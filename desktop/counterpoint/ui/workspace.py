@@ -1298,8 +1298,10 @@ class ComparisonWorkspace(QWidget):
         if not 0 <= column < len(self._columns):
             return  # a column still being built
         found = [h for h in self._columns[column].highlights_at(offset) if h.category == "contrast"]
-        if found:
-            self._current = (column, found[-1])
+        current = (column, found[-1]) if found else None
+        if current != self._current:
+            # The caret or a click left the suggestion: it is no longer the one Enter would accept.
+            self._current = current
             self._update_actions()
             self._layer.update()
 
