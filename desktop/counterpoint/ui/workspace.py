@@ -1434,18 +1434,6 @@ class ComparisonWorkspace(QWidget):
             text_region = text_region.united(QRegion(rect.toAlignedRect()))
         gutters = QRegion(area.toAlignedRect()).subtracted(text_region)
 
-        # Aligned rows continue across the gutters, so a row reads as one line of a table.
-        painter.save()
-        painter.setClipRegion(gutters)
-        band = QColor(self.colours.aligned_band)
-        for r in self._columns[0].visible_rows(0, views[0].height()):
-            row = self._rows[r]
-            for c in range(len(self._columns) - 1):
-                if c in row.aligned and c + 1 in row.aligned:
-                    rect = self._columns[c].row_rect(r).translated(views[c].topLeft())
-                    painter.fillRect(QRectF(views[c].right(), rect.top(), GUTTER, rect.height()), band)
-        painter.restore()
-
         for connector in self._connectors:
             self._paint_connector(painter, connector, views, gutters)
         for item in (self._current, self._hovered):
