@@ -260,3 +260,20 @@ def test_honorific_without_a_full_stop_and_an_appositive_clause() -> None:
         '"Nobody expected this," Ms Green, speaking to reporters outside the hall, said. "Nobody."'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Patel", "Green"]
+
+
+def test_a_pull_quote_repeating_a_quotation_is_listed_once() -> None:
+    text = (
+        '"We will not raise the fares this year, whatever the board says," Mayor Ana Ruiz said on Monday.\n\n'
+        "The board did not comment.\n\n"
+        '"We will not raise the fares this year, whatever the board says."\n\n'
+        "Ruiz has held the office since 2019."
+    )
+    quote = _one(text)
+    assert quote.speaker == "Ana Ruiz" and quote.confidence >= 0.9
+
+
+def test_a_curly_quotation_whose_closing_mark_was_lost_is_kept_to_the_paragraph_end() -> None:
+    text = "“The plant will stay open for as long as I am the governor of this state\n\nThat was in May."
+    quote = _one(text)
+    assert quote.text == "The plant will stay open for as long as I am the governor of this state"

@@ -191,6 +191,8 @@ def _find_quoted(text: str, paragraphs: list[Span]) -> list[_Quoted]:
                 dangling.marks.append((open_at, p_end))
                 continue
             else:
+                if text[dangling.marks[0][0]] in _OPEN_DOUBLE:
+                    quoted.append(dangling)  # a curly opening mark is never an inch sign: the close was lost
                 dangling = None
         taken = list(doubles)
         if open_at is not None:
@@ -201,8 +203,25 @@ def _find_quoted(text: str, paragraphs: list[Span]) -> list[_Quoted]:
             dangling = _Quoted(parts=[(open_at + 1, p_end)], marks=[(open_at, p_end)])
         for o, c in singles:
             quoted.append(_Quoted(parts=[(o + 1, c)], marks=[(o, c)], single=True))
+    if dangling is not None and text[dangling.marks[0][0]] in _OPEN_DOUBLE:
+        quoted.append(dangling)
     quoted.sort(key=lambda q: q.marks[0][0])
     return quoted
+
+
+def _without_repeats(quotes: list[Quote]) -> list[Quote]:
+    """A pull quote repeats words quoted elsewhere in the article: keep the best attributed occurrence."""
+    best: dict[str, Quote] = {}
+    for quote in quotes:
+        key = " ".join(re.sub(r"[^\w\s]", "", quote.text.casefold()).split())
+        kept = best.get(key)
+        if kept is None or (quote.speaker is not None, quote.confidence) > (
+            kept.speaker is not None,
+            kept.confidence,
+        ):
+            best[key] = quote
+    chosen = {id(q) for q in best.values()}
+    return [q for q in quotes if id(q) in chosen]
 
 
 def _name_like(word: str) -> bool:
@@ -1175,7 +1194,7 @@ class _Extractor:
             )
             if speaker is not None:
                 previous = (sentence.paragraph, speaker, said_on, occasion, list(tuple_parts))
-        return quotes
+        return _without_repeats(quotes)
 
     def _previous_sentence_subject(
         self, sentence: _Sentence, open_mark: int, p_start: int
