@@ -242,8 +242,10 @@ def _common_ground(
     def free(sa: Span, sb: Span) -> bool:
         return 1 not in in_contrast_a[sa[0] : sa[1]] and 1 not in in_contrast_b[sb[0] : sb[1]]
 
-    for i, j, sim in ordered:  # the same words first
-        if sim >= ALIGN_MIN:
+    best: set[int] = set()
+    for i, j, sim in ordered:  # the same words first, between each sentence and its best partner
+        if sim >= ALIGN_MIN and i not in best:
+            best.add(i)
             found = _shared_phrases(pa, pb, left, right, pa.features[i], pb.features[j], used)
             out.extend(cg for cg in found if free(cg.a, cg.b))
     for i, j, sim in ordered:  # then the same side of an issue, in other words
