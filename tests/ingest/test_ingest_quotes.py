@@ -277,3 +277,9 @@ def test_a_curly_quotation_whose_closing_mark_was_lost_is_kept_to_the_paragraph_
     text = "“The plant will stay open for as long as I am the governor of this state\n\nThat was in May."
     quote = _one(text)
     assert quote.text == "The plant will stay open for as long as I am the governor of this state"
+
+
+def test_question_then_a_capitalised_attribution() -> None:
+    text = 'Mayor Ana Ruiz spoke first.\n\n"Is this really the end of the line?" Councilor Ben Ito asked.'
+    quote = _one(text)
+    assert quote.speaker == "Ben Ito"

@@ -475,8 +475,17 @@ class _Extractor:
         rest = self.text[close + 1 : p_end].lstrip()
         if not rest:
             return True
-        # "Why now?" she asked. -- the sentence goes on when a lower-case word follows.
-        return not rest[0].islower() and rest[0] not in ",;:—–-"
+        # "Why now?" she asked. -- the sentence goes on when a lower-case word follows,
+        # and when a name and a speech verb follow: "Is this the end?" Smith asked.
+        if rest[0].islower() or rest[0] in ",;:—–-":
+            return False
+        words = [w.rstrip(".") for w in re.findall(r"[\w.'’-]+", rest[:80])[:6]]
+        for n, word in enumerate(words):
+            if word.lower() in self.lex.speech_verbs and n > 0:
+                return not all(w[:1].isupper() or w.lower() in self.lex.titles for w in words[:n])
+            if not (word[:1].isupper() or word.lower() in self.lex.titles):
+                break
+        return True
 
     # people ------------------------------------------------------------------------------------------
 
