@@ -750,3 +750,32 @@ def test_open_in_background_creates_and_refuses(qapp: Any, tmp_path: Path) -> No
     bogus.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     with pytest.raises(UserError):
         open_in_background(bogus)
+
+
+def test_theme_follows_the_system_colour_scheme(
+    qtbot: Any, open_window: Any, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The offscreen platform has no colour scheme to switch, so the system's answer is stood in for and
+    the signal a desktop sends when the user switches is emitted by hand."""
+    from PySide6.QtGui import QGuiApplication
+
+    import counterpoint.ui.theme as theme
+    from counterpoint.ui.theme import ThemeChoice
+
+    hints = QGuiApplication.styleHints()
+    window = open_window(sample_path)
+    app = QApplication.instance()
+    try:
+        window.set_theme(ThemeChoice.SYSTEM)
+        monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert app.palette().color(QPalette.ColorRole.Base).lightness() < 80
+        monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert app.palette().color(QPalette.ColorRole.Base).lightness() > 200
+        window.set_theme(ThemeChoice.DARK)  # a choice of the user's own is kept
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert app.palette().color(QPalette.ColorRole.Base).lightness() < 80
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())

@@ -4,6 +4,7 @@ annotations on the right; menus, shortcuts, undo, the status bar, and the settin
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -571,7 +572,8 @@ class MainWindow(QMainWindow):
         self.opener.opened.connect(self._project_opened)
         self.opener.failed.connect(lambda path, message: self.show_error(f"Can't open {path}", message))
         style_hints = QGuiApplication.styleHints()
-        style_hints.colorSchemeChanged.connect(lambda _scheme: self._follow_system_scheme())
+        # A bound method, not a lambda: Qt drops the connection when this window goes.
+        style_hints.colorSchemeChanged.connect(self._follow_system_scheme)
 
     # -- status -------------------------------------------------------------------------------------
 
@@ -1291,7 +1293,7 @@ class MainWindow(QMainWindow):
         if self.current_comparison_id is not None:
             self._show_comparison()
 
-    def _follow_system_scheme(self) -> None:
+    def _follow_system_scheme(self, _scheme: object = None) -> None:
         if self.theme_choice == ThemeChoice.SYSTEM:
             self.set_theme(ThemeChoice.SYSTEM)
 
@@ -1357,6 +1359,8 @@ class MainWindow(QMainWindow):
         self.opener.wait()
         if self.project is not None and not getattr(self, "_closed", False):
             self._closed = True
+            with suppress(RuntimeError, TypeError):  # already disconnected
+                QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._follow_system_scheme)
             self.project.close()
 
 
