@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -90,24 +91,32 @@ def _number(norm: str) -> float | None:
     return NUMBER_WORDS.get(norm)
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_links(norm: str, lemma: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A word's synonym groups (as concepts), its antonym lookup keys, and its WordNet antonyms."""
+    lex = lexicons.load()
+    concepts = tuple(f"syn:{gid}" for gid in sorted(lex.synonyms.get(lemma, ())))
+    # a plural noun is looked up as written: "rights" (entitlements) is no antonym of "wrong"
+    keys = (norm,) if norm.endswith("s") and norm != lemma else tuple(dict.fromkeys((norm, lemma)))
+    opposites = tuple(o for key in keys for o in sorted(lex.antonyms.get(key, ())))
+    return concepts, keys, opposites
+
+
 def extract(doc: Document, index: int) -> SentenceFeatures:
     lex = lexicons.load()
     sent = doc.sentences[index]
     f = SentenceFeatures(index, sent)
     norms, lemmas = doc.norms, doc.lemmas
     for k in doc.content(sent):
+        concepts, keys, opposites = _word_links(norms[k], lemmas[k])
         f.content.setdefault(lemmas[k], k)
-        for gid in lex.synonyms.get(lemmas[k], ()):
-            f.concepts.add(f"syn:{gid}")
-        surface = doc.text[doc.tokens[k].start]
-        if surface.isupper() and k > sent.lo:
+        f.concepts.update(concepts)
+        if k > sent.lo and doc.text[doc.tokens[k].start].isupper():
             continue  # a name or title ("Attorney General") has no antonym
-        # a plural noun is looked up as written: "rights" (entitlements) is no antonym of "wrong"
-        keys = {norms[k]} if norms[k].endswith("s") and norms[k] != lemmas[k] else {norms[k], lemmas[k]}
         for key in keys:
             f.words.setdefault(key, k)
-            for opposite in lex.antonyms.get(key, ()):
-                f.opposites.setdefault(opposite, []).append(k)
+        for opposite in opposites:
+            f.opposites.setdefault(opposite, []).append(k)
     for lo, hi, payloads in doc.find(lex.stance, sent):
         if (
             norms[lo] in ("up", "down")
