@@ -69,6 +69,13 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("If you see a wire on the ground", "Robert Klein"),
         ("It's going to be a long cleanup", "Robert Klein"),
     ],
+    "rates-wrapped.txt": [  # hard-wrapped at 72 columns, as mailing lists and wire copy are
+        ("We're not there yet", "Jerome Powell"),
+        ("The data have been encouraging, but we need to see more of it", "Jerome Powell"),
+        ("The Fed is behind the curve again", "Priya Menon"),
+        ("By the time they move, the slowdown will already be here", "Priya Menon"),
+        ("The labor market remains remarkably strong", "Janet Yellen"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = ["blank check", "largely resolved", "full confidence", "No more surprises"]

@@ -5,19 +5,24 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from counterpoint.ingest.quotes import Quote, Span, join_parts
+from counterpoint.ingest.quotes import Quote, Span, has_blank_line_paragraphs, join_parts, part_separator
 
 
 def merge_quotes(text: str, first: Quote, second: Quote) -> Quote:
     """One quotation from two (in document order); the first one's speaker, role and date are kept."""
     if second.start < first.start:
         first, second = second, first
-    parts = tuple(sorted({*first.parts, *second.parts}))
+    parts: list[Span] = []
+    for start, end in sorted({*first.parts, *second.parts}):
+        if parts and not text[parts[-1][1] : start].strip():
+            parts[-1] = (parts[-1][0], end)  # two halves of an earlier split become one part again
+        else:
+            parts.append((start, end))
     return dataclasses.replace(
         first,
         start=parts[0][0],
         end=parts[-1][1],
-        parts=parts,
+        parts=tuple(parts),
         text=join_parts(text, parts),
         confidence=min(first.confidence, second.confidence),
         said_on=first.said_on or second.said_on,
@@ -34,9 +39,10 @@ def split_quote(text: str, quote: Quote, at: int) -> tuple[Quote, Quote]:
     pieces: list[tuple[int, Span]] = []  # (offset of the part in quote.text, part span in the document)
     offset = 0
     previous_end: int | None = None
+    blank_lines = has_blank_line_paragraphs(text)
     for start, end in quote.parts:
         if previous_end is not None:
-            offset += 2 if "\n" in text[previous_end:start] else 1
+            offset += len(part_separator(text[previous_end:start], blank_lines))
         pieces.append((offset, (start, end)))
         offset += end - start
         previous_end = end

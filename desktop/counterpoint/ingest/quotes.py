@@ -53,17 +53,35 @@ class Quote:
             object.__setattr__(self, "parts", ((self.start, self.end),))
 
 
-def join_parts(text: str, parts: Iterable[Span]) -> str:
+def join_parts(text: str, parts: Iterable[Span], *, blank_line_paragraphs: bool | None = None) -> str:
     """The words of a quotation made of several spans: parts of a paragraph joined by a space, paragraphs by
-    a blank line."""
+    a blank line. A line break inside a paragraph (hard-wrapped text) reads as a space; every character of a
+    part keeps its place, so positions in the joined text map back to the document."""
+    if blank_line_paragraphs is None:
+        blank_line_paragraphs = has_blank_line_paragraphs(text)
     pieces: list[str] = []
     previous_end: int | None = None
     for start, end in parts:
         if previous_end is not None:
-            pieces.append("\n\n" if "\n" in text[previous_end:start] else " ")
-        pieces.append(text[start:end])
+            pieces.append(part_separator(text[previous_end:start], blank_line_paragraphs))
+        pieces.append(text[start:end].replace("\n", " ") if blank_line_paragraphs else text[start:end])
         previous_end = end
     return "".join(pieces)
+
+
+def has_blank_line_paragraphs(text: str) -> bool:
+    """Whether paragraphs are separated by blank lines (single line breaks are then only wrapping)."""
+    return bool(_BLANK_LINE.search(text))
+
+
+def part_separator(gap: str, blank_line_paragraphs: bool) -> str:
+    """What joins two parts of a quotation: a blank line across paragraphs, else a space."""
+    if blank_line_paragraphs:
+        return "\n\n" if _BLANK_LINE.search(gap) else " "
+    return "\n\n" if "\n" in gap else " "
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def extract_quotes(text: str, *, published: date | None = None) -> list[Quote]:
@@ -372,6 +390,10 @@ class _Extractor:
         self.text = text
         self.published = published
         self.lex: Lexicon = lexicon()
+        self.blank_lines = has_blank_line_paragraphs(text)
+        # Hard-wrapped text breaks lines inside sentences (and names); elsewhere a line break ends a caption.
+        lines = [line for line in text.split("\n") if line.strip()]
+        self._wrapped = self.blank_lines and len(lines) > 3 * max(1, len(_BLANK_LINE.findall(text)))
         self.paragraphs = _paragraphs(text)
         self._paragraph_starts = [start for start, _end in self.paragraphs]
         self.quoted = _find_quoted(text, self.paragraphs)
@@ -507,7 +529,7 @@ class _Extractor:
         while start > 0:
             previous = tokens[start - 1]
             gap = self.masked[previous.end : tokens[start].start]
-            if gap.strip() or "\n" in gap:
+            if gap.strip() or ("\n" in gap and not self._wrapped):
                 break
             if previous.capitalised and previous.key not in self.lex.not_names:
                 start -= 1
@@ -1132,7 +1154,11 @@ class _Extractor:
                 if speaker is None and (
                     same_paragraph or (open_mark == p_start and sentence.paragraph - prev_paragraph == 1)
                 ):
-                    intervening = [m for m in self._mentions_before(open_mark) if m.position >= gap_start]
+                    intervening = [
+                        m
+                        for m in self._mentions_before(open_mark)
+                        if m.position >= gap_start and m.subject_like
+                    ]
                     if all(m.person is prev_speaker.person for m in intervening):
                         speaker = _Speaker(
                             prev_speaker.name, prev_speaker.role, min(prev_speaker.confidence, 0.75),
@@ -1145,7 +1171,6 @@ class _Extractor:
                     and speaker.name == prev_speaker.name
                     and self.text[gap_start : gap_start + 1] == ","
                     and not quoted.single
-                    and "\n" not in between
                     and len(between) <= 160
                     and between.rstrip()[-1:] in (",", ".", ":")
                     and bool(quotes)
@@ -1165,7 +1190,7 @@ class _Extractor:
                 s0, e0 = last.parts[-1]
                 kept = (s0, e0 + 1) if self.text[e0 : e0 + 1] == "," else (s0, e0)
                 all_parts = (*last.parts[:-1], kept, *parts)
-                text = join_parts(self.text, all_parts)
+                text = join_parts(self.text, all_parts, blank_line_paragraphs=self.blank_lines)
                 quotes.append(
                     Quote(
                         start=all_parts[0][0], end=all_parts[-1][1], text=text, speaker=last.speaker,
@@ -1191,7 +1216,7 @@ class _Extractor:
                 Quote(
                     start=tuple_parts[0][0],
                     end=tuple_parts[-1][1],
-                    text=join_parts(self.text, tuple_parts),
+                    text=join_parts(self.text, tuple_parts, blank_line_paragraphs=self.blank_lines),
                     speaker=speaker.name if speaker else None,
                     role=speaker.role if speaker else None,
                     confidence=round(speaker.confidence if speaker else 0.1, 2),
