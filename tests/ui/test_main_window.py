@@ -779,3 +779,16 @@ def test_theme_follows_the_system_colour_scheme(
     finally:
         app.setStyleSheet("")
         app.setPalette(app.style().standardPalette())
+
+
+def test_enter_in_the_library_edits_the_statement(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    wait_for_library(qtbot, window)
+    sanders = window.project.statements(speaker="Sarah Huckabee Sanders")[0]
+    window.library.select_statements([sanders.id])
+    window.library.view.setCurrentIndex(window.library.view.selectionModel().selectedIndexes()[0])
+    qtbot.keyClick(window.library.view, Qt.Key.Key_Return)
+    editor = window.active_editor
+    assert editor is not None and editor.windowTitle() == "Edit statement"
+    assert editor.speaker.text() == "Sarah Huckabee Sanders"
+    editor.reject()

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -102,7 +102,7 @@ class LibraryPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setToolTip("")
         self.view.doubleClicked.connect(self._activated)
-        self.view.activated.connect(self._activated)
+        self.view.return_pressed.connect(self._activated)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
 
         self.count_label = QLabel()
@@ -268,9 +268,17 @@ class LibraryPanel(QWidget):
 
 
 class _StatementList(QListView):
-    """The list of statement cards; says why it is empty when it is."""
+    """The list of statement cards; says why it is empty when it is. Enter opens the current statement
+    (`activated` is not used: some desktops activate on a single click)."""
 
+    return_pressed = Signal(QModelIndex)
     placeholder = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.return_pressed.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
