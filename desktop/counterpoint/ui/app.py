@@ -7,9 +7,11 @@ folder so a new user has something real to look at.
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from counterpoint import __version__
@@ -28,7 +30,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("org.counterpoint.Counterpoint")
+    app.setDesktopFileName("io.github.counterpoint.Counterpoint")  # packaging/*.desktop: icon and grouping
+    icon = resources.files("counterpoint.resources") / "icons" / "counterpoint.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
