@@ -76,9 +76,34 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("By the time they move, the slowdown will already be here", "Priya Menon"),
         ("The labor market remains remarkably strong", "Janet Yellen"),
     ],
+    "school-closures.txt": [
+        ("Every dollar we spend heating an empty classroom", "Marcus Hale"),
+        ("My daughter has gone to Lincoln since kindergarten", "Teresa Morales"),
+        ("Nobody on this board asked us what we wanted", "Teresa Morales"),
+        ("rushed and poorly explained", "James Whitfield"),
+        ("I support consolidation in principle", "James Whitfield"),
+        ("I do not support doing it this way", "James Whitfield"),
+        ("listened carefully to every concern", "Carol Nguyen"),
+        ("work with families to make this transition", "Derek Olsen"),
+        ("We are going to do this right", "Marcus Hale"),
+        ("Families will have a say", "Marcus Hale"),
+    ],
+    "drug-recall.txt": [
+        ("Patients should not stop taking their medication", "Food and Drug Administration"),
+        ("The risk of stopping abruptly", "Food and Drug Administration"),
+        ("Patient safety is our highest priority", "Alicia Brandt"),
+        ("I've had a dozen calls this morning", "Raj Patel"),
+        ("The amounts involved are very small", "Susan Greer"),
+        ("people deserve clear answers", "Susan Greer"),
+        ("This keeps happening because nobody is inspecting", "Michael Ortega"),
+        ("The FDA knows it, and Congress knows it", "Michael Ortega"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
-NOT_STATEMENTS = ["blank check", "largely resolved", "full confidence", "No more surprises"]
+NOT_STATEMENTS = [
+    "blank check", "largely resolved", "full confidence", "No more surprises", "Save Lincoln",
+    "deeply disappointed", "significant gaps",
+]  # fmt: skip
 
 
 def _score(name: str) -> tuple[int, int, int]:

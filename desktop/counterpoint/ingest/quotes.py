@@ -545,13 +545,16 @@ class _Extractor:
                     break
             else:
                 break
-        # The run never starts with a lower-case word or a sentence opener ("In", "The").
+        # The run never starts with a sentence opener ("In", "The") or a lower-case word, except a title
+        # before a name ("union president Derek Olsen").
         while start <= end and (
-            not tokens[start].capitalised
+            (not tokens[start].capitalised and tokens[start].key not in self.lex.titles)
             or tokens[start].key in self.lex.not_names
             or tokens[start].key in _CONNECTORS
         ):
             start += 1
+        if start <= end and not any(t.capitalised for t in tokens[start : end + 1]):
+            return end + 1
         return start
 
     def _split_name(self, words: list[_Token]) -> tuple[str | None, str | None, bool]:
@@ -856,7 +859,9 @@ class _Extractor:
             if words and self.masked[words[-1].end : token.start].strip() not in ("", "'", "’"):
                 break
             words.append(token)
-        if not words or not any(w.key in self.lex.titles and w.key not in ("of", "the") for w in words):
+        titled = any(w.key in self.lex.titles and w.key not in ("of", "the") for w in words)
+        # "a cardiologist at Mercy Hospital": an appositive led by an article describes the person
+        if not words or not (titled or words[0].key in ("a", "an", "the")):
             return None
         relative = ("who", "which", "that", "whose", "where", "when")
         if words[0].key in relative:
@@ -867,6 +872,8 @@ class _Extractor:
             words = words[1:]
         while words and self._verb_at(words, len(words) - 1):
             words = words[:-1]
+        if len(words) > 9 or any(self._verb_at(words, n) for n in range(len(words))):
+            return None
         return self._phrase(words) if words else None
 
     def _role_before(self, tokens: list[_Token], start: int) -> str | None:
@@ -921,6 +928,11 @@ class _Extractor:
                     return _Speaker(
                         mention.person.name, mention.person.role(), 0.65, char_span, mention.person
                     )
+            if head.key in self.lex.organisation_words and head.key not in self.lex.titles:
+                # "the agency said" after "The Food and Drug Administration said": the agency named before
+                named = self._recent_institution(sentence, start, named_only=True)
+                if named:
+                    return _Speaker(named, None, 0.6, char_span)
             if titles:
                 phrase = re.sub(r"^(?:The|the)\s+(?=[a-z])", "the ", phrase)
                 return _Speaker(phrase, None, 0.5, char_span)
@@ -951,7 +963,7 @@ class _Extractor:
             return _Speaker(person.name, role or person.role(), 0.9, char_span, person)
         return _Speaker(name, role, 0.75, char_span)
 
-    def _recent_institution(self, sentence: _Sentence, before: int) -> str | None:
+    def _recent_institution(self, sentence: _Sentence, before: int, named_only: bool = False) -> str | None:
         """'The ministry did not back down. "…," it said': the last institution named as a subject."""
         for number in range(sentence.number, max(-1, sentence.number - 4), -1):
             candidate = self.sentences[number]
@@ -960,13 +972,22 @@ class _Extractor:
                 if tokens[i - 1].key != "the" or not self._adjacent(tokens, i - 1, i):
                     continue
                 end = i
-                while (
-                    end + 1 < len(tokens)
-                    and tokens[end + 1].capitalised
-                    and self._adjacent(tokens, end, end + 1)
-                ):
-                    end += 1
+                while end + 1 < len(tokens) and self._adjacent(tokens, end, end + 1):
+                    following = tokens[end + 1]
+                    if following.capitalised and following.key not in self.lex.not_names:
+                        end += 1
+                    elif (
+                        following.key in ("of", "and", "for")
+                        and end + 2 < len(tokens)
+                        and tokens[end + 2].capitalised
+                        and self._adjacent(tokens, end + 1, end + 2)
+                    ):
+                        end += 2  # "the Food and Drug Administration", "the Bank of England"
+                    else:
+                        break
                 words = tokens[i : end + 1]
+                if named_only and not words[0].capitalised:
+                    continue
                 if any(self._word_class(w) == "org" for w in words):
                     return self._phrase(words) if words[0].capitalised else "the " + self._phrase(words)
         return None
@@ -999,7 +1020,9 @@ class _Extractor:
         right_limit = (
             self.quoted[sentence.quotes[at + 1]].marks[0][0] if at + 1 < len(sentence.quotes) else None
         )
-        left_limit = self.quoted[sentence.quotes[at - 1]].marks[-1][1] if at > 0 else sentence.start
+        # The left side reaches back over earlier quotations in the sentence: 'X said members were "…" and
+        # would "…"' credits both to X (the reporter's own words never include quoted ones).
+        left_limit = sentence.start
         starts = sentence.token_starts()
         first_right = bisect_right(starts, close_mark)
         last_right = bisect_left(starts, right_limit) if right_limit is not None else len(tokens)
