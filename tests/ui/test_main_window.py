@@ -792,3 +792,21 @@ def test_enter_in_the_library_edits_the_statement(qtbot: Any, open_window: Any, 
     assert editor is not None and editor.windowTitle() == "Edit statement"
     assert editor.speaker.text() == "Sarah Huckabee Sanders"
     editor.reject()
+
+
+def test_a_new_statement_is_listed_and_selected_even_when_a_search_hid_it(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    qtbot.keyClicks(window.library.search_box, "paddy")
+    wait_for_library(qtbot, window)
+    window.new_statement_action.trigger()
+    editor = window.active_editor
+    editor.speaker.setText("Kevin Johnson")
+    editor.text.setPlainText("Officers must de-escalate.")
+    editor.accept()
+    wait_for_library(qtbot, window)
+    assert window.library.search_box.text() == ""
+    assert [window.project.statement(i).text for i in window.library.selected_statement_ids()] == [
+        "Officers must de-escalate."
+    ]

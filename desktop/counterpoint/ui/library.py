@@ -100,7 +100,6 @@ class LibraryPanel(QWidget):
         self.view.setDragEnabled(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setToolTip("")
         self.view.doubleClicked.connect(self._activated)
         self.view.return_pressed.connect(self._activated)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
@@ -199,6 +198,10 @@ class LibraryPanel(QWidget):
     def busy(self) -> bool:
         """A search is waiting to run or running; the rows shown are not yet its answer."""
         return self._pending or self.timer.isActive()
+
+    def select_when_shown(self, ids: list[int]) -> None:
+        """Select these statements once the next results are on screen (after an add or an import)."""
+        self._keep_selection = list(ids)
 
     def refresh(self) -> None:
         """After an edit: the same filter, run again, keeping the selection."""

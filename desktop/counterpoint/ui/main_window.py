@@ -729,9 +729,14 @@ class MainWindow(QMainWindow):
             lambda: cmd.ImportedStatementsCommand(self.project, self.events, added),
             f"Imported {len(added)} statement{'s' if len(added) != 1 else ''} (Undo removes them)",
         )
-        self.library.search_box.clear()
-        self.library._keep_selection = list(added)
+        self._show_in_library(added)
         return added
+
+    def _show_in_library(self, ids: list[int]) -> None:
+        """New statements: clear the search so they are listed, and select them."""
+        self.library.search_box.clear()
+        self.library.select_when_shown(ids)
+        self.library.search_now()  # supersedes the search the edit started under the old filter
 
     def export(self) -> None:
         from counterpoint.ui.export_dialog import ExportDialog
@@ -774,8 +779,7 @@ class MainWindow(QMainWindow):
                 self.run_command(make, f"Added a statement by {values['speaker']}")
                 and command[0].statement_id
             ):
-                self.library.search_box.clear()
-                self.library._keep_selection = [command[0].statement_id]
+                self._show_in_library([command[0].statement_id])
 
         editor.finished.connect(done)
         editor.finished.connect(editor.deleteLater)  # one dialog per use, not one per use kept forever
