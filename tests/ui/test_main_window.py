@@ -810,3 +810,21 @@ def test_a_new_statement_is_listed_and_selected_even_when_a_search_hid_it(
     assert [window.project.statement(i).text for i in window.library.selected_statement_ids()] == [
         "Officers must de-escalate."
     ]
+
+
+def test_next_suggestion_and_accept_from_the_keyboard(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    wait_for_analysis(qtbot, window)
+    before = len(annotations_in_file(sample_path))
+    window.library.search_box.setFocus()  # the keys work wherever the focus is in the window
+    qtbot.keyClick(window.library.search_box, Qt.Key.Key_F8)
+    suggestion = window.workspace.current_suggestion()
+    assert suggestion is not None
+    qtbot.keyClick(window.library.search_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    saved = annotations_in_file(sample_path)
+    assert len(saved) == before + 1
+    assert saved[-1].origin == "engine" and saved[-1].kind == suggestion.kind
