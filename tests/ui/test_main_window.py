@@ -828,3 +828,20 @@ def test_next_suggestion_and_accept_from_the_keyboard(
     saved = annotations_in_file(sample_path)
     assert len(saved) == before + 1
     assert saved[-1].origin == "engine" and saved[-1].kind == suggestion.kind
+
+
+def test_a_single_span_takes_a_note_and_tags(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    wait_for_analysis(qtbot, window)
+    window.workspace.select_span(0, *span(window, 0, "thugs"))
+    window.tag_action.trigger()
+    editor = window.active_editor
+    assert editor.windowTitle() == "Annotate the passage"
+    editor.new_tag_edit.setText("framing")
+    editor.add_new_tag()
+    editor.note_edit.setPlainText("Loaded word for suspects")
+    editor.accept()
+    saved = annotations_in_file(sample_path)[-1]
+    assert [t.exact for t in saved.targets] == ["thugs"]
+    assert (saved.relation, saved.note, saved.tags) == (None, "Loaded word for suspects", ("framing",))
+    assert window.statusBar().currentMessage() == "Annotated “thugs”"
