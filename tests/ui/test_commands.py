@@ -247,3 +247,33 @@ def test_undoing_a_new_speakers_statement_leaves_no_empty_speaker(
     stack.undo()
     assert sample_project.speaker_names() == speakers
     assert sample_project.statement(trump).speaker == "Donald Trump"
+
+
+def test_deleting_two_annotated_statements_undoes_exactly(
+    sample_project: Project, events: Any, stack: QUndoStack
+) -> None:
+    before = _dump(sample_project)
+    trump, sessions = sample_project.comparison(1).statement_ids[:2]
+    stack.beginMacro("delete 2 statements")
+    cmd.DeleteStatementCommand(sample_project, events, trump).perform(stack)
+    cmd.DeleteStatementCommand(sample_project, events, sessions).perform(stack)
+    stack.endMacro()
+    assert sample_project.annotations(1) == []
+    stack.undo()
+    assert _dump(sample_project) == before
+    stack.redo()
+    assert sample_project.count_statements() == 4
+
+
+def test_deleting_three_of_four_columns_undoes_in_order(
+    project: Project, events: Any, stack: QUndoStack
+) -> None:
+    ids = [project.add_statement(f"Speaker {n}", f"Statement {n}.") for n in range(4)]
+    comparison = project.add_comparison("Four", ids)
+    stack.beginMacro("delete 3 statements")
+    for statement_id in ids[:3]:
+        cmd.DeleteStatementCommand(project, events, statement_id).perform(stack)
+    stack.endMacro()
+    assert project.comparison(comparison).statement_ids == (ids[3],)
+    stack.undo()
+    assert project.comparison(comparison).statement_ids == tuple(ids)

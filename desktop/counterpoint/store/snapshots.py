@@ -72,9 +72,12 @@ def restore_statement(project: Project, snapshot: StatementSnapshot) -> int:
         for comparison_id, position in snapshot.memberships:
             if not _exists(project, "comparisons", comparison_id):
                 continue
-            members = list(project.comparison(comparison_id).statement_ids)
-            members.insert(min(position, len(members)), s.id)
-            project.set_comparison_statements(comparison_id, members)
+            # Its old position, as stored: deletes never renumber the others, so undoing deletes in
+            # reverse order puts every statement back exactly in its place.
+            project.execute(
+                "INSERT INTO comparison_statements (comparison_id, statement_id, position) VALUES (?, ?, ?)",
+                [comparison_id, s.id, position],
+            )
         for annotation in snapshot.annotations:
             if _exists(project, "annotations", annotation.id):
                 # It kept its spans on other statements; put it back whole.
