@@ -98,11 +98,29 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("This keeps happening because nobody is inspecting", "Michael Ortega"),
         ("The FDA knows it, and Congress knows it", "Michael Ortega"),
     ],
+    "late-winner.txt": [
+        ("rode their luck", "Pep Alvarez"),
+        ("I kept telling myself the next one would go in", "Jonas Berg"),  # "the 24-year-old said"
+        ("When it did, I didn't know where to run", "Jonas Berg"),
+        ("We were not good today", "Pep Alvarez"),
+        ("If we play like this next week, we lose", "Pep Alvarez"),
+        ("It's a foul on my goalkeeper", "Mark Devlin"),
+        ("Everybody in the stadium saw it", "Mark Devlin"),
+        ("He has his opinion", "Pep Alvarez"),
+    ],
+    "migration-pact.txt": [
+        ("Italy cannot be Europe's waiting room", "Giulia Ferrante"),
+        ("Solidarity works in both directions", "Pieter de Vries"),
+        ("Countries that receive support must also register", "Pieter de Vries"),
+        ("If we fail again, the only winners will be the smugglers", "Ursula Brandt"),
+        ("never accept quotas imposed from Brussels", "Zoltan Kiss"),
+        ("Everyone is waiting for the elections", "one senior EU diplomat"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
     "blank check", "largely resolved", "full confidence", "No more surprises", "Save Lincoln",
-    "deeply disappointed", "significant gaps",
+    "deeply disappointed", "significant gaps", "overwhelm",
 ]  # fmt: skip
 
 

@@ -313,6 +313,12 @@ _AUXILIARIES = {
     "was", "is", "just", "reportedly", "separately", "privately", "earlier", "often", "never", "not", "could",
     "might", "may", "should", "can", "been", "be",
 }  # fmt: skip
+# Things that "say" in news writing without being anyone: '"…," the statement said'.
+_NOT_PEOPLE = {
+    "report", "study", "survey", "ruling", "order", "decision", "bill", "law", "plan", "proposal", "document",
+    "complaint", "lawsuit", "filing", "notice", "website", "sign", "headline", "letter", "statement", "memo",
+    "release", "post", "tweet", "message", "text", "note", "indictment", "warrant", "verdict", "agreement",
+}  # fmt: skip
 _SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
 
 
@@ -812,6 +818,15 @@ class _Extractor:
                     break
                 j -= 1
             return j, i
+        # "the 24-year-old said", "the former champion said": a definite description of someone named before
+        for j in range(i, max(-1, i - 4), -1):
+            if tokens[j].key == "the":
+                words = tokens[j + 1 : i + 1]
+                if all(not w.capitalised for w in words) and all(
+                    self._adjacent(tokens, k, k + 1) for k in range(j, i)
+                ):
+                    return j, i
+                break
         return None
 
     def _adjacent(self, tokens: list[_Token], a: int, b: int) -> bool:
@@ -920,8 +935,8 @@ class _Extractor:
             titles = [w for w in words if w.key in self.lex.titles or w.key in self.lex.organisation_words]
             head = titles[-1] if titles else words[-1]
             phrase = self._phrase(words)
-            stem = head.key[:5]
-            for mention in self._mentions_before(position):
+            stem = head.key[:5]  # "the senator" for a "Senate Majority Leader"
+            for mention in self._mentions_before(position) if head.key in self.lex.titles else []:
                 if mention.position < position and any(
                     word.startswith(stem) for role in mention.person.roles for word in role.lower().split()
                 ):
@@ -936,6 +951,10 @@ class _Extractor:
             if titles:
                 phrase = re.sub(r"^(?:The|the)\s+(?=[a-z])", "the ", phrase)
                 return _Speaker(phrase, None, 0.5, char_span)
+            if words[0].key == "the" and head.key not in _NOT_PEOPLE and head.key not in self.lex.occasions:
+                person = self._recent_person(position, "")
+                if person is not None:
+                    return _Speaker(person.name, person.role(), 0.6, char_span, person)
             return None
         while words and words[0].key in _DETERMINERS:
             words = words[1:]
@@ -953,12 +972,12 @@ class _Extractor:
                     return _Speaker(mention.person.name, role, 0.7, char_span, mention.person)
             return _Speaker(role, None, 0.4, char_span) if role else None
         role = role or self._appositive_role(tokens, end) or self._role_before(tokens, start)
-        if " " in name:
+        if " " in name and not name[:1].islower():  # "de Vries" alone is Pieter de Vries's surname
             person = self.people.get(name) or self._register(name, role)
             if role and role not in person.roles:
                 person.roles[role] = 1
             return _Speaker(person.name, role or person.role(), 0.95, char_span, person)
-        person = self.by_last_name.get(name.lower())
+        person = self.by_last_name.get(name.split()[-1].lower())
         if person is not None:
             return _Speaker(person.name, role or person.role(), 0.9, char_span, person)
         return _Speaker(name, role, 0.75, char_span)
