@@ -116,6 +116,24 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("never accept quotas imposed from Brussels", "Zoltan Kiss"),
         ("Everyone is waiting for the elections", "one senior EU diplomat"),
     ],
+    "voting-law.txt": [
+        ("no credible evidence", "Helena Markovic"),
+        ("The burden falls hardest on the voters", "Helena Markovic"),
+        ("This is a reasonable law", "Brian Tolliver"),
+        ("Today the court said what we have been saying", "Danielle Okoye"),
+        ("You cannot make it harder to vote", "Danielle Okoye"),
+        ("Most citizens already carry two forms of ID", "Roy Castellano"),
+    ],
+    "salt-batteries.txt": [  # feature style: present tense, "says"
+        ("Lithium is wonderful, but it's expensive", "Nadia Farouk"),
+        ("Sodium is everywhere", "Nadia Farouk"),
+        ("I've seen a hundred battery startups", "Tom Reilly"),
+        ("These people had a working cell", "Tom Reilly"),
+        ("For grid storage, they could be a very good fit", "Gwen Albright"),
+        ("I'd be surprised", "Gwen Albright"),
+        ("We're not trying to put this in a sports car", "Nadia Farouk"),
+        ("We're trying to keep the lights on", "Nadia Farouk"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
