@@ -277,3 +277,16 @@ def test_deleting_three_of_four_columns_undoes_in_order(
     assert project.comparison(comparison).statement_ids == (ids[3],)
     stack.undo()
     assert project.comparison(comparison).statement_ids == tuple(ids)
+
+
+def test_undoing_a_comparison_delete_then_a_statement_delete_keeps_the_order(
+    project: Project, events: Any, stack: QUndoStack
+) -> None:
+    ids = [project.add_statement(f"Speaker {n}", f"Statement {n}.") for n in range(3)]
+    comparison = project.add_comparison("Three", ids)
+    cmd.DeleteStatementCommand(project, events, ids[1]).perform(stack)
+    cmd.DeleteComparisonCommand(project, events, comparison).perform(stack)
+    stack.undo()
+    assert project.comparison(comparison).statement_ids == (ids[0], ids[2])
+    stack.undo()
+    assert project.comparison(comparison).statement_ids == tuple(ids)

@@ -23,6 +23,7 @@ class ComparisonSnapshot:
     comparison: Comparison
     created: str
     updated: str
+    members: tuple[tuple[int, int], ...]  # (statement id, position), positions as stored
     annotations: tuple[Annotation, ...]
 
 
@@ -91,14 +92,28 @@ def snapshot_comparison(project: Project, comparison_id: int) -> ComparisonSnaps
     created, updated = project.execute(
         "SELECT created, updated FROM comparisons WHERE id = ?", [comparison_id]
     ).fetchone()
-    return ComparisonSnapshot(comparison, created, updated, tuple(project.annotations(comparison_id)))
+    members = tuple(
+        (row[0], row[1])
+        for row in project.execute(
+            "SELECT statement_id, position FROM comparison_statements WHERE comparison_id = ? ORDER BY position",
+            [comparison_id],
+        )
+    )
+    return ComparisonSnapshot(
+        comparison, created, updated, members, tuple(project.annotations(comparison_id))
+    )
 
 
 def restore_comparison(project: Project, snapshot: ComparisonSnapshot) -> int:
     c = snapshot.comparison
     with project.transaction():
-        members = [sid for sid in c.statement_ids if _exists(project, "statements", sid)]
-        project.add_comparison(c.title, members, id=c.id)
+        project.add_comparison(c.title, [], id=c.id)
+        for statement_id, position in snapshot.members:  # stored positions, as restore_statement keeps them
+            if _exists(project, "statements", statement_id):
+                project.execute(
+                    "INSERT INTO comparison_statements (comparison_id, statement_id, position) VALUES (?, ?, ?)",
+                    [c.id, statement_id, position],
+                )
         project.execute(
             "UPDATE comparisons SET created = ?, updated = ? WHERE id = ?",
             [snapshot.created, snapshot.updated, c.id],
