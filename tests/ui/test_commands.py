@@ -290,3 +290,15 @@ def test_undoing_a_comparison_delete_then_a_statement_delete_keeps_the_order(
     assert project.comparison(comparison).statement_ids == (ids[0], ids[2])
     stack.undo()
     assert project.comparison(comparison).statement_ids == tuple(ids)
+
+
+def test_undoing_a_drop_then_a_delete_keeps_the_order(
+    project: Project, events: Any, stack: QUndoStack
+) -> None:
+    ids = [project.add_statement(f"Speaker {n}", f"Statement {n}.") for n in range(4)]
+    comparison = project.add_comparison("Three", ids[:3])
+    cmd.DeleteStatementCommand(project, events, ids[1]).perform(stack)
+    cmd.SetComparisonStatementsCommand(project, events, comparison, [ids[0], ids[2], ids[3]]).perform(stack)
+    stack.undo()
+    stack.undo()
+    assert project.comparison(comparison).statement_ids == tuple(ids[:3])

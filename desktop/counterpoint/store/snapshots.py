@@ -108,12 +108,7 @@ def restore_comparison(project: Project, snapshot: ComparisonSnapshot) -> int:
     c = snapshot.comparison
     with project.transaction():
         project.add_comparison(c.title, [], id=c.id)
-        for statement_id, position in snapshot.members:  # stored positions, as restore_statement keeps them
-            if _exists(project, "statements", statement_id):
-                project.execute(
-                    "INSERT INTO comparison_statements (comparison_id, statement_id, position) VALUES (?, ?, ?)",
-                    [c.id, statement_id, position],
-                )
+        restore_members(project, c.id, snapshot.members)
         project.execute(
             "UPDATE comparisons SET created = ?, updated = ? WHERE id = ?",
             [snapshot.created, snapshot.updated, c.id],
@@ -122,6 +117,30 @@ def restore_comparison(project: Project, snapshot: ComparisonSnapshot) -> int:
             if all(_exists(project, "statements", t.statement_id) for t in annotation.targets):
                 project.restore_annotation(annotation)
     return c.id
+
+
+def comparison_members(project: Project, comparison_id: int) -> tuple[tuple[int, int], ...]:
+    """A comparison's statements with their positions as stored (deletes leave gaps; that is fine)."""
+    return tuple(
+        (row[0], row[1])
+        for row in project.execute(
+            "SELECT statement_id, position FROM comparison_statements WHERE comparison_id = ? ORDER BY position",
+            [comparison_id],
+        )
+    )
+
+
+def restore_members(project: Project, comparison_id: int, members: tuple[tuple[int, int], ...]) -> None:
+    """Put a comparison's statements back exactly, positions included, so later undos of deletes (which
+    reinsert a statement at its stored position) find the order they left."""
+    with project.transaction():
+        project.execute("DELETE FROM comparison_statements WHERE comparison_id = ?", [comparison_id])
+        for statement_id, position in members:
+            if _exists(project, "statements", statement_id):
+                project.execute(
+                    "INSERT INTO comparison_statements (comparison_id, statement_id, position) VALUES (?, ?, ?)",
+                    [comparison_id, statement_id, position],
+                )
 
 
 def _exists(project: Project, table: str, row_id: int) -> bool:

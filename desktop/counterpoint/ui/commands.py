@@ -19,7 +19,9 @@ from counterpoint.store import Annotation, Project, Relation, TargetSpec, Verdic
 from counterpoint.store.snapshots import (
     ComparisonSnapshot,
     StatementSnapshot,
+    comparison_members,
     restore_comparison,
+    restore_members,
     restore_statement,
     snapshot_comparison,
     snapshot_statement,
@@ -259,7 +261,7 @@ class SetComparisonStatementsCommand(ProjectCommand):
         comparison = project.comparison(comparison_id)
         super().__init__(project, events, f"change the statements of “{comparison.title}”")
         self.comparison_id = comparison_id
-        self.old = list(comparison.statement_ids)
+        self.old = comparison_members(project, comparison_id)
         self.new = list(statement_ids)
 
     def apply(self) -> None:
@@ -267,7 +269,7 @@ class SetComparisonStatementsCommand(ProjectCommand):
         self.events.comparisons_changed.emit()
 
     def revert(self) -> None:
-        self.project.set_comparison_statements(self.comparison_id, self.old)
+        restore_members(self.project, self.comparison_id, self.old)
         self.events.comparisons_changed.emit()
 
 
