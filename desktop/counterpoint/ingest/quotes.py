@@ -18,8 +18,14 @@ from functools import cache
 
 from counterpoint.ingest.dates import find_dates
 from counterpoint.ingest.lexicon import Lexicon, is_page_noise, lexicon
-
-Span = tuple[int, int]
+from counterpoint.ingest.quotemarks import (
+    OPEN_DOUBLE,
+    OPEN_SINGLE,
+    QuotedSpan,
+    Span,
+    find_quoted,
+    paragraph_spans,
+)
 
 # Quotations of fewer words than this are scare quotes or labels ("too nice", 'Lawful'), not statements.
 MIN_QUOTE_WORDS = 3
@@ -90,141 +96,6 @@ def extract_quotes(text: str, *, published: date | None = None) -> list[Quote]:
     `published` (the document's date) turns "Tuesday" or "last Friday" into dates.
     """
     return _Extractor(text, published).run()
-
-
-# --- pass 1: quoted spans -------------------------------------------------------------------------------
-
-_OPEN_DOUBLE = "“„«‟"
-_CLOSE_DOUBLE = "”»"
-_OPEN_SINGLE = "‘‚‹‛"
-_CLOSE_SINGLE = "’›"
-_CLOSE_CONTEXT = ".,;:!?)]}—–-…" + _CLOSE_DOUBLE + _CLOSE_SINGLE + "\"'"
-_OPEN_CONTEXT = "([{—–-/:;" + _OPEN_DOUBLE + _OPEN_SINGLE
-
-
-@dataclass
-class _Quoted:
-    parts: list[Span]  # content spans, marks excluded, whitespace included
-    marks: list[Span]  # (open mark, close mark) positions per part; close may be the paragraph end
-    single: bool = False
-
-
-def _paragraphs(text: str) -> list[Span]:
-    splitter = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n\s*")
-    spans: list[Span] = []
-    start = 0
-    for match in splitter.finditer(text):
-        if match.start() > start:
-            spans.append((start, match.start()))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _context(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
-    """(may open, may close) for a quote mark at i, from its neighbours within the paragraph."""
-    before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
-    may_open = (before.isspace() or before in _OPEN_CONTEXT) and not after.isspace()
-    may_close = not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT)
-    return may_open, may_close
-
-
-def _double_quotes(text: str, start: int, end: int) -> tuple[list[Span], int | None]:
-    """Closed double-quoted spans (open mark, close mark) in one paragraph, and an unclosed open mark."""
-    found: list[Span] = []
-    open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in _OPEN_DOUBLE and ch not in _CLOSE_DOUBLE and ch != '"':
-            continue
-        may_open, may_close = _context(text, i, start, end)
-        if open_at is None:
-            # A closing mark where an opening one belongs is a typo common enough to accept.
-            if ch in _OPEN_DOUBLE or ch == '"' or (may_open and not may_close):
-                open_at = i
-        elif ch in _CLOSE_DOUBLE or ch == '"' or (may_close and not may_open):
-            found.append((open_at, i))
-            open_at = None
-        elif ch in _OPEN_DOUBLE and may_open:
-            open_at = i  # the earlier mark never closed: start again here
-    return found, open_at
-
-
-def _single_quotes(text: str, start: int, end: int, taken: list[Span]) -> tuple[list[Span], set[Span]]:
-    """Top-level single-quoted spans (British style), apostrophes told apart by their neighbours; and the
-    double-quoted spans nested inside them ('He said "no" to me.')."""
-    covered = bytearray(end - start)
-    for s, e in taken:
-        covered[s - start : e - start + 1] = b"\1" * (e - s + 1)
-    found: list[Span] = []
-    nested: set[Span] = set()
-    taken_sorted = sorted(taken)
-    taken_starts = [span[0] for span in taken_sorted]
-    open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in _OPEN_SINGLE and ch not in _CLOSE_SINGLE and ch != "'":
-            continue
-        if covered[i - start]:
-            continue
-        may_open, may_close = _context(text, i, start, end)
-        after = text[i + 1] if i + 1 < end else " "
-        if open_at is None:
-            if (ch in _OPEN_SINGLE or ch == "'") and may_open and after.isalnum():
-                open_at = i
-        elif (ch in _CLOSE_SINGLE or ch == "'") and may_close and not after.isalnum():
-            lo, hi = bisect_right(taken_starts, open_at), bisect_left(taken_starts, i)
-            inside = taken_sorted[lo:hi]
-            if inside:
-                # Accept doubles inside singles only where singles are plainly the quotation marks in use:
-                # a capitalised opening and punctuation before the close.
-                if not (text[open_at + 1].isupper() and text[i - 1] in ".,!?"):
-                    open_at = None
-                    continue
-                nested.update(inside)
-            found.append((open_at, i))
-            open_at = None
-    return found, nested
-
-
-def _find_quoted(text: str, paragraphs: list[Span]) -> list[_Quoted]:
-    quoted: list[_Quoted] = []
-    dangling: _Quoted | None = None
-    for p_start, p_end in paragraphs:
-        doubles, open_at = _double_quotes(text, p_start, p_end)
-        items = [_Quoted(parts=[(o + 1, c)], marks=[(o, c)]) for o, c in doubles]
-        if dangling is not None:
-            # A quotation runs on over paragraphs when each new paragraph opens with a quote mark.
-            opens_here = text[p_start] in _OPEN_DOUBLE or text[p_start] == '"'
-            if opens_here and items and items[0].marks[0][0] == p_start:
-                first = items.pop(0)
-                dangling.parts.extend(first.parts)
-                dangling.marks.extend(first.marks)
-                quoted.append(dangling)
-                dangling = None
-            elif opens_here and not items and open_at == p_start:
-                dangling.parts.append((open_at + 1, p_end))
-                dangling.marks.append((open_at, p_end))
-                continue
-            else:
-                if text[dangling.marks[0][0]] in _OPEN_DOUBLE:
-                    quoted.append(dangling)  # a curly opening mark is never an inch sign: the close was lost
-                dangling = None
-        taken = list(doubles)
-        if open_at is not None:
-            taken.append((open_at, p_end - 1))
-        singles, nested = _single_quotes(text, p_start, p_end, taken)
-        quoted.extend(q for q in items if q.marks[0] not in nested)
-        if open_at is not None and dangling is None:
-            dangling = _Quoted(parts=[(open_at + 1, p_end)], marks=[(open_at, p_end)])
-        for o, c in singles:
-            quoted.append(_Quoted(parts=[(o + 1, c)], marks=[(o, c)], single=True))
-    if dangling is not None and text[dangling.marks[0][0]] in _OPEN_DOUBLE:
-        quoted.append(dangling)
-    quoted.sort(key=lambda q: q.marks[0][0])
-    return quoted
 
 
 def _without_repeats(quotes: list[Quote]) -> list[Quote]:
@@ -400,9 +271,9 @@ class _Extractor:
         # Hard-wrapped text breaks lines inside sentences (and names); elsewhere a line break ends a caption.
         lines = [line for line in text.split("\n") if line.strip()]
         self._wrapped = self.blank_lines and len(lines) > 3 * max(1, len(_BLANK_LINE.findall(text)))
-        self.paragraphs = _paragraphs(text)
+        self.paragraphs = paragraph_spans(text)
         self._paragraph_starts = [start for start, _end in self.paragraphs]
-        self.quoted = _find_quoted(text, self.paragraphs)
+        self.quoted = find_quoted(text, self.paragraphs)
         self._quote_slot: dict[int, int] = {}  # quotation index -> its place in its sentence's list
         self.masked = self._mask()
         self.sentences = self._sentences()
@@ -490,9 +361,7 @@ class _Extractor:
         if j >= p_end:
             return True
         following = self.masked[j]
-        if not (
-            following.isupper() or following.isdigit() or following in _OPEN_DOUBLE + _OPEN_SINGLE + "\"'"
-        ):
+        if not (following.isupper() or following.isdigit() or following in OPEN_DOUBLE + OPEN_SINGLE + "\"'"):
             return False
         return not (self.masked[i] == "." and _ABBREVIATION_END.search(self.masked[max(0, i - 12) : i + 1]))
 
@@ -1309,7 +1178,7 @@ class _Extractor:
             return None
         return _Speaker(speaker.name, speaker.role, 0.6, speaker.span, speaker.person)
 
-    def _trimmed_parts(self, quoted: _Quoted) -> list[Span]:
+    def _trimmed_parts(self, quoted: QuotedSpan) -> list[Span]:
         parts: list[Span] = []
         for number, (start, end) in enumerate(quoted.parts):
             while start < end and self.text[start].isspace():

@@ -1,0 +1,144 @@
+"""Finding quoted spans: straight and curly marks, apostrophes told apart from single quotes, quotations nested
+in others, and quotations that run on over paragraphs (each new paragraph opening with a quote mark)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+OPEN_DOUBLE = "“„«‟"
+CLOSE_DOUBLE = "”»"
+OPEN_SINGLE = "‘‚‹‛"
+CLOSE_SINGLE = "’›"
+_CLOSE_CONTEXT = ".,;:!?)]}—–-…" + CLOSE_DOUBLE + CLOSE_SINGLE + "\"'"
+_OPEN_CONTEXT = "([{—–-/:;" + OPEN_DOUBLE + OPEN_SINGLE
+
+
+@dataclass
+class QuotedSpan:
+    """One quotation as the marks delimit it (before any attribution)."""
+
+    parts: list[Span]  # content spans, marks excluded, whitespace included
+    marks: list[Span]  # (open mark, close mark) positions per part; close may be the paragraph end
+    single: bool = False
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    splitter = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n\s*")
+    spans: list[Span] = []
+    start = 0
+    for match in splitter.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _context(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
+    """(may open, may close) for a quote mark at i, from its neighbours within the paragraph."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    may_open = (before.isspace() or before in _OPEN_CONTEXT) and not after.isspace()
+    may_close = not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT)
+    return may_open, may_close
+
+
+def _double_quotes(text: str, start: int, end: int) -> tuple[list[Span], int | None]:
+    """Closed double-quoted spans (open mark, close mark) in one paragraph, and an unclosed open mark."""
+    found: list[Span] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in OPEN_DOUBLE and ch not in CLOSE_DOUBLE and ch != '"':
+            continue
+        may_open, may_close = _context(text, i, start, end)
+        if open_at is None:
+            # A closing mark where an opening one belongs is a typo common enough to accept.
+            if ch in OPEN_DOUBLE or ch == '"' or (may_open and not may_close):
+                open_at = i
+        elif ch in CLOSE_DOUBLE or ch == '"' or (may_close and not may_open):
+            found.append((open_at, i))
+            open_at = None
+        elif ch in OPEN_DOUBLE and may_open:
+            open_at = i  # the earlier mark never closed: start again here
+    return found, open_at
+
+
+def _single_quotes(text: str, start: int, end: int, taken: list[Span]) -> tuple[list[Span], set[Span]]:
+    """Top-level single-quoted spans (British style), apostrophes told apart by their neighbours; and the
+    double-quoted spans nested inside them ('He said "no" to me.')."""
+    covered = bytearray(end - start)
+    for s, e in taken:
+        covered[s - start : e - start + 1] = b"\1" * (e - s + 1)
+    found: list[Span] = []
+    nested: set[Span] = set()
+    taken_sorted = sorted(taken)
+    taken_starts = [span[0] for span in taken_sorted]
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in OPEN_SINGLE and ch not in CLOSE_SINGLE and ch != "'":
+            continue
+        if covered[i - start]:
+            continue
+        may_open, may_close = _context(text, i, start, end)
+        after = text[i + 1] if i + 1 < end else " "
+        if open_at is None:
+            if (ch in OPEN_SINGLE or ch == "'") and may_open and after.isalnum():
+                open_at = i
+        elif (ch in CLOSE_SINGLE or ch == "'") and may_close and not after.isalnum():
+            lo, hi = bisect_right(taken_starts, open_at), bisect_left(taken_starts, i)
+            inside = taken_sorted[lo:hi]
+            if inside:
+                # Accept doubles inside singles only where singles are plainly the quotation marks in use:
+                # a capitalised opening and punctuation before the close.
+                if not (text[open_at + 1].isupper() and text[i - 1] in ".,!?"):
+                    open_at = None
+                    continue
+                nested.update(inside)
+            found.append((open_at, i))
+            open_at = None
+    return found, nested
+
+
+def find_quoted(text: str, paragraphs: list[Span]) -> list[QuotedSpan]:
+    quoted: list[QuotedSpan] = []
+    dangling: QuotedSpan | None = None
+    for p_start, p_end in paragraphs:
+        doubles, open_at = _double_quotes(text, p_start, p_end)
+        items = [QuotedSpan(parts=[(o + 1, c)], marks=[(o, c)]) for o, c in doubles]
+        if dangling is not None:
+            # A quotation runs on over paragraphs when each new paragraph opens with a quote mark.
+            opens_here = text[p_start] in OPEN_DOUBLE or text[p_start] == '"'
+            if opens_here and items and items[0].marks[0][0] == p_start:
+                first = items.pop(0)
+                dangling.parts.extend(first.parts)
+                dangling.marks.extend(first.marks)
+                quoted.append(dangling)
+                dangling = None
+            elif opens_here and not items and open_at == p_start:
+                dangling.parts.append((open_at + 1, p_end))
+                dangling.marks.append((open_at, p_end))
+                continue
+            else:
+                if text[dangling.marks[0][0]] in OPEN_DOUBLE:
+                    quoted.append(dangling)  # a curly opening mark is never an inch sign: the close was lost
+                dangling = None
+        taken = list(doubles)
+        if open_at is not None:
+            taken.append((open_at, p_end - 1))
+        singles, nested = _single_quotes(text, p_start, p_end, taken)
+        quoted.extend(q for q in items if q.marks[0] not in nested)
+        if open_at is not None and dangling is None:
+            dangling = QuotedSpan(parts=[(open_at + 1, p_end)], marks=[(open_at, p_end)])
+        for o, c in singles:
+            quoted.append(QuotedSpan(parts=[(o + 1, c)], marks=[(o, c)], single=True))
+    if dangling is not None and text[dangling.marks[0][0]] in OPEN_DOUBLE:
+        quoted.append(dangling)
+    quoted.sort(key=lambda q: q.marks[0][0])
+    return quoted
