@@ -302,3 +302,90 @@ def test_undoing_a_drop_then_a_delete_keeps_the_order(
     stack.undo()
     stack.undo()
     assert project.comparison(comparison).statement_ids == tuple(ids[:3])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_any_sequence_of_edits_undoes_to_the_start_and_redoes_to_the_end(
+    sample_project: Project, events: Any, stack: QUndoStack, seed: int
+) -> None:
+    """Random edits of every kind; undoing them all gives back the file as it was, redoing them all gives
+    the file as it was after them: each command's undo is exact, whatever came before it."""
+    import random
+
+    rng = random.Random(seed)
+    project = sample_project
+    start = _dump(project)
+
+    def random_span(statement_id: int) -> TargetSpec:
+        text = project.statement(statement_id).text
+        start = rng.randrange(0, len(text) - 5)
+        return TargetSpec(statement_id, start, start + rng.randint(1, 5))
+
+    def edit() -> cmd.ProjectCommand | None:
+        statements = [s.id for s in project.statements()]
+        comparisons = project.comparisons()
+        annotations = project.annotations()
+        choice = rng.randrange(10)
+        if choice == 0:
+            return cmd.AddStatementCommand(
+                project, events, {"speaker": f"P{rng.randrange(3)}", "text": "New words."}
+            )
+        if choice == 1 and statements:
+            statement_id = rng.choice(statements)
+            text = project.statement(statement_id).text
+            return cmd.EditStatementCommand(
+                project, events, statement_id, {"text": "Note: " + text[rng.randrange(3) :]}
+            )
+        if choice == 2 and len(statements) > 2:
+            return cmd.DeleteStatementCommand(project, events, rng.choice(statements))
+        if choice == 3 and len(statements) >= 2:
+            return cmd.CreateComparisonCommand(project, events, "C", rng.sample(statements, 2))
+        if choice == 4 and comparisons:
+            return cmd.RenameComparisonCommand(
+                project, events, rng.choice(comparisons).id, f"R{rng.random()}"
+            )
+        if choice == 5 and comparisons:
+            return cmd.DeleteComparisonCommand(project, events, rng.choice(comparisons).id)
+        if choice == 6 and comparisons:
+            comparison = rng.choice(comparisons)
+            others = [s for s in statements if s not in comparison.statement_ids]
+            if others and len(comparison.statement_ids) < 4:
+                members = [*comparison.statement_ids, rng.choice(others)]
+                return cmd.SetComparisonStatementsCommand(project, events, comparison.id, members)
+        if choice == 7 and comparisons:
+            comparison = rng.choice(comparisons)
+            if len(comparison.statement_ids) >= 2:
+                a, b = rng.sample(list(comparison.statement_ids), 2)
+                return cmd.AddAnnotationCommand(
+                    project,
+                    events,
+                    [random_span(a), random_span(b)],
+                    comparison_id=comparison.id,
+                    relation=rng.choice(list(Relation)),
+                    note="n",
+                    tags=[rng.choice(["x", "y"])],
+                )
+        if choice == 8 and annotations:
+            return cmd.EditAnnotationCommand(
+                project,
+                events,
+                rng.choice(annotations).id,
+                {"verdict": rng.choice(list(Verdict)), "tags": []},
+            )
+        if choice == 9 and annotations:
+            return cmd.DeleteAnnotationCommand(project, events, rng.choice(annotations).id)
+        return None
+
+    done = 0
+    while done < 30:
+        command = edit()
+        if command is not None:
+            command.perform(stack)
+            done += 1
+    end = _dump(project)
+    while stack.canUndo():
+        stack.undo()
+    assert _dump(project) == start
+    while stack.canRedo():
+        stack.redo()
+    assert _dump(project) == end
