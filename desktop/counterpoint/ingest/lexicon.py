@@ -21,11 +21,17 @@ class Lexicon:
     page_noise: tuple[re.Pattern[str], ...]
 
 
+def _attribution_file() -> str:
+    """The word lists: under resources/lexicons/attribution/ when installed there, else beside this module."""
+    shared = resources.files("counterpoint.resources").joinpath("lexicons", "attribution", "attribution.toml")
+    if shared.is_file():
+        return shared.read_text("utf-8")
+    return resources.files("counterpoint.ingest").joinpath("attribution.toml").read_text("utf-8")
+
+
 @cache
 def lexicon() -> Lexicon:
-    raw = tomllib.loads(
-        resources.files("counterpoint.ingest").joinpath("attribution.toml").read_text("utf-8")
-    )
+    raw = tomllib.loads(_attribution_file())
     verbs = [v.lower() for v in raw["speech_verbs"]]
     phrases = sorted({tuple(v.split()) for v in verbs if " " in v}, key=len, reverse=True)
     return Lexicon(
