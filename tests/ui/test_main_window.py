@@ -412,7 +412,9 @@ def test_screenshot_command_names_a_bad_comparison(
     assert "no comparison 99" in capsys.readouterr().err
 
 
-def test_select_targets_in_stand_in_order(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+def test_selection_is_one_span_per_column_in_column_order(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
     """The workspace's selection is what tagging uses: one span per column, in column order."""
     window = open_window(sample_path)
     wait_for_analysis(qtbot, window)
