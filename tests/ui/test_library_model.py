@@ -130,3 +130,23 @@ def test_a_search_shows_the_words_around_the_match(qapp: object, sample_project:
     assert any(t.startswith("… ") and "hold any officer responsible" in t for t in texts)
     model.load(LibraryFilter())
     assert model.index(0, 3).data().startswith("When you see these thugs")
+
+
+@pytest.mark.parametrize(
+    ("typed", "start", "end"),
+    [
+        ("2017", date(2017, 1, 1), date(2017, 12, 31)),
+        ("2017-8", date(2017, 8, 1), date(2017, 8, 31)),
+        ("2016-02", date(2016, 2, 1), date(2016, 2, 29)),
+        (" 2017-08-01 ", date(2017, 8, 1), date(2017, 8, 1)),
+        ("2017-13", None, None),
+        ("2017-02-30", None, None),
+        ("August", None, None),
+        ("", None, None),
+    ],
+)
+def test_date_range_takes_a_year_a_month_or_a_day(typed: str, start: date | None, end: date | None) -> None:
+    from counterpoint.ui.library import parse_date_bound
+
+    assert parse_date_bound(typed, end=False) == start
+    assert parse_date_bound(typed, end=True) == end

@@ -847,3 +847,17 @@ def test_a_single_span_takes_a_note_and_tags(qtbot: Any, open_window: Any, sampl
     assert [t.exact for t in saved.targets] == ["thugs"]
     assert (saved.relation, saved.note, saved.tags) == (None, "Loaded word for suspects", ("framing",))
     assert window.statusBar().currentMessage() == "Annotated “thugs”"
+
+
+def test_date_range_filters_the_library(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    window = open_window(sample_path)
+    library = window.library
+    wait_for_library(qtbot, window)
+    qtbot.keyClicks(library.date_to, "2017-07")
+    wait_for_library(qtbot, window)
+    speakers = {library.model.index(r, 0).data() for r in range(library.model.rowCount())}
+    assert speakers == {"Donald Trump", "Chuck Rosenberg", "Perry Tarrant"}
+    library.date_to.setText("2017-07-")  # half typed: no filter yet, and the field says so
+    assert library.date_to.property("invalid") is True
+    wait_for_library(qtbot, window)
+    assert library.model.total == 6

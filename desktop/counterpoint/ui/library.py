@@ -3,10 +3,11 @@ speaker, date range and tag, and statements dragged from here into the workspace
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date
 
 from PySide6.QtCore import (
-    QDate,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,7 +21,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent,
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,7 +37,6 @@ from counterpoint.ui.library_model import LibraryFilter, StatementTableModel
 from counterpoint.ui.workers import LibrarySearcher
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
-ANY_DATE = QDate(1900, 1, 1)
 KEEP_SELECTION_LIMIT = 100  # a selection carried over a new search; more would cost more than it helps
 
 
@@ -73,14 +72,16 @@ class LibraryPanel(QWidget):
         self.tag_filter = QComboBox()
         self.tag_filter.setAccessibleName("Filter by tag")
         self.tag_filter.setToolTip("Only statements with an annotation carrying this tag")
-        self.date_from = self._date_edit("From", "Said on or after")
-        self.date_to = self._date_edit("To", "Said on or before")
+        self.date_from = DateField(end=False)
+        self.date_from.setAccessibleName("Said on or after")
+        self.date_to = DateField(end=True)
+        self.date_to.setAccessibleName("Said on or before")
         for combo in (self.speaker_filter, self.tag_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._schedule_search)
-        self.date_from.dateChanged.connect(self._schedule_search)
-        self.date_to.dateChanged.connect(self._schedule_search)
+        self.date_from.textChanged.connect(self._schedule_search)
+        self.date_to.textChanged.connect(self._schedule_search)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -134,17 +135,6 @@ class LibraryPanel(QWidget):
         else:
             self._pending = True  # the owner starts the first search (the main window: after its first paint)
 
-    def _date_edit(self, label: str, tooltip: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(ANY_DATE)
-        edit.setSpecialValueText("any date")
-        edit.setDate(ANY_DATE)
-        edit.setAccessibleName(f"{label} date")
-        edit.setToolTip(tooltip)
-        return edit
-
     # -- project -----------------------------------------------------------------------------------
 
     def set_project(self, project: Project) -> None:
@@ -174,15 +164,11 @@ class LibraryPanel(QWidget):
     # -- searching ----------------------------------------------------------------------------------
 
     def current_filter(self) -> LibraryFilter:
-        def chosen(edit: QDateEdit) -> date | None:
-            value = edit.date()
-            return None if value == ANY_DATE else date(value.year(), value.month(), value.day())
-
         return LibraryFilter(
             search=self.search_box.text(),
             speaker=self.speaker_filter.currentData() or "",
-            date_from=chosen(self.date_from),
-            date_to=chosen(self.date_to),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
             tag=self.tag_filter.currentData() or "",
         )
 
@@ -268,6 +254,44 @@ class LibraryPanel(QWidget):
         self.timer.stop()
         self.searcher.cancel_all()
         self.searcher.wait()
+
+
+class DateField(QLineEdit):
+    """One end of the date range, typed as a reporter would: 2017, 2017-08 or 2017-08-01. A year or a month
+    means its first day for "from" and its last day for "to"; empty means no limit."""
+
+    def __init__(self, *, end: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.is_end = end
+        self.setPlaceholderText("to: any date" if end else "from: any date")
+        self.setToolTip("A year (2017), a month (2017-08) or a day (2017-08-01)")
+        self.setClearButtonEnabled(True)
+        self.textChanged.connect(self._show_validity)
+
+    def value(self) -> date | None:
+        """The date meant, or None when the field is empty or not a date yet."""
+        return parse_date_bound(self.text(), end=self.is_end)
+
+    def _show_validity(self, text: str) -> None:
+        invalid = bool(text.strip()) and self.value() is None
+        self.setProperty("invalid", invalid)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+def parse_date_bound(text: str, *, end: bool) -> date | None:
+    match = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*", text)
+    if not match:
+        return None
+    year = int(match[1])
+    month = int(match[2]) if match[2] else (12 if end else 1)
+    try:
+        if match[3]:
+            return date(year, month, int(match[3]))
+        last = calendar.monthrange(year, month)[1] if end else 1
+        return date(year, month, last)
+    except ValueError:
+        return None
 
 
 class _StatementList(QListView):
