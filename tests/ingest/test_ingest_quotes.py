@@ -351,3 +351,10 @@ def test_question_then_a_capitalised_attribution() -> None:
     text = 'Mayor Ana Ruiz spoke first.\n\n"Is this really the end of the line?" Councilor Ben Ito asked.'
     quote = _one(text)
     assert quote.speaker == "Ben Ito"
+
+
+def test_a_short_reply_said_on_its_own_is_a_statement_but_a_short_phrase_is_not() -> None:
+    assert [q.text for q in extract_quotes('"Absolutely not," Senator Jane Roe said when asked.')] == [
+        "Absolutely not"
+    ]
+    assert extract_quotes('Trump told police not to be "too nice" to suspects, Senator Jane Roe said.') == []

@@ -113,6 +113,13 @@ def _without_repeats(quotes: list[Quote]) -> list[Quote]:
     return [q for q in quotes if id(q) in chosen]
 
 
+def _utterance(text: str, parts: list[Span]) -> bool:
+    """'No comment,' 'Absolutely not.': a short quotation that is a whole sentence, not a phrase in one."""
+    start, end = parts[0][0], parts[-1][1]
+    following = text[end : end + 1]
+    return text[start].isupper() and (text[end - 1] in ".!?," or following == ",")
+
+
 def _name_like(word: str) -> bool:
     """'Natarajan', "O'Neill", 'Ocasio-Cortez': capitalised, with lower-case letters."""
     return word[:1].isupper() and any(ch.islower() for ch in word)
@@ -283,6 +290,9 @@ class _Extractor:
         self._mention_positions: list[int] = []
         self._dates: dict[Span, date | None] = {}
         self._unnamed_attribution = False
+        self._said_right_after = (
+            False  # the last quotation was followed at once by "X said" (a full utterance)
+        )
 
     def _mask(self) -> str:
         chars = list(self.text)
@@ -900,6 +910,7 @@ class _Extractor:
     def _attribute(self, sentence: _Sentence, index: int) -> _Speaker | None:
         """The speaker the sentence credits; sets _unnamed_attribution when it credits one we cannot name."""
         self._unnamed_attribution = False
+        self._said_right_after = False
         quoted = self.quoted[index]
         open_mark, close_mark = quoted.marks[0][0], quoted.marks[-1][1]
         tokens = sentence.tokens
@@ -944,6 +955,7 @@ class _Extractor:
             if span is not None:
                 speaker = self._resolve(sentence, span, open_mark)
                 if speaker is not None:
+                    self._said_right_after = offset <= 3
                     return speaker
             # '"…," the statement said': someone is credited, but not someone we can name
             self._unnamed_attribution = offset <= 3
@@ -1055,6 +1067,7 @@ class _Extractor:
                 continue
             open_mark = quoted.marks[0][0]
             speaker = self._attribute(sentence, index)
+            said_right_after = speaker is not None and self._said_right_after
             unnamed = speaker is None and self._unnamed_attribution
             merged = False
             if previous is not None and not unnamed:
@@ -1111,8 +1124,8 @@ class _Extractor:
                 )  # fmt: skip
                 previous = (sentence.paragraph, previous[1], previous[2], previous[3], [all_parts[-1]])
                 continue
-            if words < MIN_QUOTE_WORDS:
-                continue
+            if words < MIN_QUOTE_WORDS and not (said_right_after and _utterance(self.text, parts)):
+                continue  # a scare quote ("too nice"), unless said on its own: '"No comment," he said.'
             if speaker is None and words < MIN_UNATTRIBUTED_WORDS and not unnamed:
                 continue
             # Dates and occasions are looked for near the quotation, within its sentence.
