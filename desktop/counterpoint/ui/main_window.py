@@ -11,9 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
     QSettings,
     QSize,
     Qt,
@@ -28,12 +25,8 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFont,
-    QFontMetrics,
     QGuiApplication,
     QKeySequence,
-    QPainter,
-    QPalette,
     QResizeEvent,
     QUndoStack,
 )
@@ -46,8 +39,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -55,9 +46,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -67,7 +55,7 @@ from counterpoint.errors import UserError
 from counterpoint.store import Annotation, Comparison, Project, Statement, TargetSpec
 from counterpoint.ui import commands as cmd
 from counterpoint.ui.annotations_panel import AnnotationsPanel
-from counterpoint.ui.library import LibraryPanel
+from counterpoint.ui.library import ComparisonList, LibraryPanel
 from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_ids
 from counterpoint.ui.theme import ThemeChoice, apply_theme
 from counterpoint.ui.workers import AnalysisRunner, ProjectOpener
@@ -165,54 +153,6 @@ class _ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
-
-
-class ComparisonItemDelegate(QStyledItemDelegate):
-    """A comparison in the list: its title in bold, who is in it and how much is tagged underneath."""
-
-    MetaRole = Qt.ItemDataRole.UserRole + 1
-    PADDING = 7
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        metrics = QFontMetrics(option.font)
-        return QSize(200, 2 * metrics.lineSpacing() + 2 * self.PADDING + 2)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        rect = option.rect
-        painter.save()
-        painter.fillRect(
-            rect, palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
-        )
-        if selected:
-            painter.fillRect(
-                QRect(rect.left(), rect.top(), 3, rect.height()), palette.color(QPalette.ColorRole.Link)
-            )
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.drawLine(rect.left() + 8, rect.bottom(), rect.right() - 8, rect.bottom())
-        inner = rect.adjusted(self.PADDING + 5, self.PADDING, -self.PADDING, -self.PADDING)
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        metrics = QFontMetrics(bold)
-        painter.setFont(bold)
-        painter.setPen(
-            palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        )
-        title = metrics.elidedText(str(index.data() or ""), Qt.TextElideMode.ElideRight, inner.width())
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), metrics.height()), 0, title)
-        plain = QFontMetrics(option.font)
-        painter.setFont(option.font)
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        meta = plain.elidedText(
-            str(index.data(self.MetaRole) or ""), Qt.TextElideMode.ElideRight, inner.width()
-        )
-        painter.drawText(
-            QRect(inner.left(), inner.top() + metrics.lineSpacing(), inner.width(), plain.height()), 0, meta
-        )
-        painter.restore()
 
 
 class MainWindow(QMainWindow):
@@ -330,16 +270,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
 
     def _build_docks(self) -> None:
-        self.comparison_list = QListWidget()
-        self.comparison_list.setObjectName("comparisonList")
-        self.comparison_list.setAccessibleName("Comparisons")
-        self.comparison_list.setWordWrap(True)
-        self.comparison_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.comparison_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.comparison_list.setItemDelegate(ComparisonItemDelegate(self.comparison_list))
+        self.comparison_list = ComparisonList()
         self.comparison_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.comparison_list.customContextMenuRequested.connect(self._comparison_menu)
-        self.comparison_list.currentItemChanged.connect(self._comparison_picked)
+        self.comparison_list.comparison_picked.connect(self.open_comparison)
         self.comparison_list.itemDoubleClicked.connect(lambda _item: self.rename_comparison())
         self.comparisons_dock = self._dock("Comparisons", "comparisonsDock", self.comparison_list)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.comparisons_dock)
@@ -889,8 +823,6 @@ class MainWindow(QMainWindow):
     # -- comparisons ----------------------------------------------------------------------------------
 
     def _fill_comparisons(self) -> None:
-        self.comparison_list.blockSignals(True)
-        self.comparison_list.clear()
         speakers_of: dict[int, list[str]] = {}
         for comparison_id, name in self.project.execute(
             "SELECT cs.comparison_id, sp.name FROM comparison_statements cs "
@@ -903,26 +835,15 @@ class MainWindow(QMainWindow):
                 "SELECT comparison_id, count(*) FROM annotations GROUP BY comparison_id"
             ).fetchall()
         )
+        entries = []
         for comparison in self.project.comparisons():
             speakers = list(dict.fromkeys(speakers_of.get(comparison.id, [])))
             who = " · ".join(speakers) if speakers else f"{len(comparison.statement_ids)} statements"
             tagged = counts.get(comparison.id, 0)
-            meta = who + (f"  ·  {tagged} tagged" if tagged else "")
-            item = QListWidgetItem(comparison.title)
-            item.setData(Qt.ItemDataRole.UserRole, comparison.id)
-            item.setData(ComparisonItemDelegate.MetaRole, meta)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{comparison.title}: {meta}")
-            item.setToolTip(f"{comparison.title}\n{meta}")
-            self.comparison_list.addItem(item)
-            if comparison.id == self.current_comparison_id:
-                self.comparison_list.setCurrentItem(item)
-        self.comparison_list.blockSignals(False)
-
-    def _comparison_picked(
-        self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None
-    ) -> None:
-        if item is not None:
-            self.open_comparison(int(item.data(Qt.ItemDataRole.UserRole)))
+            entries.append(
+                (comparison.id, comparison.title, who + (f"  ·  {tagged} tagged" if tagged else ""))
+            )
+        self.comparison_list.set_comparisons(entries, self.current_comparison_id)
 
     def _comparison_menu(self, position: Any) -> None:
         menu = QMenu(self)
@@ -955,15 +876,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
             return
         self.settings.setValue(self._comparison_key(), comparison.id)
-        for row in range(self.comparison_list.count()):
-            item = self.comparison_list.item(row)
-            if (
-                item.data(Qt.ItemDataRole.UserRole) == comparison.id
-                and self.comparison_list.currentRow() != row
-            ):
-                self.comparison_list.blockSignals(True)
-                self.comparison_list.setCurrentRow(row)
-                self.comparison_list.blockSignals(False)
+        self.comparison_list.show_current(comparison.id)
         statements = [self.project.statement(i) for i in comparison.statement_ids]
         self.current_statements = statements
         self.library.model.set_columns({s.id: "ABCD"[n] for n, s in enumerate(statements)})
