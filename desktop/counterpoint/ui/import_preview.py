@@ -9,14 +9,15 @@ in one transaction); `import_text_with_preview(parent, project, text)` does the 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from contextlib import contextmanager
+import functools
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -478,8 +480,9 @@ def import_text_with_preview(
     except IngestError as exc:
         QMessageBox.warning(parent, "Paste", str(exc))
         return None
-    with _busy():
-        found = extract_quotes(document.text, published=document.published)
+    found = _in_background(
+        parent, "Finding quotations…", lambda: extract_quotes(document.text, published=document.published)
+    )
     chosen = preview_document(parent, document, found)
     if chosen is None:
         return None
@@ -505,9 +508,7 @@ def import_documents_with_preview(
     added: list[int] = []
     for path in paths:
         try:
-            with _busy():
-                document = load_document(path)
-                found = extract_quotes(document.text, published=document.published)
+            document, found = _in_background(parent, f"Reading {path.name}…", functools.partial(_read, path))
         except IngestError as exc:
             QMessageBox.warning(parent, "Import", str(exc))
             continue
@@ -519,11 +520,40 @@ def import_documents_with_preview(
     return added
 
 
-@contextmanager
-def _busy() -> Iterator[None]:
-    """A wait cursor while a document is read (a PDF may take a few seconds in its worker process)."""
+def _read(path: Path) -> tuple[Document, list[Quote]]:
+    document = load_document(path)
+    return document, extract_quotes(document.text, published=document.published)
+
+
+T = TypeVar("T")
+
+
+def _in_background(parent: QWidget | None, label: str, job: Callable[[], T]) -> T:
+    """Run `job` on a thread while the window keeps painting behind a modal progress note (a PDF may take
+    a few seconds in its worker process, a long text a few more to search); its result or its exception."""
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = job()
+        except BaseException as exc:  # handed back to the caller's thread, raised there
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=work, name="counterpoint-import", daemon=True)
+    progress = QProgressDialog(label, "", 0, 0, parent)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        yield
+        thread.start()
+        while thread.is_alive():
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            thread.join(0.02)
     finally:
         QApplication.restoreOverrideCursor()
+        progress.reset()
+        progress.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
