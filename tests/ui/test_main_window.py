@@ -204,8 +204,12 @@ def test_editing_a_statements_text_keeps_its_annotation_anchored(
     assert text == corrected
     assert {t.exact for t in targets} == {"Please don't be too nice", "rough"}
     assert all(t.anchored and text[t.start : t.end] == t.exact for t in targets)
-    # The open comparison shows the corrected text.
+    # The open comparison shows the corrected text, its two annotations still drawn.
     assert window.current_statements[0].text == corrected
+    wait_for_analysis(qtbot, window)
+    assert "rough" in highlighted(window, 0)
+    assert len(window.workspace.connectors()) == 2
+    assert all(c.anchored for c in window.workspace.connectors())
     window.undo_action.trigger()
     with Project.open(sample_path) as project:
         assert project.statement(trump.id).text == trump.text

@@ -1192,7 +1192,10 @@ class MainWindow(QMainWindow):
         if self.current_comparison_id is not None and comparison_id in (None, self.current_comparison_id):
             annotations = self.project.annotations(self.current_comparison_id)
             tags = self.project.tags()
-            self.workspace.set_annotations(annotations, tags)
+            if not self._plain_timer.isActive():
+                # (While it is active the workspace still shows the texts before an edit and is about to
+                # be rebuilt with these annotations: their offsets are for the new texts.)
+                self.workspace.set_annotations(annotations, tags)
             self.annotations_panel.set_annotations(annotations, self.current_statements, tags)
         self._fill_comparisons()
         self.library.reload_filters()
