@@ -134,6 +134,27 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("We're not trying to put this in a sports car", "Nadia Farouk"),
         ("We're trying to keep the lights on", "Nadia Farouk"),
     ],
+    "downtown-shooting.txt": [
+        ("This was a dispute between people who knew each other", "Karen Shaw"),
+        ("There is no ongoing threat to the public", "Karen Shaw"),
+        ("I heard four or five shots", "Luis Ortega"),
+        ("People were screaming. I just ran.", "Luis Ortega"),
+        ("They were loud, but I didn't think", "Kayla Simmons"),
+        ("Our residents deserve to feel safe", "Denise Park"),
+        ("We need officers on foot", "Denise Park"),
+        ("drawing big conclusions from one terrible night", "Raymond Boyd"),
+    ],
+    "governor-profile.txt": [
+        ("I have a job, and I intend to do it", "Elaine Hartwell"),
+        ("Everything else is noise", "Elaine Hartwell"),
+        ("the most talented politician in the party", "Mark Feeney"),
+        ("about fixing culverts, not giving speeches", "Elaine Hartwell"),
+        ("a very good campaigner and a very average governor", "Paul Driscoll"),
+        ("She's great on a stage", "Paul Driscoll"),
+        ("Ask her what's in the budget", "Paul Driscoll"),
+        ("Paul has been saying that for ten years", "Elaine Hartwell"),
+        ("He's still wrong", "Elaine Hartwell"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [

@@ -426,6 +426,15 @@ class _Extractor:
                 before = tokens[start - 2]
                 if before.capitalised and not self.masked[before.end : previous.start].strip():
                     start -= 2
+                elif (
+                    previous.key == "the"
+                    and before.key in ("of", "for", "at")
+                    and start - 3 >= 0
+                    and tokens[start - 3].capitalised
+                    and self._adjacent(tokens, start - 3, start - 2)
+                    and self._adjacent(tokens, start - 2, start - 1)
+                ):
+                    start -= 3  # "Lt. Karen Shaw of the Eastport Police Department"
                 else:
                     break
             else:
@@ -463,7 +472,7 @@ class _Extractor:
         ):
             tail_name -= 1
         for k in range(len(words) - 1, 0, -1):
-            if tail_name > 0 and k < tail_name - 1:
+            if 0 < tail_name < len(words) and k < tail_name - 1:
                 break
             if words[k].key in ("of", "for") and not words[k].capitalised and words[k - 1].capitalised:
                 name, role, is_org = self._split_name(words[:k])
@@ -585,9 +594,23 @@ class _Extractor:
             return True
         previous = tokens[start - 1]
         gap = self.masked[previous.end : tokens[start].start]
-        if "," in gap or ";" in gap or ":" in gap or self._quote_between(previous.end, tokens[start].start):
+        # After punctuation ("WASHINGTON — Gov. Hartwell", "In May, Smith"), a name starts a clause.
+        if gap.strip() or self._quote_between(previous.end, tokens[start].start):
             return True
-        return previous.key in {"and", "but", "as", "while", "when", "after", "because", "though", "although"}
+        if previous.key in {"and", "but", "as", "while", "when", "after", "because", "though", "although"}:
+            return True
+        # "Another witness, bartender Kayla Simmons, said": the name is the subject of the speech verb
+        following = end + 1
+        if following >= len(tokens):
+            return False
+        if self._verb_at(tokens, following):
+            return True  # "Simmons said", "Simmons, said"
+        if "," not in self.masked[last.end : tokens[following].start]:
+            return False
+        for j in range(following + 1, min(len(tokens), following + 16)):
+            if "," in self.masked[tokens[j - 1].end : tokens[j].start]:
+                return bool(self._verb_at(tokens, j))  # "Simmons, a bartender, said"
+        return False
 
     def _quote_between(self, start: int, end: int) -> bool:
         at = bisect_left(self._mark_positions, start)
