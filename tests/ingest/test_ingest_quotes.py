@@ -155,11 +155,27 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("Paul has been saying that for ten years", "Elaine Hartwell"),
         ("He's still wrong", "Elaine Hartwell"),
     ],
+    "quake-aid.txt": [
+        ("There were shortcomings", "Kemal Aydin"),
+        ("We dug with our hands for two days", "Mehmet Kaya"),
+        ("Every hour counts", "Orhan Demir"),
+        ("We will not stop while there is a chance", "Orhan Demir"),
+        ("People who survived the quake are now at risk", "Leyla Arslan"),
+        ("Turkey is not alone", "Ingrid Holm"),
+    ],
+    "chip-forecast.txt": [
+        ("Demand for our accelerators continues to outstrip supply", "Sam Okonkwo"),
+        ("We've been very disciplined on costs", "Rebecca Lindqvist"),
+        ("You'll see that in the numbers", "Rebecca Lindqvist"),
+        ("This was a clean beat across the board", "Omar Said"),
+        ("The only question is whether they can build chips", "Omar Said"),
+        ("completely detached from reality", "Priscilla Vance"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
     "blank check", "largely resolved", "full confidence", "No more surprises", "Save Lincoln",
-    "deeply disappointed", "significant gaps", "overwhelm",
+    "deeply disappointed", "significant gaps", "overwhelm", "manageable",
 ]  # fmt: skip
 
 

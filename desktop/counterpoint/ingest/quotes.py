@@ -471,14 +471,22 @@ class _Extractor:
             and words[tail_name - 1].capitalised
         ):
             tail_name -= 1
+        # ...but "Leyla Arslan of the Turkish Red Crescent" ends with an organisation: "the" never leads a name.
+        tail_is_name = tail_name < len(words) and (
+            tail_name == 0 or words[tail_name - 1].key not in ("the", "of", "for", "at")
+        )
         for k in range(len(words) - 1, 0, -1):
-            if 0 < tail_name < len(words) and k < tail_name - 1:
+            if tail_is_name and k < tail_name - 1:
                 break
             if words[k].key in ("of", "for") and not words[k].capitalised and words[k - 1].capitalised:
                 name, role, is_org = self._split_name(words[:k])
                 if name and not is_org and " " in name:
                     tail = self._phrase(words[k:])
-                    return name, f"{role} {tail}" if role else None, False
+                    return (
+                        name,
+                        f"{role} {tail}" if role else re.sub(r"^(?:of|for|at)\s+(?:the\s+)?", "", tail),
+                        False,
+                    )
                 return self._phrase(words), None, True  # "Democrat of New York", "Bank of England"
         if any(self._word_class(w) == "org" for w in words) and self._word_class(words[-1]) in (
             "org",
@@ -762,9 +770,22 @@ class _Extractor:
             nxt = tokens[end + 1]
             if self.masked[tokens[end].end : nxt.start].strip():
                 break
+            if nxt.key in ("of", "for", "at"):
+                # "said Leyla Arslan of the Turkish Red Crescent": the organisation goes with the name
+                k = end + 2 + (end + 2 < len(tokens) and tokens[end + 2].key == "the")
+                if (
+                    k < len(tokens)
+                    and tokens[k].capitalised
+                    and all(self._adjacent(tokens, n, n + 1) for n in range(end, k))
+                ):
+                    end = k
+                    continue
+                break
             if not (nxt.capitalised or nxt.key in self.lex.titles or nxt.key in _NAME_PARTICLES):
                 break
             end += 1
+        while end > after and not tokens[end].capitalised:
+            end -= 1  # a name phrase ends with a name, not with "of" or a lower-case title
         return after, end
 
     def _appositive_role(self, tokens: list[_Token], end: int) -> str | None:
