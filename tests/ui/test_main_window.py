@@ -865,3 +865,24 @@ def test_date_range_filters_the_library(qtbot: Any, open_window: Any, sample_pat
     assert library.date_to.property("invalid") is True
     wait_for_library(qtbot, window)
     assert library.model.total == 6
+
+
+def test_statements_are_added_to_and_taken_out_of_a_comparison(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    wait_for_library(qtbot, window)
+    window.open_comparison(2)
+    tarrant = window.project.statements(speaker="Perry Tarrant")[0].id
+    window.library.select_statements([tarrant])
+    assert window.add_to_comparison_action.isEnabled()
+    assert not window.remove_from_comparison_action.isEnabled()
+    window.add_to_comparison_action.trigger()
+    assert window.project.comparison(2).statement_ids[-1] == tarrant
+    window.library.select_statements([tarrant])
+    assert window.remove_from_comparison_action.isEnabled()
+    window.remove_from_comparison_action.trigger()
+    assert tarrant not in window.project.comparison(2).statement_ids
+    assert window.statusBar().currentMessage().startswith("Took 1 statement out of")
+    window.undo_action.trigger()
+    assert window.project.comparison(2).statement_ids[-1] == tarrant

@@ -365,6 +365,18 @@ class MainWindow(QMainWindow):
         self.delete_comparison_action = a(
             "&Delete", self.delete_comparison, "Ctrl+Shift+Del", "Delete the open comparison"
         )
+        self.add_to_comparison_action = a(
+            "Add selected &statements",
+            lambda: self.add_statements_to_comparison(self.library.selected_statement_ids()),
+            "Ctrl+Shift+A",
+            "Add the statements selected in the library as columns",
+        )
+        self.remove_from_comparison_action = a(
+            "Re&move selected statements",
+            self.remove_statements_from_comparison,
+            "Ctrl+Shift+R",
+            "Take the statements selected in the library out of the open comparison",
+        )
         # Tagging and suggestions are the workspace's own actions; in this window their shortcuts work
         # wherever the focus is (the library included), and the menus show them.
         ws = self.workspace
@@ -423,6 +435,8 @@ class MainWindow(QMainWindow):
         comparison_menu.addAction(self.new_comparison_action)
         comparison_menu.addAction(self.rename_comparison_action)
         comparison_menu.addAction(self.delete_comparison_action)
+        comparison_menu.addAction(self.add_to_comparison_action)
+        comparison_menu.addAction(self.remove_from_comparison_action)
         comparison_menu.addSeparator()
         comparison_menu.addActions(self.workspace_actions)
         comparison_menu.addSeparator()
@@ -530,6 +544,8 @@ class MainWindow(QMainWindow):
         )
 
     def _update_actions(self) -> None:
+        if getattr(self, "_closed", False):
+            return  # the undo stack signals as it is torn down, after the project file was closed
         selected = self.library.selected_statement_ids()
         has_comparison = self.current_comparison_id is not None
         self.edit_statement_action.setEnabled(len(selected) == 1)
@@ -537,6 +553,11 @@ class MainWindow(QMainWindow):
         self.new_comparison_action.setEnabled(2 <= len(selected) <= MAX_COLUMNS)
         for action in (self.rename_comparison_action, self.delete_comparison_action):
             action.setEnabled(has_comparison)
+        members = {s.id for s in self.current_statements}  # the open comparison's, without a query
+        self.add_to_comparison_action.setEnabled(
+            has_comparison and bool(set(selected) - members) and len(members | set(selected)) <= MAX_COLUMNS
+        )
+        self.remove_from_comparison_action.setEnabled(bool(set(selected) & members))
         self.reanalyse_action.setEnabled(has_comparison)
         self.export_action.setEnabled(True)
 
@@ -795,14 +816,11 @@ class MainWindow(QMainWindow):
         return lambda: cmd.DeleteStatementCommand(self.project, self.events, statement_id)
 
     def _library_menu(self, position: Any) -> None:
-        selected = self.library.selected_statement_ids()
         menu = QMenu(self)
         menu.addAction(self.new_comparison_action)
-        comparison = self.comparison()
-        if comparison is not None and selected:
-            add = menu.addAction(f"Add to “{_shorten(comparison.title, 36)}”")
-            add.setEnabled(len(set(comparison.statement_ids) | set(selected)) <= MAX_COLUMNS)
-            add.triggered.connect(lambda: self.add_statements_to_comparison(selected))
+        if self.comparison() is not None:
+            menu.addAction(self.add_to_comparison_action)
+            menu.addAction(self.remove_from_comparison_action)
         menu.addSeparator()
         menu.addAction(self.new_statement_action)
         menu.addAction(self.edit_statement_action)
@@ -996,6 +1014,22 @@ class MainWindow(QMainWindow):
                 self.project, self.events, comparison.id, members + new
             ),
             f"Added {len(new)} statement{'s' if len(new) != 1 else ''} to “{comparison.title}”",
+        )
+
+    def remove_statements_from_comparison(self) -> None:
+        """Take the library's selected statements out of the open comparison (their annotations stay)."""
+        comparison = self.comparison()
+        if comparison is None:
+            return
+        chosen = set(self.library.selected_statement_ids())
+        members = [i for i in comparison.statement_ids if i not in chosen]
+        removed = len(comparison.statement_ids) - len(members)
+        if not removed:
+            self.say("Select statements of this comparison in the library to take them out")
+            return
+        self.run_command(
+            lambda: cmd.SetComparisonStatementsCommand(self.project, self.events, comparison.id, members),
+            f"Took {removed} statement{'s' if removed != 1 else ''} out of “{comparison.title}”",
         )
 
     # -- analysis -------------------------------------------------------------------------------------
