@@ -171,6 +171,25 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("The only question is whether they can build chips", "Omar Said"),
         ("completely detached from reality", "Priscilla Vance"),
     ],
+    "ocean-heat.txt": [
+        ("The oceans are the memory of the climate system", "Lijing Chen"),
+        ("What we put in now will stay there for centuries", "Lijing Chen"),
+        ("unprecedented in the observational record", "the researchers"),
+        ("Every year we say it's a record", "Kevin Marsh"),
+        ("At some point people stop hearing it", "Kevin Marsh"),
+        ("One year is weather, not climate", "Anna Pike"),
+        ("beyond any reasonable doubt", "Anna Pike"),
+    ],
+    "housing-plan.txt": [
+        ("the most ambitious housing program", "Rosa Delgado"),
+        ("For too long, working families have been priced out", "Rosa Delgado"),
+        ("That ends now", "Rosa Delgado"),
+        ("a real start", "Marcus Reyes"),
+        ("Twenty thousand units sounds great", "Gail Thornton"),
+        ("Show me where the money comes from", "Gail Thornton"),
+        ("long on promises and short on details", "Victor Huang"),
+        ("politics, pure and simple", "Eli Brandt"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [

@@ -120,6 +120,14 @@ def _utterance(text: str, parts: list[Span]) -> bool:
     return text[start].isupper() and (text[end - 1] in ".!?," or following == ",")
 
 
+def _title_case(tokens: list[_Token]) -> bool:
+    """A headline in title case: most words capitalised, including the ones prose leaves in lower case."""
+    words = [t for t in tokens if t.word[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(t.capitalised for t in words) >= 0.7 * len(words)
+
+
 def _name_like(word: str) -> bool:
     """'Natarajan', "O'Neill", 'Ocasio-Cortez': capitalised, with lower-case letters."""
     return word[:1].isupper() and any(ch.islower() for ch in word)
@@ -547,6 +555,12 @@ class _Extractor:
         runs: list[tuple[_Sentence, int, int]] = []
         for sentence in self.sentences:
             tokens = sentence.tokens
+            if (
+                not sentence.quotes
+                and self.text[sentence.start : sentence.end].rstrip()[-1:] not in ".!?:;,”\"'’"
+                and (_title_case(tokens))
+            ):
+                continue  # a headline ("Ocean Heat Hit Record High, Study Finds") names nobody reliably
             i = len(tokens) - 1
             while i >= 0:
                 if tokens[i].capitalised and tokens[i].key not in self.lex.not_names:
