@@ -190,11 +190,30 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("long on promises and short on details", "Victor Huang"),
         ("politics, pure and simple", "Eli Brandt"),
     ],
+    "rail-strike.txt": [  # British style: single quotation marks
+        ("left with no choice", "Dave Morton"),
+        ("We have been at the table for eleven hours", "Dave Morton"),
+        ("Our members are angry", "Dave Morton"),
+        ("We have made a fair offer", "A spokesperson"),
+        ("Passengers are paying the price", "Helen Price"),
+        ("I'll work from home again", "Sam Patel"),
+        ("It's the third time this year", "Sam Patel"),
+    ],
+    "coach-fired.txt": [
+        ("This was not an easy decision", "Frank Delaney"),
+        ("But results matter in this business", "Frank Delaney"),
+        ("grateful for the opportunity", "Tony Barrett"),
+        ("We're not looking for a project", "Lou Ferris"),
+        ("We want someone who can win now", "Lou Ferris"),
+        ("We didn't execute", "Dre Watkins"),
+        ("You can't put that all on Coach", "Dre Watkins"),
+        ("Lou has my confidence", "Frank Delaney"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
     "blank check", "largely resolved", "full confidence", "No more surprises", "Save Lincoln",
-    "deeply disappointed", "significant gaps", "overwhelm", "manageable",
+    "deeply disappointed", "significant gaps", "overwhelm", "manageable", "completely unnecessary",
 ]  # fmt: skip
 
 

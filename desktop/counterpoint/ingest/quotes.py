@@ -1152,7 +1152,6 @@ class _Extractor:
                     and speaker is not None
                     and speaker.name == prev_speaker.name
                     and self.text[gap_start : gap_start + 1] == ","
-                    and not quoted.single
                     and len(between) <= 160
                     and between.rstrip()[-1:] in (",", ".", ":")
                     and bool(quotes)
