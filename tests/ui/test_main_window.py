@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,11 +24,6 @@ from counterpoint.store.sample import write_sample
 from counterpoint.ui.main_window import MainWindow
 
 TRUMP_VS_SESSIONS = 1
-
-needs_annotation_editor = pytest.mark.skipif(
-    importlib.util.find_spec("counterpoint.ui.annotation_editor") is None,
-    reason="the annotation editor (counterpoint.ui.annotation_editor) has not landed yet",
-)
 
 
 @pytest.fixture
@@ -104,7 +98,6 @@ def test_opens_the_sample_on_trump_vs_sessions_with_highlights(
     assert window.statusBar().currentMessage().startswith("Analysis done")
 
 
-@needs_annotation_editor
 def test_tag_a_contradiction_undo_redo_and_reopen(qtbot: Any, open_window: Any, sample_path: Path) -> None:
     window = open_window(sample_path)
     wait_for_analysis(qtbot, window)
