@@ -209,6 +209,23 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("You can't put that all on Coach", "Dre Watkins"),
         ("Lou has my confidence", "Frank Delaney"),
     ],
+    "nurses-strike.txt": [
+        ("We are exhausted", "Maria Santos"),
+        ("That is not safe for anyone", "Maria Santos"),
+        ("They love the work", "Maria Santos"),
+        ("They just can't do it like this anymore", "Maria Santos"),
+        ("meet or exceed state requirements", "Janet Cole"),
+        ("We respect our nurses", "Janet Cole"),
+        ("A strike would not be good for anyone", "Janet Cole"),
+        ("exactly why this legislation is needed", "Dan Whitaker"),
+    ],
+    "app-store-suit.txt": [
+        ("Orbit has used its control of the app store", "Ruth Kessler"),
+        ("This lawsuit is wrong on the facts", "Orbit Inc."),  # "the company said"
+        ("Antitrust cases of this size are marathons", "Helen Ng"),
+        ("Don't expect a ruling before 2027", "Helen Ng"),
+        ("Every month, a third of our revenue", "Jake Morrow"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [

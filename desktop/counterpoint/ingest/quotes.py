@@ -205,6 +205,22 @@ _NOT_PEOPLE = {
     "complaint", "lawsuit", "filing", "notice", "website", "sign", "headline", "letter", "statement", "memo",
     "release", "post", "tweet", "message", "text", "note", "indictment", "warrant", "verdict", "agreement",
 }  # fmt: skip
+# The words that end a company's name ("Orbit Inc.", "Veltron Semiconductor Corp.").
+_CORPORATE = {
+    "inc.",
+    "inc",
+    "corp.",
+    "corp",
+    "co.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "group",
+    "company",
+}
 _SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
 
 
@@ -621,7 +637,13 @@ class _Extractor:
             return True
         if previous.key in {"and", "but", "as", "while", "when", "after", "because", "though", "although"}:
             return True
-        # "Another witness, bartender Kayla Simmons, said": the name is the subject of the speech verb
+        # "Another witness, bartender Kayla Simmons, said": the name is the subject of the speech verb,
+        # unless a preposition makes it an object ("founder of the game studio Pixel Forge, said").
+        for back in range(start - 1, max(-1, start - 8), -1):
+            if "," in self.masked[tokens[back].end : tokens[back + 1].start]:
+                break
+            if tokens[back].key in ("of", "at", "for", "from", "with", "in", "on", "by", "to"):
+                return False
         following = end + 1
         if following >= len(tokens):
             return False
@@ -921,11 +943,23 @@ class _Extractor:
 
     def _recent_institution(self, sentence: _Sentence, before: int, named_only: bool = False) -> str | None:
         """'The ministry did not back down. "…," it said': the last institution named as a subject."""
-        for number in range(sentence.number, max(-1, sentence.number - 4), -1):
+        for number in range(sentence.number, max(-1, sentence.number - 6), -1):
             candidate = self.sentences[number]
             tokens = candidate.tokens[:before] if candidate is sentence else candidate.tokens
-            for i in range(len(tokens) - 1, 0, -1):
-                if tokens[i - 1].key != "the" or not self._adjacent(tokens, i - 1, i):
+            for i in range(len(tokens) - 1, -1, -1):
+                after_the = i > 0 and tokens[i - 1].key == "the" and self._adjacent(tokens, i - 1, i)
+                if not after_the:
+                    # "sued Orbit Inc. on Wednesday": a company named without an article
+                    if named_only and tokens[i].capitalised and tokens[i].key in _CORPORATE:
+                        start = i
+                        while (
+                            start > 0
+                            and tokens[start - 1].capitalised
+                            and self._adjacent(tokens, start - 1, start)
+                        ):
+                            start -= 1
+                        if start < i:
+                            return self._phrase(tokens[start : i + 1])
                     continue
                 end = i
                 while end + 1 < len(tokens) and self._adjacent(tokens, end, end + 1):
