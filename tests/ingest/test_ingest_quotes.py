@@ -226,6 +226,26 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("Don't expect a ruling before 2027", "Helen Ng"),
         ("Every month, a third of our revenue", "Jake Morrow"),
     ],
+    "final-debate.txt": [
+        ("massive tax increase on working families", "Tom Haskins"),
+        ("That is simply not true", "Linda Okafor"),
+        ("I have never proposed raising taxes", "Linda Okafor"),
+        ("Not once", "Linda Okafor"),
+        ("Then explain how you pay for universal pre-K", "Tom Haskins"),
+        ("Because the math doesn't work", "Tom Haskins"),
+        ("common-sense measures that keep guns away", "Linda Okafor"),
+        ("a trained officer in every school building", "Tom Haskins"),
+        ("It was a draw, and a draw helps the front-runner", "Amy Chu"),
+    ],
+    "pianist-obituary.txt": [
+        ("He played until the very end", "Monique Graves"),
+        ("His hands still knew everything", "Monique Graves"),
+        ("the most generous musician I ever played with", "Curtis Lane"),
+        ("He would leave space for you", "Curtis Lane"),
+        ("Walter let the music breathe", "Curtis Lane"),
+        ("I don't play notes", "Walter Graves"),
+        ("I play the silence between them", "Walter Graves"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [

@@ -410,6 +410,8 @@ class _Extractor:
         # and when a name and a speech verb follow: "Is this the end?" Smith asked.
         if rest[0].islower() or rest[0] in ",;:—–-":
             return False
+        if content[-1] == ".":
+            return True  # news ends a quotation with a comma before its attribution, never a full stop
         words = [w.rstrip(".") for w in re.findall(r"[\w.'’-]+", rest[:80])[:6]]
         for n, word in enumerate(words):
             if word.lower() in self.lex.speech_verbs and n > 0:
