@@ -246,6 +246,14 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("I don't play notes", "Walter Graves"),
         ("I play the silence between them", "Walter Graves"),
     ],
+    "airline-outage.txt": [
+        ("We sincerely apologize to our customers", "Daniel Ruiz"),
+        ("We know many of you are missing time", "Daniel Ruiz"),
+        ("I've been here since five this morning", "Kim Alvarez"),
+        ("The app says one thing", "Kim Alvarez"),
+        ("Travelers deserve to know what happened", "Paul Grant"),
+        ("They've been patching the same software", "Robert Mann"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
