@@ -95,3 +95,14 @@ def test_help_documents_the_choice_without_quotes(capsys: pytest.CaptureFixture[
         main(["import", "--help"])
     out = capsys.readouterr().out
     assert "Without --quotes" in out and "source only" in out
+
+
+def test_the_same_document_twice_is_imported_once(
+    project_path: Path, reference_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", str(project_path), str(reference_path), "--quotes"]) == 0
+    assert main(["import", str(project_path), str(reference_path), "--quotes"]) == 0
+    assert "already in the project as source 1; skipped" in capsys.readouterr().out
+    with Project.open(project_path) as project:
+        assert len(project.sources()) == 1
+        assert project.count_statements() == 10

@@ -164,6 +164,10 @@ def test_file_import_stores_the_chosen_quotations_and_nothing_when_cancelled(
     answers.append([])
     added = import_preview.import_documents_with_preview(None, project, [article])
     assert len(added) == 2
+    notes: list[str] = []
+    monkeypatch.setattr(import_preview.QMessageBox, "information", lambda _p, _t, text: notes.append(text))
+    assert import_preview.import_documents_with_preview(None, project, [article]) == []
+    assert "already in this project" in notes[0]
     assert len(project.sources()) == 1
     assert {s.speaker for s in project.statements()} == {"Maria Delgado", "Tom Reyes"}
     assert project.sources()[0].publisher == "The Ledger"

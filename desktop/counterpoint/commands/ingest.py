@@ -25,8 +25,9 @@ With --quotes, every quotation of three words or more that is attributed to a sp
 (speaker, role, date and occasion as the text gives them, and its offsets in the source); unattributed
 quotations are counted and skipped.
 
-All files are read before anything is written, and the import is one transaction: if any file cannot be
-read, the project is left as it was.
+A document whose text is already a source of the project (same SHA-256) is skipped. All files are read
+before anything is written, and the import is one transaction: if any file cannot be read, the project is
+left as it was.
 """
 
 
@@ -68,6 +69,10 @@ def run_import(args: argparse.Namespace) -> int:
     report: list[str] = []
     with Project.open(args.project, create=True) as project, project.transaction():
         for path, document, quotes in documents:
+            earlier = imported_before(project, document)
+            if earlier is not None:
+                report.append(f"{path.name}: already in the project as source {earlier}; skipped")
+                continue
             attributed = [q for q in quotes if q.speaker and q.confidence >= args.min_confidence]
             source_id, _ids = add_document(project, document, attributed if args.quotes else [])
             if args.quotes:
@@ -83,6 +88,11 @@ def run_import(args: argparse.Namespace) -> int:
             report.extend([line, *(f"{path.name}: note: {note}" for note in document.notes)])
     print("\n".join(report))
     return 0
+
+
+def imported_before(project: Project, document: Document) -> int | None:
+    """The id of a source holding exactly this text already (the same file imported twice), if any."""
+    return next((s.id for s in project.sources() if s.sha256 == document.sha256), None)
 
 
 def add_document(project: Project, document: Document, quotes: list[Quote]) -> tuple[int, list[int]]:

@@ -497,7 +497,7 @@ def import_documents_with_preview(
 
     Each document is one transaction: cancelling a preview stores nothing of that document.
     """
-    from counterpoint.commands.ingest import add_document
+    from counterpoint.commands.ingest import add_document, imported_before
 
     if paths is None:
         patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
@@ -511,6 +511,12 @@ def import_documents_with_preview(
             document, found = _in_background(parent, f"Reading {path.name}…", functools.partial(_read, path))
         except IngestError as exc:
             QMessageBox.warning(parent, "Import", str(exc))
+            continue
+        earlier = imported_before(project, document)
+        if earlier is not None:
+            QMessageBox.information(
+                parent, "Import", f"{path.name} is already in this project (source {earlier})."
+            )
             continue
         chosen = preview_document(parent, document, found)
         if chosen is None:
