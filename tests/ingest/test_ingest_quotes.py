@@ -254,6 +254,22 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("Travelers deserve to know what happened", "Paul Grant"),
         ("They've been patching the same software", "Robert Mann"),
     ],
+    "confidence-vote.txt": [
+        ("This is not the moment for games", "Anna Lindgren"),
+        ("Our country faces a difficult winter", "Anna Lindgren"),
+        ("They did not send us here to fight each other", "Anna Lindgren"),  # a second paragraph
+        ("She talks about stability", "Karl Berg"),
+        ("Will you call an early election?", "one reporter"),
+        ("No", "Anna Lindgren"),  # '"No," she replied.'
+        ("judge the government by what it does", "Sofia Dahl"),
+    ],
+    "factory-lawsuit.txt": [
+        ("My husband and I both have cancer", "Deborah Kline"),
+        ("At some point you have to ask why", "Deborah Kline"),
+        ("They had the data, and they chose profits over people", "Michael Torres"),
+        ("We take the concerns of our neighbors seriously", "Harlan Chemical"),
+        ("defend itself vigorously in court", "Harlan Chemical"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [

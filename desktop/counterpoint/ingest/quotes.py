@@ -141,8 +141,12 @@ def _party_or_age(word: str) -> bool:
 def _looks_like_a_name(text: str, parts: list[Span]) -> bool:
     """'the "Fresh Start Initiative"', 'the film "The Long Road Home"': a title, not something said."""
     words = " ".join(text[s:e] for s, e in parts).split()
-    if len(words) > 8 or any(ch in text[parts[-1][1] - 1] for ch in ".!?,;:"):
-        return False
+    if (
+        len(words) > 8
+        or text[parts[-1][1] - 1 : parts[-1][1] + 1][:2].strip(".!?,;:")
+        != text[parts[-1][1] - 1 : parts[-1][1] + 1][:2]
+    ):
+        return False  # punctuation inside the marks: '"No," she said' is a reply, not a title
     small = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from"}
     return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
 
@@ -803,7 +807,20 @@ class _Extractor:
                 end += 1
             return after, end
         if (not token.capitalised or token.key in self.lex.not_names) and token.key not in self.lex.titles:
-            return None
+            # "said plaintiff Deborah Kline": a lower-case description, then the name
+            ahead = after
+            while ahead < len(tokens) and ahead - after < 3 and not tokens[ahead].capitalised:
+                if (
+                    tokens[ahead].key in self.lex.not_names
+                    or ahead + 1 >= len(tokens)
+                    or not self._adjacent(tokens, ahead, ahead + 1)
+                ):
+                    return None
+                ahead += 1
+            if ahead >= len(tokens) or ahead == after or not tokens[ahead].capitalised:
+                return None
+            if tokens[ahead].key in self.lex.not_names:
+                return None
         while end + 1 < len(tokens):
             nxt = tokens[end + 1]
             if self.masked[tokens[end].end : nxt.start].strip():
@@ -906,7 +923,9 @@ class _Extractor:
                     )
             if head.key in self.lex.organisation_words and head.key not in self.lex.titles:
                 # "the agency said" after "The Food and Drug Administration said": the agency named before
-                named = self._recent_institution(sentence, start, named_only=True)
+                named = self._previous_subject(sentence) or self._recent_institution(
+                    sentence, start, named_only=True
+                )
                 if named:
                     return _Speaker(named, None, 0.6, char_span)
             if titles:
@@ -942,6 +961,33 @@ class _Extractor:
         if person is not None:
             return _Speaker(person.name, role or person.role(), 0.9, char_span, person)
         return _Speaker(name, role, 0.75, char_span)
+
+    def _previous_subject(self, sentence: _Sentence) -> str | None:
+        """'Harlan Chemical said it had complied. "…," the company said': the name that opened the sentence
+        before, when it is not a person the article has named."""
+        for number in range(sentence.number - 1, max(-1, sentence.number - 3), -1):
+            tokens = self.sentences[number].tokens
+            start = 1 if tokens and tokens[0].key == "the" else 0
+            if (
+                start >= len(tokens)
+                or not tokens[start].capitalised
+                or tokens[start].key in self.lex.not_names
+            ):
+                continue
+            end = start
+            while (
+                end + 1 < len(tokens) and self._adjacent(tokens, end, end + 1) and tokens[end + 1].capitalised
+            ):
+                end += 1
+            words = tokens[start : end + 1]
+            if (end + 1 < len(tokens) and self._verb_at(tokens, end + 1)) or any(
+                self._word_class(w) == "org" for w in words
+            ):
+                name = self._phrase(words)
+                person = self.people.get(name)
+                if person is None or not person.roles:
+                    return name
+        return None
 
     def _recent_institution(self, sentence: _Sentence, before: int, named_only: bool = False) -> str | None:
         """'The ministry did not back down. "…," it said': the last institution named as a subject."""
