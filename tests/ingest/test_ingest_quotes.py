@@ -494,3 +494,21 @@ def test_a_short_reply_said_on_its_own_is_a_statement_but_a_short_phrase_is_not(
         "Absolutely not"
     ]
     assert extract_quotes('Trump told police not to be "too nice" to suspects, Senator Jane Roe said.') == []
+
+
+def test_text_wrapped_without_blank_lines_like_a_pdf_press_release() -> None:
+    text = (
+        "PRESS RELEASE\n"
+        "Ministry of Transport\n"
+        "The Ministry of Transport today announced a new programme to repair rural\n"
+        'bridges. "Too many communities have been cut off for too long," said Transport\n'
+        'Minister Grace Obi. "This programme will reconnect them within three years."\n'
+        "The programme will be funded from the national infrastructure budget and\n"
+        "delivered in partnership with local councils.\n"
+        "Media enquiries: press@transport.example\n"
+    )
+    quote = _one(text)
+    assert (quote.speaker, quote.role) == ("Grace Obi", "Transport Minister")
+    assert quote.text == (
+        "Too many communities have been cut off for too long, This programme will reconnect them within three years."
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from counterpoint.ingest.quotes import Quote, Span, has_blank_line_paragraphs, join_parts, part_separator
+from counterpoint.ingest.quotes import Quote, Span, join_parts, part_separator
 
 
 def merge_quotes(text: str, first: Quote, second: Quote) -> Quote:
@@ -39,10 +39,9 @@ def split_quote(text: str, quote: Quote, at: int) -> tuple[Quote, Quote]:
     pieces: list[tuple[int, Span]] = []  # (offset of the part in quote.text, part span in the document)
     offset = 0
     previous_end: int | None = None
-    blank_lines = has_blank_line_paragraphs(text)
     for start, end in quote.parts:
         if previous_end is not None:
-            offset += len(part_separator(text[previous_end:start], blank_lines))
+            offset += len(part_separator(text[previous_end:start]))
         pieces.append((offset, (start, end)))
         offset += end - start
         previous_end = end

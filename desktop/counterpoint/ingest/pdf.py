@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,6 +14,7 @@ from counterpoint.ingest.document import MAX_TEXT_CHARS, IngestError
 PDF_TIME_LIMIT = 8.0
 # Below this many letters per page on average, the PDF is a scan (an image of text) as far as we can tell.
 _MIN_LETTERS_PER_PAGE = 20
+_HYPHENATED = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 _LOCKED = "is password-protected; save an unprotected copy from a PDF reader and import that"
 
 
@@ -84,6 +86,8 @@ def _extract(data: bytes) -> PdfContent:
     try:
         for page in reader.pages:
             page_text = page.extract_text() or ""
+            # A word broken across lines ("gov-\nernment") is one word again; the lines stay as they are.
+            page_text = _HYPHENATED.sub("", page_text)
             pages.append(page_text.strip())
             total += len(page_text)
             if total > MAX_TEXT_CHARS:

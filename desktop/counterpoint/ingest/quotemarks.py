@@ -27,16 +27,47 @@ class QuotedSpan:
 
 
 def paragraph_spans(text: str) -> list[Span]:
-    splitter = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n\s*")
+    """Paragraphs: separated by blank lines when the text has any; otherwise by line breaks, except where
+    the lines are hard-wrapped (text from a PDF): there a break inside a sentence does not end a paragraph."""
+    if re.search(r"\n[ \t]*\n", text):
+        breaks = [(m.start(), m.end()) for m in re.finditer(r"\n[ \t]*\n\s*", text)]
+    else:
+        breaks = _line_breaks(text)
     spans: list[Span] = []
     start = 0
-    for match in splitter.finditer(text):
-        if match.start() > start:
-            spans.append((start, match.start()))
-        start = match.end()
+    for break_start, break_end in breaks:
+        if break_start > start:
+            spans.append((start, break_start))
+        start = break_end
     if start < len(text):
         spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _line_breaks(text: str) -> list[Span]:
+    lines = text.split("\n")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not lengths:
+        return []
+    full = lengths[int(0.8 * (len(lengths) - 1))]  # the length of a full line, if the text is wrapped
+    breaks: list[Span] = []
+    position = 0
+    for number, line in enumerate(lines[:-1]):
+        position += len(line)
+        stripped = line.rstrip()
+        following = lines[number + 1].lstrip()
+        # A paragraph ends at a short line, or at a line ending a sentence when the next starts a new one.
+        ends = (
+            not stripped
+            or len(stripped) < 0.75 * full
+            or full < 40
+            or (stripped[-1] in ".!?:”\"'’" and following[:1].isupper() and len(stripped) < 0.9 * full)
+        )
+        if ends:
+            indent = len(lines[number + 1]) - len(following)
+            breaks.append((position, position + 1 + indent))
+        position += 1
+    return breaks
 
 
 def _context(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:

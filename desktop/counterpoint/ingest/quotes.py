@@ -59,20 +59,24 @@ class Quote:
             object.__setattr__(self, "parts", ((self.start, self.end),))
 
 
-def join_parts(text: str, parts: Iterable[Span], *, blank_line_paragraphs: bool | None = None) -> str:
+def join_parts(text: str, parts: Iterable[Span]) -> str:
     """The words of a quotation made of several spans: parts of a paragraph joined by a space, paragraphs by
-    a blank line. A line break inside a paragraph (hard-wrapped text) reads as a space; every character of a
-    part keeps its place, so positions in the joined text map back to the document."""
-    if blank_line_paragraphs is None:
-        blank_line_paragraphs = has_blank_line_paragraphs(text)
+    a blank line. A line break inside a part (hard-wrapped text) reads as a space; every character keeps its
+    place, so positions in the joined text map back to the document."""
     pieces: list[str] = []
     previous_end: int | None = None
     for start, end in parts:
         if previous_end is not None:
-            pieces.append(part_separator(text[previous_end:start], blank_line_paragraphs))
-        pieces.append(text[start:end].replace("\n", " ") if blank_line_paragraphs else text[start:end])
+            pieces.append(part_separator(text[previous_end:start]))
+        pieces.append(text[start:end].replace("\n", " "))
         previous_end = end
     return "".join(pieces)
+
+
+def part_separator(gap: str) -> str:
+    """What joins two parts of a quotation: a blank line where the quotation runs on into a new paragraph
+    (nothing between the parts but the line break and the new paragraph's opening mark), else a space."""
+    return "\n\n" if _NEW_PARAGRAPH.fullmatch(gap) else " "
 
 
 def has_blank_line_paragraphs(text: str) -> bool:
@@ -80,13 +84,7 @@ def has_blank_line_paragraphs(text: str) -> bool:
     return bool(_BLANK_LINE.search(text))
 
 
-def part_separator(gap: str, blank_line_paragraphs: bool) -> str:
-    """What joins two parts of a quotation: a blank line across paragraphs, else a space."""
-    if blank_line_paragraphs:
-        return "\n\n" if _BLANK_LINE.search(gap) else " "
-    return "\n\n" if "\n" in gap else " "
-
-
+_NEW_PARAGRAPH = re.compile(r"[ \t]*\n\s*[\"“„«‟‘'‚‹]?")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -1253,7 +1251,7 @@ class _Extractor:
                 s0, e0 = last.parts[-1]
                 kept = (s0, e0 + 1) if self.text[e0 : e0 + 1] == "," else (s0, e0)
                 all_parts = (*last.parts[:-1], kept, *parts)
-                text = join_parts(self.text, all_parts, blank_line_paragraphs=self.blank_lines)
+                text = join_parts(self.text, all_parts)
                 quotes.append(
                     Quote(
                         start=all_parts[0][0], end=all_parts[-1][1], text=text, speaker=last.speaker,
@@ -1279,7 +1277,7 @@ class _Extractor:
                 Quote(
                     start=tuple_parts[0][0],
                     end=tuple_parts[-1][1],
-                    text=join_parts(self.text, tuple_parts, blank_line_paragraphs=self.blank_lines),
+                    text=join_parts(self.text, tuple_parts),
                     speaker=speaker.name if speaker else None,
                     role=speaker.role if speaker else None,
                     confidence=round(speaker.confidence if speaker else 0.1, 2),
