@@ -270,6 +270,13 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("We take the concerns of our neighbors seriously", "Harlan Chemical"),
         ("defend itself vigorously in court", "Harlan Chemical"),
     ],
+    "water-rules.txt": [
+        ("They are telling us to farm with our hands tied", "Ray Jennings"),
+        ("If we do nothing, there won't be any water left", "Karla Mendez"),
+        ("Two hundred million dollars sounds like a lot", "Beth Alvarado"),
+        ("Nobody is saying we don't have a water problem", "Troy Pruitt"),
+        ("We're saying you can't fix it overnight", "Troy Pruitt"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
