@@ -4,11 +4,12 @@ statements, all in one transaction."""
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counterpoint.errors import UserError
-from counterpoint.ingest import Document, IngestError, Quote, extract_quotes, load_document
+from counterpoint.ingest import MAX_BYTES, Document, IngestError, Quote, extract_quotes, load_document
 
 if TYPE_CHECKING:
     from counterpoint.store import Project
@@ -24,6 +25,10 @@ quotations it found, so you can review them in the app (File > Import) before an
 With --quotes, every quotation of three words or more that is attributed to a speaker becomes a statement
 (speaker, role, date and occasion as the text gives them, and its offsets in the source); unattributed
 quotations are counted and skipped.
+
+A JSON file written by `counterpoint export --format json` is restored instead: its speakers, sources,
+statements, comparisons, tags and annotations are added to the project (into an empty project, with
+their ids).
 
 A document whose text is already a source of the project (same SHA-256) is skipped. All files are read
 before anything is written, and the import is one transaction: if any file cannot be read, the project is
@@ -59,7 +64,12 @@ def run_import(args: argparse.Namespace) -> int:
     from counterpoint.store import Project
 
     documents: list[tuple[Path, Document, list[Quote]]] = []
+    dossiers: list[tuple[Path, dict[str, Any]]] = []
     for path in args.files:
+        dossier = read_dossier_export(path)
+        if dossier is not None:
+            dossiers.append((path, dossier))
+            continue
         try:
             document = load_document(path)
         except IngestError as exc:
@@ -68,6 +78,12 @@ def run_import(args: argparse.Namespace) -> int:
 
     report: list[str] = []
     with Project.open(args.project, create=True) as project, project.transaction():
+        for path, dossier in dossiers:
+            from counterpoint.export.dossier import restore
+
+            counts = restore(project, dossier)
+            added = ", ".join(f"{count} {name}" for name, count in counts.items() if count)
+            report.append(f"{path.name}: restored a Counterpoint dossier ({added or 'nothing new'})")
         for path, document, quotes in documents:
             earlier = imported_before(project, document)
             if earlier is not None:
@@ -88,6 +104,29 @@ def run_import(args: argparse.Namespace) -> int:
             report.extend([line, *(f"{path.name}: note: {note}" for note in document.notes)])
     print("\n".join(report))
     return 0
+
+
+def read_dossier_export(path: Path) -> dict[str, Any] | None:
+    """The parsed dossier when `path` is a JSON export of Counterpoint; None for any other document."""
+    if path.suffix.lower() != ".json":
+        return None
+    from counterpoint.export.dossier import is_dossier_export
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise UserError(f"{path} is larger than {MAX_BYTES // 2**20} MiB, the limit for an import")
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"{path} does not exist") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"{path} is not valid JSON ({exc})") from None
+    except OSError as exc:
+        raise UserError(f"can't read {path}: {exc.strerror}") from None
+    if not is_dossier_export(data):
+        raise UserError(
+            f"{path} is JSON but not a Counterpoint dossier export; import it as text with a .txt name"
+        )
+    return dict(data)
 
 
 def imported_before(project: Project, document: Document) -> int | None:

@@ -22,11 +22,11 @@ class Lexicon:
 
 
 def _attribution_file() -> str:
-    """The word lists: under resources/lexicons/attribution/ when installed there, else beside this module."""
-    shared = resources.files("counterpoint.resources").joinpath("lexicons", "attribution", "attribution.toml")
-    if shared.is_file():
-        return shared.read_text("utf-8")
-    return resources.files("counterpoint.ingest").joinpath("attribution.toml").read_text("utf-8")
+    return (
+        resources.files("counterpoint.resources")
+        .joinpath("lexicons", "attribution", "attribution.toml")
+        .read_text("utf-8")
+    )
 
 
 @cache
