@@ -1,41 +1,19 @@
 """The report shows the engine's contrast pairs (highlights coloured by kind, a legend, the reasons) and its
-common ground; a stand-in engine keeps these tests independent of how the real one scores."""
+common ground; a stand-in `analyse` returning the engine's own data types, filled by hand, keeps these tests
+independent of how the real engine scores."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
 import counterpoint.engine
+from counterpoint.engine.model import Analysis, CommonGround, ContrastPair
 from counterpoint.export import export
 from counterpoint.export.kinds import kind_fill
 from counterpoint.export.report import build_report, segments
 from counterpoint.store import Project
-
-
-class Pair(NamedTuple):
-    left: int
-    right: int
-    a: tuple[int, int]
-    b: tuple[int, int]
-    kind: str
-    score: float
-    reason: str
-
-
-class Common(NamedTuple):
-    left: int
-    right: int
-    a: tuple[int, int]
-    b: tuple[int, int]
-    reason: str
-
-
-class Analysis(NamedTuple):
-    pairs: tuple[Pair, ...]
-    common: tuple[Common, ...]
 
 
 def _span(text: str, words: str) -> tuple[int, int]:
@@ -49,7 +27,7 @@ def stand_in_engine(monkeypatch: pytest.MonkeyPatch) -> None:
         pairs, common = [], []
         if "rough" in texts[0] and "in a lawful way" in texts[1]:
             pairs.append(
-                Pair(
+                ContrastPair(
                     0,
                     1,
                     _span(texts[0], "rough"),
@@ -59,12 +37,21 @@ def stand_in_engine(monkeypatch: pytest.MonkeyPatch) -> None:
                     "rough against lawful",
                 )
             )
-            pairs.append(Pair(0, 1, (0, 10**6), (0, 1), "negation", 0.1, "out of range: dropped"))
+            pairs.append(ContrastPair(0, 1, (0, 10**6), (0, 1), "negation", 0.1, "out of range: dropped"))
         if len(texts) > 2 and "more careful" in texts[1] and "lawfully" in texts[2]:
             common.append(
-                Common(1, 2, _span(texts[1], "more careful"), _span(texts[2], "lawfully"), "both restrained")
+                CommonGround(
+                    1, 2, _span(texts[1], "more careful"), _span(texts[2], "lawfully"), "both restrained"
+                )
             )
-        return Analysis(tuple(pairs), tuple(common))
+        # The engine's own shapes, filled by hand: no sentences or alignments, the report does not use them.
+        return Analysis(
+            texts=tuple(texts),
+            sentences=tuple(() for _ in texts),
+            alignments=(),
+            pairs=tuple(pairs),
+            common=tuple(common),
+        )
 
     monkeypatch.setattr(counterpoint.engine, "analyse", analyse, raising=False)
 

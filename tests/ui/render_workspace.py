@@ -2,8 +2,8 @@
 
     .venv/bin/python tests/ui/render_workspace.py out.png [--dark] [--fake] [--panel]
 
-Uses the real engine when counterpoint.engine has `analyse`; --fake (or no engine yet) uses a hand-built
-analysis of the same shape, so the widget can be looked at while the engine is being written.
+Uses the real engine; --fake uses an analysis built by hand from the engine's own data types
+(`hand_built_analysis`), so the widget can be looked at, and tested, independently of how the engine scores.
 """
 
 from __future__ import annotations
@@ -12,50 +12,11 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-
-class FakeAlignment(NamedTuple):
-    left: int
-    right: int
-    a: int
-    b: int
-    score: float
-
-
-class FakePair(NamedTuple):
-    left: int
-    right: int
-    a: tuple[int, int]
-    b: tuple[int, int]
-    kind: str
-    score: float
-    reason: str
-
-
-class FakeCommon(NamedTuple):
-    left: int
-    right: int
-    a: tuple[int, int]
-    b: tuple[int, int]
-    reason: str
-
-
-class FakeOp(NamedTuple):
-    tag: str
-    a: tuple[int, int]
-    b: tuple[int, int]
-
-
-class FakeAnalysis(NamedTuple):
-    texts: tuple[str, ...]
-    sentences: tuple[tuple[tuple[int, int], ...], ...]
-    alignments: tuple[FakeAlignment, ...]
-    pairs: tuple[FakePair, ...]
-    common: tuple[FakeCommon, ...]
-    versions: dict[tuple[int, int], tuple[FakeOp, ...]]
+from counterpoint.engine.model import Alignment, Analysis, CommonGround, ContrastPair
 
 
 def _find(text: str, quote: str) -> tuple[int, int]:
@@ -63,14 +24,14 @@ def _find(text: str, quote: str) -> tuple[int, int]:
     return (start, start + len(quote))
 
 
-def fake_analysis(texts: list[str]) -> FakeAnalysis:
-    """An analysis of the sample's Trump vs Sessions texts, in the engine's shape, written by hand."""
+def hand_built_analysis(texts: list[str]) -> Analysis:
+    """An analysis of the sample's Trump vs Sessions texts, in the engine's types, written by hand."""
     from counterpoint.ui.workspace_model import split_sentences
 
     sentences = tuple(split_sentences(t) for t in texts)
     trump, lawful, responsible = texts
     pairs = (
-        FakePair(
+        ContrastPair(
             0,
             1,
             _find(trump, "rough"),
@@ -79,7 +40,7 @@ def fake_analysis(texts: list[str]) -> FakeAnalysis:
             0.8,
             "rough treatment against acting lawfully",
         ),
-        FakePair(
+        ContrastPair(
             0,
             1,
             _find(trump, "don't be too nice"),
@@ -88,7 +49,7 @@ def fake_analysis(texts: list[str]) -> FakeAnalysis:
             0.7,
             "a request to hold back care against a call for more care",
         ),
-        FakePair(
+        ContrastPair(
             0,
             2,
             _find(trump, "thugs"),
@@ -99,23 +60,22 @@ def fake_analysis(texts: list[str]) -> FakeAnalysis:
         ),
     )
     common = (
-        FakeCommon(
+        CommonGround(
             1, 2, _find(lawful, "lawful"), _find(responsible, "lawfully"), "both speak of lawful conduct"
         ),
     )
+    # Alignments name sentences by their spans, as the engine's do.
     alignments = (
-        FakeAlignment(0, 1, 1, 1, 0.6),
-        FakeAlignment(1, 2, 1, 0, 0.5),
-        FakeAlignment(0, 2, 1, 0, 0.4),
+        Alignment(0, 1, sentences[0][1], sentences[1][1], 0.6),
+        Alignment(1, 2, sentences[1][1], sentences[2][0], 0.5),
+        Alignment(0, 2, sentences[0][1], sentences[2][0], 0.4),
     )
-    return FakeAnalysis(tuple(texts), sentences, alignments, pairs, common, {})
+    return Analysis(tuple(texts), sentences, alignments, pairs, common, {})
 
 
-def real_analysis(texts: list[str]) -> Any | None:
-    try:
-        from counterpoint.engine import analyse
-    except ImportError:
-        return None
+def real_analysis(texts: list[str]) -> Analysis:
+    from counterpoint.engine import analyse
+
     return analyse(texts)
 
 
@@ -128,9 +88,7 @@ def build(project: Any, comparison_id: int = 1, *, fake: bool = False, panel: bo
     comparison = project.comparison(comparison_id)
     statements = [project.statement(i) for i in comparison.statement_ids]
     texts = [s.text for s in statements]
-    analysis = None if fake else real_analysis(texts)
-    if analysis is None:
-        analysis = fake_analysis(texts)
+    analysis = hand_built_analysis(texts) if fake else real_analysis(texts)
     window = QMainWindow()
     workspace = ComparisonWorkspace()
     window.setCentralWidget(workspace)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
-from render_workspace import FakeAnalysis, FakeOp, FakePair, fake_analysis, real_analysis
+from render_workspace import hand_built_analysis, real_analysis
 
+from counterpoint.engine.model import Alignment, Analysis, ContrastPair, VersionOp
 from counterpoint.store.model import Annotation, Statement, Tag, Target, TargetSpec
 from counterpoint.ui.workspace import ComparisonWorkspace
 
@@ -41,12 +43,10 @@ def _open(qtbot: Any, project: Any, analysis: Any, comparison_id: int = 1) -> Co
     qtbot.addWidget(window)
     comparison = project.comparison(comparison_id)
     statements = [project.statement(i) for i in comparison.statement_ids]
-    if analysis == "fake":
-        analysis = fake_analysis([s.text for s in statements])
+    if analysis == "by hand":
+        analysis = hand_built_analysis([s.text for s in statements])
     elif analysis == "real":
         analysis = real_analysis([s.text for s in statements])
-        if analysis is None:
-            pytest.skip("counterpoint.engine.analyse has not landed yet")
     workspace.set_comparison(statements, analysis, project.annotations(comparison_id), project.tags())
     window.show()
     window.activateWindow()
@@ -59,7 +59,7 @@ def _quotes(workspace: ComparisonWorkspace, column: int, text: str) -> set[str]:
     return {text[start:end] for start, end, _kind in workspace.highlights(column)}
 
 
-@pytest.mark.parametrize("analysis", ["real", "fake"])
+@pytest.mark.parametrize("analysis", ["real", "by hand"])
 def test_sample_comparison_highlights_rough_and_lawful(
     qtbot: Any, sample_project: Any, analysis: str
 ) -> None:
@@ -73,7 +73,7 @@ def test_sample_comparison_highlights_rough_and_lawful(
     assert kinds - {"common"}, "at least one contrast kind is highlighted"
 
 
-@pytest.mark.parametrize("analysis", ["real", "fake"])
+@pytest.mark.parametrize("analysis", ["real", "by hand"])
 def test_select_two_spans_then_ctrl_t_requests_a_tag(qtbot: Any, sample_project: Any, analysis: str) -> None:
     workspace = _open(qtbot, sample_project, analysis)
     ids = sample_project.comparison(1).statement_ids
@@ -93,7 +93,7 @@ def test_select_two_spans_then_ctrl_t_requests_a_tag(qtbot: Any, sample_project:
 
 
 def test_sample_annotations_are_drawn_as_connectors(qtbot: Any, sample_project: Any) -> None:
-    workspace = _open(qtbot, sample_project, "fake")
+    workspace = _open(qtbot, sample_project, "by hand")
     assert workspace.connector_count() == 2
     ids = {c.annotation_id for c in workspace.connectors()}
     assert ids == {a.id for a in sample_project.annotations(1)}
@@ -109,7 +109,7 @@ def test_sample_annotations_are_drawn_as_connectors(qtbot: Any, sample_project: 
 
 
 def test_third_column_selection_drops_the_oldest(qtbot: Any, sample_project: Any) -> None:
-    workspace = _open(qtbot, sample_project, "fake")
+    workspace = _open(qtbot, sample_project, "by hand")
     workspace.select_span(0, 0, 4)
     workspace.select_span(1, 0, 4)
     workspace.select_span(2, 0, 4)
@@ -140,12 +140,9 @@ def test_aligned_sentences_start_on_the_same_row(qtbot: Any) -> None:
     )
     right = "Short. Taxes fall."
     sentences = ((0, len(left) - 12), (len(left) - 11, len(left))), ((0, 6), (7, 18))
-
-    class Alignment:
-        def __init__(self, left: int, right: int, a: int, b: int, score: float) -> None:
-            self.left, self.right, self.a, self.b, self.score = left, right, a, b, score
-
-    analysis = FakeAnalysis((left, right), sentences, (Alignment(0, 1, 1, 1, 0.9),), (), (), {})  # type: ignore[arg-type]
+    analysis = Analysis(
+        (left, right), sentences, (Alignment(0, 1, sentences[0][1], sentences[1][1], 0.9),), (), ()
+    )
     workspace = ComparisonWorkspace()
     qtbot.addWidget(workspace)
     workspace.resize(700, 500)
@@ -161,17 +158,17 @@ def test_aligned_sentences_start_on_the_same_row(qtbot: Any) -> None:
 
 def test_versions_show_the_word_diff_instead_of_contrasts(qtbot: Any) -> None:
     before, after = "We will cut taxes by 5% next year.", "We will cut taxes by 2% next year, maybe."
-    analysis = FakeAnalysis(
+    analysis = Analysis(
         (before, after),
         (((0, len(before)),), ((0, len(after)),)),
         (),
-        (FakePair(0, 1, _span(before, "5%"), _span(after, "2%"), "quantity", 0.9, "5% against 2%"),),
+        (ContrastPair(0, 1, _span(before, "5%"), _span(after, "2%"), "quantity", 0.9, "5% against 2%"),),
         (),
         {
             (0, 1): (
-                FakeOp("equal", (0, 21), (0, 21)),
-                FakeOp("replace", _span(before, "5%"), _span(after, "2%")),
-                FakeOp("insert", (len(before) - 1, len(before) - 1), _span(after, ", maybe")),
+                VersionOp("equal", (0, 21), (0, 21)),
+                VersionOp("replace", _span(before, "5%"), _span(after, "2%")),
+                VersionOp("insert", (len(before) - 1, len(before) - 1), _span(after, ", maybe")),
             )
         },
     )
@@ -183,7 +180,7 @@ def test_versions_show_the_word_diff_instead_of_contrasts(qtbot: Any) -> None:
 
 
 def test_hover_text_gives_the_reason(qtbot: Any, sample_project: Any) -> None:
-    workspace = _open(qtbot, sample_project, "fake")
+    workspace = _open(qtbot, sample_project, "by hand")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
     tip = workspace.tooltip_at(0, trump.index("rough") + 1)
     assert "Antonym" in tip and "rough treatment against acting lawfully" in tip
@@ -191,7 +188,7 @@ def test_hover_text_gives_the_reason(qtbot: Any, sample_project: Any) -> None:
 
 
 def test_next_suggestion_then_ctrl_return_accepts_it(qtbot: Any, sample_project: Any) -> None:
-    workspace = _open(qtbot, sample_project, "fake")
+    workspace = _open(qtbot, sample_project, "by hand")
     workspace.next_suggestion()
     pair: Any = workspace.current_suggestion()
     assert pair is not None
@@ -228,7 +225,7 @@ def test_reveal_annotation_scrolls_both_spans_into_view(qtbot: Any) -> None:
 
 
 def test_double_click_on_annotated_span_activates_it(qtbot: Any, sample_project: Any) -> None:
-    workspace = _open(qtbot, sample_project, "fake")
+    workspace = _open(qtbot, sample_project, "by hand")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
     view = workspace._columns[0]
     rect = view.span_rects(*_span(trump, "rough"))[0]
@@ -306,18 +303,18 @@ def test_analysis_landing_keeps_the_selection(qtbot: Any, sample_project: Any) -
     workspace.set_comparison(statements, None)
     assert workspace.highlights(0) == []
     workspace.select_span(0, 0, 8)
-    workspace.set_comparison(statements, fake_analysis([s.text for s in statements]))
+    workspace.set_comparison(statements, hand_built_analysis([s.text for s in statements]))
     assert workspace.selection() == [TargetSpec(statements[0].id, 0, 8)]
     assert workspace.highlights(0)
 
 
 def test_an_analysis_of_other_texts_is_not_drawn(qtbot: Any) -> None:
     left, right = "We will raise taxes.", "Taxes will fall."
-    stale = FakeAnalysis(
+    stale = Analysis(
         ("We will not raise taxes.", right),
         (((0, 24),), ((0, 16),)),
         (),
-        (FakePair(0, 1, (8, 11), (0, 5), "negation", 0.9, "stale"),),
+        (ContrastPair(0, 1, (8, 11), (0, 5), "negation", 0.9, "stale"),),
         (),
         {},
     )
@@ -334,11 +331,9 @@ def test_zoom_changes_every_column_and_keeps_rows_shared(qtbot: Any) -> None:
     )
     right = "Short. Taxes fall."
     sentences = ((0, len(left) - 12), (len(left) - 11, len(left))), ((0, 6), (7, 18))
-
-    class Alignment:
-        left, right, a, b, score = 0, 1, 1, 1, 0.9
-
-    analysis = FakeAnalysis((left, right), sentences, (Alignment(),), (), (), {})  # type: ignore[arg-type]
+    analysis = Analysis(
+        (left, right), sentences, (Alignment(0, 1, sentences[0][1], sentences[1][1], 0.9),), (), ()
+    )
     workspace = ComparisonWorkspace()
     qtbot.addWidget(workspace)
     workspace.resize(700, 500)
@@ -387,7 +382,7 @@ def test_hovering_a_highlight_shows_its_reason_and_makes_it_the_suggestion(
 def test_context_menu_offers_the_suggestion_under_the_mouse(qtbot: Any, sample_project: Any) -> None:
     from PySide6.QtWidgets import QMenu
 
-    workspace = _open(qtbot, sample_project, "fake")
+    workspace = _open(qtbot, sample_project, "by hand")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
     menu = QMenu()
     workspace._extend_menu(menu, 0, trump.index("rough") + 2)
@@ -403,7 +398,7 @@ def test_context_menu_offers_the_suggestion_under_the_mouse(qtbot: Any, sample_p
 def test_legend_switches_a_kind_off_and_on(qtbot: Any, sample_project: Any) -> None:
     from counterpoint.ui.workspace import _LegendChip
 
-    workspace = _open(qtbot, sample_project, "fake")
+    workspace = _open(qtbot, sample_project, "by hand")
     chips = {chip.text(): chip for chip in workspace.findChildren(_LegendChip)}
     assert set(chips) == {"Antonym 1", "Modality 1", "Framing 1", "Common ground"}
     assert "Negation:" not in chips["Antonym 1"].toolTip() and "Antonym:" in chips["Antonym 1"].toolTip()
@@ -480,15 +475,15 @@ def test_overview_marks_contrasts_and_annotations_and_jumps_on_click(qtbot: Any)
     filler = "An unrelated sentence about the weather and the harbour. " * 60
     left, right = filler + "We must be rough.", filler + "Officers act in a lawful way."
     a, b = _span(left, "rough"), _span(right, "lawful")
-    analysis = FakeAnalysis(
+    analysis = Analysis(
         (left, right),
         (),
         (),
-        (FakePair(0, 1, a, b, "antonym", 0.9, "rough against lawful"),),
+        (ContrastPair(0, 1, a, b, "antonym", 0.9, "rough against lawful"),),
         (),
         {},
     )
-    analysis = analysis._replace(sentences=(fake_split(left), fake_split(right)))
+    analysis = replace(analysis, sentences=(fake_split(left), fake_split(right)))
     annotation = Annotation(5, 1, (Target(1, 1, *a, "rough", "", ""), Target(2, 2, *b, "lawful", "", "")))
     workspace = ComparisonWorkspace()
     qtbot.addWidget(workspace)
@@ -512,7 +507,7 @@ def fake_split(text: str) -> tuple[tuple[int, int], ...]:
 def test_copy_quote_with_source_cites_speaker_date_and_source(qtbot: Any, sample_project: Any) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    workspace = _open(qtbot, sample_project, "fake")
+    workspace = _open(qtbot, sample_project, "by hand")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
     workspace.select_span(0, *_span(trump, "Please don't be too nice"))
     workspace.copy_quote_action.trigger()
@@ -524,7 +519,7 @@ def test_copy_quote_with_source_cites_speaker_date_and_source(qtbot: Any, sample
 
 
 def test_enter_accepts_the_suggestion_the_caret_is_in(qtbot: Any, sample_project: Any) -> None:
-    workspace = _open(qtbot, sample_project, "fake")
+    workspace = _open(qtbot, sample_project, "by hand")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
     view = workspace._columns[0]
     view.setFocus()
@@ -534,3 +529,21 @@ def test_enter_accepts_the_suggestion_the_caret_is_in(qtbot: Any, sample_project
     with qtbot.waitSignal(workspace.suggestion_accepted) as blocker:
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert blocker.args[0].kind == "antonym"
+
+
+def test_every_column_follows_when_the_window_narrows(qtbot: Any, sample_project: Any) -> None:
+    """Narrowing the window makes the text overflow and the overview appear; that happened in the middle of
+    the columns' layout and left the last column where the wider window had put it, headerless."""
+    workspace = _open(qtbot, sample_project, "by hand")
+    window = workspace.window()
+    window.resize(700, 600)
+    qtbot.wait(50)
+    window.resize(1600, 1000)
+    qtbot.wait(50)
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: workspace._overview.isVisible())
+    body = workspace._body.rect()
+    for header, column in zip(workspace._headers, workspace._columns, strict=True):
+        assert header.height() > 20
+        assert column.geometry().top() == header.geometry().bottom() + 1
+        assert body.contains(column.geometry()), "each column lies inside the workspace"
