@@ -607,6 +607,10 @@ class ComparisonWorkspace(QWidget):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(1400)
         self._flash_timer.timeout.connect(self._end_flash)
+        self._overview_timer = QTimer(self)
+        self._overview_timer.setSingleShot(True)
+        self._overview_timer.setInterval(0)
+        self._overview_timer.timeout.connect(self._show_overview_if_useful)
 
         self._make_actions()
         outer = QVBoxLayout(self)
@@ -1054,9 +1058,15 @@ class ComparisonWorkspace(QWidget):
         bar = self._columns[0].verticalScrollBar()
         maximum = max(c.verticalScrollBar().maximum() for c in self._columns)
         self._scrollbar.setRange(0, maximum)
-        self._overview.setVisible(maximum > 0)  # a map of what is all on screen anyway is noise
+        # A map of what is all on screen anyway is noise. Shown or hidden after this event: this runs while
+        # the grid lays the columns out (a column's reflow changes its range), and a child appearing in the
+        # middle of that left the columns after it where they were.
+        self._overview_timer.start()
         self._scrollbar.setPageStep(bar.pageStep())
         self._scrollbar.setSingleStep(bar.singleStep())
+
+    def _show_overview_if_useful(self) -> None:
+        self._overview.setVisible(self._scrollbar.maximum() > 0)
 
     def _scroll_to(self, value: int) -> None:
         if self._syncing:
