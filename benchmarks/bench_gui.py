@@ -20,11 +20,29 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QElapsedTimer,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    qInstallMessageHandler,
+)
 from PySide6.QtTest import QTest
 
 from counterpoint.store import Project
 from counterpoint.store.sample import write_sample
+
+
+def _quiet(_kind: object, _context: object, message: str) -> None:
+    # The offscreen platform can't do window-manager hints and says so on every resize: expected here.
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+qInstallMessageHandler(_quiet)
 
 COLD_RUNS = 5
 OPEN_RUNS = 7
