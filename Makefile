@@ -12,8 +12,8 @@ SAMPLE ?= sample.counterpoint
 $(STAMP): pyproject.toml packaging/system-deps.sh
 	sh packaging/system-deps.sh
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq -e '.[dev]'
 	touch $(STAMP)
 
 system-deps:
