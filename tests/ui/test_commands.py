@@ -37,7 +37,8 @@ def _dump(project: Project) -> dict[str, list[tuple[Any, ...]]]:
         "annotations": "SELECT id, comparison_id, relation, verdict, note, origin, kind FROM annotations",
         "targets": 'SELECT id, annotation_id, statement_id, position, exact, prefix, suffix, start, "end", '
         "anchored FROM annotation_targets",
-        "tags": "SELECT annotation_id, tag_id FROM annotation_tags",
+        "annotation_tags": "SELECT annotation_id, tag_id FROM annotation_tags",
+        "tags": "SELECT name, colour FROM tags",
     }
     return {name: sorted(project.execute(sql).fetchall()) for name, sql in tables.items()}
 
@@ -191,6 +192,60 @@ def test_annotation_add_edit_delete_undo(sample_project: Project, events: Any, s
     assert _dump(sample_project) == before
     stack.redo()
     assert sample_project.annotation(created.id).targets == created.targets  # the same spans, same ids
+
+
+def test_undo_removes_a_tag_the_edit_made_unless_something_else_uses_it(
+    sample_project: Project, events: Any, stack: QUndoStack
+) -> None:
+    trump, sessions = sample_project.comparison(1).statement_ids[:2]
+    names = lambda: {t.name: t.colour for t in sample_project.tags()}  # noqa: E731
+    before = names()
+    add = cmd.AddAnnotationCommand(
+        sample_project,
+        events,
+        [_span(sample_project, trump, "thugs")],
+        comparison_id=1,
+        tags=["dehumanising", "use of force"],
+        tag_colours={"dehumanising": "#8e44ad"},
+    )
+    add.perform(stack)
+    assert names()["dehumanising"] == "#8e44ad"
+    stack.undo()
+    assert names() == before, "the tag made in the editor went with the annotation"
+    stack.redo()
+    assert (
+        names()["dehumanising"] == "#8e44ad"
+        and "dehumanising" in sample_project.annotation(add.annotation_id or 0).tags
+    )
+
+    # An edit that makes a tag: undone, the tag goes too.
+    cmd.EditAnnotationCommand(
+        sample_project,
+        events,
+        add.annotation_id or 0,
+        {"tags": ["dehumanising", "rhetoric"]},
+        tag_colours={"rhetoric": "#16a085"},
+    ).perform(stack)
+    assert "rhetoric" in names()
+    stack.undo()
+    assert "rhetoric" not in names() and "dehumanising" in names()
+
+    # Taken up by another annotation in the meantime, a tag outlives the undo of the edit that made it.
+    cmd.AddAnnotationCommand(
+        sample_project,
+        events,
+        [_span(sample_project, sessions, "Community-based policing")],
+        comparison_id=1,
+        tags=["dehumanising"],
+    ).perform(stack)
+    stack.undo()  # the second annotation: "dehumanising" was not its to remove
+    assert "dehumanising" in names()
+    # Used by an annotation that is not on the undo stack (an import, say), it stays too.
+    sample_project.add_annotation(
+        [_span(sample_project, sessions, "Community-based policing")], comparison_id=1, tags=["dehumanising"]
+    )
+    stack.undo()  # the first annotation, which made the tag
+    assert "dehumanising" in names()
 
 
 def test_accept_suggestion_makes_an_engine_annotation(

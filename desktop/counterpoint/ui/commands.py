@@ -328,6 +328,7 @@ class AddAnnotationCommand(ProjectCommand):
             "kind": kind,
         }
         self.annotation: Annotation | None = None  # as written, so redo restores it exactly
+        self.made_tags: set[int] = set()  # tags this edit brought into the project
 
     @property
     def annotation_id(self) -> int | None:
@@ -335,6 +336,7 @@ class AddAnnotationCommand(ProjectCommand):
 
     def apply(self) -> None:
         with self.project.transaction():
+            before = _tag_ids(self.project)
             _make_tags(self.project, self.tag_colours)
             if self.annotation is not None:
                 self.project.restore_annotation(self.annotation)
@@ -343,18 +345,36 @@ class AddAnnotationCommand(ProjectCommand):
                     self.targets, comparison_id=self.comparison_id, **self.values
                 )
                 self.annotation = self.project.annotation(annotation_id)
+            self.made_tags = _tag_ids(self.project) - before
         self.events.annotations_changed.emit(self.comparison_id)
 
     def revert(self) -> None:
         assert self.annotation is not None
-        self.project.delete_annotation(self.annotation.id)
+        with self.project.transaction():
+            self.project.delete_annotation(self.annotation.id)
+            _drop_unused_tags(self.project, self.made_tags)
         self.events.annotations_changed.emit(self.comparison_id)
 
 
 def _make_tags(project: Project, colours: dict[str, str]) -> None:
-    """Tags the user made on the fly, with the colours chosen for them (kept after an undo: a vocabulary)."""
+    """Tags the user made on the fly, with the colours chosen for them."""
     for name, colour in colours.items():
         project.ensure_tag(name, colour)
+
+
+def _tag_ids(project: Project) -> set[int]:
+    return {int(row[0]) for row in project.execute("SELECT id FROM tags")}
+
+
+def _drop_unused_tags(project: Project, tag_ids: set[int]) -> None:
+    """Tags an undone edit made and nothing uses now: they would linger in the tag filter and the editor.
+    A tag another annotation has taken up since stays (redo makes it again if it is gone)."""
+    for tag_id in tag_ids:
+        project.execute(
+            "DELETE FROM tags WHERE id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM annotation_tags WHERE annotation_tags.tag_id = tags.id)",
+            [tag_id],
+        )
 
 
 class AcceptSuggestionCommand(AddAnnotationCommand):
@@ -411,15 +431,20 @@ class EditAnnotationCommand(ProjectCommand):
             "note": old.note,
             "tags": list(old.tags),
         }
+        self.made_tags: set[int] = set()  # tags this edit brought into the project
 
     def apply(self) -> None:
         with self.project.transaction():
+            before = _tag_ids(self.project)
             _make_tags(self.project, self.tag_colours)
             self.project.update_annotation(self.annotation_id, **self.new)
+            self.made_tags = _tag_ids(self.project) - before
         self.events.annotations_changed.emit(self.comparison_id)
 
     def revert(self) -> None:
-        self.project.update_annotation(self.annotation_id, **self.old)
+        with self.project.transaction():
+            self.project.update_annotation(self.annotation_id, **self.old)
+            _drop_unused_tags(self.project, self.made_tags)
         self.events.annotations_changed.emit(self.comparison_id)
 
 
