@@ -223,6 +223,8 @@ _CORPORATE = {
     "group",
     "company",
 }
+# Occupations by their endings ("Meteorologist Dan Whitlock", "pediatrician", "photographer"): a role.
+_OCCUPATION = re.compile(r"(?:olog|iatr)ists?$|icians?$|ographers?$")
 _SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
 
 
@@ -271,6 +273,7 @@ class _Mention:
     position: int
     person: _Person
     subject_like: bool
+    others: tuple[_Person, ...] = ()  # others of the same surname, when the surname alone is written
 
 
 @dataclass
@@ -428,7 +431,7 @@ class _Extractor:
         key = token.key
         if key in self.lex.honorifics:
             return "honorific"
-        if key in self.lex.titles or key.rstrip(".") in self.lex.titles:
+        if key in self.lex.titles or key.rstrip(".") in self.lex.titles or _OCCUPATION.search(key):
             return "title"
         if key in self.lex.organisation_words:
             return "org"
@@ -442,6 +445,9 @@ class _Extractor:
         while start > 0:
             previous = tokens[start - 1]
             gap = self.masked[previous.end : tokens[start].start]
+            if gap.strip() == "&" and previous.capitalised and tokens[start].capitalised:
+                start -= 1  # "Pacific Gas & Electric", "Johnson & Johnson": one company
+                continue
             if gap.strip() or ("\n" in gap and not self._wrapped):
                 break
             if previous.capitalised and previous.key not in self.lex.not_names:
@@ -483,6 +489,8 @@ class _Extractor:
         """(name, role, is_organisation) of a capitalised phrase: 'U.S. Attorney General Jeff Sessions'."""
         if not words:
             return None, None, False
+        if "&" in self.masked[words[0].end : words[-1].start]:
+            return self._phrase(words), None, True  # "Procter & Gamble" is a company, never a person
         # "Governor Ray Okafor of Lakeshore": the name sits before "of", the place belongs to the role
         # "Ana Smith and Ben Jones": two people speaking together are one speaker, named as the text does
         for k in range(1, len(words) - 1):
@@ -605,17 +613,42 @@ class _Extractor:
             honorific = self._word_class(sentence.tokens[start]) == "honorific"
             if name and not is_org and (" " in name or honorific) and name[:1].isupper():
                 self._register(name, role or self._appositive_role(sentence.tokens, end))
+        # A surname alone is the person first named with it (the subject of an obituary or profile), except
+        # in the paragraph that names a namesake in full and the next: "Her father, Greg Foster, spoke next.
+        # ... 'I have tried,' Foster said" after the victim Abigail Foster and her mother Linda Foster.
+        latest: dict[str, tuple[_Person, int]] = {}
+        namesakes: dict[str, list[_Person]] = {}
+        first_names: dict[str, list[_Person]] = {}
+        for known in self.people.values():
+            namesakes.setdefault(known.name.split()[-1].lower(), []).append(known)
+            if " " in known.name:
+                first_names.setdefault(known.name.split()[0].lower(), []).append(known)
         for sentence, start, end in runs:
             words = sentence.tokens[start : end + 1]
             name, _role, is_org = self._split_name(words)
             if not name or is_org:
                 continue
-            person = self.people.get(name) or self.by_last_name.get(name.split()[-1].lower())
+            last = name.split()[-1].lower()
+            person = self.people.get(name)
+            if person is None and last in latest and sentence.paragraph - latest[last][1] <= 1:
+                person = latest[last][0]
+            person = person or self.by_last_name.get(last)
+            if person is None and " " not in name and len(first_names.get(last, ())) == 1:
+                # "Emeka has plans": a feature calls a relative by first name, beside the surname it shares
+                person = first_names[last][0]
             if person is None:
                 continue
+            surname = person.name.split()[-1].lower()
+            if " " in name:
+                latest[surname] = (person, sentence.paragraph)
+            others = (
+                tuple(p for p in namesakes.get(surname, ()) if p is not person) if " " not in name else ()
+            )
             if " " not in name and self._gender_hint(sentence.tokens, start) and not person.gender:
                 person.gender = self._gender_hint(sentence.tokens, start)
-            self.mentions.append(_Mention(words[0].start, person, self._subject_like(sentence, start, end)))
+            self.mentions.append(
+                _Mention(words[0].start, person, self._subject_like(sentence, start, end), others)
+            )
         self.mentions.sort(key=lambda mention: mention.position)
         self._mention_positions = [mention.position for mention in self.mentions]
 
@@ -745,6 +778,9 @@ class _Extractor:
             start = self._capitalised_run(tokens, i)
             if start > i:
                 return None
+            described = self._description_before(tokens, start)
+            if described is not None:
+                return described, i  # "a spokesman for the Justice Department said"
             if start > 0 and tokens[start - 1].key in ("the",) and self._adjacent(tokens, start - 1, start):
                 start -= 1  # "the Federal Reserve said": kept, to tell an institution from a person
             elif (
@@ -779,8 +815,31 @@ class _Extractor:
                 break
         return None
 
+    def _description_before(self, tokens: list[_Token], start: int) -> int | None:
+        """'a spokesman for the Justice Department', 'a reviewer for the Free Press': where the unnamed
+        person described by the organisation at tokens[start] begins (None when there is no such person)."""
+        k = start
+        if k > 0 and tokens[k - 1].key == "the" and self._adjacent(tokens, k - 1, k):
+            k -= 1
+        if (
+            k < 2
+            or tokens[k - 1].key not in ("for", "of", "at", "with")
+            or not self._adjacent(tokens, k - 1, k)
+        ):
+            return None
+        j = k - 2
+        while j >= 0 and k - 2 - j < 4 and self._adjacent(tokens, j, j + 1):
+            token = tokens[j]
+            if token.key in ("a", "an"):
+                return j
+            if token.capitalised or token.key in self.lex.not_names or self._verb_at(tokens, j):
+                return None
+            j -= 1
+        return None
+
     def _adjacent(self, tokens: list[_Token], a: int, b: int) -> bool:
-        return not self.masked[tokens[a].end : tokens[b].start].strip()
+        gap = self.masked[tokens[a].end : tokens[b].start].strip()
+        return not gap or (gap == "&" and tokens[a].capitalised and tokens[b].capitalised)
 
     def _speaker_after(self, tokens: list[_Token], after: int) -> tuple[int, int] | None:
         """Token range of the speaker right after a speech verb ("said Sen. Jane Doe", "said a spokesman")."""
@@ -955,10 +1014,19 @@ class _Extractor:
             if role and role not in person.roles:
                 person.roles[role] = 1
             return _Speaker(person.name, role or person.role(), 0.95, char_span, person)
-        person = self.by_last_name.get(name.split()[-1].lower())
+        person = self._by_surname(name.split()[-1].lower(), char_span[0])
         if person is not None:
             return _Speaker(person.name, role or person.role(), 0.9, char_span, person)
         return _Speaker(name, role, 0.75, char_span)
+
+    def _by_surname(self, last: str, position: int) -> _Person | None:
+        """The person a surname written at `position` refers to (of two Fosters, as _collect_people chose)."""
+        at = bisect_left(self._mention_positions, position)
+        if at < len(self.mentions) and self.mentions[at].position == position:
+            person = self.mentions[at].person
+            if person.name.split()[-1].lower() == last:
+                return person
+        return self.by_last_name.get(last)
 
     def _previous_subject(self, sentence: _Sentence) -> str | None:
         """'Harlan Chemical said it had complied. "…," the company said': the name that opened the sentence
@@ -1036,6 +1104,10 @@ class _Extractor:
             if mention.position < floor:
                 break
             if gender and mention.person.gender and mention.person.gender != gender:
+                # "Okonkwo laughs when she hears this": of mother and son, the surname is the one "she" fits
+                fitting = [p for p in mention.others if p.gender in (gender, "")]
+                if len(fitting) == 1:
+                    return fitting[0]
                 continue
             return mention.person
         return None
@@ -1115,6 +1187,12 @@ class _Extractor:
                 speaker = self._resolve(sentence, span, open_mark)
                 if speaker is not None:
                     return speaker
+        if self.masked[sentence.start : open_mark].rstrip().endswith(":"):
+            # 'Asked whether she would sell, she doesn't hesitate: "Not while I can stand."': a colon hands
+            # the quotation to the clause before it, whose subject here is a pronoun
+            for i in reversed(left):
+                if tokens[i].key in ("he", "she"):
+                    return self._resolve(sentence, (i, i), open_mark)
         return None
 
     def _mentions_before(self, position: int) -> list[_Mention]:
