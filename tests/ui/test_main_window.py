@@ -879,3 +879,34 @@ def test_statements_are_added_to_and_taken_out_of_a_comparison(
     assert window.statusBar().currentMessage().startswith("Took 1 statement out of")
     window.undo_action.trigger()
     assert window.project.comparison(2).statement_ids[-1] == tarrant
+
+
+@pytest.mark.parametrize("damage", ["not a database", "truncated"])
+def test_opening_a_damaged_file_explains_and_leaves_it_untouched(
+    qtbot: Any, open_window: Any, sample_path: Path, tmp_path: Path, damage: str
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(sample_path)
+    wait_for_analysis(qtbot, window)  # its "Analysis done" would take the status bar over
+    wait_for_library(qtbot, window)
+    bad = tmp_path / "notes.counterpoint"
+    if damage == "not a database":
+        bad.write_text("Minutes of the editorial meeting\n" * 50, "utf-8")
+    else:
+        bad.write_bytes(sample_path.read_bytes()[:4096])  # a project cut short, as by a failed copy
+    before = bad.read_bytes()
+    window.open_project(bad)  # what File › Open does with the chosen file
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)), timeout=10_000)
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert box.windowTitle() == "Can't open notes.counterpoint"
+    assert box.text().startswith("“notes.counterpoint” is ")
+    assert str(tmp_path) not in box.text(), "the name, not a long path, in the sentence"
+    assert "has not been changed" in box.informativeText() and sample_path.name in box.informativeText()
+    assert (
+        window.statusBar().currentMessage()
+        == f"Can't open notes.counterpoint; {sample_path.name} is still open"
+    )
+    box.accept()
+    assert bad.read_bytes() == before
+    assert window.project.path == sample_path and window.project.count_statements() > 0

@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
         self.analysis_runner.failed.connect(self._analysis_failed)
         self.analysis_runner.cancelled.connect(lambda _g: self._analysis_cancelled())
         self.opener.opened.connect(self._project_opened)
-        self.opener.failed.connect(lambda path, message: self.show_error(f"Can't open {path}", message))
+        self.opener.failed.connect(self._open_failed)
         style_hints = QGuiApplication.styleHints()
         # A bound method, not a lambda: Qt drops the connection when this window goes.
         style_hints.colorSchemeChanged.connect(self._follow_system_scheme)
@@ -529,11 +529,27 @@ class MainWindow(QMainWindow):
         """Tell the user what happened, in the status bar."""
         self.statusBar().showMessage(message, timeout_ms)
 
-    def show_error(self, title: str, message: str) -> None:
-        self.say(f"{title}: {message}")
+    def show_error(self, title: str, message: str, *, more: str = "", status: str = "") -> None:
+        """A warning the user must acknowledge (window-modal, so the app keeps painting); `more` is a second
+        paragraph under the message, `status` what the status bar keeps saying once the box is gone."""
+        self.say(status or f"{title}: {message}")
         box = QMessageBox(QMessageBox.Icon.Warning, title, message[:1].upper() + message[1:], parent=self)
+        box.setInformativeText(more)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
+
+    def _open_failed(self, path: Path, message: str) -> None:
+        """Not a project, a damaged one, one from a newer version: the store checked it read-only, so the
+        file is as it was, and the project that was open stays open. Say both."""
+        path = Path(path)
+        message = message.replace(str(path), f"“{path.name}”", 1).rstrip(".") + "."
+        self.show_error(
+            f"Can't open {path.name}",
+            message,
+            more=f"The file has not been changed, and {self.project.path.name} is still open.\n\n"
+            f"Folder: {path.parent}",
+            status=f"Can't open {path.name}; {self.project.path.name} is still open",
+        )
 
     def _update_counts(self) -> None:
         statements = self.project.count_statements()
@@ -635,7 +651,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.open(path)
         except UserError as exc:
-            self.show_error(f"Can't open {path.name}", str(exc))
+            self._open_failed(path, str(exc))
             return
         self.set_project(project)
         if project.backup_path:
