@@ -225,6 +225,8 @@ _CORPORATE = {
 }
 # Occupations by their endings ("Meteorologist Dan Whitlock", "pediatrician", "photographer"): a role.
 _OCCUPATION = re.compile(r"(?:olog|iatr)ists?$|icians?$|ographers?$")
+_INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
+_PARTY_LABEL = re.compile(r"\((?:[DRIL]|Dem|Rep|Ind|Lab|Con)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
 _SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
 
 
@@ -325,6 +327,9 @@ class _Extractor:
 
     def _mask(self) -> str:
         chars = list(self.text)
+        # "Sen. Mike Lee (R-Utah) said": the party-and-state label is read as if it were not there
+        for match in _PARTY_LABEL.finditer(self.text):
+            chars[match.start() : match.end()] = " " * (match.end() - match.start())
         for quoted in self.quoted:
             for start, end in quoted.parts:
                 for i in range(start, end):
@@ -586,7 +591,7 @@ class _Extractor:
             if (
                 not sentence.quotes
                 and self.text[sentence.start : sentence.end].rstrip()[-1:] not in ".!?:;,”\"'’"
-                and (_title_case(tokens))
+                and (_title_case(tokens) or self._headline(sentence))
             ):
                 continue  # a headline ("Ocean Heat Hit Record High, Study Finds") names nobody reliably
             i = len(tokens) - 1
@@ -612,7 +617,11 @@ class _Extractor:
             name, role, is_org = self._split_name(sentence.tokens[start : end + 1])
             honorific = self._word_class(sentence.tokens[start]) == "honorific"
             if name and not is_org and (" " in name or honorific) and name[:1].isupper():
-                self._register(name, role or self._appositive_role(sentence.tokens, end))
+                appositive = self._appositive_role(sentence.tokens, end)
+                registered = self._register(name, role or appositive)
+                if role and appositive:
+                    # "Sen. Dale Rutherford (R-Okla.), the lead Republican negotiator": "the negotiator" later
+                    registered.roles.setdefault(appositive, 0)
         # A surname alone is the person first named with it (the subject of an obituary or profile), except
         # in the paragraph that names a namesake in full and the next: "Her father, Greg Foster, spoke next.
         # ... 'I have tried,' Foster said" after the victim Abigail Foster and her mother Linda Foster.
@@ -651,6 +660,17 @@ class _Extractor:
             )
         self.mentions.sort(key=lambda mention: mention.position)
         self._mention_positions = [mention.position for mention in self.mentions]
+
+    def _headline(self, sentence: _Sentence) -> bool:
+        """A headline in sentence case ("Late Okafor strike settles derby as City go top"): the document's
+        first paragraph, short and without a full stop. Its first word may be glued to a name."""
+        p_start, p_end = self.paragraphs[sentence.paragraph]
+        return (
+            sentence.paragraph == 0
+            and sentence.start == p_start
+            and sentence.end >= p_end - 1
+            and len(sentence.tokens) <= 16
+        )
 
     def _gender_hint(self, tokens: list[_Token], start: int) -> str:
         keys = {tokens[start].key, tokens[start - 1].key if start > 0 else ""}
@@ -954,6 +974,9 @@ class _Extractor:
             return None
         if len(words) == 1 and words[0].key in _PRONOUNS:
             person = self._recent_person(position, _PRONOUNS[words[0].key])
+            described = self._described_before(sentence, person) if words[0].key in ("he", "she") else None
+            if described is not None:
+                return _Speaker(described.name, None, 0.5, char_span)
             if person is None:
                 return None
             gender = _PRONOUNS[words[0].key]
@@ -971,7 +994,9 @@ class _Extractor:
             head = titles[-1] if titles else words[-1]
             phrase = self._phrase(words)
             stem = head.key[:5]  # "the senator" for a "Senate Majority Leader"
-            for mention in self._mentions_before(position) if head.key in self.lex.titles else []:
+            # "the senator" is someone named before; "another neighbor", "a witness" is someone new
+            refers_back = head.key in self.lex.titles and words[0].key not in _INDEFINITE
+            for mention in self._mentions_before(position) if refers_back else []:
                 if mention.position < position and any(
                     word.startswith(stem) for role in mention.person.roles for word in role.lower().split()
                 ):
@@ -1027,6 +1052,32 @@ class _Extractor:
             if person.name.split()[-1].lower() == last:
                 return person
         return self.by_last_name.get(last)
+
+    def _described_before(self, sentence: _Sentence, person: _Person | None) -> _Speaker | None:
+        """'Another neighbor, who asked not to be named, said she had called police. "…," she said': the
+        unnamed person who spoke in the sentence before, when nobody has been named since."""
+        if sentence.number == 0:
+            return None
+        earlier = self.sentences[sentence.number - 1]
+        if earlier.paragraph < sentence.paragraph - 1:
+            return None
+        tokens = earlier.tokens
+        for i in range(len(tokens)):
+            if not self._verb_at(tokens, i) or tokens[i].key == "according":
+                continue
+            span = self._speaker_before(tokens, i)
+            if span is None:
+                continue
+            if tokens[span[0]].key not in _INDEFINITE or tokens[span[1]].capitalised:
+                return None
+            start = tokens[span[0]].start
+            if person is not None and any(
+                m.person is person and start <= m.position < sentence.start for m in self.mentions
+            ):
+                return None
+            speaker = self._resolve(earlier, span, start)
+            return speaker if speaker is not None and speaker.person is None else None
+        return None
 
     def _previous_subject(self, sentence: _Sentence) -> str | None:
         """'Harlan Chemical said it had complied. "…," the company said': the name that opened the sentence
@@ -1373,10 +1424,12 @@ class _Extractor:
         self, sentence: _Sentence, open_mark: int, p_start: int
     ) -> _Speaker | None:
         """'Mayor Lin Chow has long opposed it.' then a paragraph that is only a quotation: the mayor's."""
-        if open_mark != p_start or sentence.number == 0:
+        if sentence.number == 0 or open_mark != sentence.start:
             return None
         earlier = self.sentences[sentence.number - 1]
-        if earlier.paragraph != sentence.paragraph - 1:
+        # a paragraph that is only a quotation, or a quotation that opens the sentence after one about
+        # someone: 'Thornton also had words for his defenders. "You can't switch off at a corner."'
+        if earlier.paragraph != sentence.paragraph - (open_mark == p_start):
             return None
         at = bisect_left(self._mention_positions, earlier.start)
         for mention in self.mentions[at:]:
