@@ -578,6 +578,9 @@ def test_new_project_starts_empty_and_reset_layout_shows_panels(
     assert fresh.is_file() and window.project.count_statements() == 0
     assert window.comparison_list.count() == 0
     assert window.centre_stack.currentWidget() is window.empty_state
+    # An empty project is told where statements come from, not to pick some in an empty library.
+    assert "Nothing to compare yet" in window.empty_state.text() and "Import" in window.empty_state.text()
+    assert not window.header.isVisible(), "the header would only repeat the centre's headline"
     assert window.windowTitle() == "fresh — Counterpoint"
     window.annotations_dock.hide()
     window.reset_layout_action.trigger()
@@ -910,3 +913,14 @@ def test_opening_a_damaged_file_explains_and_leaves_it_untouched(
     box.accept()
     assert bad.read_bytes() == before
     assert window.project.path == sample_path and window.project.count_statements() > 0
+
+
+def test_with_statements_but_no_comparison_the_centre_says_how_to_compare(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.open_comparison(None)
+    assert "No comparison open" in window.empty_state.text()
+    assert "New from selected statements" in window.empty_state.text()
+    window.open_comparison(TRUMP_VS_SESSIONS)
+    assert window.header.isVisible() and window.comparison_title.text().startswith("Trump vs Sessions")

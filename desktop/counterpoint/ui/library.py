@@ -497,6 +497,22 @@ class ComparisonList(QListWidget):
         if item is not None:
             self.comparison_picked.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
+    EMPTY_HINT = "No comparisons yet.\nSelect two to four statements below, then Ctrl+Shift+N."
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.count():
+            return
+        # An empty white box reads as broken; say what belongs here and how to make one.
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            self.viewport().rect().adjusted(12, 12, -12, -12),
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            self.EMPTY_HINT,
+        )
+        painter.end()
+
 
 class ComparisonItemDelegate(QStyledItemDelegate):
     """A comparison in the list: its title in bold, who is in it and how much is tagged underneath."""

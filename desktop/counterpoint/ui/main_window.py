@@ -247,12 +247,9 @@ class MainWindow(QMainWindow):
         self.workspace.setMinimumWidth(640)
         self.workspace.setAccessibleName("Comparison workspace")
 
-        self.empty_state = QLabel(
-            "<div style='font-size:15pt; font-weight:600'>No comparison open</div>"
-            "<p>Pick a comparison on the left, or select two to four statements in the library<br>"
-            "and choose <b>Comparison › New from selected statements</b> (Ctrl+Shift+N).<br>"
-            "You can also drag statements here.</p>"
-        )
+        self.empty_state = QLabel()
+        self.empty_state.setWordWrap(True)
+        self.empty_state.setMargin(24)
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_state.setObjectName("hint")
         self.empty_state.setAccessibleName("No comparison open")
@@ -903,9 +900,7 @@ class MainWindow(QMainWindow):
             self.library.model.set_columns({})
             self.current_analysis = None
             self.analysis_runner.cancel()
-            self.centre_stack.setCurrentWidget(self.empty_state)
-            self.comparison_title.setText("No comparison open")
-            self.comparison_meta.setText("Select statements in the library to start one")
+            self._show_empty_state()
             self.annotations_panel.set_annotations([], [], self.project.tags())
             self._update_actions()
             return
@@ -914,6 +909,7 @@ class MainWindow(QMainWindow):
         statements = [self.project.statement(i) for i in comparison.statement_ids]
         self.current_statements = statements
         self.library.model.set_columns({s.id: "ABCD"[n] for n, s in enumerate(statements)})
+        self.header.show()
         self.comparison_title.setText(comparison.title)
         people = " · ".join(
             f"{s.speaker}" + (f", {s.said_on:%-d %b %Y}" if s.said_on else "") for s in statements
@@ -939,6 +935,32 @@ class MainWindow(QMainWindow):
             self._show_comparison()
             self._set_analysing(False)
         self._update_actions()
+
+    def _show_empty_state(self) -> None:
+        """No comparison open: the centre says what to do next, which depends on what the project holds.
+        (The header would only repeat it, so it goes.)"""
+        self.header.hide()
+        self.comparison_title.setText("")
+        self.comparison_meta.setText("")
+        if self.project.count_statements() == 0:
+            headline = "Nothing to compare yet"
+            steps = (
+                "Import an article, a transcript or a press release (<b>File › Import</b>, Ctrl+I) and keep "
+                "the quotations you want, or add a statement by hand (<b>New statement</b>, Ctrl+N).<br>"
+                "Then select two to four of them and compare them side by side."
+            )
+        else:
+            headline = "No comparison open"
+            steps = (
+                "Pick a comparison on the left, or select two to four statements in the library "
+                "and choose <b>Comparison › New from selected statements</b> (Ctrl+Shift+N).<br>"
+                "You can also drag statements here."
+            )
+        self.empty_state.setText(
+            f"<div style='font-size:15pt; font-weight:600'>{headline}</div><p>{steps}</p>"
+        )
+        self.empty_state.setAccessibleName(headline)
+        self.centre_stack.setCurrentWidget(self.empty_state)
 
     def _show_comparison(self) -> None:
         annotations = self.project.annotations(self.current_comparison_id)
