@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QToolButton
 from render_workspace import hand_built_analysis, real_analysis
 
 from counterpoint.engine.model import Alignment, Analysis, ContrastPair, VersionOp
@@ -547,3 +547,28 @@ def test_every_column_follows_when_the_window_narrows(qtbot: Any, sample_project
         assert header.height() > 20
         assert column.geometry().top() == header.geometry().bottom() + 1
         assert body.contains(column.geometry()), "each column lies inside the workspace"
+
+
+def test_toolbar_starts_with_tag_selection_on_the_left(qtbot: Any, sample_project: Any) -> None:
+    workspace = _open(qtbot, sample_project, "by hand")  # no title: the main window shows it
+    buttons = sorted(
+        (b for b in workspace.findChildren(QToolButton) if b.defaultAction() is not None and b.isVisible()),
+        key=lambda b: b.x(),
+    )
+    assert buttons[0].defaultAction() is workspace.tag_action
+    assert buttons[0].x() < 40, "the buttons line up on the left instead of spreading over the width"
+    assert buttons[1].x() - buttons[0].geometry().right() < 30
+
+
+def test_a_long_selection_wraps_beside_the_legend_instead_of_being_clipped(
+    qtbot: Any, sample_project: Any
+) -> None:
+    workspace = _open(qtbot, sample_project, "by hand")
+    workspace.window().resize(1000, 700)
+    a, b = (s.text for s in workspace._statements[:2])
+    workspace.select_span(0, 0, a.index("wagon") + 5)
+    workspace.select_span(1, b.index("We need"), b.index("careful") + 7)
+    label = workspace._selection_label
+    assert "Ctrl+T to tag the pair" in label.text()
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    assert label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing() * 1.5, "it takes two lines"

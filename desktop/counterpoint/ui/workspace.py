@@ -660,6 +660,8 @@ class ComparisonWorkspace(QWidget):
         self._selection_label.setAccessibleName("Current selection")
         self._selection_label.setTextFormat(Qt.TextFormat.RichText)
         self._selection_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Two quoted passages and the hint do not fit beside the legend on a laptop: wrap, don't clip.
+        self._selection_label.setWordWrap(True)
         self._selection_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bottom.addWidget(self._selection_label, 1)
         outer.addWidget(self._legend)
@@ -709,9 +711,10 @@ class ComparisonWorkspace(QWidget):
         self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._title.setMinimumWidth(120)
         layout.addWidget(self._title, 1)
+        # What a user does most comes first: tag, then let go of the selection; the suggestions after.
         for act in (
-            self.clear_selection_action,
             self.tag_action,
+            self.clear_selection_action,
             self.previous_suggestion_action,
             self.next_suggestion_action,
             self.accept_suggestion_action,
@@ -724,6 +727,10 @@ class ComparisonWorkspace(QWidget):
             if act is self.tag_action:
                 button.setObjectName("tagButton")
             layout.addWidget(button)
+        # Without a title (the main window shows it above) the buttons line up on the left, under the
+        # comparison's name, instead of spreading over the width.
+        layout.addStretch(0)
+        self._toolbar_layout = layout
         return bar
 
     def set_comparison(
@@ -754,6 +761,7 @@ class ComparisonWorkspace(QWidget):
         self._analysis = analysis
         self._title.setText(title)
         self._title.setVisible(bool(title))
+        self._toolbar_layout.setStretch(self._toolbar_layout.count() - 1, 0 if title else 1)
         self._picks.clear()
         self._pick_order.clear()
         self._current = None
