@@ -80,7 +80,7 @@ def palette_for(theme: Theme) -> QPalette:
     palette.setColor(roles.Mid, c("border"))
     palette.setColor(QPalette.ColorGroup.Disabled, roles.Text, c("muted"))
     palette.setColor(QPalette.ColorGroup.Disabled, roles.WindowText, c("muted"))
-    palette.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, c("muted"))
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, c("disabled"))
     return palette
 
 
