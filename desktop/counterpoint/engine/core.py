@@ -184,6 +184,8 @@ def _best_claims(
 def _clashes(x: detect.Candidate, wx: tuple[int, int], y: detect.Candidate, wy: tuple[int, int]) -> bool:
     """Whether x repeats y: both spans overlap, or one does within the same sentence pair."""
     over_a, over_b = _overlaps(x.a, y.a), _overlaps(x.b, y.b)
+    if x.anchor and y.anchor and (over_a or over_b):
+        return True  # two denials of one claim, or one denial of two: the first says it
     return (over_a and over_b) or (wx == wy and (over_a or over_b))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -148,11 +150,43 @@ def _cue_text(doc: Document, c: Cue) -> str:
     return text_of(doc, (doc.tokens[c.lo].start, doc.tokens[c.hi - 1].end))
 
 
+# Derivational suffixes: "abolition" is the act of "abolish", a "relationship" a kind of "relation".
+DERIVATIONS = (
+    "ization",
+    "isation",
+    "ation",
+    "ition",
+    "tion",
+    "sion",
+    "ment",
+    "ship",
+    "ness",
+    "ity",
+    "er",
+    "al",
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def derived(x: str, y: str) -> bool:
+    """Whether one lemma is the other with a derivational suffix ("abolition" / "abolish")."""
+    for long, short in ((x, y), (y, x)):
+        for suffix in DERIVATIONS:
+            if not long.endswith(suffix) or len(long) - len(suffix) < 4:
+                continue
+            stem = long[: -len(suffix)]
+            if short.startswith(stem) and len(short) - len(stem) <= 3:
+                return True
+            if len(stem) > 4 and stem[-1] == stem[-2] and stem[:-1] == short:  # quitter / quit
+                return True
+    return False
+
+
 def _related(x: str, y: str) -> bool:
     if x == y:
         return True
     syn = lexicons.load().synonyms
-    return bool(syn.get(x, frozenset()) & syn.get(y, frozenset()))
+    return bool(syn.get(x, frozenset()) & syn.get(y, frozenset())) or derived(x, y)
 
 
 # --- detectors ----------------------------------------------------------------------------------------
@@ -225,6 +259,8 @@ def antonym(a: Side, b: Side) -> Iterator[Candidate]:
         for ka in a.f.opposites.get(word, ()):
             if (ka, kb) in seen or a.doc.negated[ka] != b.doc.negated[kb]:
                 continue
+            if word in a.doc.index or any(w in b.doc.index for w in (a.doc.norms[ka], a.doc.lemmas[ka])):
+                continue  # one text uses both words ("employment" and "unemployment"): no opposition
             seen.add((ka, kb))
             pa, pb = phrase(a.doc, ka, ka + 1), phrase(b.doc, kb, kb + 1)
             reason = f"'{a.doc.tokens[ka].norm}' is the opposite of '{b.doc.tokens[kb].norm}'"
@@ -238,11 +274,56 @@ def _nominal(doc: Document, k: int) -> bool:
     return k > 0 and doc.norms[k - 1] in DETERMINERS
 
 
+RELATIVES = words("who which whom whose")
+# "the ones that don't take it": a negation inside a relative clause describes whom a sentence is
+# about; it denies nothing the other side asserts. "that" is relative after a noun-like word.
+RELATIVE_HOSTS = words("ones one those people anyone everyone someone")
+AUXILIARIES = words("do does did is are was were have has had will would can could")
+
+
+def _in_relative_clause(doc: Document, cue: int, sent_lo: int) -> bool:
+    k = cue - 1
+    while k >= sent_lo and doc.norms[k] in AUXILIARIES:
+        k -= 1
+    if k < sent_lo:
+        return False
+    if doc.norms[k] in RELATIVES:
+        return True
+    return doc.norms[k] == "that" and k - 1 >= sent_lo and doc.norms[k - 1] in RELATIVE_HOSTS
+
+
+def _bigrams(side: Side) -> set[tuple[str, str]]:
+    doc, sent = side.doc, side.f.sentence
+    ks = [k for k in range(sent.lo, sent.hi) if doc.tokens[k].word]
+    return {(doc.lemmas[x], doc.lemmas[y]) for x, y in itertools.pairwise(ks)}
+
+
+def _denied_phrase(neg: Side, pos: Side, kn: int) -> bool:
+    """Whether negated word kn and a neighbour under the same cue form a two-word phrase the other
+    side asserts ("didn't set a red line" against "a red line for us")."""
+    doc = neg.doc
+    pairs = _bigrams(pos)
+    for x, y in ((kn - 1, kn), (kn, kn + 1)):
+        if not (neg.f.sentence.lo <= x and y < neg.f.sentence.hi):
+            continue
+        if not all(doc.negated[k] and doc.neg_cue[k] == doc.neg_cue[kn] for k in (x, y)):
+            continue
+        lx, ly = doc.lemmas[x], doc.lemmas[y]
+        if {lx, ly} & STOPWORDS:
+            continue
+        # the same two words, or words related one by one ("a primary contributor" / "the dominant cause")
+        if (lx, ly) in pairs or any(_related(lx, p) and _related(ly, q) for p, q in pairs):
+            return True
+    return False
+
+
 def negation(a: Side, b: Side) -> Iterator[Candidate]:
     """The same predicate (or a synonym) denied on one side and asserted on the other."""
     for neg, pos, flip in ((a, b, False), (b, a, True)):
         for ln, kn in neg.f.content.items():
             if not neg.doc.negated[kn]:
+                continue
+            if _in_relative_clause(neg.doc, neg.doc.neg_cue[kn], neg.f.sentence.lo):
                 continue
             for lp, kp in pos.f.content.items():
                 if pos.doc.negated[kp] or not _related(ln, lp):
@@ -253,7 +334,10 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
                     continue  # "can't back off" is about a verb, "the back of" a noun
                 if not head and _denies(pos):
                     continue  # a side that denies things itself is no plain assertion of a side word
-                strength = (0.7 if head else 0.45) - (0.1 if ln != lp else 0.0)
+                # a denied phrase of two or more words the other side asserts ("didn't set a red line"
+                # against "a red line for us") is as clear as a denied head word
+                phrase_match = not head and _denied_phrase(neg, pos, kn)
+                strength = (0.7 if head else 0.6 if phrase_match else 0.45) - (0.1 if ln != lp else 0.0)
                 pn, pp = phrase(neg.doc, kn, kn + 1), phrase(pos.doc, kp, kp + 1)
                 reason = f"'{text_of(neg.doc, pn)}' denies what '{text_of(pos.doc, pp)}' asserts"
                 # keyed on the negation cue, so that one "not" yields one contrast
@@ -263,7 +347,56 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
                     yield Candidate(pn, pp, "negation", strength, reason, (cue, -1), (kp, -1))
 
 
-FIRM_FUTURE = frozenset(("will", "shall", "'ll", "going"))
+EMPHATIC_AUX = words("do does did will would can could should have has had is are was were")
+
+
+def emphatic(a: Side, b: Side) -> Iterator[Candidate]:
+    """The same auxiliary and verb denied on one side and asserted on the other.
+
+    "I did not have sexual relations" against "I did have a relationship"; "will not pay" against
+    "will pay": the words around the verb may differ, the assertion and its denial are the point.
+    """
+    for neg, pos, flip in ((a, b, False), (b, a, True)):
+        nd, pd = neg.doc, pos.doc
+        pos_pairs: dict[tuple[str, str], int] = {}
+        ks = [k for k in range(pos.f.sentence.lo, pos.f.sentence.hi) if pd.tokens[k].word]
+        for x, y in itertools.pairwise(ks):
+            if pd.norms[x] not in EMPHATIC_AUX or pd.negated[y]:
+                continue
+            if pd.lemmas[y] not in STOPWORDS or pd.lemmas[y] in LIGHT_VERBS:
+                pos_pairs.setdefault((pd.norms[x], pd.lemmas[y]), x)
+        for k in range(neg.f.sentence.lo + 1, neg.f.sentence.hi - 1):
+            if nd.norms[k] not in ("not", "n't", "never") or nd.norms[k - 1] not in EMPHATIC_AUX:
+                continue
+            if _in_relative_clause(nd, k, neg.f.sentence.lo):
+                continue
+            key = (nd.norms[k - 1], nd.lemmas[k + 1])
+            kp = pos_pairs.get(key)
+            if kp is None:
+                continue
+            if key[1] in LIGHT_VERBS and not any(
+                _related(p, q) for p in _after(nd, k + 2, neg) for q in _after(pd, kp + 2, pos)
+            ):
+                continue  # "will not have a budget" and "will have less" are about different things
+            pn = phrase(nd, k - 1, k + 2, 4)
+            pp = phrase(pd, kp, kp + 2, 4)
+            reason = f"'{text_of(nd, pn)}' denies what '{text_of(pd, pp)}' asserts"
+            if flip:
+                yield Candidate(pp, pn, "negation", 0.7, reason, (kp, -1), (k, -1))
+            else:
+                yield Candidate(pn, pp, "negation", 0.7, reason, (k, -1), (kp, -1))
+
+
+# Verbs that say little without their object: the objects must be related too.
+LIGHT_VERBS = words("have get make take do be give")
+
+
+def _after(doc: Document, k: int, side: Side) -> set[str]:
+    hi = min(side.f.sentence.hi, k + 4)
+    return {doc.lemmas[j] for j in range(k, hi) if doc.tokens[j].word and doc.lemmas[j] not in STOPWORDS}
+
+
+FIRM_FUTURE = frozenset(("will", "wo", "shall", "'ll", "going"))
 
 
 def _modal_class(c: Cue, doc: Document) -> str:
@@ -339,20 +472,25 @@ def _denies(side: Side) -> bool:
     )
 
 
+FACTUALITY_VERBS = {"dismissal": "dismisses", "denial": "denies", "retraction": "takes back"}
+
+
 def factuality(a: Side, b: Side) -> Iterator[Candidate]:
     """A denial or dismissal on one side set against the claim it answers on the other."""
     for deny, claim, flip in ((b, a, False), (a, b, True)):
-        if _denies(claim) and not any(c.value == "directive" for c in claim.f.modality):
-            continue  # a denial against a denial is agreement, not contrast
+        # a denial against a denial is agreement, not contrast; a retraction ("I was wrong") takes
+        # back any claim, a negative one included ("I don't anticipate that inflation is a problem")
+        against_denial = _denies(claim) and not any(c.value == "directive" for c in claim.f.modality)
         hints = {deny.doc.lemmas[k] for k in range(deny.f.sentence.lo, deny.f.sentence.hi)}
         for c in deny.f.factuality:
-            if c.negated:
+            if c.negated or (against_denial and c.value != "retraction"):
                 continue
             pd = phrase(deny.doc, c.lo, c.hi, 2)
             pc, key, rank = salient(claim, hints)
-            word = "dismisses" if c.value == "dismissal" else "denies"
+            word = FACTUALITY_VERBS.get(c.value, "denies")
             reason = f"'{text_of(deny.doc, pd)}' {word} '{text_of(claim.doc, pc)}'"
-            refers = deny.f.refers_to_claim
+            # a retraction points back at what was said before, as "the allegations" does
+            refers = deny.f.refers_to_claim or c.value == "retraction"
             if flip:
                 yield Candidate(
                     pd,
@@ -383,6 +521,16 @@ def factuality(a: Side, b: Side) -> Iterator[Candidate]:
                 )
 
 
+TIME_UNITS = words("second minute hour day week month year decade century")
+
+
+def _distance_to_shared(a: Side, b: Side, cue: Cue, on_a: bool) -> int:
+    """Tokens between a cue and the nearest word its sentence shares with the other sentence."""
+    mine, other = (a, b) if on_a else (b, a)
+    near = [k for lemma, k in mine.f.content.items() if lemma in other.f.content]
+    return min((abs(k - cue.lo) for k in near), default=40)
+
+
 def quantity(a: Side, b: Side) -> Iterator[Candidate]:
     """Different numbers or quantifiers for the same thing."""
     for x in a.f.quantity:
@@ -396,10 +544,21 @@ def quantity(a: Side, b: Side) -> Iterator[Candidate]:
                 unit = x.noun in UNITS or y.noun in UNITS
                 if same_noun and x.number != y.number and (not unit or _share_topic(a, b, {x.noun})):
                     strength = 0.7
+            elif {x.value, y.value} == {"number", "range"}:
+                num, rng = (x, y) if x.value == "number" else (y, x)
+                low = rng.number or 0.0
+                outside = num.number is not None and not low <= num.number < 10 * low
+                counts_time = num.noun in TIME_UNITS  # "two decades" is a duration, not a count
+                if outside and not counts_time and (same_noun or _share_topic(a, b, {x.noun, y.noun})):
+                    strength = 0.65
             elif "number" in (x.value, y.value):
-                other = y if x.value == "number" else x
+                num, other = (x, y) if x.value == "number" else (y, x)
                 if other.value == "none" and same_noun:
                     strength = 0.7
+                elif other.value == "none" and other.noun in (a if x is num else b).f.content:
+                    # "no classified material" against "110 e-mails ... classified": the nearer
+                    # a number stands to the shared words, the likelier it counts the same thing
+                    strength = 0.6 - 0.002 * min(40, _distance_to_shared(a, b, num, x is num))
             elif "average" in (x.value, y.value):
                 other = y if x.value == "average" else x
                 if other.value == "all":
@@ -441,6 +600,10 @@ def polarity(a: Side, b: Side) -> Iterator[Candidate]:
     """Strongly positive wording on one side against strongly negative wording on the other (VADER)."""
     if not a.f.valence or not b.f.valence:
         return
+    tones_a = {x.polarity for x in a.f.valence}
+    tones_b = {y.polarity for y in b.f.valence}
+    if len(tones_a) == 2 and len(tones_b) == 2:
+        return  # each sentence carries both tones: no side is the positive or the negative one
     for x in a.f.valence:
         for y in b.f.valence:
             if x.polarity == y.polarity:
@@ -453,4 +616,4 @@ def polarity(a: Side, b: Side) -> Iterator[Candidate]:
             yield Candidate(pa, pb, "polarity", strength, reason, (x.lo, x.hi), (y.lo, y.hi))
 
 
-DETECTORS = (stance, antonym, negation, modality, factuality, quantity, framing, polarity)
+DETECTORS = (stance, antonym, negation, emphatic, modality, factuality, quantity, framing, polarity)

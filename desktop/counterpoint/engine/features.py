@@ -57,6 +57,8 @@ class SentenceFeatures:
     )
 
 
+PAST_BE = words("was were been")
+
 # VADER words weaker than this say too little to set two statements against each other.
 MIN_VALENCE = 1.5
 
@@ -66,6 +68,8 @@ def _negated(doc: Document, lo: int, hi: int) -> bool:
     return any(doc.negated[k] and doc.neg_cue[k] < lo for k in range(lo, hi))
 
 
+# Plural orders of magnitude, as in "tens of thousands" and "hundreds of millions".
+MAGNITUDES = {"tens": 10.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
 # Units say how a number is counted, not what of: "5 percent" of what is told by the rest of the sentence.
 UNITS = words("percent per cent pound dollar euro rupee yen point pence cents")
@@ -136,7 +140,9 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         # "will" in a question ("Will I support it?") asserts nothing
         if payloads[0] == "certainty" and any(q >= hi for q in question_marks):
             continue
-        f.modality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
+        # "will not", "should never": a negation right after the modal negates it
+        after = hi < sent.hi and norms[hi] in ("not", "n't", "never")
+        f.modality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi) or after))
         if payloads[0] == "directive":
             # an instruction is about the same thing as the words that name one ("a directive", "orders")
             for gid in lex.synonyms.get("directive", ()):
@@ -144,6 +150,10 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
     for lo, hi, payloads in doc.find(lex.factuality, sent):
         if payloads[0] == "reference":
             f.refers_to_claim = True
+        elif payloads[0] == "error":
+            # "I was wrong", "we were almost all wrong", "it was a mistake": owning up to an error
+            if any(norms[k] in PAST_BE for k in range(max(sent.lo, lo - 4), lo)):
+                f.factuality.append(Cue(lo, hi, "retraction", 0, _negated(doc, lo, hi)))
         else:
             f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
     for lo, hi, payloads in doc.find(lex.framing, sent):
@@ -161,11 +171,22 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         if k in quant_hits or not doc.tokens[k].word:
             continue
         v = valence.get(norm)
+        surface = doc.text[doc.tokens[k].start : doc.tokens[k].end]
+        if v is not None and k > sent.lo and surface[0].isupper() and not surface.isupper():
+            v = None  # part of a name ("the Justice Department", "Human Rights Act"): no tone
         if v is not None and abs(v) >= MIN_VALENCE and lemmas[k] not in STOPWORDS:
             neg = doc.negated[k]
             if neg and not doc.is_negation_head(k):
                 continue  # "not allow criminals to": the negation is about allowing, not the criminals
             f.valence.append(Cue(k, k + 1, "valence", 1 if (v > 0) != neg else -1, neg, number=abs(v)))
+            continue
+        if norm in MAGNITUDES and k + 2 < sent.hi and norms[k + 1] == "of" and norms[k + 2] in MAGNITUDES:
+            # "tens of thousands": an order of magnitude, from its lowest value to ten times that
+            low = MAGNITUDES[norm] * MAGNITUDES[norms[k + 2]]
+            f.quantity.append(Cue(k, k + 3, "range", 0, number=low, noun=_noun_after(doc, k + 3, sent.hi)))
+            quant_hits.update((k + 1, k + 2))
+            continue
+        if k in quant_hits:
             continue
         if not (norm[0].isdigit() or norm in NUMBER_WORDS):
             continue

@@ -48,6 +48,8 @@ CLAUSE_BREAK = words(
     ", ; : — – - ( ) but because while although though whereas which who that when if so and"
 )
 SCOPE_MAX = 6
+# Adjectives that add nothing to what a negation denies: "no new taxes" denies taxes.
+SEE_THROUGH = words("new further additional extra more any other")
 
 
 class Token(NamedTuple):
@@ -187,6 +189,8 @@ class Document:
         for i, j, payloads in self.find(lex.negation, sent):
             if "pseudo" in payloads or "report" in payloads:
                 continue
+            if self.norms[i] == "no" and j < sent.hi and self.norms[j][:1].isdigit():
+                continue  # "No 10", "No. 5": a number sign, not a negation
             n = 0
             k = j
             while k < sent.hi and n < SCOPE_MAX:
@@ -203,9 +207,13 @@ class Document:
                 self.neg_cue[c] = i
 
     def is_negation_head(self, k: int) -> bool:
-        """Whether negated token k is the first content word after its cue ("not [asked] for a freeze")."""
+        """Whether negated token k is the first content word after its cue ("not [asked] for a freeze").
+
+        Words that only say "more of it" ("no new taxes", "no further cuts") are see-through.
+        """
         return all(
-            not self.tokens[j].word or self.lemmas[j] in STOPWORDS for j in range(self.neg_cue[k] + 1, k)
+            not self.tokens[j].word or self.lemmas[j] in STOPWORDS or self.norms[j] in SEE_THROUGH
+            for j in range(self.neg_cue[k] + 1, k)
         )
 
     def sentence_text(self, idx: int) -> str:

@@ -1,0 +1,80 @@
+"""Minimal pairs for the general rules added after the blind held-out run."""
+
+from __future__ import annotations
+
+from counterpoint.engine import contrast
+from counterpoint.engine.detect import derived
+
+
+def _kinds(a: str, b: str) -> list[tuple[str, str, str]]:
+    return [(p.kind, a[p.a[0] : p.a[1]], b[p.b[0] : p.b[1]]) for p in contrast(a, b)]
+
+
+def test_a_retraction_takes_back_a_negative_claim() -> None:
+    a = "I don't expect that prices are going to rise much this year."
+    b = "I was wrong about the path that prices would take."
+    found = _kinds(a, b)
+    assert any(k == "factuality" and "wrong" in sb for k, _sa, sb in found), found
+
+
+def test_something_being_wrong_is_no_retraction() -> None:
+    a = "The council will publish its housing plan in May."
+    b = "We have a duty to speak out when something is wrong."
+    assert contrast(a, b) == []
+
+
+def test_the_same_auxiliary_and_verb_denied_and_asserted() -> None:
+    a = "I did not meet the ambassador during the campaign."
+    b = "Records show he did meet the ambassador twice."
+    found = _kinds(a, b)
+    assert any(k == "negation" and "did not meet" in sa and "did meet" in sb for k, sa, sb in found), found
+
+
+def test_a_light_verb_needs_related_objects() -> None:
+    a = "Some schools will have less money next year."
+    b = "Many schools will not have a new library."
+    assert not any("will have" in sa for _k, sa, _sb in _kinds(a, b))
+
+
+def test_negation_in_a_relative_clause_denies_nothing() -> None:
+    a = "The vaccines are safe and effective."
+    b = "The patients who get very sick are the ones that don't take their vaccine."
+    assert not any(k == "negation" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_a_denied_two_word_phrase_is_a_negation() -> None:
+    a = "He said there was a red line for the regime."
+    b = "He later said he didn't set a red line."
+    assert any(k == "negation" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_no_new_taxes_denies_taxes() -> None:
+    a = "Read my lips: no new taxes."
+    b = "The package requires tax increases."
+    assert any(k in ("negation", "antonym") and "taxes" in sa for k, sa, _sb in _kinds(a, b))
+
+
+def test_an_order_of_magnitude_against_a_number_outside_it() -> None:
+    a = "We want net migration in the tens of thousands."
+    b = "Net migration was 336,000 last year."
+    assert any(k == "quantity" for k, _sa, _sb in _kinds(a, b))
+    assert not any(k == "quantity" for k, _sa, _sb in _kinds(a, "Net migration was 45,000 last year."))
+
+
+def test_a_text_using_both_antonyms_sets_neither_against_the_other() -> None:
+    a = "Employment rose by 500,000 and the unemployment rate fell."
+    b = "The unemployment rate is at its lowest level in decades."
+    assert not any(k == "antonym" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_a_name_carries_no_tone() -> None:
+    a = "The city was found in violation of the state act."
+    b = "The Justice Department found the same pattern."
+    assert not any(k == "polarity" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_derivational_pairs() -> None:
+    assert derived("abolish", "abolition")
+    assert derived("relationship", "relation")
+    assert derived("quitter", "quit")
+    assert not derived("protest", "protect")
