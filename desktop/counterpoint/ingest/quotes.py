@@ -224,7 +224,10 @@ _CORPORATE = {
     "company",
 }
 # Occupations by their endings ("Meteorologist Dan Whitlock", "pediatrician", "photographer"): a role.
-_OCCUPATION = re.compile(r"(?:olog|iatr)ists?$|icians?$|ographers?$")
+# "-ist" only on longer words and never after "qu", "qv", "e", "chr" (Lindqvist, Holmquist, Feist, Christ are surnames).
+_OCCUPATION = re.compile(
+    r"(?:olog|iatr)ists?$|icians?$|ographers?$|^\w{3,}(?<!qu)(?<!qv)(?<!e)(?<!chr)ists?$"
+)
 _INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 _PARTY_LABEL = re.compile(r"\((?:[DRIL]|Dem|Rep|Ind|Lab|Con)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
 _SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
@@ -1017,6 +1020,10 @@ class _Extractor:
                 person = self._recent_person(position, "")
                 if person is not None:
                     return _Speaker(person.name, person.role(), 0.6, char_span, person)
+            if words[0].key == "the" and len(words) == 2 and head.key in self.lex.occasions:
+                issuer = self._issuer_of(sentence, head.key, position)
+                if issuer is not None:
+                    return _Speaker(issuer.name, issuer.role, 0.6, char_span, issuer.person)
             return None
         while words and words[0].key in _DETERMINERS:
             words = words[1:]
@@ -1052,6 +1059,25 @@ class _Extractor:
             if person.name.split()[-1].lower() == last:
                 return person
         return self.by_last_name.get(last)
+
+    def _issuer_of(self, sentence: _Sentence, noun: str, position: int) -> _Speaker | None:
+        """'Skyline Live said in a statement that … "…," the statement said': who issued the statement (or
+        letter, post, release) the sentence before, or earlier in this one, named."""
+        for number in range(sentence.number, max(-1, sentence.number - 3), -1):
+            earlier = self.sentences[number]
+            tokens = [t for t in earlier.tokens if t.start < position]
+            if not any(
+                t.key == noun and n > 0 and tokens[n - 1].key in _DETERMINERS | {"a", "an"}
+                for n, t in enumerate(tokens)
+            ):
+                continue
+            for i in range(len(tokens)):
+                if self._verb_at(tokens, i) and tokens[i].key != "according":
+                    span = self._speaker_before(tokens, i)
+                    if span is not None and tokens[span[-1]].key != noun:
+                        return self._resolve(earlier, span, tokens[i].start)
+            return None
+        return None
 
     def _described_before(self, sentence: _Sentence, person: _Person | None) -> _Speaker | None:
         """'Another neighbor, who asked not to be named, said she had called police. "…," she said': the
