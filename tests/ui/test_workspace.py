@@ -572,3 +572,25 @@ def test_a_long_selection_wraps_beside_the_legend_instead_of_being_clipped(
     assert "Ctrl+T to tag the pair" in label.text()
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
     assert label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing() * 1.5, "it takes two lines"
+
+
+def test_a_long_occasion_and_source_take_two_lines_and_keep_the_rest_in_a_tooltip(qtbot: Any) -> None:
+    occasion = (
+        "Remarks at the annual conference of the National Association of County Sheriffs and Police "
+        "Chiefs, held in the main ballroom of the convention centre, Phoenix, Arizona, after the keynote"
+    )
+    long = Statement(
+        id=1, speaker_id=1, speaker="Speaker", text="We will act.", role="Role", occasion=occasion
+    )
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.resize(700, 500)
+    workspace.set_comparison([long, _statement(2, "We won't.")], None)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    label = next(d for d in workspace._headers[0].details if d.objectName() == "columnOccasion")
+    qtbot.waitUntil(label.is_clamped)
+    assert label.text().count("\n") == 1 and label.text().endswith("…")
+    assert label.toolTip() == occasion and label.accessibleName() == occasion
+    assert label.height() <= 2 * label.fontMetrics().lineSpacing() + 2
+    assert workspace._columns[0].height() > workspace._headers[0].height(), "the statement keeps the room"

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextLayout,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -421,6 +422,73 @@ class _ColumnText(QTextEdit):
         menu.deleteLater()
 
 
+class _ClampedLabel(QLabel):
+    """Text wrapped to at most `max_lines` lines, the last one elided; the whole text is its tooltip.
+
+    A column is narrow on a laptop: a long occasion or source wrapped in full would push the statement
+    itself half off the screen. Its height follows the width (height-for-width), so the grid gives it
+    exactly the lines it shows.
+    """
+
+    def __init__(self, text: str, max_lines: int, name: str) -> None:
+        super().__init__(text)
+        self.setObjectName(name)
+        self.full_text = text
+        self.max_lines = max_lines
+        self.setAccessibleName(text)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def lines(self, width: int) -> list[str]:
+        """The lines shown at `width` pixels: wrapped at word boundaries, the last one elided if need be."""
+        units = self.full_text.encode("utf-16-le")  # QTextLayout counts UTF-16 units
+
+        def piece(start: int, length: int | None = None) -> str:
+            end = None if length is None else 2 * (start + length)
+            return units[2 * start : end].decode("utf-16-le", "replace")
+
+        layout = QTextLayout(self.full_text, self.font())
+        layout.beginLayout()
+        starts: list[tuple[int, int]] = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(1, width))
+            starts.append((line.textStart(), line.textLength()))
+        layout.endLayout()
+        if len(starts) <= self.max_lines:
+            return [piece(start, length).strip() for start, length in starts]
+        shown = [piece(start, length).strip() for start, length in starts[: self.max_lines - 1]]
+        rest = piece(starts[self.max_lines - 1][0]).strip()
+        return [*shown, self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, max(1, width))]
+
+    def is_clamped(self) -> bool:
+        return self.text() != self.full_text and "…" in self.text()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(1, len(self.lines(width))) * self.fontMetrics().lineSpacing()
+
+    def sizeHint(self) -> QSize:
+        width = min(self.fontMetrics().horizontalAdvance(self.full_text), 320)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, self.fontMetrics().lineSpacing())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        shown = "\n".join(self.lines(self.width()))
+        if shown != self.text():
+            self.setText(shown)
+        self.setToolTip(self.full_text if shown.replace("\n", " ") != self.full_text else "")
+
+
 class _ColumnHeader(QFrame):
     """Who said it, when, where, and the source: what a reader checks before reading the quote."""
 
@@ -439,8 +507,7 @@ class _ColumnHeader(QFrame):
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge.setFixedSize(22, 22)
         badge.setAccessibleName(f"Column {COLUMN_LETTERS[column]}")
-        speaker = QLabel(statement.speaker)
-        speaker.setObjectName("columnSpeaker")
+        speaker = _ClampedLabel(statement.speaker, 2, "columnSpeaker")
         font = speaker.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -448,28 +515,27 @@ class _ColumnHeader(QFrame):
         top.addWidget(badge)
         top.addWidget(speaker, 1)
         layout.addLayout(top)
+        # Each line at most two lines high: the statement below is what the column is for.
         lines = [
             statement.role,
             " · ".join(p for p in (_date_text(statement), statement.occasion) if p),
         ]
+        self.details: list[_ClampedLabel] = []
         for i, text in enumerate(lines):
             if not text:
                 continue
-            label = QLabel(text)
-            label.setWordWrap(True)
-            label.setObjectName("columnRole" if i == 0 else "columnOccasion")
+            label = _ClampedLabel(text, 2, "columnRole" if i == 0 else "columnOccasion")
             layout.addWidget(label)
+            self.details.append(label)
         if statement.source_title:
-            source = QLabel(f"Source: {statement.source_title}")
-            source.setObjectName("columnSource")
-            source.setWordWrap(True)
+            source = _ClampedLabel(f"Source: {statement.source_title}", 2, "columnSource")
             italic = source.font()
             italic.setItalic(True)
             source.setFont(italic)
             layout.addWidget(source)
+            self.details.append(source)
         layout.addStretch(1)
         self.setAccessibleName(f"Statement {COLUMN_LETTERS[column]}: {statement.speaker}")
-        self.setToolTip(statement.source_title)
 
 
 def _date_text(statement: Statement) -> str:
