@@ -924,3 +924,38 @@ def test_with_statements_but_no_comparison_the_centre_says_how_to_compare(
     assert "New from selected statements" in window.empty_state.text()
     window.open_comparison(TRUMP_VS_SESSIONS)
     assert window.header.isVisible() and window.comparison_title.text().startswith("Trump vs Sessions")
+
+
+def test_tab_goes_through_the_window_as_it_reads(qtbot: Any, open_window: Any, sample_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    window = open_window(sample_path)
+    wait_for_analysis(qtbot, window)
+    qtbot.waitUntil(lambda: all(c.isVisible() for c in window.workspace._columns))
+
+    def reached_by_tab(widget: Any) -> bool:
+        policy = widget.focusPolicy()
+        return (
+            widget.isVisible() and widget.isEnabled() and policy & Qt.FocusPolicy.TabFocus == policy.TabFocus
+        )
+
+    order, widget = [], window.comparison_list.nextInFocusChain()
+    while widget is not window.comparison_list and len(order) < 500:
+        if reached_by_tab(widget):
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    library, columns = window.library, window.workspace._columns
+    wanted = [library.search_box, library.view, *columns, window.annotations_panel.view]
+    positions = [order.index(w) for w in wanted]
+    assert positions == sorted(positions), "left to right: library, the columns A to C, then the annotations"
+    assert order[-1] is window.annotations_panel.view  # and on to the comparisons, where it started
+
+    window.open_comparison(2)  # new columns join the order in their place
+    wait_for_analysis(qtbot, window)
+    qtbot.waitUntil(lambda: all(c.isVisible() for c in window.workspace._columns))
+    order, widget = [], window.library.view.nextInFocusChain()
+    while widget is not window.annotations_panel.view and len(order) < 500:
+        if reached_by_tab(widget) and widget in window.workspace._columns:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    assert order == window.workspace._columns

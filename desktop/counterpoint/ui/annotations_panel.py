@@ -327,6 +327,10 @@ class AnnotationsPanel(QWidget):
         if current is not None:
             self.delete_requested.emit(current)
 
+    def focus_chain(self) -> list[QWidget]:
+        """Tab order inside the panel: the list first (arrows move in it), then what acts on its selection."""
+        return [self.view, self._edit, self._delete]
+
     def _update_buttons(self) -> None:
         has = self.current_annotation() is not None
         self._edit.setEnabled(has)

@@ -3,6 +3,7 @@ annotations on the right; menus, shortcuts, undo, the status bar, and the settin
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
+        self.apply_tab_order()
 
         self.resize(1600, 1000)
         self._restore_layout()
@@ -504,6 +506,7 @@ class MainWindow(QMainWindow):
         self.library.view.customContextMenuRequested.connect(self._library_menu)
         self.library.selection_changed.connect(self._update_actions)
         self.workspace.tag_requested.connect(self.tag_selection)
+        self.workspace.rebuilt.connect(self.apply_tab_order)
         self.workspace.suggestion_accepted.connect(self.accept_pair)
         self.workspace.annotation_activated.connect(self._annotation_activated_in_workspace)
         self.annotations_panel.annotation_activated.connect(self.reveal_annotation)
@@ -519,6 +522,20 @@ class MainWindow(QMainWindow):
         style_hints = QGuiApplication.styleHints()
         # A bound method, not a lambda: Qt drops the connection when this window goes.
         style_hints.colorSchemeChanged.connect(self._follow_system_scheme)
+
+    def apply_tab_order(self) -> None:
+        """Tab goes through the window as it reads, left to right: the comparisons, the library, the
+        workspace (its buttons, columns, legend), the annotations. Qt's default follows creation order,
+        which sent Tab from the library to the annotations and reached the comparisons last."""
+        chain: list[QWidget] = [
+            self.comparison_list,
+            *self.library.focus_chain(),
+            self.cancel_button,
+            *self.workspace.focus_chain(),
+            *self.annotations_panel.focus_chain(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- status -------------------------------------------------------------------------------------
 

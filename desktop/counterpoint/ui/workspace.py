@@ -642,6 +642,7 @@ class ComparisonWorkspace(QWidget):
     suggestion_accepted = Signal(object)  # the engine's ContrastPair
     annotation_activated = Signal(int)  # annotation id
     selection_changed = Signal()
+    rebuilt = Signal()  # new columns or legend chips: the window puts them in its Tab order again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -777,6 +778,7 @@ class ComparisonWorkspace(QWidget):
         self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._title.setMinimumWidth(120)
         layout.addWidget(self._title, 1)
+        self._tool_buttons: list[QToolButton] = []
         # What a user does most comes first: tag, then let go of the selection; the suggestions after.
         for act in (
             self.tag_action,
@@ -793,11 +795,18 @@ class ComparisonWorkspace(QWidget):
             if act is self.tag_action:
                 button.setObjectName("tagButton")
             layout.addWidget(button)
+            self._tool_buttons.append(button)
         # Without a title (the main window shows it above) the buttons line up on the left, under the
         # comparison's name, instead of spreading over the width.
         layout.addStretch(0)
         self._toolbar_layout = layout
         return bar
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tab order inside the workspace, as a reader goes: the buttons above, the columns left to right,
+        then the legend's switches below."""
+        chips = [w for w in self._chips.findChildren(QToolButton) if w.parent() is self._chips]
+        return [*self._tool_buttons, *self._columns, *chips]
 
     def set_comparison(
         self,
@@ -884,6 +893,7 @@ class ComparisonWorkspace(QWidget):
         self._scroll_to(min(kept_scroll, self._scrollbar.maximum()))
         self._update_selection_label()
         self._update_actions()
+        self.rebuilt.emit()
 
     def _links(
         self, sentences: list[tuple[Span, ...]], counts: list[int]
@@ -1193,6 +1203,7 @@ class ComparisonWorkspace(QWidget):
         self._apply_header_style()
         self._rebuild_legend()
         self.set_annotations(self._annotations)
+        self.rebuilt.emit()
 
     # -- selection -----------------------------------------------------------------------------
 
