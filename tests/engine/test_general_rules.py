@@ -78,3 +78,27 @@ def test_derivational_pairs() -> None:
     assert derived("relationship", "relation")
     assert derived("quitter", "quit")
     assert not derived("protest", "protect")
+
+
+def test_the_last_word_of_a_denied_noun_phrase_is_its_head() -> None:
+    a = "There is not going to be an early general election."
+    b = "The only way forward is to hold this election."
+    assert any(k == "negation" and "election" in sb for k, _sa, sb in _kinds(a, b))
+
+
+def test_it_is_not_so_that_denies_the_clause() -> None:
+    a = "Turkey is joining the EU."
+    b = "It is not remotely on the cards that Turkey is going to join the EU."
+    assert any(k == "negation" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_i_dont_believe_it_answers_the_other_text() -> None:
+    a = "The climate is changing faster than at any point in modern history."
+    b = "I've read some of it. I don't believe it."
+    assert any(k == "factuality" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_preventing_a_disease_does_not_deny_its_mention() -> None:
+    a = "Measles vaccination is safe."
+    b = "Two doses are about 97% effective at preventing measles."
+    assert not any(k == "negation" for k, _sa, _sb in _kinds(a, b))

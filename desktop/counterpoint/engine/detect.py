@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from counterpoint.engine import lexicons
 from counterpoint.engine.features import UNITS, Cue, SentenceFeatures
 from counterpoint.engine.lexicons import words
-from counterpoint.engine.text import CLAUSE_BREAK, STOPWORDS, Document
+from counterpoint.engine.text import CLAUSE_BREAK, SCOPE_AUXILIARIES, STOPWORDS, Document
 
 Span = tuple[int, int]
 
@@ -317,6 +317,27 @@ def _denied_phrase(neg: Side, pos: Side, kn: int) -> bool:
     return False
 
 
+PLAIN_NEGATORS = words("not n't no never neither nor none nobody nothing cannot")
+
+
+def _phrase_head(side: Side, kn: int) -> bool:
+    """Whether kn ends the first run of content words after its cue: the head of a denied noun
+    phrase, which in English comes last ("not ... an early general [election]")."""
+    doc, hi = side.doc, side.f.sentence.hi
+    run_started = False
+    for k in range(doc.neg_cue[kn] + 1, min(hi, kn + 1)):
+        content = (
+            doc.tokens[k].word and doc.lemmas[k] not in STOPWORDS and doc.norms[k] not in SCOPE_AUXILIARIES
+        )
+        if content:
+            run_started = True
+        elif run_started:
+            return False  # a run ended before kn
+    nxt = kn + 1
+    ends_run = nxt >= hi or not doc.tokens[nxt].word or doc.lemmas[nxt] in STOPWORDS
+    return run_started and ends_run
+
+
 def negation(a: Side, b: Side) -> Iterator[Candidate]:
     """The same predicate (or a synonym) denied on one side and asserted on the other."""
     for neg, pos, flip in ((a, b, False), (b, a, True)):
@@ -328,16 +349,24 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
             for lp, kp in pos.f.content.items():
                 if pos.doc.negated[kp] or not _related(ln, lp):
                     continue
-                head = neg.doc.is_negation_head(kn)
                 cue = neg.doc.neg_cue[kn]
-                if head and neg.doc.norms[cue] in ("not", "n't", "never") and _nominal(pos.doc, kp):
-                    continue  # "can't back off" is about a verb, "the back of" a noun
+                # an implicative verb ("preventing measles", "avoid delays") denies that something
+                # happens, which a mere mention of it on the other side does not assert
+                implicative = neg.doc.norms[cue] not in PLAIN_NEGATORS
+                head = not implicative and (neg.doc.is_negation_head(kn) or _phrase_head(neg, kn))
+                # "can't back off" is about a verb, "the back of" a noun; "not ... an early election"
+                # and "this election" are both nouns
+                verb = not any(neg.doc.norms[j] in DETERMINERS for j in range(cue + 1, kn))
+                if head and verb and neg.doc.norms[cue] in ("not", "n't", "never") and _nominal(pos.doc, kp):
+                    continue
                 if not head and _denies(pos):
                     continue  # a side that denies things itself is no plain assertion of a side word
                 # a denied phrase of two or more words the other side asserts ("didn't set a red line"
                 # against "a red line for us") is as clear as a denied head word
                 phrase_match = not head and _denied_phrase(neg, pos, kn)
-                strength = (0.7 if head else 0.6 if phrase_match else 0.45) - (0.1 if ln != lp else 0.0)
+                strength = (0.7 if head else 0.6 if phrase_match else 0.35 if implicative else 0.45) - (
+                    0.1 if ln != lp else 0.0
+                )
                 pn, pp = phrase(neg.doc, kn, kn + 1), phrase(pos.doc, kp, kp + 1)
                 reason = f"'{text_of(neg.doc, pn)}' denies what '{text_of(pos.doc, pp)}' asserts"
                 # keyed on the negation cue, so that one "not" yields one contrast

@@ -156,6 +156,8 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
                 f.factuality.append(Cue(lo, hi, "retraction", 0, _negated(doc, lo, hi)))
         else:
             f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
+            if norms[hi - 1] in ("it", "that", "this"):
+                f.refers_to_claim = True  # "I don't believe it": the pronoun points at the other's claim
     for lo, hi, payloads in doc.find(lex.framing, sent):
         for referent, slant in payloads:  # "invasion" of migrants, or of a country
             f.framing.append(Cue(lo, hi, referent, slant, _negated(doc, lo, hi)))

@@ -48,6 +48,7 @@ CLAUSE_BREAK = words(
     ", ; : — – - ( ) but because while although though whereas which who that when if so and"
 )
 SCOPE_MAX = 6
+SCOPE_AUXILIARIES = words("be is are was were been being going to have has had")
 # Adjectives that add nothing to what a negation denies: "no new taxes" denies taxes.
 SEE_THROUGH = words("new further additional extra more any other")
 
@@ -193,15 +194,25 @@ class Document:
                 continue  # "No 10", "No. 5": a number sign, not a negation
             n = 0
             k = j
+            # "it is not likely that X", "it is not on the cards that X": the clause is what is denied
+            extraposed = (
+                i - 2 >= sent.lo and self.norms[i - 2] == "it" and self.norms[i - 1] in ("is", "'s", "was")
+            )
             while k < sent.hi and n < SCOPE_MAX:
                 norm = self.norms[k]
-                if norm == "that" and n > 0 and any(self.lemmas[m] in reports for m in range(j, k)):
+                if (
+                    norm == "that"
+                    and n > 0
+                    and (extraposed or any(self.lemmas[m] in reports for m in range(j, k)))
+                ):
                     n = 0  # "no evidence that X", "not say that X": the clause is denied too
+                    extraposed = False
                 elif norm in CLAUSE_BREAK or norm in '.!?…"”' or (n > 0 and norm in ("not", "n't", "no")):
                     break
                 self.negated[k] = True
                 self.neg_cue[k] = i
-                n += 1
+                # auxiliaries do not use up the scope: "not going to be an early general election"
+                n += norm not in SCOPE_AUXILIARIES
                 k += 1
             for c in range(i, j):
                 self.neg_cue[c] = i
