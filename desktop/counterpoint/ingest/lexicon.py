@@ -18,6 +18,7 @@ class Lexicon:
     organisation_words: frozenset[str]
     not_names: frozenset[str]
     occasions: tuple[str, ...]
+    role_families: tuple[frozenset[str], ...]  # words for one role ("lawyer", "attorney", "counsel")
     page_noise: tuple[re.Pattern[str], ...]
 
 
@@ -42,6 +43,7 @@ def lexicon() -> Lexicon:
         organisation_words=frozenset(raw["organisation_words"]),
         not_names=frozenset(raw["not_names"]),
         occasions=tuple(sorted(raw["occasions"], key=len, reverse=True)),
+        role_families=tuple(frozenset(w.lower() for w in family) for family in raw.get("role_families", [])),
         page_noise=tuple(re.compile(p, re.IGNORECASE) for p in raw["page_noise"]),
     )
 

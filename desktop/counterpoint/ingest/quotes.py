@@ -131,6 +131,17 @@ def _name_like(word: str) -> bool:
     return word[:1].isupper() and any(ch.islower() for ch in word)
 
 
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _surname(name: str) -> str:
+    """'Robert F. Hale Jr.' -> 'hale': the last word of a name that is not a generational suffix."""
+    words = name.lower().split()
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
 def _party_or_age(word: str) -> bool:
     """'R-S.C.', 'D-N.Y', '54': the party-and-state or age that news puts after a name."""
     return bool(re.fullmatch(r"\d{1,3}|[DRI]-[A-Z][A-Za-z.]*|[A-Z]\.?", word))
@@ -228,6 +239,11 @@ _CORPORATE = {
 _OCCUPATION = re.compile(
     r"(?:olog|iatr)ists?$|icians?$|ographers?$|^\w{3,}(?<!qu)(?<!qv)(?<!e)(?<!chr)ists?$"
 )
+# Words that open a new clause after a quotation: a speech verb beyond them has its own subject.
+_CLAUSE_OPENERS = {
+    "as", "while", "but", "because", "although", "though", "whereas", "since", "even", "which", "who",
+    "until", "unless", "if",
+}  # fmt: skip
 _INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 _PARTY_LABEL = re.compile(r"\((?:[DRIL]|Dem|Rep|Ind|Lab|Con)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
 _SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
@@ -443,8 +459,8 @@ class _Extractor:
             return "title"
         if key in self.lex.organisation_words:
             return "org"
-        if len(token.word) >= 2 and token.word.isupper():
-            return "org"  # an acronym: NOBLE, FBI, U.S.
+        if len(token.word) >= 2 and token.word.isupper() and not re.fullmatch(r"[A-Z]\.", token.word):
+            return "org"  # an acronym: NOBLE, FBI, U.S. (an initial, "F.", belongs to a name)
         return "word"
 
     def _capitalised_run(self, tokens: list[_Token], end: int) -> int:
@@ -468,6 +484,15 @@ class _Extractor:
                 before = tokens[start - 2]
                 if before.capitalised and not self.masked[before.end : previous.start].strip():
                     start -= 2
+                elif (
+                    previous.key in _NAME_PARTICLES
+                    and before.key in _NAME_PARTICLES
+                    and start - 3 >= 0
+                    and tokens[start - 3].capitalised
+                    and self._adjacent(tokens, start - 3, start - 2)
+                    and self._adjacent(tokens, start - 2, start - 1)
+                ):
+                    start -= 3  # "Pieter van der Berg", "Ana María de la Cruz"
                 elif (
                     previous.key == "the"
                     and before.key in ("of", "for", "at")
@@ -563,7 +588,7 @@ class _Extractor:
             role_words = role_words[:-1]
         if not name_words:
             return None, self._phrase(role_words) if role_words else None, False
-        if len(name_words) > 4:
+        if sum(w.key not in _NAME_PARTICLES for w in name_words) > 4:  # "Ana María de la Cruz" is one name
             name_words = name_words[-3:]
         name = " ".join(re.sub(r"['’]s$|['’]$", "", w.word) for w in name_words)
         return name, self._phrase(role_words) if role_words else None, False
@@ -575,7 +600,7 @@ class _Extractor:
     def _register(self, name: str, role: str | None) -> _Person:
         person = self.people.get(name)
         if person is None:
-            last = name.split()[-1].lower()
+            last = _surname(name)
             if " " not in name and last in self.by_last_name:
                 person = self.by_last_name[last]
             else:
@@ -616,6 +641,23 @@ class _Extractor:
                     cut = k + 1
             split_runs.append((sentence, cut, end))
         runs = split_runs
+        for n, (sentence, start, end) in enumerate(runs):
+            # "Ed and Marjorie Kowalski": a first name alone before "and" and a full name shares its surname
+            if (
+                start == end
+                and n + 1 < len(runs)
+                and runs[n + 1][0] is sentence
+                and runs[n + 1][1] == end + 2
+            ):
+                tokens = sentence.tokens
+                first, partner = tokens[start], tokens[runs[n + 1][1] : runs[n + 1][2] + 1]
+                if (
+                    tokens[end + 1].key == "and"
+                    and len(partner) == 2
+                    and all(_name_like(t.word) and self._word_class(t) == "word" for t in (first, *partner))
+                    and first.key not in self.lex.not_names
+                ):
+                    self._register(f"{first.word} {partner[-1].word}", None)
         for sentence, start, end in runs:
             name, role, is_org = self._split_name(sentence.tokens[start : end + 1])
             honorific = self._word_class(sentence.tokens[start]) == "honorific"
@@ -632,7 +674,7 @@ class _Extractor:
         namesakes: dict[str, list[_Person]] = {}
         first_names: dict[str, list[_Person]] = {}
         for known in self.people.values():
-            namesakes.setdefault(known.name.split()[-1].lower(), []).append(known)
+            namesakes.setdefault(_surname(known.name), []).append(known)
             if " " in known.name:
                 first_names.setdefault(known.name.split()[0].lower(), []).append(known)
         for sentence, start, end in runs:
@@ -640,7 +682,7 @@ class _Extractor:
             name, _role, is_org = self._split_name(words)
             if not name or is_org:
                 continue
-            last = name.split()[-1].lower()
+            last = _surname(name)
             person = self.people.get(name)
             if person is None and last in latest and sentence.paragraph - latest[last][1] <= 1:
                 person = latest[last][0]
@@ -650,7 +692,7 @@ class _Extractor:
                 person = first_names[last][0]
             if person is None:
                 continue
-            surname = person.name.split()[-1].lower()
+            surname = _surname(person.name)
             if " " in name:
                 latest[surname] = (person, sentence.paragraph)
             others = (
@@ -785,7 +827,11 @@ class _Extractor:
             chunk = tokens[j : i + 1]
             if tokens[j].capitalised and tokens[j].key not in _DETERMINERS:
                 # "A spokeswoman for the agency, Priya Natarajan, said": the name is the appositive
-                if 2 <= len(chunk) <= 4 and all(_name_like(t.word) for t in chunk):
+                if (
+                    2 <= len(chunk) <= 6
+                    and all(_name_like(t.word) or t.key in _NAME_PARTICLES for t in chunk)
+                    and _name_like(chunk[-1].word)
+                ):
                     return j, i
                 if not all(_party_or_age(t.word) for t in chunk):
                     return None
@@ -996,16 +1042,18 @@ class _Extractor:
             titles = [w for w in words if w.key in self.lex.titles or w.key in self.lex.organisation_words]
             head = titles[-1] if titles else words[-1]
             phrase = self._phrase(words)
-            stem = head.key[:5]  # "the senator" for a "Senate Majority Leader"
             # "the senator" is someone named before; "another neighbor", "a witness" is someone new
             refers_back = head.key in self.lex.titles and words[0].key not in _INDEFINITE
             for mention in self._mentions_before(position) if refers_back else []:
-                if mention.position < position and any(
-                    word.startswith(stem) for role in mention.person.roles for word in role.lower().split()
-                ):
+                if mention.position < position and self._role_fits(head.key, mention.person):
                     return _Speaker(
                         mention.person.name, mention.person.role(), 0.65, char_span, mention.person
                     )
+            if refers_back and words[0].key in ("his", "her", "their"):
+                # 'his lawyer argued the case was "guesswork"' before "Defense attorney Robert Hale told…"
+                ahead = self._named_ahead(head.key, position)
+                if ahead is not None:
+                    return _Speaker(ahead.name, ahead.role(), 0.55, char_span, ahead)
             if head.key in self.lex.organisation_words and head.key not in self.lex.titles:
                 # "the agency said" after "The Food and Drug Administration said": the agency named before
                 named = self._previous_subject(sentence) or self._recent_institution(
@@ -1046,7 +1094,7 @@ class _Extractor:
             if role and role not in person.roles:
                 person.roles[role] = 1
             return _Speaker(person.name, role or person.role(), 0.95, char_span, person)
-        person = self._by_surname(name.split()[-1].lower(), char_span[0])
+        person = self._by_surname(_surname(name), char_span[0])
         if person is not None:
             return _Speaker(person.name, role or person.role(), 0.9, char_span, person)
         return _Speaker(name, role, 0.75, char_span)
@@ -1056,9 +1104,45 @@ class _Extractor:
         at = bisect_left(self._mention_positions, position)
         if at < len(self.mentions) and self.mentions[at].position == position:
             person = self.mentions[at].person
-            if person.name.split()[-1].lower() == last:
-                return person
+            if last in (_surname(person.name), person.name.split()[0].lower()):
+                return person  # the surname, or the first name of a relative ("Marjorie said")
         return self.by_last_name.get(last)
+
+    def _role_fits(self, head: str, person: _Person) -> bool:
+        """Whether 'the <head>' can be this person: a role word sharing its stem ("the senator" for a
+        "Senate Majority Leader") or of the same family ("the attorney" for a "lawyer")."""
+        stem = head[:5]
+        family = self._role_family(head)
+        for role in person.roles:
+            if any(word.startswith(stem) for word in role.lower().split()):
+                return True
+            if family is not None and self._role_family(role) == family:
+                return True
+        return False
+
+    def _role_family(self, role: str) -> int | None:
+        """Which family of role_families a role belongs to, by its longest matching entry: a "Deputy
+        District Attorney" is a prosecutor, not a defence attorney."""
+        lowered = role.lower()
+        best: tuple[int, int] | None = None  # (length of the entry, family)
+        for number, family in enumerate(self.lex.role_families):
+            for entry in family:
+                if (best is None or len(entry) > best[0]) and re.search(
+                    rf"(?<!\w){re.escape(entry)}(?!\w)", lowered
+                ):
+                    best = (len(entry), number)
+        return best[1] if best else None
+
+    def _named_ahead(self, head: str, position: int) -> _Person | None:
+        """The first person named after `position`, within the next six paragraphs (a lede names people later), whose role fits."""
+        ceiling = self._paragraph_start(position, back=-6)
+        at = bisect_right(self._mention_positions, position)
+        for mention in self.mentions[at : at + 40]:
+            if mention.position >= ceiling:
+                break
+            if self._role_fits(head, mention.person):
+                return mention.person
+        return None
 
     def _issuer_of(self, sentence: _Sentence, noun: str, position: int) -> _Speaker | None:
         """'Skyline Live said in a statement that … "…," the statement said': who issued the statement (or
@@ -1192,7 +1276,11 @@ class _Extractor:
     def _paragraph_start(self, position: int, back: int) -> int:
         """Where the paragraph `back` paragraphs before the one holding `position` starts."""
         number = max(0, bisect_right(self._paragraph_starts, position) - 1)
-        return self.paragraphs[max(0, number - back)][0] if self.paragraphs else 0
+        if not self.paragraphs:
+            return 0
+        if number - back >= len(self.paragraphs):
+            return len(self.text)
+        return self.paragraphs[max(0, number - back)][0]
 
     def _attribute(self, sentence: _Sentence, index: int) -> _Speaker | None:
         """The speaker the sentence credits; sets _unnamed_attribution when it credits one we cannot name."""
@@ -1229,7 +1317,9 @@ class _Extractor:
                 span = self._speaker_before(tokens, i)
                 if span is not None and span[0] != right[0]:
                     between = tokens[right[0] : span[0]]
-                    if "," in self.masked[close_mark : tokens[span[0]].start]:
+                    if any(t.key in _CLAUSE_OPENERS and not t.capitalised for t in between):
+                        span = None  # '"…," even as France signalled it would': another clause's subject
+                    elif "," in self.masked[close_mark : tokens[span[0]].start]:
                         pass
                     elif len(between) <= 3 and all(
                         (not t.capitalised or t.key in _DETERMINERS or t.key in self.lex.honorifics)
@@ -1315,7 +1405,7 @@ class _Extractor:
         if found or speaker is None:
             return found
         # The date of the occasion is often given once, in an earlier sentence about the same speaker.
-        names = {speaker.name.lower(), speaker.name.split()[-1].lower()}
+        names = {speaker.name.lower(), _surname(speaker.name)}
         floor = self._paragraph_start(sentence.start, back=3)
         for earlier in self.sentences[max(0, sentence.number - 12) : sentence.number][::-1]:
             if earlier.start < floor:
