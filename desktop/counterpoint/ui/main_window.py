@@ -387,9 +387,11 @@ class MainWindow(QMainWindow):
             ws.next_suggestion_action,
             ws.previous_suggestion_action,
             ws.clear_selection_action,
+            ws.copy_quote_action,
         ]
         for action in self.workspace_actions:
-            if action is not ws.clear_selection_action:  # Esc stays local: it clears the workspace selection
+            # Esc and Ctrl+Shift+C stay local to the workspace: elsewhere they mean what they usually mean.
+            if action not in (ws.clear_selection_action, ws.copy_quote_action):
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setShortcutVisibleInContextMenu(True)
         self.reanalyse_action = a("Re-&analyse", self.reanalyse, "F5", "Run the analysis again")
