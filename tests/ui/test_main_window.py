@@ -250,7 +250,26 @@ def test_statement_editor_refuses_a_bad_date(qtbot: Any, open_window: Any, sampl
     editor.said_on.setText("1 August")
     editor.accept()
     assert editor.isVisible() and "not a date" in editor.error.text()
+    assert editor.said_on.property("invalid") is True and editor.focusWidget() is editor.said_on
     editor.reject()
+
+
+def test_statement_editor_says_what_is_missing_and_goes_there(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.new_statement_action.trigger()
+    editor = window.active_editor
+    assert not editor.error.isVisible(), "no complaint before the user has done anything"
+    editor.speaker.setText("Jeff Sessions")
+    editor.accept()
+    assert editor.isVisible() and editor.error.text() == "A statement needs some text"
+    assert editor.text.property("invalid") is True and editor.focusWidget() is editor.text
+    assert editor.speaker.property("invalid") is False
+    editor.text.setPlainText("We will back the police.")
+    editor.said_on.setText("2017-08-02")
+    editor.accept()
+    assert not editor.isVisible()
 
 
 # -- comparisons ----------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -86,9 +86,10 @@ class StatementEditor(QDialog):
             form.addRow(label, widget)
 
         self.error = QLabel()
-        self.error.setObjectName("hint")
+        self.error.setObjectName("formError")  # the theme's danger colour, readable in light and dark
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b03a2e")
+        self.error.setAccessibleName("Problem")
+        self.error.hide()
         hint = QLabel(
             "Correcting the text keeps its annotations: each span is found again by its quotation; "
             "spans that no longer match are flagged, not dropped."
@@ -97,10 +98,14 @@ class StatementEditor(QDialog):
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
+        hint.setVisible(bool(hint.text()))  # an empty label would still leave a gap above the buttons
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        if statement is None:
+            save = buttons.button(QDialogButtonBox.StandardButton.Save)
+            save.setText("Add statement")  # what happens, in the user's words
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -127,16 +132,34 @@ class StatementEditor(QDialog):
         return parse_date(typed) if typed else None
 
     def accept(self) -> None:
-        try:
-            if not self.speaker.text().strip():
-                raise UserError("a statement needs a speaker")
-            if not self.text.toPlainText().strip():
-                raise UserError("a statement needs some text")
-            self._date()
-        except UserError as exc:
-            self.error.setText(str(exc).capitalize())
-            return
+        """Refuse, saying why and putting the cursor where the fix goes, or close with the values."""
+        checks: list[tuple[QWidget, Callable[[], None]]] = [
+            (self.speaker, lambda: self._require(self.speaker.text(), "a statement needs a speaker")),
+            (self.text, lambda: self._require(self.text.toPlainText(), "a statement needs some text")),
+            (self.said_on, self._check_date),
+        ]
+        for _field, _check in checks:
+            _field.setProperty("invalid", False)
+        for field, check in checks:
+            try:
+                check()
+            except UserError as exc:
+                self.error.setText(str(exc)[:1].upper() + str(exc)[1:])
+                self.error.show()
+                field.setProperty("invalid", True)
+                field.style().unpolish(field)
+                field.style().polish(field)
+                field.setFocus()
+                return
         super().accept()
+
+    def _check_date(self) -> None:
+        self._date()  # raises UserError for a date it can't read
+
+    @staticmethod
+    def _require(value: str, message: str) -> None:
+        if not value.strip():
+            raise UserError(message)
 
     def values(self) -> dict[str, Any]:
         """The fields as typed; for an edit, only those that changed."""
