@@ -10,7 +10,7 @@ from ingest_helpers import NEWS
 from counterpoint.ingest import Quote, extract_quotes, load_document
 
 # Invented articles (tests/ingest/news): each quotation, by words it contains, and who said it.
-GOLD: dict[str, list[tuple[str, str]]] = {
+GOLD: dict[str, list[tuple[str, str | None]]] = {
     "transit-levy.txt": [
         ("We are not going to rush a tax increase", "Maria Delgado"),
         ("People deserve to see the numbers first", "Maria Delgado"),
@@ -313,7 +313,7 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("People think I'm being stubborn", "Marguerite Okonkwo"),
         ("She'll fire a supplier", "Emeka Okonkwo"),
         ("I was a terrible student", "Marguerite Okonkwo"),
-        ("a quiet revelation", "reviewer for the Free Press"),
+        ("a quiet revelation", "a reviewer for the Free Press"),
         ("She never talks about it", "Luis Ferrer"),
         ("I only do it to the ones I like", "Marguerite Okonkwo"),
         ("The others, I don't care what they read", "Marguerite Okonkwo"),
@@ -535,13 +535,55 @@ GOLD: dict[str, list[tuple[str, str]]] = {
         ("I think he finally realized she was right", "Anne Kowalski-Hart"),
         ("Ask him. I have no idea", "Marjorie Kowalski"),
     ],
+    "pm-reshuffle.txt": [
+        ("I have asked people to serve in roles", "Catherine Holt"),
+        ("That is what any leader does", "Catherine Holt"),
+        ("They have served this country well", "Catherine Holt"),
+        ("Twelve years in parliament and I got a text", "Nigel Osborne-Price"),
+        ("That tells you everything", "Nigel Osborne-Price"),
+        ("She has made enemies today", "One senior MP"),
+        ("a government rearranging the deckchairs", "Martin Achebe"),
+        ("People don't care who sits in which chair", "Martin Achebe"),
+        ("Backing British business will be my priority", "Priya Lal"),
+    ],
+    "hoops-recap.txt": [
+        ("I told Coach I was good to go", "Marcus Thompson"),
+        ("When we were down 17", "Marcus Thompson"),
+        ("We've been in that spot before and folded", "Jalen Moore"),
+        ("finally defended for 48 minutes", "Dwayne Carter"),
+        ("We stopped moving the ball", "Linda Sorensen"),
+        ("You do that against a team with shooters", "Linda Sorensen"),
+        ("That one's on us", "Anthony Reyes"),
+        ("We had it and we gave it away", "Anthony Reyes"),
+    ],
+    "landlord-suit.txt": [
+        ("engaged in a deliberate pattern of neglect", None),
+        ("I was sleeping in my coat", "Yolanda Pierce"),
+        ("Nobody ever called me back", "Yolanda Pierce"),
+        ("My daughter has asthma", "Luis Santana"),
+        ("Where am I going to go?", "Luis Santana"),
+        ("This is not a landlord who fell behind", "Hannah Fischer"),
+        ("This is a business model", "Hannah Fischer"),
+        ("We have no comment", "A man"),
+        ("use every enforcement tool available", "the city's housing department"),
+    ],
+    "flu-season.txt": [
+        ("We are seeing a lot of very sick people", "Aisha Rahman"),
+        ("It's not too late", "Aisha Rahman"),
+        ("Our nurses are tired", "Gail Pettersen"),
+        ("taken a real toll", "Kevin Albright"),
+        ("Then let's make it", "Donna Carver"),
+        ("We can find the money for this", "Donna Carver"),
+        ("If you have a parent or a grandparent", "Aisha Rahman"),
+        ("Do it for them if you won't do it for yourself", "Aisha Rahman"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
     "blank check", "largely resolved", "full confidence", "No more surprises", "Save Lincoln",
     "deeply disappointed", "significant gaps", "overwhelm", "manageable", "completely unnecessary",
     "too optimistic", "managing decline", "deeply worrying", "entirely preventable", "cautiously hopeful",
-    "incredible grace",
+    "incredible grace", "fresh energy", "not accurate", "thrilled",
 ]  # fmt: skip
 
 

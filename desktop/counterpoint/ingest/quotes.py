@@ -812,6 +812,18 @@ class _Extractor:
             i -= 1
         if i < 0:
             return None
+        # "A man who answered the phone at the office said": the subject is the noun the clause describes
+        for j in range(i, max(0, i - 14), -1):
+            if not self._adjacent(tokens, j - 1, j):
+                break
+            if tokens[j].key == "who" and not tokens[j].capitalised:
+                if tokens[j - 1].key in self.lex.titles and not tokens[j - 1].capitalised:
+                    k = j - 1
+                    while k > 0 and j - 1 - k < 3 and self._adjacent(tokens, k - 1, k):
+                        k -= 1
+                        if tokens[k].key in _DETERMINERS:
+                            return k, j - 1
+                break
         for _appositive in range(2):
             gap = self.masked[tokens[i].end : tokens[i + 1].start] if i + 1 < len(tokens) else ""
             if "," not in gap:
@@ -850,6 +862,13 @@ class _Extractor:
             described = self._description_before(tokens, start)
             if described is not None:
                 return described, i  # "a spokesman for the Justice Department said"
+            if (
+                start > 0
+                and not tokens[start].capitalised
+                and tokens[start - 1].key in _INDEFINITE
+                and self._adjacent(tokens, start - 1, start)
+            ):
+                return start - 1, i  # "One senior MP said"
             if start > 0 and tokens[start - 1].key in ("the",) and self._adjacent(tokens, start - 1, start):
                 start -= 1  # "the Federal Reserve said": kept, to tell an institution from a person
             elif (
@@ -1054,8 +1073,12 @@ class _Extractor:
                 ahead = self._named_ahead(head.key, position)
                 if ahead is not None:
                     return _Speaker(ahead.name, ahead.role(), 0.55, char_span, ahead)
-            if head.key in self.lex.organisation_words and head.key not in self.lex.titles:
+            possessive = any(
+                w.word.endswith(("'s", "’s")) or self.masked[w.end : w.end + 1] in ("'", "’") for w in words
+            )
+            if head.key in self.lex.organisation_words and head.key not in self.lex.titles and not possessive:
                 # "the agency said" after "The Food and Drug Administration said": the agency named before
+                # ("the city's housing department" names its own owner: it is not the agency named before)
                 named = self._previous_subject(sentence) or self._recent_institution(
                     sentence, start, named_only=True
                 )
@@ -1073,6 +1096,10 @@ class _Extractor:
                 if issuer is not None:
                     return _Speaker(issuer.name, issuer.role, 0.6, char_span, issuer.person)
             return None
+        as_written = words
+        if len(words) > 1 and words[0].key in _INDEFINITE and not words[1].capitalised:
+            # someone described, not named: "a spokesman for the Justice Department", "one senior MP"
+            return _Speaker(self._phrase(words), None, 0.45, char_span)
         while words and words[0].key in _DETERMINERS:
             words = words[1:]
         name, role, is_org = self._split_name(words)
@@ -1087,6 +1114,8 @@ class _Extractor:
                     and role.lower() in (r.lower() for r in mention.person.roles)
                 ):
                     return _Speaker(mention.person.name, role, 0.7, char_span, mention.person)
+            if role and as_written[0].key in _INDEFINITE:
+                return _Speaker(self._phrase(as_written), None, 0.4, char_span)  # "One senior MP said"
             return _Speaker(role, None, 0.4, char_span) if role else None
         role = role or self._appositive_role(tokens, end) or self._role_before(tokens, start)
         if " " in name and not name[:1].islower():  # "de Vries" alone is Pieter de Vries's surname
