@@ -119,3 +119,24 @@ def test_panel_cards_are_tall_enough_for_their_lines(qtbot: Any) -> None:
     panel.set_annotations([plain, full], [TRUMP, SESSIONS], TAGS)
     heights = [panel.view.sizeHintForIndex(panel.model.index(row)).height() for row in range(2)]
     assert heights[1] > heights[0]
+
+
+def test_the_panel_sums_up_the_verdicts_most_severe_first(qapp: Any) -> None:
+    from counterpoint.ui.annotations_panel import verdict_summary
+
+    def tagged(id: int, verdict: Verdict | None) -> Annotation:
+        return Annotation(id, 1, (), verdict=verdict)
+
+    annotations = [
+        tagged(1, Verdict.CONSISTENT),
+        tagged(2, Verdict.CONTRADICTION),
+        tagged(3, None),
+        tagged(4, Verdict.CONTRADICTION),
+    ]
+    assert verdict_summary(annotations) == "2 contradiction · 1 consistent · 1 without verdict"
+    panel = AnnotationsPanel()
+    panel.set_annotations(annotations, [])
+    assert panel._title.text() == "4 annotations"
+    assert panel._summary.text() == verdict_summary(annotations)
+    panel.set_annotations([], [])
+    assert panel._summary.isHidden()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -248,6 +249,13 @@ class AnnotationsPanel(QWidget):
         top.addWidget(self._edit)
         top.addWidget(self._delete)
         layout.addLayout(top)
+        # The dock already says "Annotations": the line under it says what the verdicts add up to.
+        self._summary = QLabel()
+        self._summary.setObjectName("hint")
+        self._summary.setWordWrap(True)
+        self._summary.setContentsMargins(10, 0, 8, 2)
+        self._summary.setAccessibleName("Verdicts in this comparison")
+        layout.addWidget(self._summary)
         self.view = QListView()
         self.view.setAccessibleName("Annotation list")
         self.view.setModel(self.model)
@@ -285,7 +293,9 @@ class AnnotationsPanel(QWidget):
         current = self.current_annotation()
         self.model.set_annotations(annotations, statements, tags)
         count = len(annotations)
-        self._title.setText(f"Annotations ({count})" if count else "Annotations")
+        self._title.setText(f"{count} annotation{'s' if count != 1 else ''}" if count else "Annotations")
+        self._summary.setText(verdict_summary(annotations))
+        self._summary.setVisible(bool(count))
         self.view.setVisible(bool(count))
         self._empty.setVisible(not count)
         self._empty.setStyleSheet(
@@ -364,3 +374,13 @@ class AnnotationsPanel(QWidget):
                     self.annotation_activated.emit(current)
                     return True
         return super().eventFilter(watched, event)
+
+
+def verdict_summary(annotations: Sequence[Annotation]) -> str:
+    """'1 contradiction · 1 partly inconsistent · 1 without verdict', most severe first."""
+    counts = Counter(a.verdict for a in annotations)
+    order = [Verdict.CONTRADICTION, Verdict.PARTLY_INCONSISTENT, Verdict.CONSISTENT, Verdict.UNVERIFIABLE]
+    parts = [f"{counts[v]} {v.label.lower()}" for v in order if counts.get(v)]
+    if counts.get(None):
+        parts.append(f"{counts[None]} without verdict")
+    return " · ".join(parts)
