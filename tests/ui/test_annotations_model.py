@@ -133,7 +133,7 @@ def test_the_panel_sums_up_the_verdicts_most_severe_first(qapp: Any) -> None:
         tagged(3, None),
         tagged(4, Verdict.CONTRADICTION),
     ]
-    assert verdict_summary(annotations) == "2 contradiction · 1 consistent · 1 without verdict"
+    assert verdict_summary(annotations) == "2 contradictions · 1 consistent · 1 without verdict"
     panel = AnnotationsPanel()
     panel.set_annotations(annotations, [])
     assert panel._title.text() == "4 annotations"

@@ -380,7 +380,12 @@ def verdict_summary(annotations: Sequence[Annotation]) -> str:
     """'1 contradiction · 1 partly inconsistent · 1 without verdict', most severe first."""
     counts = Counter(a.verdict for a in annotations)
     order = [Verdict.CONTRADICTION, Verdict.PARTLY_INCONSISTENT, Verdict.CONSISTENT, Verdict.UNVERIFIABLE]
-    parts = [f"{counts[v]} {v.label.lower()}" for v in order if counts.get(v)]
+
+    def said(verdict: Verdict, n: int) -> str:
+        word = verdict.label.lower()
+        return f"{n} {word}s" if verdict is Verdict.CONTRADICTION and n != 1 else f"{n} {word}"  # a noun
+
+    parts = [said(v, counts[v]) for v in order if counts.get(v)]
     if counts.get(None):
         parts.append(f"{counts[None]} without verdict")
     return " · ".join(parts)
