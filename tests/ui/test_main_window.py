@@ -95,7 +95,9 @@ def test_opens_the_sample_on_trump_vs_sessions_with_highlights(
     assert "rough" in highlighted(window, 0)
     assert "in a lawful way" in highlighted(window, 1)
     assert "contrast" in window.analysis_label.text()
-    assert window.statusBar().currentMessage().startswith("Analysis done")
+    said = window.statusBar().currentMessage()
+    assert said.startswith("“Trump vs Sessions: how police should treat suspects”: ")
+    assert said.endswith("highlighted") and str(len(window.current_analysis.pairs)) in said
 
 
 def test_tag_a_contradiction_undo_redo_and_reopen(qtbot: Any, open_window: Any, sample_path: Path) -> None:
@@ -910,7 +912,7 @@ def test_opening_a_damaged_file_explains_and_leaves_it_untouched(
     from PySide6.QtWidgets import QMessageBox
 
     window = open_window(sample_path)
-    wait_for_analysis(qtbot, window)  # its "Analysis done" would take the status bar over
+    wait_for_analysis(qtbot, window)  # its "… highlighted" would take the status bar over
     wait_for_library(qtbot, window)
     bad = tmp_path / "notes.counterpoint"
     if damage == "not a database":

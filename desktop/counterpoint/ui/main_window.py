@@ -1123,7 +1123,15 @@ class MainWindow(QMainWindow):
         self._set_analysing(False)
         self._update_actions()
         pairs = len(getattr(analysis, "pairs", ()))
-        self.say(f"Analysis done: {pairs} contrasting phrase{'s' if pairs != 1 else ''} highlighted")
+        # Which comparison, and what was found: "Analysis done" alone said nothing a user could use.
+        comparison = self.comparison()
+        name = f"“{_shorten(comparison.title, 60)}”: " if comparison is not None else ""
+        found = (
+            f"{pairs} contrasting phrase{'s' if pairs != 1 else ''} highlighted"
+            if pairs
+            else "the engine found no contrasting phrasing"
+        )
+        self.say(name + found)
         self.analysis_ready.emit(comparison_id)
 
     def _analysis_failed(self, _generation: int, message: str) -> None:
