@@ -577,13 +577,49 @@ GOLD: dict[str, list[tuple[str, str | None]]] = {
         ("If you have a parent or a grandparent", "Aisha Rahman"),
         ("Do it for them if you won't do it for yourself", "Aisha Rahman"),
     ],
+    "mayor-rebuild.txt": [
+        ("We will rebuild every home", "Teresa Quinn"),
+        ("I don't care how long it takes", "Teresa Quinn"),
+        ("The mayor says rebuild", "Maria Gutierrez"),
+        ("My insurance company won't call me back", "Maria Gutierrez"),
+        ("Forty years I've lived on this street", "Tom Becker"),
+        ("within the week, maybe sooner", "A person familiar with the state's response"),
+    ],
+    "refinery-translator.txt": [
+        ("go through every document and every valve", "Alejandro Ruiz Treviño"),
+        ("If someone is responsible, they will answer for it", "Alejandro Ruiz Treviño"),
+        ("He told us, 'One day something is going to happen there", "Rosa Elena Morales"),
+        ("Nobody listened to him", "Rosa Elena Morales"),
+        ("We have the reports", "Héctor Villarreal"),
+        ("they never did", "Héctor Villarreal"),
+    ],
+    "startup-funding.txt": [
+        ("Utilities are desperate for storage", "Priya Venkataraman"),
+        ("This money is about building faster", "Priya Venkataraman"),
+        ("We want to build these where they are going to be used", "Owen Gallagher"),
+        ("They kept hitting numbers", "Lisa Tran"),
+        ("There is a lot of money chasing a few good ideas", "Sam Whitaker"),
+        ("Some of these firms will not be around", "Sam Whitaker"),
+        ("Skeptics said the same thing about solar", "Priya Venkataraman"),
+    ],
+    "sisters-cafe.txt": [
+        ("She never measured anything", "Hannah Park"),
+        ("We had to watch her hands and guess", "Hannah Park"),
+        ("She thinks the menu is too long", "Grace Park"),
+        ("We're both probably wrong", "Grace Park"),
+        ("The menu is perfect", "Hannah Park"),
+        ("I've tried to cook the rice cakes at home", "Dev Malhotra"),
+        ("There's something they're not telling me", "Dev Malhotra"),
+        ("Then she said, 'Too salty", "Grace Park"),
+        ("And then she finished the whole bowl", "Grace Park"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
     "blank check", "largely resolved", "full confidence", "No more surprises", "Save Lincoln",
     "deeply disappointed", "significant gaps", "overwhelm", "manageable", "completely unnecessary",
     "too optimistic", "managing decline", "deeply worrying", "entirely preventable", "cautiously hopeful",
-    "incredible grace", "fresh energy", "not accurate", "thrilled",
+    "incredible grace", "fresh energy", "not accurate", "thrilled", "devastated",
 ]  # fmt: skip
 
 

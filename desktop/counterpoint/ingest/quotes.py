@@ -244,6 +244,8 @@ _CLAUSE_OPENERS = {
     "as", "while", "but", "because", "although", "though", "whereas", "since", "even", "which", "who",
     "until", "unless", "if",
 }  # fmt: skip
+# Speech verbs that may open a sentence before the speaker's name, in feature writing.
+_INVERTED_VERBS = {"says", "adds", "asks", "recalls", "explains", "notes", "insists", "warns"}
 _INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 _PARTY_LABEL = re.compile(r"\((?:[DRIL]|Dem|Rep|Ind|Lab|Con)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
 _SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
@@ -474,12 +476,23 @@ class _Extractor:
                 continue
             if gap.strip() or ("\n" in gap and not self._wrapped):
                 break
+            if previous.capitalised and previous.key in _INVERTED_VERBS and start - 1 == 0:
+                break  # "Says Maria Gutierrez": the verb, not a first name
             if previous.capitalised and previous.key not in self.lex.not_names:
                 start -= 1
             elif previous.capitalised and previous.key in ("the",) and start - 1 > 0:
                 break
             elif previous.key in self.lex.titles and not previous.capitalised:
                 start -= 1  # AP style: "press secretary Sarah Sanders", "state Sen. Jane Doe"
+            elif (
+                previous.key == "and"
+                and not previous.capitalised
+                and start - 2 >= 0
+                and tokens[start].key in self.lex.titles
+                and tokens[start - 2].key in self.lex.titles
+                and self._adjacent(tokens, start - 2, start - 1)
+            ):
+                start -= 2  # "co-founder and chief executive Priya Venkataraman"
             elif previous.key in _NAME_PARTICLES | _CONNECTORS and start - 2 >= 0:
                 before = tokens[start - 2]
                 if before.capitalised and not self.masked[before.end : previous.start].strip():
@@ -773,6 +786,8 @@ class _Extractor:
         key = tokens[i].key
         if key in self.lex.speech_verbs and not tokens[i].capitalised and not self._used_as_noun(tokens, i):
             return 1
+        if i == 0 and key in _INVERTED_VERBS and len(tokens) > 1 and tokens[1].capitalised:
+            return 1  # 'Says Maria Gutierrez, who lost her roof: "…"'
         if key == "according" and i + 1 < len(tokens) and tokens[i + 1].key == "to":
             return 2
         return 0
@@ -808,7 +823,12 @@ class _Extractor:
     def _speaker_before(self, tokens: list[_Token], verb: int) -> tuple[int, int] | None:
         """Token range (start, end inclusive) of the subject before a speech verb, appositive skipped."""
         i = verb - 1
-        while i >= 0 and tokens[i].key in _AUXILIARIES and not tokens[i].capitalised:
+        while (
+            i >= 0
+            and tokens[i].key in _AUXILIARIES
+            and not tokens[i].capitalised
+            and self._adjacent(tokens, i, i + 1)  # "…, who was not authorized to speak publicly, said"
+        ):
             i -= 1
         if i < 0:
             return None
@@ -892,6 +912,19 @@ class _Extractor:
                     break
                 j -= 1
             return j, i
+        # "A person familiar with the talks, who was not authorized to speak, said": someone described
+        for j in range(i, max(0, i - 8), -1):
+            if not self._adjacent(tokens, j - 1, j):
+                break
+            if (
+                tokens[j].key in self.lex.titles
+                and not tokens[j].capitalised
+                and tokens[j - 1].key in _INDEFINITE
+                and j < i
+                and tokens[j + 1].key
+                in ("familiar", "close", "briefed", "with", "who", "involved", "in", "at")
+            ):
+                return j - 1, i
         # "the 24-year-old said", "the former champion said": a definite description of someone named before
         for j in range(i, max(-1, i - 4), -1):
             if tokens[j].key == "the":
