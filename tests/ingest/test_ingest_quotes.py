@@ -613,13 +613,41 @@ GOLD: dict[str, list[tuple[str, str | None]]] = {
         ("Then she said, 'Too salty", "Grace Park"),
         ("And then she finished the whole bowl", "Grace Park"),
     ],
+    "bridge-closure.txt": [
+        ("We are not going to take chances", "Angela Fitzgerald"),
+        ("Until we know exactly what we are dealing with", "Angela Fitzgerald"),
+        ("Everybody knew this bridge was in bad shape", "Jerome Whitley"),
+        ("Now they close it with no warning?", "Jerome Whitley"),
+        ("I'm glad nobody got hurt", "Rosa Delgado"),
+        ("But this didn't have to be an emergency", "Rosa Delgado"),
+    ],
+    "teacher-strike-uk.txt": [
+        ("run out of patience", "Fiona Gillespie"),
+        ("Nobody goes into teaching to go on strike", "Fiona Gillespie"),
+        ("they have had enough", "Fiona Gillespie"),
+        ("The door remains open", "Alasdair Munro"),
+        ("Strikes will only harm the young people", "Alasdair Munro"),
+        ("caught in the middle", "Lorna McKay"),
+        ("I have every sympathy with the teachers", "Lorna McKay"),
+        ("We will continue to work with all parties", "A spokesperson"),
+    ],
+    "court-gag.txt": [
+        ("an extraordinary level of publicity", "Karen Liu"),
+        ("The defendant is entitled to a fair trial", "Karen Liu"),
+        ("Neither side will be permitted to try this case in the press", "Karen Liu"),
+        ("one-sided in practice, if not on paper", "Marcus Delane"),
+        ("The government has spent two years leaking", "Marcus Delane"),
+        ("Now that we are answering back", "Marcus Delane"),
+        ("Judges worry about the jury pool", "Elena Vasquez"),
+        ("This order is pretty standard", "Elena Vasquez"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
     "blank check", "largely resolved", "full confidence", "No more surprises", "Save Lincoln",
     "deeply disappointed", "significant gaps", "overwhelm", "manageable", "completely unnecessary",
     "too optimistic", "managing decline", "deeply worrying", "entirely preventable", "cautiously hopeful",
-    "incredible grace", "fresh energy", "not accurate", "thrilled", "devastated",
+    "incredible grace", "fresh energy", "not accurate", "thrilled", "devastated", "derisory", "poor",
 ]  # fmt: skip
 
 

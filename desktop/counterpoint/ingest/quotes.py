@@ -958,6 +958,30 @@ class _Extractor:
             j -= 1
         return None
 
+    def _sentence_subject(self, tokens: list[_Token]) -> tuple[int, int] | None:
+        """The subject that opens a sentence: a name ("Judge Karen Liu barred…") or a description led by an
+        article ("A federal judge on Monday barred…"), for a participle ("…, saying") far from it."""
+        if not tokens:
+            return None
+        if tokens[0].key in _DETERMINERS:
+            for k in range(1, min(len(tokens), 5)):
+                if not self._adjacent(tokens, k - 1, k):
+                    return None
+                if tokens[k].key in self.lex.titles and not tokens[k].capitalised:
+                    if k + 1 < len(tokens) and tokens[k + 1].key in self.lex.titles:
+                        continue
+                    return 0, k
+            return None
+        if tokens[0].capitalised and tokens[0].key not in self.lex.not_names:
+            end = 0
+            while (
+                end + 1 < len(tokens) and tokens[end + 1].capitalised and self._adjacent(tokens, end, end + 1)
+            ):
+                end += 1
+            start = self._capitalised_run(tokens, end)
+            return (start, end) if start == 0 else None
+        return None
+
     def _adjacent(self, tokens: list[_Token], a: int, b: int) -> bool:
         gap = self.masked[tokens[a].end : tokens[b].start].strip()
         return not gap or (gap == "&" and tokens[a].capitalised and tokens[b].capitalised)
@@ -1101,6 +1125,11 @@ class _Extractor:
                     return _Speaker(
                         mention.person.name, mention.person.role(), 0.65, char_span, mention.person
                     )
+            if head.key in self.lex.titles and words[0].key in ("a", "an") and sentence.paragraph <= 1:
+                # the lede's "A federal judge … saying" is the "U.S. District Judge Karen Liu" named next
+                ahead = self._named_ahead(head.key, position)
+                if ahead is not None:
+                    return _Speaker(ahead.name, ahead.role(), 0.5, char_span, ahead)
             if refers_back and words[0].key in ("his", "her", "their"):
                 # 'his lawyer argued the case was "guesswork"' before "Defense attorney Robert Hale told…"
                 ahead = self._named_ahead(head.key, position)
@@ -1408,6 +1437,13 @@ class _Extractor:
                 span = self._speaker_after(tokens, i + n)
             else:
                 span = self._speaker_before(tokens, i)
+                if (
+                    span is None
+                    and tokens[i].key.endswith("ing")
+                    and i > 0
+                    and not self._adjacent(tokens, i - 1, i)
+                ):
+                    span = self._sentence_subject(tokens)  # "A judge barred lawyers …, saying the case …"
                 if span is None:
                     span = self._speaker_after(tokens, i + n)
                     if span is not None and tokens[span[0]].start > open_mark:
