@@ -960,7 +960,8 @@ def test_tab_goes_through_the_window_as_it_reads(qtbot: Any, open_window: Any, s
             widget.isVisible() and widget.isEnabled() and policy & Qt.FocusPolicy.TabFocus == policy.TabFocus
         )
 
-    order, widget = [], window.comparison_list.nextInFocusChain()
+    order: list[Any] = []
+    widget = window.comparison_list.nextInFocusChain()
     while widget is not window.comparison_list and len(order) < 500:
         if reached_by_tab(widget):
             order.append(widget)
@@ -974,9 +975,31 @@ def test_tab_goes_through_the_window_as_it_reads(qtbot: Any, open_window: Any, s
     window.open_comparison(2)  # new columns join the order in their place
     wait_for_analysis(qtbot, window)
     qtbot.waitUntil(lambda: all(c.isVisible() for c in window.workspace._columns))
-    order, widget = [], window.library.view.nextInFocusChain()
+    order = []
+    widget = window.library.view.nextInFocusChain()
     while widget is not window.annotations_panel.view and len(order) < 500:
         if reached_by_tab(widget) and widget in window.workspace._columns:
             order.append(widget)
         widget = widget.nextInFocusChain()
     assert order == window.workspace._columns
+
+
+def test_a_laptop_window_fits_with_both_panels_and_nothing_clipped(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    """1280×720 with the comparisons, the library and the annotations open: the window keeps its size, the
+    three columns lie inside the workspace, and the buttons that do not fit fold behind » (not clipped)."""
+    window = open_window(sample_path)
+    window.default_layout()
+    window.resize(1280, 720)
+    wait_for_analysis(qtbot, window)
+    workspace = window.workspace
+    qtbot.waitUntil(lambda: all(c.isVisible() for c in workspace._columns))
+    assert window.width() == 1280, "the workspace's minimum would have pushed the window wider"
+    assert workspace.width() >= workspace.minimumSizeHint().width()
+    for column in workspace._columns:
+        assert workspace._body.rect().contains(column.geometry())
+    toolbar = workspace._toolbar
+    for button in workspace._tool_buttons:
+        if button.isVisible():
+            assert toolbar.rect().contains(button.geometry()), f"{button.text()} is clipped"

@@ -142,7 +142,14 @@ class LibraryPanel(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """Tab order inside the panel, top to bottom as it reads: search, filters, the statements."""
-        return [self.search_box, self.speaker_filter, self.tag_filter, self.date_from, self.date_to, self.view]
+        return [
+            self.search_box,
+            self.speaker_filter,
+            self.tag_filter,
+            self.date_from,
+            self.date_to,
+            self.view,
+        ]
 
     def set_project(self, project: Project) -> None:
         self.project = project

@@ -244,9 +244,8 @@ class MainWindow(QMainWindow):
         self._set_analysing(False)
 
         self.workspace = ComparisonWorkspace()
-        # Its natural minimum (toolbar, legend and columns in one row) is wider than a laptop screen
-        # leaves beside the docks; below it, labels are clipped rather than the window growing off-screen.
-        self.workspace.setMinimumWidth(640)
+        # No minimum width of its own: its toolbar folds what does not fit behind », the column headers
+        # clamp their lines, so it fits beside both side panels on a 1366-pixel laptop screen.
         self.workspace.setAccessibleName("Comparison workspace")
 
         self.empty_state = QLabel()

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QSizePolicy,
     QTextEdit,
+    QToolBar,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -763,11 +764,14 @@ class ComparisonWorkspace(QWidget):
         )
 
     def _make_toolbar(self) -> QWidget:
-        bar = QWidget()
+        # A QToolBar, not a row of buttons: when the window is narrow (a laptop with both side panels),
+        # what does not fit goes behind its » button instead of widening the workspace or being clipped.
+        bar = QToolBar("Comparison tools")
         bar.setObjectName("workspaceToolbar")
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(12, 8, 12, 4)
-        layout.setSpacing(8)
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setContentsMargins(8, 4, 8, 0)
         self._title = QLabel()
         self._title.setObjectName("workspaceTitle")
         font = self._title.font()
@@ -775,9 +779,10 @@ class ComparisonWorkspace(QWidget):
         font.setBold(True)
         self._title.setFont(font)
         self._title.setAccessibleName("Comparison title")
-        self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._title.setMinimumWidth(120)
-        layout.addWidget(self._title, 1)
+        # Without a title (the main window shows it above) the buttons line up on the left.
+        self._title_action = bar.addWidget(self._title)
         self._tool_buttons: list[QToolButton] = []
         # What a user does most comes first: tag, then let go of the selection; the suggestions after.
         for act in (
@@ -787,19 +792,15 @@ class ComparisonWorkspace(QWidget):
             self.next_suggestion_action,
             self.accept_suggestion_action,
         ):
-            button = QToolButton()
-            button.setDefaultAction(act)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addAction(act)
+            button = bar.widgetForAction(act)
+            assert isinstance(button, QToolButton)
             button.setAccessibleName(act.text().replace("…", ""))
-            button.setAutoRaise(act is not self.tag_action)
             if act is self.tag_action:
                 button.setObjectName("tagButton")
-            layout.addWidget(button)
+                button.setAutoRaise(False)
             self._tool_buttons.append(button)
-        # Without a title (the main window shows it above) the buttons line up on the left, under the
-        # comparison's name, instead of spreading over the width.
-        layout.addStretch(0)
-        self._toolbar_layout = layout
+        self._toolbar = bar
         return bar
 
     def focus_chain(self) -> list[QWidget]:
@@ -835,8 +836,7 @@ class ComparisonWorkspace(QWidget):
         self._statements = statements
         self._analysis = analysis
         self._title.setText(title)
-        self._title.setVisible(bool(title))
-        self._toolbar_layout.setStretch(self._toolbar_layout.count() - 1, 0 if title else 1)
+        self._title_action.setVisible(bool(title))
         self._picks.clear()
         self._pick_order.clear()
         self._current = None
