@@ -641,13 +641,38 @@ GOLD: dict[str, list[tuple[str, str | None]]] = {
         ("Judges worry about the jury pool", "Elena Vasquez"),
         ("This order is pretty standard", "Elena Vasquez"),
     ],
+    "zoo-birth.txt": [
+        ("Kirana is being a wonderful, attentive mom", "Melanie Ortiz"),
+        ("we're trying to stay out of her way", "Melanie Ortiz"),
+        ("Every birth matters for a species", "Paul Henning"),
+        ("These two cubs carry genes", "Paul Henning"),
+        ("I know everyone wants to see them", "Carla Whitmore"),
+        ("they'll be worth the wait", "Carla Whitmore"),
+    ],
+    "pension-vote.txt": [
+        ("This is the most important vote", "Dolores Tran"),
+        ("We are making sure there is a pension system left", "Dolores Tran"),
+        ("a pay cut for every public servant", "Samuel Okonjo"),
+        ("We're going to have a harder time filling classrooms", "Samuel Okonjo"),
+        ("We will see them in court", "Gloria Haines"),
+        ("making the tough call", "Raymond Ellis"),
+    ],
+    "museum-theft.txt": [
+        ("This was not an amateur job", "Nicolas Aubert"),
+        ("They knew exactly where they were going", "Nicolas Aubert"),
+        ("You cannot put a price on some of these pieces", "Claire Fontaine"),
+        ("They are part of the history of this city", "Claire Fontaine"),
+        ("everything will be done to find those responsible", "Isabelle Marchand"),
+        ("We have images. We have leads", "Nicolas Aubert"),
+        ("I am confident we will find them", "Nicolas Aubert"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
     "blank check", "largely resolved", "full confidence", "No more surprises", "Save Lincoln",
     "deeply disappointed", "significant gaps", "overwhelm", "manageable", "completely unnecessary",
     "too optimistic", "managing decline", "deeply worrying", "entirely preventable", "cautiously hopeful",
-    "incredible grace", "fresh energy", "not accurate", "thrilled", "devastated", "derisory", "poor",
+    "incredible grace", "fresh energy", "not accurate", "thrilled", "devastated", "derisory", "poor", "heartbroken",
 ]  # fmt: skip
 
 
