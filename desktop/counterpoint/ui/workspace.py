@@ -516,7 +516,8 @@ class _ColumnHeader(QFrame):
         top.addWidget(badge)
         top.addWidget(speaker, 1)
         layout.addLayout(top)
-        # Each line at most two lines high: the statement below is what the column is for.
+        # Each at most two lines high (three for date, occasion and place, which say the most): the
+        # statement below is what the column is for.
         lines = [
             statement.role,
             " · ".join(p for p in (_date_text(statement), statement.occasion) if p),
@@ -525,7 +526,7 @@ class _ColumnHeader(QFrame):
         for i, text in enumerate(lines):
             if not text:
                 continue
-            label = _ClampedLabel(text, 2, "columnRole" if i == 0 else "columnOccasion")
+            label = _ClampedLabel(text, 2 if i == 0 else 3, "columnRole" if i == 0 else "columnOccasion")
             layout.addWidget(label)
             self.details.append(label)
         if statement.source_title:
