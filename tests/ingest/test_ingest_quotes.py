@@ -666,6 +666,37 @@ GOLD: dict[str, list[tuple[str, str | None]]] = {
         ("We have images. We have leads", "Nicolas Aubert"),
         ("I am confident we will find them", "Nicolas Aubert"),
     ],
+    "divorce-lawyers.txt": [
+        ("People assume it must be awful", "Rachel Ostrowski"),
+        ("we were better law partners than we ever were spouses", "Rachel Ostrowski"),
+        ("I'd write a memo", "Daniel Ostrowski"),
+        ("We both knew it was ridiculous", "Daniel Ostrowski"),
+        ("I asked for a raise", "Tina Alvarez"),
+        ("We won. And walking out of the courthouse", "Rachel Ostrowski"),
+        ("That was the end of the memos", "Rachel Ostrowski"),
+        ("She was brilliant that day", "Daniel Ostrowski"),
+        ("I just don't tell her", "Daniel Ostrowski"),
+    ],
+    "wildlife-post.txt": [
+        ("A bear that is guarding a food source", "Hannah Cole"),
+        ("We are asking visitors to respect these closures", "Hannah Cole"),
+        ("I drove four hours for this hike", "Jamal Pierce"),
+        ("I'd rather be bummed than be a headline", "Jamal Pierce"),
+        ("Please, please carry bear spray", "the post"),
+        ("The good news is the population is recovering", "Teresa Nakamura"),
+        ("monitoring the situation closely", "Mark Delgado"),
+        ("as soon as it is safe", "Mark Delgado"),
+    ],
+    "hospital-merger.txt": [
+        ("When hospitals merge and competition disappears", "Holly Vance"),
+        ("This merger would do exactly that", "Holly Vance"),
+        ("vigorously defend a merger", "Robert Hayes and Nina Castellano"),
+        ("The FTC is looking at a map and a spreadsheet", "Robert Hayes"),
+        ("They are not looking at the rural hospitals", "Robert Hayes"),
+        ("If these two become one", "Greg Stamper"),
+        ("The evidence is pretty consistent", "Martin Hollis"),
+        ("Prices go up, and quality doesn't improve", "Martin Hollis"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [

@@ -246,6 +246,20 @@ _CLAUSE_OPENERS = {
 }  # fmt: skip
 # Speech verbs that may open a sentence before the speaker's name, in feature writing.
 _INVERTED_VERBS = {"says", "adds", "asks", "recalls", "explains", "notes", "insists", "warns"}
+# First words of place and company names, which a sentence may open with ("New Jersey Transit said").
+_PLACE_PREFIXES = {
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "united",
+    "great",
+    "upper",
+    "lower",
+    "central",
+    "royal",
+}
 _INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 _PARTY_LABEL = re.compile(r"\((?:[DRIL]|Dem|Rep|Ind|Lab|Con)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
 _SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
@@ -342,6 +356,7 @@ class _Extractor:
         self._mention_positions: list[int] = []
         self._dates: dict[Span, date | None] = {}
         self._unnamed_attribution = False
+        self._lower_words: set[str] | None = None
         self._said_right_after = (
             False  # the last quotation was followed at once by "X said" (a full utterance)
         )
@@ -519,6 +534,14 @@ class _Extractor:
                     break
             else:
                 break
+        if (
+            start == 0
+            and end == 2
+            and all(t.capitalised and self._word_class(t) == "word" for t in tokens[:3])
+            and tokens[0].key not in _PLACE_PREFIXES
+            and self._common_word(tokens[0])
+        ):
+            start = 1  # "Hiker Jamal Pierce": a word the text also writes in lower case opens the sentence
         # The run never starts with a sentence opener ("In", "The") or a lower-case word, except a title
         # before a name ("union president Derek Olsen").
         while start <= end and (
@@ -530,6 +553,15 @@ class _Extractor:
         if start <= end and not any(t.capitalised for t in tokens[start : end + 1]):
             return end + 1
         return start
+
+    def _common_word(self, token: _Token) -> bool:
+        """Whether the text also uses this capitalised word in lower case ("Hiker" beside "this hike")."""
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])", self.text))
+        key = token.key
+        return key in self._lower_words or (
+            len(key) > 4 and key.endswith("er") and key[:-1] in self._lower_words
+        )
 
     def _split_name(self, words: list[_Token]) -> tuple[str | None, str | None, bool]:
         """(name, role, is_organisation) of a capitalised phrase: 'U.S. Attorney General Jeff Sessions'."""
@@ -544,7 +576,9 @@ class _Extractor:
                 first, _r1, org1 = self._split_name(words[:k])
                 second, _r2, org2 = self._split_name(words[k + 1 :])
                 if first and second and not org1 and not org2:
-                    return self._phrase(words), None, True
+                    # "St. Anselm chief executive Dr. Robert Hayes and Riverbend chief executive Nina
+                    # Castellano" speak together: the names, without their roles
+                    return f"{first} and {second}", None, True
         # ("Secretary of State Antony Blinken" has its name last, after the title: that is not this case.)
         tail_name = len(words)
         while (
