@@ -120,3 +120,15 @@ def test_cancel_stops_the_export_and_writes_nothing(
     assert dialog.exported is None
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
+
+
+def test_a_long_comparison_title_does_not_widen_the_dialog(qtbot: QtBot, sample_project: Project) -> None:
+    title = (
+        "Trump vs Sessions vs Rosenberg on police use of force in the summer of 2017, with the press "
+        "secretary's reply and the DEA's all-staff email, for the Sunday explainer"
+    )
+    sample_project.rename_comparison(1, title)
+    dialog, _pages = _open(qtbot, sample_project, 1)
+    assert dialog.scope_title.text() == title and dialog.scope_title.wordWrap()
+    assert dialog.this_comparison.accessibleName() == f"This comparison: {title}"
+    assert dialog.minimumSizeHint().width() < 900

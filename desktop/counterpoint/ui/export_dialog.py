@@ -140,14 +140,23 @@ class ExportDialog(QDialog):
         self.scope_group.addButton(self.all_comparisons)
         titles = {c.id: c.title for c in comparisons}
         if comparison_id is not None and comparison_id in titles:
-            self.this_comparison.setText(f"This comparison: {titles[comparison_id]}")
+            self.this_comparison.setText("This comparison")
+            self.this_comparison.setAccessibleName(f"This comparison: {titles[comparison_id]}")
             self.this_comparison.setChecked(True)
         else:
             self.this_comparison.setText("This comparison (none is open)")
             self.this_comparison.setEnabled(False)
             self.all_comparisons.setChecked(True)
+        # The title on a line of its own that wraps: in the radio button's text, a long one widened the
+        # dialog past the screen.
+        self.scope_title = QLabel(titles.get(comparison_id, "") if comparison_id is not None else "")
+        self.scope_title.setWordWrap(True)
+        self.scope_title.setIndent(22)  # under the radio button's text, not its circle
+        self.scope_title.setStyleSheet("color: palette(placeholder-text);")
+        self.scope_title.setVisible(bool(self.scope_title.text()))
         scope = QVBoxLayout()
         scope.addWidget(self.this_comparison)
+        scope.addWidget(self.scope_title)
         scope.addWidget(self.all_comparisons)
 
         self.path_edit = QLineEdit()
