@@ -104,6 +104,19 @@ def test_dialog_returns_only_the_checked_quotations(
     assert [q.speaker for q in chosen] == [model.rows[0].quote.speaker, model.rows[2].quote.speaker]
 
 
+def test_the_quotations_have_the_keyboard_when_the_preview_opens(
+    qtbot: QtBot, document: Document, quotes: list[Quote]
+) -> None:
+    dialog = ImportPreviewDialog(document, quotes)
+    qtbot.addWidget(dialog)
+    assert dialog.focusWidget() is dialog.table and dialog.current_row() == 0
+    kept = len(dialog.model.chosen())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # keeps or drops the current quotation
+    assert len(dialog.model.chosen()) == kept - 1
+
+
 def test_dialog_will_not_accept_a_kept_quotation_without_speaker(qtbot: QtBot, document: Document) -> None:
     unattributed = Quote(start=26, end=88, text=document.text[26:88], speaker=None, role=None, confidence=0.1,
                          said_on=None, attribution=None)  # fmt: skip

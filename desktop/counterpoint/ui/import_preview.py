@@ -335,6 +335,8 @@ class ImportPreviewDialog(QDialog):
         self._update_ok()
         if self.model.rowCount():
             self.table.selectRow(0)
+            # The quotations are what the user came to check; the title above is usually right.
+            self.table.setFocus()
 
     def current_row(self) -> int:
         index = self.table.currentIndex()
