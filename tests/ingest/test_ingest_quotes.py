@@ -697,6 +697,33 @@ GOLD: dict[str, list[tuple[str, str | None]]] = {
         ("The evidence is pretty consistent", "Martin Hollis"),
         ("Prices go up, and quality doesn't improve", "Martin Hollis"),
     ],
+    "oil-markets.txt": [
+        ("Nobody had this on their bingo card", "Tamsin Reed"),
+        ("The market was positioned for a rollover", "Tamsin Reed"),
+        ("getting ahead of a demand slowdown", "A source within OPEC+"),
+        ("not advisable at this moment", "A White House National Security Council spokesperson"),
+        ("The group is telling the market", "Oren Lindqvist"),
+        ("That is a powerful message", "Oren Lindqvist"),
+    ],
+    "hs-football.txt": [
+        ("I saw the end tuck in and I just pulled it", "Jaylen Brooks"),
+        ("Coach has been telling us all week", "Jaylen Brooks"),
+        ("It's not about me. These kids did the work", "Dana Mitchell"),
+        ("I just try to stay out of their way", "Dana Mitchell"),
+        ("We went toe to toe with a great team", "Ron Gaither"),
+        ("I'm proud of every one of them", "Ron Gaither"),
+        ("Then it's back to work Monday", "Dana Mitchell"),
+    ],
+    "housing-audit.txt": [
+        ("This is not a paperwork problem", "Leticia Warren"),
+        ("already corrected many of the issues identified", "Brian Osei"),
+        ("If anyone stole from this program", "Elaine Fitch"),
+        ("I have zero tolerance for that", "Elaine Fitch"),
+        ("The commissioner has a lot of questions to answer", "Darnell Price"),
+        ("And so does the mayor", "Darnell Price"),
+        ("Every time it rains, I put out buckets", "Gladys Murray"),
+        ("I called them so many times they know my voice", "Gladys Murray"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [

@@ -166,7 +166,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])"
     r"|(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|Jan|Feb|"
     r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=\s)"
-    r"|[^\W_](?:[\w\-]*[^\W_])?(?:['’][A-Za-z]+)?"
+    r"|[^\W_](?:[\w\-]*[^\W_])?(?:['’][A-Za-z]+)?(?:(?<=[A-Z])\+(?!\w))?"
 )
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Jr|Sr|Inc|"
@@ -941,7 +941,7 @@ class _Extractor:
         # "the senator said", "a White House spokeswoman said", "officials said"
         if token.key in self.lex.titles or token.key in self.lex.organisation_words:
             j = i
-            while j > 0 and i - j < 5 and tokens[j].key not in _DETERMINERS:
+            while j > 0 and i - j < 7 and tokens[j].key not in _DETERMINERS:
                 if self.masked[tokens[j - 1].end : tokens[j].start].strip() not in ("", "'", "’"):
                     break
                 j -= 1
@@ -978,7 +978,7 @@ class _Extractor:
             k -= 1
         if (
             k < 2
-            or tokens[k - 1].key not in ("for", "of", "at", "with")
+            or tokens[k - 1].key not in ("for", "of", "at", "with", "within", "inside", "close")
             or not self._adjacent(tokens, k - 1, k)
         ):
             return None
