@@ -161,6 +161,7 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText("File to write")
+        self.path_edit.setAccessibleName("Save to")  # its label sits beside a row, so it is no buddy
         self.browse_button = QPushButton("Choose…")
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
