@@ -968,3 +968,50 @@ def test_text_wrapped_without_blank_lines_like_a_pdf_press_release() -> None:
     assert quote.text == (
         "Too many communities have been cut off for too long, This programme will reconnect them within three years."
     )
+
+
+def test_a_surname_shared_by_relatives_is_the_one_just_named() -> None:
+    text = (
+        "Abigail Foster, 17, died in the crash.\n\n"
+        "Her mother, Linda Foster, spoke first.\n\n"
+        '"She was going to be a nurse," Foster said.\n\n'
+        'Her father, Greg Foster, spoke next. "I have tried to forgive him," Foster said.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Linda Foster", "Greg Foster"]
+
+
+def test_names_with_particles_initials_and_a_suffix() -> None:
+    text = (
+        "Trade Commissioner Pieter van der Berg spoke first. "
+        '"We have been talking about this for years," van der Berg said.\n\n'
+        "Defense attorney Robert F. Hale Jr. spoke last. "
+        '"The prosecution wants you to guess," Hale said.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Pieter van der Berg", "Robert F. Hale Jr."]
+
+
+def test_a_party_label_in_parentheses_is_not_the_speaker() -> None:
+    quote = _one('But Sen. Curtis Vance (R-Utah) called the deal "worse than nothing at all."')
+    assert quote.speaker == "Curtis Vance"
+
+
+def test_a_colon_after_a_pronoun_subject_hands_it_the_quotation() -> None:
+    text = 'Mayor Ann Lee spoke to reporters.\n\nAsked whether she would resign, she did not hesitate: "Not while I can stand."'
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Lee"]
+
+
+def test_the_statement_said_is_whoever_issued_the_statement() -> None:
+    text = (
+        "Skyline Live said in a statement that fans would be refunded. "
+        '"We understand the frustration of fans," the statement said.'
+    )
+    assert _one(text).speaker == "Skyline Live"
+
+
+def test_someone_described_keeps_the_description() -> None:
+    text = (
+        'Neighbor Frank DiSalvo said he left. "We grabbed the dog and went," DiSalvo said.\n\n'
+        "Another neighbor, who asked not to be named, said she had called police before. "
+        '"Everybody on this block knew something was wrong," she said.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Frank DiSalvo", "Another neighbor"]

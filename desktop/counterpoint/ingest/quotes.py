@@ -734,8 +734,13 @@ class _Extractor:
             if person is None and last in latest and sentence.paragraph - latest[last][1] <= 1:
                 person = latest[last][0]
             person = person or self.by_last_name.get(last)
-            if person is None and " " not in name and len(first_names.get(last, ())) == 1:
-                # "Emeka has plans": a feature calls a relative by first name, beside the surname it shares
+            if (
+                person is None
+                and " " not in name
+                and len(first_names.get(last, ())) == 1
+                and len(namesakes[_surname(first_names[last][0].name)]) > 1
+            ):
+                # "Emeka has plans": a feature calls relatives who share a surname by their first names
                 person = first_names[last][0]
             if person is None:
                 continue
