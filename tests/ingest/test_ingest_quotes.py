@@ -724,6 +724,35 @@ GOLD: dict[str, list[tuple[str, str | None]]] = {
         ("Every time it rains, I put out buckets", "Gladys Murray"),
         ("I called them so many times they know my voice", "Gladys Murray"),
     ],
+    "drought-farmers.txt": [
+        ("There's no grass", "Cody Whitfield"),
+        ("You either sell them now", "Cody Whitfield"),
+        ("My granddad went through the drought", "Cody Whitfield"),
+        ("I always figured he was exaggerating", "Cody Whitfield"),
+        ("When ranchers liquidate breeding cows", "Jennifer Lau"),
+        ("It takes two or three years to rebuild a herd", "Jennifer Lau"),
+        ("Texas ranchers are tough", "Wade Pickett"),
+        ("If it doesn't rain by October", "Dana Whitfield"),
+    ],
+    "chess-prodigy.txt": [
+        ("He played like a machine in the endgame", "László Farkas"),
+        ("Maybe never", "László Farkas"),
+        ("But I made a mistake on move 23", "Arjun Mehta"),
+        ("We didn't know anything about chess", "Priya Mehta"),
+        ("We just drive him to tournaments", "Priya Mehta"),
+        ("Most kids his age play fast", "Sergei Voronin"),
+        ("That is very rare", "Sergei Voronin"),
+    ],
+    "transit-qna.txt": [
+        ("Our signal system is from the 1970s", "Keisha Boyd"),
+        ("I wish I could tell you something different", "Keisha Boyd"),
+        ("A lot of what riders see is people in crisis", "Keisha Boyd"),
+        ("Arresting someone who needs a bed", "Keisha Boyd"),
+        ("almost every week", "Frank Castellano"),
+        ("We need police on the trains, period", "Frank Castellano"),
+        ("Find me a billion dollars a year", "Keisha Boyd"),
+        ("and I'll do it tomorrow", "Keisha Boyd"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
