@@ -594,3 +594,14 @@ def test_a_long_occasion_takes_three_lines_and_keeps_the_rest_in_a_tooltip(qtbot
     assert label.toolTip() == occasion and label.accessibleName() == occasion
     assert label.height() <= 3 * label.fontMetrics().lineSpacing() + 2
     assert workspace._columns[0].height() > workspace._headers[0].height(), "the statement keeps the room"
+
+
+def test_a_name_wider_than_its_column_is_elided_not_cut(qtbot: Any) -> None:
+    from counterpoint.ui.workspace import _ClampedLabel
+
+    label = _ClampedLabel("Chuck Rosenbergovitch-Montgomery", 2, "columnSpeaker")
+    qtbot.addWidget(label)
+    width = label.fontMetrics().horizontalAdvance("Chuck Rosen")
+    lines = label.lines(width)
+    assert len(lines) == 2 and lines[1].endswith("…")
+    assert all(label.fontMetrics().horizontalAdvance(line) <= width for line in lines)

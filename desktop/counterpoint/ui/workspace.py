@@ -460,11 +460,16 @@ class _ClampedLabel(QLabel):
             line.setLineWidth(max(1, width))
             starts.append((line.textStart(), line.textLength()))
         layout.endLayout()
+        metrics = self.fontMetrics()
+
+        def fit(text: str) -> str:
+            # A word longer than the column ("Rosenberg" in a narrow one) is elided, not cut off.
+            return metrics.elidedText(text.strip(), Qt.TextElideMode.ElideRight, max(1, width))
+
         if len(starts) <= self.max_lines:
-            return [piece(start, length).strip() for start, length in starts]
-        shown = [piece(start, length).strip() for start, length in starts[: self.max_lines - 1]]
-        rest = piece(starts[self.max_lines - 1][0]).strip()
-        return [*shown, self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, max(1, width))]
+            return [fit(piece(start, length)) for start, length in starts]
+        shown = [fit(piece(start, length)) for start, length in starts[: self.max_lines - 1]]
+        return [*shown, fit(piece(starts[self.max_lines - 1][0]))]
 
     def is_clamped(self) -> bool:
         return self.text() != self.full_text and "…" in self.text()
