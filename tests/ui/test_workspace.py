@@ -599,9 +599,9 @@ def test_a_long_occasion_takes_three_lines_and_keeps_the_rest_in_a_tooltip(qtbot
 def test_a_name_wider_than_its_column_is_elided_not_cut(qtbot: Any) -> None:
     from counterpoint.ui.workspace import _ClampedLabel
 
-    label = _ClampedLabel("Chuck Rosenbergovitch-Montgomery", 2, "columnSpeaker")
+    label = _ClampedLabel("Chuck Rosenbergovitch", 2, "columnSpeaker")
     qtbot.addWidget(label)
-    width = label.fontMetrics().horizontalAdvance("Chuck Rosen")
+    width = label.fontMetrics().horizontalAdvance("Chuck Rose")
     lines = label.lines(width)
-    assert len(lines) == 2 and lines[1].endswith("…")
+    assert lines[0] == "Chuck" and lines[1].startswith("Rosen") and lines[1].endswith("…")
     assert all(label.fontMetrics().horizontalAdvance(line) <= width for line in lines)
