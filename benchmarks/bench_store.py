@@ -13,7 +13,43 @@ from pathlib import Path
 
 from counterpoint.store import Project, TargetSpec
 
-WORDS = ["police", "officers", "law", "lawful", "force", "careful", "community", "policing", "crime", "suspects", "custody", "rights", "directive", "joke", "misconduct", "responsible", "violate", "defend", "prosecute", "nice", "rough", "wagon", "thugs", "gang", "budget", "tax", "jobs", "growth", "border", "security", "health", "care", "climate", "energy", "schools"]
+WORDS = [
+    "police",
+    "officers",
+    "law",
+    "lawful",
+    "force",
+    "careful",
+    "community",
+    "policing",
+    "crime",
+    "suspects",
+    "custody",
+    "rights",
+    "directive",
+    "joke",
+    "misconduct",
+    "responsible",
+    "violate",
+    "defend",
+    "prosecute",
+    "nice",
+    "rough",
+    "wagon",
+    "thugs",
+    "gang",
+    "budget",
+    "tax",
+    "jobs",
+    "growth",
+    "border",
+    "security",
+    "health",
+    "care",
+    "climate",
+    "energy",
+    "schools",
+]
 QUERIES = ["lawful", "police misconduct", "rough wag", "directive joke", 'NEAR( "custody', "tax"]
 
 
