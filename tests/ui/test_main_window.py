@@ -494,7 +494,9 @@ def test_a_long_analysis_can_be_cancelled(
     monkeypatch.setattr(workers, "run_analysis", slow)
     window = open_window(sample_path)
     qtbot.waitUntil(lambda: window.analysis_runner.busy)
-    assert window.analysis_progress.isVisible() and window.cancel_button.isVisible()
+    assert "Analysing" in window.analysis_label.text()
+    qtbot.waitUntil(lambda: window.cancel_button.isVisible())  # once it has taken a while
+    assert window.analysis_progress.isVisible()
     window.cancel_button.click()
     assert not window.analysis_pending
     assert "cancelled" in window.analysis_label.text()
@@ -1003,3 +1005,15 @@ def test_a_laptop_window_fits_with_both_panels_and_nothing_clipped(
     for button in workspace._tool_buttons:
         if button.isVisible():
             assert toolbar.rect().contains(button.geometry()), f"{button.text()} is clipped"
+
+
+def test_who_is_compared_gets_the_whole_line_when_no_analysis_is_running(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    window.open_comparison(2)
+    wait_for_analysis(qtbot, window)
+    assert not window.cancel_button.isVisible() and not window.analysis_progress.isVisible()
+    meta = window.comparison_meta
+    assert "Chuck Rosenberg, 29 Jul 2017" in meta.text()
+    qtbot.waitUntil(lambda: meta.shown_text() == meta.text())  # not shortened at 1600 pixels

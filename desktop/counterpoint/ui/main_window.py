@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up does n
 
 MAX_COLUMNS = 4
 PLAIN_TEXT_DELAY_MS = 120
+PROGRESS_DELAY_MS = 400  # an analysis longer than this shows its progress and a Cancel button
 ANALYSES_KEPT = 24  # analyses kept for comparisons opened again in this session
 CONFIRM_DELETE_ABOVE = 20  # statements deleted at once without asking
 RECENT_LIMIT = 8
@@ -155,6 +156,10 @@ class _ElidedLabel(QLabel):
     def _elide(self) -> None:
         super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
 
+    def shown_text(self) -> str:
+        """What is on screen: the text, or its shortened form."""
+        return super().text()
+
 
 class MainWindow(QMainWindow):
     """The window users live in. It is handed an open Project; it owns it from then on (and closes it)."""
@@ -225,11 +230,12 @@ class MainWindow(QMainWindow):
         self.cancel_button.setObjectName("compact")
         self.cancel_button.setAccessibleName("Cancel the analysis")
         self.cancel_button.clicked.connect(self.cancel_analysis)
-        # Showing and hiding the progress must not re-lay out the workspace below: keep their room.
-        for widget in (self.analysis_progress, self.cancel_button):
-            policy = widget.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            widget.setSizePolicy(policy)
+        # Most analyses land in a blink: the progress and Cancel appear only for a long one, and take no
+        # room before (kept for them, it cut the line of who is compared short for nothing).
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
         # The title has the whole width; who is compared and the analysis status share the line below.
         grid = QGridLayout(header)
         grid.setContentsMargins(16, 10, 16, 8)
@@ -241,6 +247,9 @@ class MainWindow(QMainWindow):
         grid.addWidget(self.cancel_button, 1, 2)
         grid.addWidget(self.analysis_label, 1, 3)
         grid.setColumnStretch(0, 1)
+        # Their row is as tall as the Cancel button from the start, so they appear without moving the
+        # workspace below.
+        grid.setRowMinimumHeight(1, self.cancel_button.sizeHint().height())
         self._set_analysing(False)
 
         self.workspace = ComparisonWorkspace()
@@ -1091,8 +1100,12 @@ class MainWindow(QMainWindow):
     # -- analysis -------------------------------------------------------------------------------------
 
     def _set_analysing(self, busy: bool) -> None:
-        self.analysis_progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
+        if busy:
+            self._progress_timer.start()
+        else:
+            self._progress_timer.stop()
+            self.analysis_progress.hide()
+            self.cancel_button.hide()
         if busy:
             self.analysis_progress.setRange(0, 0)
             self.analysis_label.setText("Analysing…")
@@ -1101,6 +1114,11 @@ class MainWindow(QMainWindow):
             self.analysis_label.setText(f"{pairs} contrast{'s' if pairs != 1 else ''} found")
         else:
             self.analysis_label.setText("")
+
+    def _show_progress(self) -> None:
+        if self.analysis_pending:
+            self.analysis_progress.show()
+            self.cancel_button.show()
 
     def _analysis_progress(self, done: int, total: int) -> None:
         self.analysis_progress.setRange(0, max(total, 1))
