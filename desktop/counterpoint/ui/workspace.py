@@ -777,7 +777,7 @@ class ComparisonWorkspace(QWidget):
         bar.setMovable(False)
         bar.setFloatable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setContentsMargins(8, 4, 8, 0)
+        # (Its margins are in the style sheet: QToolBar resets its own on every change of style.)
         self._title = QLabel()
         self._title.setObjectName("workspaceTitle")
         font = self._title.font()
