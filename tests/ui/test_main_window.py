@@ -991,6 +991,8 @@ def test_a_laptop_window_fits_with_both_panels_and_nothing_clipped(
 ) -> None:
     """1280×720 with the comparisons, the library and the annotations open: the window keeps its size, the
     three columns lie inside the workspace, and the buttons that do not fit fold behind » (not clipped)."""
+    from PySide6.QtWidgets import QToolButton
+
     window = open_window(sample_path)
     window.default_layout()
     window.resize(1280, 720)
@@ -1005,6 +1007,9 @@ def test_a_laptop_window_fits_with_both_panels_and_nothing_clipped(
     for button in workspace._tool_buttons:
         if button.isVisible():
             assert toolbar.rect().contains(button.geometry()), f"{button.text()} is clipped"
+    if not all(b.isVisible() for b in workspace._tool_buttons):
+        more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert more.isVisible() and more.accessibleName() == "More comparison tools"
 
 
 def test_who_is_compared_gets_the_whole_line_when_no_analysis_is_running(

@@ -806,6 +806,10 @@ class ComparisonWorkspace(QWidget):
                 button.setObjectName("tagButton")
                 button.setAutoRaise(False)
             self._tool_buttons.append(button)
+        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:
+            more.setAccessibleName("More comparison tools")
+            more.setToolTip("More tools: the ones that do not fit beside these")
         self._toolbar = bar
         return bar
 
