@@ -143,6 +143,15 @@ def test_a_search_shows_the_words_around_the_match(qapp: object, sample_project:
         ("2017-02-30", None, None),
         ("August", None, None),
         ("", None, None),
+        # As a reporter types them.
+        ("Aug 2017", date(2017, 8, 1), date(2017, 8, 31)),
+        ("august 2017", date(2017, 8, 1), date(2017, 8, 31)),
+        ("Sept. 2017", date(2017, 9, 1), date(2017, 9, 30)),
+        ("1 Aug 2017", date(2017, 8, 1), date(2017, 8, 1)),
+        ("Aug. 1, 2017", date(2017, 8, 1), date(2017, 8, 1)),
+        ("July 28 2017", date(2017, 7, 28), date(2017, 7, 28)),
+        ("Augst 2017", None, None),
+        ("31 Jun 2017", None, None),
     ],
 )
 def test_date_range_takes_a_year_a_month_or_a_day(typed: str, start: date | None, end: date | None) -> None:

@@ -278,7 +278,7 @@ class DateField(QLineEdit):
         super().__init__(parent)
         self.is_end = end
         self.setPlaceholderText("to: any date" if end else "from: any date")
-        self.setToolTip("A year (2017), a month (2017-08) or a day (2017-08-01)")
+        self.setToolTip("A year (2017), a month (2017-08, Aug 2017) or a day (2017-08-01, 1 Aug 2017)")
         self.setClearButtonEnabled(True)
         self.textChanged.connect(self._show_validity)
 
@@ -293,15 +293,49 @@ class DateField(QLineEdit):
         self.style().polish(self)
 
 
+# English month names as reporters write them (Aug, Aug., August, Sept); fixed, not the locale's.
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTHS = {name: n for n, full in enumerate(_MONTH_NAMES, 1) for name in (full, full[:3])} | {"sept": 9}
+_MONTH = r"([a-z]{3,9})\.?"
+
+
 def parse_date_bound(text: str, *, end: bool) -> date | None:
-    match = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*", text)
-    if not match:
+    """2017, 2017-08, 2017-08-01, and as a reporter types them: Aug 2017, 1 August 2017, Aug. 1, 2017.
+    A year or a month stands for its first day ("from") or its last ("to")."""
+    typed = " ".join(text.lower().split())
+    day: int | None = None
+    if match := re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", typed):
+        year = int(match[1])
+        month = int(match[2]) if match[2] else None
+        day = int(match[3]) if match[3] else None
+    elif match := re.fullmatch(rf"(?:(\d{{1,2}}) )?{_MONTH},? (\d{{4}})", typed):  # 1 Aug 2017, Aug 2017
+        if match[2] not in _MONTHS:
+            return None
+        day, month, year = (int(match[1]) if match[1] else None), _MONTHS[match[2]], int(match[3])
+    elif match := re.fullmatch(rf"{_MONTH} (\d{{1,2}}),? (\d{{4}})", typed):  # Aug 1, 2017
+        if match[1] not in _MONTHS:
+            return None
+        month, day, year = _MONTHS[match[1]], int(match[2]), int(match[3])
+    else:
         return None
-    year = int(match[1])
-    month = int(match[2]) if match[2] else (12 if end else 1)
+    if month is None:
+        month = 12 if end else 1
     try:
-        if match[3]:
-            return date(year, month, int(match[3]))
+        if day is not None:
+            return date(year, month, day)
         last = calendar.monthrange(year, month)[1] if end else 1
         return date(year, month, last)
     except ValueError:
