@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -269,9 +270,10 @@ def test_statement_editor_says_what_is_missing_and_goes_there(
     assert editor.text.property("invalid") is True and editor.focusWidget() is editor.text
     assert editor.speaker.property("invalid") is False
     editor.text.setPlainText("We will back the police.")
-    editor.said_on.setText("2017-08-02")
+    editor.said_on.setText("Aug. 2, 2017")  # as a reporter writes it
     editor.accept()
     assert not editor.isVisible()
+    assert window.project.statements(speaker="Jeff Sessions")[-1].said_on == date(2017, 8, 2)
 
 
 # -- comparisons ----------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from counterpoint.errors import UserError
 from counterpoint.store import Statement, parse_date
+from counterpoint.ui.library import parse_date_bound
 
 
 class StatementEditor(QDialog):
@@ -56,7 +57,7 @@ class StatementEditor(QDialog):
         self.role.setPlaceholderText("Their role when speaking, e.g. Attorney General")
         self.role.setAccessibleName("Role")
         self.said_on = QLineEdit()
-        self.said_on.setPlaceholderText("YYYY-MM-DD")
+        self.said_on.setPlaceholderText("YYYY-MM-DD, or 1 Aug 2017")
         self.said_on.setAccessibleName("Date said")
         self.occasion = QLineEdit()
         self.occasion.setPlaceholderText("Speech, interview, press briefing…")
@@ -129,7 +130,13 @@ class StatementEditor(QDialog):
 
     def _date(self) -> date | None:
         typed = self.said_on.text().strip()
-        return parse_date(typed) if typed else None
+        if not typed:
+            return None
+        # "1 Aug 2017" or "Aug. 1, 2017" as well as 2017-08-01: a day, whichever way it is written.
+        first, last = parse_date_bound(typed, end=False), parse_date_bound(typed, end=True)
+        if first is not None and first == last:
+            return first
+        return parse_date(typed)
 
     def accept(self) -> None:
         """Refuse, saying why and putting the cursor where the fix goes, or close with the values."""
