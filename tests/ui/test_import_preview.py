@@ -63,6 +63,9 @@ def test_user_corrects_speaker_role_and_date(document: Document, quotes: list[Qu
     assert model.setData(model.index(last, model.ROLE), "resident")
     assert model.setData(model.index(last, model.DATE), "2024-03-04")
     assert not model.setData(model.index(last, model.DATE), "last Monday")
+    assert not model.setData(model.index(last, model.DATE), "March 2024"), "a month is not a day"
+    assert model.setData(model.index(0, model.DATE), "4 Mar 2024")
+    assert model.rows[0].quote.said_on == date(2024, 3, 4)
     corrected = model.rows[last].quote
     assert (corrected.speaker, corrected.role, corrected.said_on) == (
         "Joan Pike",
@@ -214,8 +217,8 @@ def test_user_corrects_the_source_and_sees_the_quotation_in_context(
     dialog.published.setText("5 March")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert "YYYY-MM-DD" in dialog.status.text()
-    dialog.published.setText("2024-03-05")
+    assert "must be a day" in dialog.status.text()
+    dialog.published.setText("March 5, 2024")  # as the article prints it
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     corrected = dialog.chosen_document()

@@ -49,6 +49,7 @@ from counterpoint.ingest import (
     load_document,
 )
 from counterpoint.ingest.edits import correct, merge_quotes, split_quote
+from counterpoint.ui.library import parse_day
 
 if TYPE_CHECKING:
     from counterpoint.store import Project
@@ -128,7 +129,7 @@ class QuoteTableModel(QAbstractTableModel):
                 start, end = quote.attribution
                 return f"From “{self.document.text[start:end]}”"
             if column == self.DATE:
-                return "When it was said, YYYY-MM-DD (blank when the text does not say)"
+                return "When it was said: 2017-08-01 or 1 Aug 2017 (blank when the text does not say)"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CONFIDENCE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -151,10 +152,10 @@ class QuoteTableModel(QAbstractTableModel):
             if not text:
                 row.quote = correct(row.quote, clear_date=True)
             else:
-                try:
-                    row.quote = correct(row.quote, said_on=date.fromisoformat(text))
-                except ValueError:
+                day = parse_day(text)  # 2017-08-01, 1 Aug 2017, Aug. 1, 2017
+                if day is None:
                     return False
+                row.quote = correct(row.quote, said_on=day)
         else:
             return False
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
@@ -199,6 +200,15 @@ class QuoteTableModel(QAbstractTableModel):
         return [number for number, row in enumerate(self.rows) if row.keep and not row.quote.speaker]
 
 
+def _published(text: str) -> date | None:
+    if not text:
+        return None
+    day = parse_day(text)
+    if day is None:
+        raise ValueError(f"not a day: {text}")
+    return day
+
+
 def _is_checked(value: Any) -> bool:
     if isinstance(value, Qt.CheckState):
         return value == Qt.CheckState.Checked
@@ -233,7 +243,7 @@ class ImportPreviewDialog(QDialog):
         self.publisher.setPlaceholderText("e.g. NBC News")
         self.published = QLineEdit(document.published.isoformat() if document.published else "")
         self.published.setAccessibleName("Date published")
-        self.published.setPlaceholderText("YYYY-MM-DD")
+        self.published.setPlaceholderText("2017-08-01 or 1 Aug 2017")
         self.url = QLineEdit(document.url or "")
         self.url.setAccessibleName("Address")
         self.url.setPlaceholderText("https://…")
@@ -382,14 +392,14 @@ class ImportPreviewDialog(QDialog):
             title=" ".join(self.title.text().split()) or self.document.title,
             publisher=" ".join(self.publisher.text().split()) or None,
             url=self.url.text().strip() or None,
-            published=date.fromisoformat(text) if text else None,
+            published=_published(text),
         )
 
     def accept(self) -> None:
         try:
             self.chosen_document()
         except ValueError:
-            self.status.setText("The date published must be YYYY-MM-DD, or blank")
+            self.status.setText("The date published must be a day (2017-08-01 or 1 Aug 2017), or blank")
             self.published.setFocus()
             return
         if not self.title.text().strip():

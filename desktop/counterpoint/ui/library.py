@@ -342,6 +342,12 @@ def parse_date_bound(text: str, *, end: bool) -> date | None:
         return None
 
 
+def parse_day(text: str) -> date | None:
+    """One day, written 2017-08-01, 1 Aug 2017 or Aug. 1, 2017; None for anything else (a month, a year)."""
+    first, last = parse_date_bound(text, end=False), parse_date_bound(text, end=True)
+    return first if first is not None and first == last else None
+
+
 class _StatementList(QListView):
     """The list of statement cards; says why it is empty when it is. Enter opens the current statement
     (`activated` is not used: some desktops activate on a single click)."""

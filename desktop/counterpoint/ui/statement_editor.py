@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from counterpoint.errors import UserError
 from counterpoint.store import Statement, parse_date
-from counterpoint.ui.library import parse_date_bound
+from counterpoint.ui.library import parse_day
 
 
 class StatementEditor(QDialog):
@@ -133,10 +133,7 @@ class StatementEditor(QDialog):
         if not typed:
             return None
         # "1 Aug 2017" or "Aug. 1, 2017" as well as 2017-08-01: a day, whichever way it is written.
-        first, last = parse_date_bound(typed, end=False), parse_date_bound(typed, end=True)
-        if first is not None and first == last:
-            return first
-        return parse_date(typed)
+        return parse_day(typed) or parse_date(typed)
 
     def accept(self) -> None:
         """Refuse, saying why and putting the cursor where the fix goes, or close with the values."""
