@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from counterpoint.engine import lexicons
-from counterpoint.engine.features import UNITS, Cue, SentenceFeatures
+from counterpoint.engine.features import MIN_VALENCE, UNITS, Cue, SentenceFeatures
 from counterpoint.engine.lexicons import words
 from counterpoint.engine.text import CLAUSE_BREAK, SCOPE_AUXILIARIES, STOPWORDS, Document
 
@@ -29,6 +29,7 @@ AXIS_KIND = {
     "legality": "polarity",
     "accountability": "framing",
     "seriousness": "factuality",
+    "continuation": "antonym",
 }
 
 
@@ -194,7 +195,22 @@ def _related(x: str, y: str) -> bool:
 
 # Axes whose words say nothing of what they are about: a rise and a fall contrast only when the two
 # sentences also share what rises or falls.
-TOPICAL_AXES = frozenset(("change", "condition"))
+TOPICAL_AXES = frozenset(("change", "condition", "continuation"))
+
+
+def _level_and_change(a: Side, b: Side, x: Cue, y: Cue) -> bool:
+    """Whether one cue reaches a level and the other moves by an amount, the same number both:
+    "fell to 2.0%" and "rose by 2.0%" can both be true of one figure."""
+
+    def after(side: Side, c: Cue) -> tuple[str, str]:
+        norms = side.doc.norms
+        for k in range(c.hi, min(side.f.sentence.hi, c.hi + 3)):
+            if norms[k] in ("to", "by") and k + 1 < side.f.sentence.hi and norms[k + 1][:1].isdigit():
+                return norms[k], norms[k + 1]
+        return "", ""
+
+    (px, nx), (py, ny) = after(a, x), after(b, y)
+    return bool(px and py and px != py and nx == ny)
 
 
 def _share_topic(a: Side, b: Side, cues: set[str]) -> bool:
@@ -229,6 +245,8 @@ def stance(a: Side, b: Side) -> Iterator[Candidate]:
                 continue  # each sentence weighs both sides of this axis
             if x.value in TOPICAL_AXES and not _share_topic(a, b, {a.doc.lemmas[x.lo], b.doc.lemmas[y.lo]}):
                 continue  # "prices rose" and "wages fell" are about different things
+            if x.value == "change" and _level_and_change(a, b, x, y):
+                continue
             # the same word, or words of the same pole, asserted on one side and denied on the other
             same_word = a.doc.lemmas[x.lo] == b.doc.lemmas[y.lo]
             opposites = lexicons.load().antonyms.get(a.doc.lemmas[x.lo], frozenset())
@@ -560,6 +578,34 @@ def _distance_to_shared(a: Side, b: Side, cue: Cue, on_a: bool) -> int:
     return min((abs(k - cue.lo) for k in near), default=40)
 
 
+EXISTENTIAL_AUX = words("will would be is are was were been have has had 's going to")
+
+
+def _existential(side: Side, c: Cue) -> bool:
+    """Whether a quantifier opens what a "there is" clause says exists ("there will be no checks")."""
+    norms, k = side.doc.norms, c.lo - 1
+    while k >= side.f.sentence.lo and norms[k] in EXISTENTIAL_AUX:
+        k -= 1
+    return k >= side.f.sentence.lo and norms[k] in ("there", "there's")
+
+
+def _rank_contrast(a: Side, b: Side, x: Cue, y: Cue) -> float:
+    """The first of its kind against a lower rank ("the biggest" / "the eighth-largest"), or against
+    a comparison that puts it below another ("the largest audience" / "fewer than the 37.8 million")."""
+    r, o = (x, y) if x.value == "rank" else (y, x)
+    if r.number != 1.0 and o.number != 1.0:
+        return 0.0
+    if o.value == "rank":
+        clash = o.polarity == r.polarity and o.number != r.number
+    elif o.value == "comparison":
+        top = r if r.number == 1.0 else o
+        clash = top is r and o.polarity == -r.polarity
+    else:
+        return 0.0
+    cues = {a.doc.lemmas[k] for k in range(x.lo, x.hi)} | {b.doc.lemmas[k] for k in range(y.lo, y.hi)}
+    return 0.65 if clash and _share_topic(a, b, cues) else 0.0
+
+
 def quantity(a: Side, b: Side) -> Iterator[Candidate]:
     """Different numbers or quantifiers for the same thing."""
     for x in a.f.quantity:
@@ -569,6 +615,8 @@ def quantity(a: Side, b: Side) -> Iterator[Candidate]:
             if "year" in (x.value, y.value):
                 if x.value == y.value and x.number != y.number:
                     strength = 0.5
+            elif "rank" in (x.value, y.value):
+                strength = _rank_contrast(a, b, x, y)
             elif x.value == "number" and y.value == "number":
                 unit = x.noun in UNITS or y.noun in UNITS
                 if same_noun and x.number != y.number and (not unit or _share_topic(a, b, {x.noun})):
@@ -594,6 +642,10 @@ def quantity(a: Side, b: Side) -> Iterator[Candidate]:
                     strength = 0.65
             elif x.polarity != y.polarity and same_noun:
                 strength = 0.7
+            elif {x.value, y.value} == {"none", "some"} and _existential(a, x) and _existential(b, y):
+                # "there will be no checks on goods" / "there will be some new processes for goods":
+                # what exists is in other words, the sentences must share what it is about
+                strength = 0.6 if _share_topic(a, b, {x.noun, y.noun}) else 0.0
             if strength:
                 pa, pb = phrase(a.doc, x.lo, x.hi), phrase(b.doc, y.lo, y.hi)
                 about = f" ({x.noun})" if same_noun else ""
@@ -625,24 +677,38 @@ def framing(a: Side, b: Side) -> Iterator[Candidate]:
             yield Candidate(pa, pb, "framing", 0.6, reason, (x.lo, x.hi), (y.lo, y.hi), linked=True)
 
 
+def _evaluations(cues: list[Cue]) -> list[Cue]:
+    """A sentence's evaluative words: what it says its subject is, if it says so, else every strong
+    word. A mild word counts only as a predicate ("were very fine people")."""
+    predicates = [c for c in cues if c.label == "predicate"]
+    if predicates:
+        return predicates
+    return [c for c in cues if (c.number or 0.0) >= MIN_VALENCE]
+
+
 def polarity(a: Side, b: Side) -> Iterator[Candidate]:
     """Strongly positive wording on one side against strongly negative wording on the other (VADER)."""
-    if not a.f.valence or not b.f.valence:
+    cues_a, cues_b = _evaluations(a.f.valence), _evaluations(b.f.valence)
+    if not cues_a or not cues_b:
         return
-    tones_a = {x.polarity for x in a.f.valence}
-    tones_b = {y.polarity for y in b.f.valence}
+    tones_a = {x.polarity for x in cues_a}
+    tones_b = {y.polarity for y in cues_b}
     if len(tones_a) == 2 and len(tones_b) == 2:
         return  # each sentence carries both tones: no side is the positive or the negative one
-    for x in a.f.valence:
-        for y in b.f.valence:
+    for x in cues_a:
+        for y in cues_b:
             if x.polarity == y.polarity:
                 continue
+            predicates = x.label == y.label == "predicate"
+            if predicates and not _share_topic(a, b, {a.doc.lemmas[x.lo], b.doc.lemmas[y.lo]}):
+                continue  # "the plan is good" and "the weather is bad" are about different things
             weakest = min(x.number or 0.0, y.number or 0.0)
-            strength = min(0.6, 0.3 + 0.08 * weakest)
+            # two predicates on one topic say opposite things of the same subject: a clearer contrast
+            strength = min(0.65, 0.5 + 0.06 * weakest) if predicates else min(0.6, 0.3 + 0.08 * weakest)
             pa, pb = phrase(a.doc, x.lo, x.hi), phrase(b.doc, y.lo, y.hi)
             tone = {1: "positive", -1: "negative"}
             reason = f"'{text_of(a.doc, pa)}' ({tone[x.polarity]}) against '{text_of(b.doc, pb)}' ({tone[y.polarity]})"
-            yield Candidate(pa, pb, "polarity", strength, reason, (x.lo, x.hi), (y.lo, y.hi))
+            yield Candidate(pa, pb, "polarity", strength, reason, (x.lo, x.hi), (y.lo, y.hi), predicates)
 
 
 DETECTORS = (stance, antonym, negation, emphatic, modality, factuality, quantity, framing, polarity)

@@ -58,9 +58,84 @@ class SentenceFeatures:
 
 
 PAST_BE = words("was were been")
+DETERMINERS_RANK = words("the its their our his her my your")
+OWN_SUBJECTS = words("i we it that this have has had")  # "have been wrong" keeps its subject further back
 
 # VADER words weaker than this say too little to set two statements against each other.
 MIN_VALENCE = 1.5
+
+
+# What a sentence says its subject is: "no deal is [better]", "would be a very, very [bad] outcome",
+# "were very [fine] people". Such a word is the sentence's evaluation, so a milder one counts.
+MIN_PREDICATE_VALENCE = 0.8
+COPULAS = words("is are was were be been being 's 're am seem seems seemed remain remains remained")
+EPISTEMIC_NEXT = words("that about whether to on of")
+PREDICATE_FILLERS = words("a an very so really quite truly extremely deeply not n't , such")
+
+
+def _predicate(doc: Document, k: int, lo: int, hi: int, valence: dict[str, float]) -> bool:
+    """Whether token k is the complement of a copula, with at most a few fillers between.
+
+    Not when a noun of its own tone follows ("is a clear [violation]": the noun is the predicate), nor
+    when a clause or a topic follows ("are clear that", "be clear about": a stance on what is said).
+    """
+    nxt = k + 1
+    if nxt < hi and (doc.norms[nxt] in EPISTEMIC_NEXT or doc.norms[nxt] in valence):
+        return False
+    j = k - 1
+    while j >= lo and k - j <= 6 and doc.norms[j] in PREDICATE_FILLERS:
+        j -= 1
+    return j >= lo and doc.norms[j] in COPULAS
+
+
+# Superlatives of size or level, by direction: "the largest audience" ranks first from the top.
+SUPERLATIVES = {
+    **dict.fromkeys(("largest", "biggest", "greatest", "highest"), 1),
+    **dict.fromkeys(("smallest", "lowest", "fewest"), -1),
+}
+ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "6th": 6,
+    "7th": 7,
+    "8th": 8,
+    "9th": 9,
+    "10th": 10,
+}
+# "fewer than the 37.8 million": a comparison that puts the thing below (or above) another.
+COMPARATIVES = {
+    **dict.fromkeys(("fewer", "less", "smaller", "lower"), -1),
+    **dict.fromkeys(("larger", "bigger", "greater", "higher"), 1),
+}
+
+
+def _ranks(doc: Document, sent: Sentence, f: SentenceFeatures) -> None:
+    """Rank cues ("the largest", "the eighth-largest", "second biggest") and comparisons ("fewer than")."""
+    norms = doc.norms
+    for k in range(sent.lo, sent.hi):
+        norm = norms[k]
+        first, _, last = norm.rpartition("-")
+        if last in SUPERLATIVES and (not first or first in ORDINALS):
+            rank = ORDINALS.get(first, 1)
+            lo = k
+            if not first and k > sent.lo and norms[k - 1] in ORDINALS:
+                rank, lo = ORDINALS[norms[k - 1]], k - 1
+            if rank == 1 and (lo == sent.lo or norms[lo - 1] not in DETERMINERS_RANK):
+                continue  # "highest" in "aim highest": a rank needs "the" or a possessive
+            f.quantity.append(Cue(lo, k + 1, "rank", SUPERLATIVES[last], number=float(rank)))
+        elif norm in COMPARATIVES and k + 1 < sent.hi and norms[k + 1] == "than":
+            f.quantity.append(Cue(k, k + 2, "comparison", COMPARATIVES[norm]))
 
 
 def _negated(doc: Document, lo: int, hi: int) -> bool:
@@ -76,14 +151,19 @@ UNITS = words("percent per cent pound dollar euro rupee yen point pence cents")
 
 
 def _noun_after(doc: Document, k: int, hi: int) -> str:
-    """The first content lemma within three tokens after k (the thing a quantity counts)."""
-    for j in range(k, min(hi, k + 4)):
+    """The thing a quantity counts: the last word of the first run of content words within three
+    tokens after k, the head of its noun phrase ("some new administrative [processes]")."""
+    head = ""
+    for j in range(k, min(hi, k + 6)):
         t = doc.tokens[j]
-        if t.word and doc.lemmas[j] not in STOPWORDS and not NUMBER_RE.match(t.norm) and t.norm not in SCALES:
-            return doc.lemmas[j]
-        if not t.word:
+        content = (
+            t.word and doc.lemmas[j] not in STOPWORDS and not NUMBER_RE.match(t.norm) and t.norm not in SCALES
+        )
+        if content:
+            head = doc.lemmas[j]
+        elif head or not t.word or j >= k + 3:
             break
-    return ""
+    return head
 
 
 def _number(norm: str) -> float | None:
@@ -152,7 +232,9 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
             f.refers_to_claim = True
         elif payloads[0] == "error":
             # "I was wrong", "we were almost all wrong", "it was a mistake": owning up to an error
-            if any(norms[k] in PAST_BE for k in range(max(sent.lo, lo - 4), lo)):
+            # ... said of the speaker or of the claim, not of others ("the pessimists were wrong")
+            be = [k for k in range(max(sent.lo, lo - 4), lo) if norms[k] in PAST_BE]
+            if be and be[-1] > sent.lo and norms[be[-1] - 1] in OWN_SUBJECTS:
                 f.factuality.append(Cue(lo, hi, "retraction", 0, _negated(doc, lo, hi)))
         else:
             f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
@@ -167,6 +249,7 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         quant_hits.add(lo)
         cls, rank = payloads[0]
         f.quantity.append(Cue(lo, hi, cls, rank, noun=_noun_after(doc, hi, sent.hi)))
+    _ranks(doc, sent, f)
     valence = lex.valence
     for k in range(sent.lo, sent.hi):
         norm = norms[k]
@@ -176,11 +259,17 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         surface = doc.text[doc.tokens[k].start : doc.tokens[k].end]
         if v is not None and k > sent.lo and surface[0].isupper() and not surface.isupper():
             v = None  # part of a name ("the Justice Department", "Human Rights Act"): no tone
-        if v is not None and abs(v) >= MIN_VALENCE and lemmas[k] not in STOPWORDS:
+        predicate = v is not None and _predicate(doc, k, sent.lo, sent.hi, valence)
+        if (
+            v is not None
+            and abs(v) >= (MIN_PREDICATE_VALENCE if predicate else MIN_VALENCE)
+            and lemmas[k] not in STOPWORDS
+        ):
             neg = doc.negated[k]
             if neg and not doc.is_negation_head(k):
                 continue  # "not allow criminals to": the negation is about allowing, not the criminals
-            f.valence.append(Cue(k, k + 1, "valence", 1 if (v > 0) != neg else -1, neg, number=abs(v)))
+            label = "predicate" if predicate else ""
+            f.valence.append(Cue(k, k + 1, "valence", 1 if (v > 0) != neg else -1, neg, label, number=abs(v)))
             continue
         if norm in MAGNITUDES and k + 2 < sent.hi and norms[k + 1] == "of" and norms[k + 2] in MAGNITUDES:
             # "tens of thousands": an order of magnitude, from its lowest value to ten times that

@@ -42,7 +42,10 @@ STOPWORDS = words(
     "because although though up down out off again further once only own same both few many lot one two "
     "think thought know get got go going see take come way thing things today now yesterday tomorrow year "
     "years day days week weeks month months time times mr mrs ms dr make makes made making last next past "
-    "previous ago recent recently current currently sharply slightly still already ever even almost nearly"
+    "previous ago recent recently current currently sharply slightly still already ever even almost nearly "
+    # contractions the tokenizer keeps whole
+    "i've i'm i'd i'll we've we're we'd we'll you've you're you'll they've they're they'll there's it's "
+    "that's he's she's let's"
 )
 CLAUSE_BREAK = words(
     ", ; : — – - ( ) but because while although though whereas which who that when if so and"
@@ -51,6 +54,12 @@ SCOPE_MAX = 6
 SCOPE_AUXILIARIES = words("be is are was were been being going to have has had")
 # Adjectives that add nothing to what a negation denies: "no new taxes" denies taxes.
 SEE_THROUGH = words("new further additional extra more any other")
+# "no" denies a noun phrase: its scope ends where a verb or a preposition takes over ("no checks [on
+# goods going from ...]", "no deal [is better]"); "of" and "between" stay inside ("no link between").
+NP_END = words(
+    "is are was were 's 're will would can could should must may might has have had do does did going "
+    "coming on for from in at with by about against into over under after before since during"
+)
 
 
 class Token(NamedTuple):
@@ -194,6 +203,7 @@ class Document:
                 continue  # "No 10", "No. 5": a number sign, not a negation
             n = 0
             k = j
+            noun_phrase = self.norms[i] == "no" and j == i + 1
             # "it is not likely that X", "it is not on the cards that X": the clause is what is denied
             extraposed = (
                 i - 2 >= sent.lo and self.norms[i - 2] == "it" and self.norms[i - 1] in ("is", "'s", "was")
@@ -207,7 +217,12 @@ class Document:
                 ):
                     n = 0  # "no evidence that X", "not say that X": the clause is denied too
                     extraposed = False
-                elif norm in CLAUSE_BREAK or norm in '.!?…"”' or (n > 0 and norm in ("not", "n't", "no")):
+                elif (
+                    norm in CLAUSE_BREAK
+                    or norm in '.!?…"”'
+                    or (n > 0 and norm in ("not", "n't", "no"))
+                    or (noun_phrase and n > 0 and norm in NP_END)
+                ):
                     break
                 self.negated[k] = True
                 self.neg_cue[k] = i

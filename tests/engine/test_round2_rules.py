@@ -1,0 +1,119 @@
+"""Minimal pairs for the general rules added after the round-two blind held-out run (heldout-round2.json).
+
+Each mechanism has a pair it must find and, where the rule could over-reach, a near pair it must not.
+The sentences are made up for the test; none is taken from a held-out item.
+"""
+
+from __future__ import annotations
+
+from counterpoint.engine import contrast
+
+
+def _kinds(a: str, b: str) -> list[tuple[str, str, str]]:
+    return [(p.kind, a[p.a[0] : p.a[1]], b[p.b[0] : p.b[1]]) for p in contrast(a, b)]
+
+
+def test_no_denies_a_noun_phrase_not_the_words_after_it() -> None:
+    # "Paris" follows the denied noun phrase: it is not what "no" denies
+    a = "There will be no tolls on roads going from Paris to Lyon."
+    b = "Drivers going from Paris to Lyon pay at the border."
+    assert not any(k == "negation" and "Paris" in sa for k, sa, _sb in _kinds(a, b))
+
+
+def test_no_against_some_in_a_there_is_clause() -> None:
+    a = "There will be no fees for students at the college."
+    b = "There will be some new charges for students at the college."
+    found = _kinds(a, b)
+    assert any(k == "quantity" and "no fees" in sa and "some new" in sb for k, sa, sb in found), found
+
+
+def test_no_against_some_needs_a_shared_topic() -> None:
+    a = "There will be no fees for students."
+    b = "There will be some rain in the north."
+    assert not any(k == "quantity" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_the_first_of_its_kind_against_a_lower_rank() -> None:
+    a = "This is the largest housing programme in the history of the city."
+    b = "Measured per resident, the housing programme is the fifth-largest since 1950."
+    found = _kinds(a, b)
+    assert any(k == "quantity" and "largest" in sa and "fifth-largest" in sb for k, sa, sb in found), found
+
+
+def test_the_first_of_its_kind_against_fewer_than() -> None:
+    a = "It was the biggest crowd ever to attend a final at the stadium."
+    b = "About 40,000 people attended the final, fewer than the 52,000 who came in 2010."
+    found = _kinds(a, b)
+    assert any(k == "quantity" and "fewer than" in sb for k, _sa, sb in found), found
+
+
+def test_a_rank_alone_is_no_contrast() -> None:
+    a = "It was the biggest crowd ever to attend a final at the stadium."
+    b = "The final was attended by a crowd of about 52,000 people."
+    assert not any(k == "quantity" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_predicates_of_opposite_tone_on_one_subject() -> None:
+    # "fine" is too mild a word to count anywhere; as what the sentence says its subject is, it counts
+    a = "The new managers were very fine people."
+    b = "The new managers are cruel and dishonest."
+    found = _kinds(a, b)
+    assert any(k == "polarity" and "fine" in sa for k, sa, _sb in found), found
+
+
+def test_opposite_predicates_need_one_subject() -> None:
+    a = "The harvest was very fine this year."
+    b = "The traffic is terrible on the bridge."
+    assert not any(k == "polarity" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_a_modifier_before_a_loaded_noun_is_not_the_predicate() -> None:
+    # "a clear violation": the noun is what the sentence says; both sides condemn
+    a = "The invasion is an assault on the charter."
+    b = "The invasion is a clear violation of the charter."
+    assert contrast(a, b) == []
+
+
+def test_being_clear_about_something_is_no_evaluation() -> None:
+    a = "We can be clear about the cause of the delays."
+    b = "The delays are a problem for the railway."
+    assert not any(k == "polarity" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_falling_to_a_level_and_rising_by_it_agree() -> None:
+    a = "Unemployment fell to 4.1% in March, down from 4.3% in February."
+    b = "The jobless rate rose by 4.1% over the year to March, down from 4.3% in February."
+    assert not any(k == "antonym" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_falling_and_rising_by_different_amounts_still_contrast() -> None:
+    a = "Unemployment fell by 2% in March."
+    b = "Unemployment rose by 2% in March."
+    assert any(k == "antonym" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_not_cancelling_against_not_continuing() -> None:
+    a = "We don't want to cancel the festival this summer."
+    b = "I am afraid we cannot continue with the festival as planned."
+    found = _kinds(a, b)
+    assert any("cancel" in sa and "continue" in sb for _k, sa, sb in found), found
+
+
+def test_others_being_wrong_is_no_retraction() -> None:
+    a = "There will be no strike at the port this winter."
+    b = "The critics were wrong. The port is working normally."
+    assert not any(k == "factuality" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_a_slip_of_the_tongue_takes_back_a_claim() -> None:
+    a = "We have heard from hundreds of teachers who support the reform."
+    b = "She later said her remark about hundreds of teachers was a slip of the tongue."
+    found = _kinds(a, b)
+    assert any(k == "factuality" and "slip of the tongue" in sb for k, _sa, sb in found), found
+
+
+def test_waiting_to_see_is_a_hedge_against_a_firm_will() -> None:
+    a = "We'll have to see what happens with the talks."
+    b = "The talks will end with a signed agreement."
+    found = _kinds(a, b)
+    assert any(k == "modality" and "see what happens" in sa for k, sa, _sb in found), found
