@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDateEdit,
+    QLabel,
     QLineEdit,
     QListView,
     QTableView,
@@ -1024,3 +1025,39 @@ def test_who_is_compared_gets_the_whole_line_when_no_analysis_is_running(
     meta = window.comparison_meta
     assert "Chuck Rosenberg, 29 Jul 2017" in meta.text()
     qtbot.waitUntil(lambda: meta.shown_text() == meta.text())  # not shortened at 1600 pixels
+
+
+def test_switching_to_a_comparison_with_nothing_to_analyse_does_not_leave_it_analysing(
+    qtbot: Any, settings: QSettings, sample_path: Path
+) -> None:
+    with Project.open(sample_path) as project:
+        alone = project.add_comparison(
+            "Just the President", [project.statements(speaker="Donald Trump")[0].id]
+        )
+    window = MainWindow(Project.open(sample_path), settings)  # Trump vs Sessions opens, its analysis waits
+    qtbot.addWidget(window)
+    window.open_comparison(alone)  # before the first paint, as a quick user or a restored session does
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(300)  # when the analysis of the comparison open before would have started and landed
+    assert not window.analysis_pending
+    assert window.analysis_label.text() == "" and not window.cancel_button.isVisible()
+    window.close()
+
+
+def test_a_comparison_of_one_or_none_says_what_to_do_next(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    with Project.open(sample_path) as project:
+        alone = project.add_comparison(
+            "Just the President", [project.statements(speaker="Donald Trump")[0].id]
+        )
+        empty = project.add_comparison("To be filled", [])
+    window = open_window(sample_path)
+    window.open_comparison(alone)
+    workspace = window.workspace
+    assert "Drag a second statement here" in workspace._selection_label.text()
+    legend = " ".join(label.text() for label in workspace._chips.findChildren(QLabel))
+    assert "nothing to contrast in one statement" in legend
+    window.open_comparison(empty)
+    assert workspace._empty.isVisibleTo(workspace) and "no statements yet" in workspace._empty.text()

@@ -958,6 +958,9 @@ class MainWindow(QMainWindow):
                 # Before the first paint: show the text now, analyse after, so the window appears at once.
                 self._show_comparison()
         else:
+            # Nothing to analyse here (one statement, or the analysis is at hand): an analysis still
+            # pending for the comparison open before must not be started or reported as this one's.
+            self._analysing_for = None
             self._plain_timer.stop()
             self._show_comparison()
             self._set_analysing(False)

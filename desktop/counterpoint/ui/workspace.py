@@ -691,8 +691,10 @@ class ComparisonWorkspace(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self._make_toolbar())
+        # Shown for a comparison without statements (the window has its own word for no comparison).
         self._empty = QLabel(
-            "Open a comparison, or select two to four statements in the library and compare them."
+            "This comparison has no statements yet.\nDrag two to four from the library onto this space, "
+            "or select them there and press Ctrl+Shift+A."
         )
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
@@ -1020,9 +1022,13 @@ class ComparisonWorkspace(QWidget):
             self._legend_layout.addWidget(chip)
         if not entries:
             muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-            none = QLabel(
-                "no contrasting phrasing found" if self._analysis is not None else "analysis pending…"
-            )
+            if len(self._statements) < 2:
+                said = "nothing to contrast in one statement"
+            elif self._analysis is not None:
+                said = "no contrasting phrasing found"
+            else:
+                said = "analysis pending…"
+            none = QLabel(said)
             none.setStyleSheet(f"color: {muted};")
             self._legend_layout.addWidget(none)
 
@@ -1298,9 +1304,19 @@ class ComparisonWorkspace(QWidget):
                 quote = shorten(self._statements[c].text[start:end], 38)
                 parts.append(f"<b>{COLUMN_LETTERS[c]}</b> “{_escape(quote)}”")
         if parts:
-            action = "tag the pair" if len(parts) > 1 else "note it, or select in another column"
+            if len(parts) > 1:
+                action = "tag the pair"
+            elif len(self._statements) > 1:
+                action = "note it, or select in another column"
+            else:
+                action = "note it"
             self._selection_label.setText(
                 "Selected: " + " ↔ ".join(parts) + f" <span style='color:{muted}'>· Ctrl+T to {action}</span>"
+            )
+        elif len(self._statements) == 1:
+            self._selection_label.setText(
+                f"<span style='color:{muted}'>Drag a second statement here to compare · "
+                "select a passage, then Ctrl+T to note it</span>"
             )
         elif self._statements:
             self._selection_label.setText(
