@@ -605,3 +605,28 @@ def test_a_name_wider_than_its_column_is_elided_not_cut(qtbot: Any) -> None:
     lines = label.lines(width)
     assert lines[0] == "Chuck" and lines[1].startswith("Rosen") and lines[1].endswith("…")
     assert all(label.fontMetrics().horizontalAdvance(line) <= width for line in lines)
+
+
+def test_versions_are_summed_up_as_word_changes_not_as_contrasts_found() -> None:
+    from counterpoint.engine.model import VersionOp
+    from counterpoint.ui.main_window import _found
+    from counterpoint.ui.workspace_model import analysis_summary
+
+    before, after = "We will cut taxes by 5% next year.", "We will cut taxes by 2% next year."
+    pair = ContrastPair(0, 1, _span(before, "5%"), _span(after, "2%"), "quantity", 0.9, "5% against 2%")
+    versions = Analysis(
+        (before, after),
+        (((0, len(before)),), ((0, len(after)),)),
+        (),
+        (pair,),
+        (),
+        {(0, 1): (VersionOp("replace", _span(before, "5%"), _span(after, "2%")),)},
+    )
+    assert analysis_summary(versions) == (0, 1)  # the diff is shown, not the contrast
+    assert _found(versions, short=True) == "word changes shown"
+    assert _found(versions, short=False) == "versions of one text, their word changes shown"
+    contrasts = replace(versions, versions={})
+    assert analysis_summary(contrasts) == (1, 0)
+    assert _found(contrasts, short=True) == "1 contrast found"
+    assert _found(contrasts, short=False) == "1 contrasting phrase highlighted"
+    assert _found(replace(contrasts, pairs=()), short=False) == "the engine found no contrasting phrasing"

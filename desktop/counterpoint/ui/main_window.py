@@ -61,6 +61,7 @@ from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_i
 from counterpoint.ui.theme import ThemeChoice, apply_theme
 from counterpoint.ui.workers import AnalysisRunner, ProjectOpener
 from counterpoint.ui.workspace import ComparisonWorkspace
+from counterpoint.ui.workspace_model import analysis_summary
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up does not pay for them
     from counterpoint.ui.annotation_editor import AnnotationEditor
@@ -1113,8 +1114,7 @@ class MainWindow(QMainWindow):
             self.analysis_progress.setRange(0, 0)
             self.analysis_label.setText("Analysing…")
         elif self.current_analysis is not None:
-            pairs = len(getattr(self.current_analysis, "pairs", ()))
-            self.analysis_label.setText(f"{pairs} contrast{'s' if pairs != 1 else ''} found")
+            self.analysis_label.setText(_found(self.current_analysis, short=True))
         else:
             self.analysis_label.setText("")
 
@@ -1142,16 +1142,10 @@ class MainWindow(QMainWindow):
         self._show_comparison()
         self._set_analysing(False)
         self._update_actions()
-        pairs = len(getattr(analysis, "pairs", ()))
         # Which comparison, and what was found: "Analysis done" alone said nothing a user could use.
         comparison = self.comparison()
         name = f"“{_shorten(comparison.title, 60)}”: " if comparison is not None else ""
-        found = (
-            f"{pairs} contrasting phrase{'s' if pairs != 1 else ''} highlighted"
-            if pairs
-            else "the engine found no contrasting phrasing"
-        )
-        self.say(name + found)
+        self.say(name + _found(analysis, short=False))
         self.analysis_ready.emit(comparison_id)
 
     def _analysis_failed(self, _generation: int, message: str) -> None:
@@ -1401,6 +1395,23 @@ class MainWindow(QMainWindow):
             with suppress(RuntimeError, TypeError):  # already disconnected
                 QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._follow_system_scheme)
             self.project.close()
+
+
+def _found(analysis: Any, *, short: bool) -> str:
+    """What an analysis shows, for the header (short) or the status bar: the contrasts highlighted, or the
+    word changes when the statements are versions of one text (their contrasts are then not shown)."""
+    contrasts, versions = analysis_summary(analysis)
+    if short:
+        said = (
+            [f"{contrasts} contrast{'s' if contrasts != 1 else ''} found"]
+            if contrasts or not versions
+            else []
+        )
+        return " · ".join([*said, *(["word changes shown"] if versions else [])])
+    said = [f"{contrasts} contrasting phrase{'s' if contrasts != 1 else ''} highlighted"] if contrasts else []
+    if versions:
+        said.append("versions of one text, their word changes shown")
+    return ", ".join(said) or "the engine found no contrasting phrasing"
 
 
 def _shorten(text: str, limit: int = 40) -> str:

@@ -238,6 +238,16 @@ def _span(value: Any) -> Span | None:
     return (int(start), int(end))
 
 
+def analysis_summary(analysis: AnalysisLike | None) -> tuple[int, int]:
+    """(contrast pairs shown, pairs of columns shown as versions): a pair of versions shows its word diff
+    instead of its contrasts, so those are not counted as found."""
+    if analysis is None:
+        return 0, 0
+    diffed = {frozenset(key) for key in analysis.versions}
+    shown = sum(1 for pair in analysis.pairs if frozenset((pair.left, pair.right)) not in diffed)
+    return shown, len(diffed)
+
+
 def collect_highlights(analysis: AnalysisLike | None, columns: int) -> list[list[Highlight]]:
     """Every column's highlights: contrasts and common ground, or the word diff for versions of one text."""
     found: list[list[Highlight]] = [[] for _ in range(columns)]
