@@ -117,3 +117,43 @@ def test_waiting_to_see_is_a_hedge_against_a_firm_will() -> None:
     b = "The talks will end with a signed agreement."
     found = _kinds(a, b)
     assert any(k == "modality" and "see what happens" in sa for k, sa, _sb in found), found
+
+
+def test_a_denied_verb_against_its_synonym_asserted() -> None:
+    a = "The firm was not a party to the deal, and neither partner reimbursed me for the loan."
+    b = "It went through a bank and the chairman repaid it."
+    found = _kinds(a, b)
+    assert any(k == "negation" and "reimbursed" in sa and "repaid" in sb for k, sa, sb in found), found
+
+
+def test_two_different_days_for_one_matter() -> None:
+    a = "The new bridge will open to traffic on March 3rd, whatever happens."
+    b = "The council agrees that the bridge will open no later than 14 June 2026."
+    found = _kinds(a, b)
+    assert any(k == "quantity" and "March 3rd" in sa and "14 June" in sb for k, sa, sb in found), found
+
+
+def test_the_same_day_written_two_ways_agrees() -> None:
+    a = "The new bridge will open to traffic on March 3rd."
+    b = "The bridge opens on 3 March, the council said."
+    assert not any(k == "quantity" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_may_the_month_is_no_hedge() -> None:
+    a = "The plant will close at the end of the year."
+    b = "Output at the plant fell in May 2024."
+    assert not any(k == "modality" for k, _sa, _sb in _kinds(a, b))
+
+
+def test_a_denial_with_only_a_pronoun_after_it_answers_the_other_text() -> None:
+    a = "Officials say the outbreak began at the market. I see no reason why it would be."
+    b = "Our inspectors have traced the first cases to the market."
+    found = _kinds(a, b)
+    assert any(k == "factuality" and "no reason why" in sa for k, sa, _sb in found), found
+
+
+def test_fleeing_war_frames_migrants_against_an_invasion() -> None:
+    a = "We must stop the invasion on our coasts."
+    b = "Most of the people arriving on our coasts are fleeing war."
+    found = _kinds(a, b)
+    assert any(k == "framing" and "invasion" in sa and "fleeing war" in sb for k, sa, sb in found), found

@@ -388,10 +388,13 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
                 pn, pp = phrase(neg.doc, kn, kn + 1), phrase(pos.doc, kp, kp + 1)
                 reason = f"'{text_of(neg.doc, pn)}' denies what '{text_of(pos.doc, pp)}' asserts"
                 # keyed on the negation cue, so that one "not" yields one contrast
+                # a denied head verb and the same or a synonymous verb asserted ("neither reimbursed
+                # me" / "repaid it") tie the sentences to one act, however little else they share
+                linked = head and verb and not _nominal(pos.doc, kp)
                 if flip:
-                    yield Candidate(pp, pn, "negation", strength, reason, (kp, -1), (cue, -1))
+                    yield Candidate(pp, pn, "negation", strength, reason, (kp, -1), (cue, -1), linked)
                 else:
-                    yield Candidate(pn, pp, "negation", strength, reason, (cue, -1), (kp, -1))
+                    yield Candidate(pn, pp, "negation", strength, reason, (cue, -1), (kp, -1), linked)
 
 
 EMPHATIC_AUX = words("do does did will would can could should have has had is are was were")
@@ -615,6 +618,9 @@ def quantity(a: Side, b: Side) -> Iterator[Candidate]:
             if "year" in (x.value, y.value):
                 if x.value == y.value and x.number != y.number:
                     strength = 0.5
+            elif "date" in (x.value, y.value):
+                # two days named for one matter ("leave on October 31st" / "no later than 31 January")
+                strength = 0.65 if x.value == y.value and x.number != y.number else 0.0
             elif "rank" in (x.value, y.value):
                 strength = _rank_contrast(a, b, x, y)
             elif x.value == "number" and y.value == "number":

@@ -120,6 +120,57 @@ COMPARATIVES = {
 }
 
 
+MONTHS = {
+    m: n
+    for n, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+
+
+def _day(norm: str) -> int:
+    m = DAY_RE.match(norm)
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else 0
+
+
+def _dates(doc: Document, sent: Sentence, f: SentenceFeatures) -> set[int]:
+    """Day-and-month dates ("October 31st", "31 January 2020"); returns the tokens they use.
+
+    A month name counts only capitalised and next to a day number, so "may" and "May" the name are safe.
+    """
+    used: set[int] = set()
+    norms = doc.norms
+    for k in range(sent.lo, sent.hi):
+        month = MONTHS.get(norms[k])
+        if not month or not doc.text[doc.tokens[k].start].isupper():
+            continue
+        if k + 1 < sent.hi and _day(norms[k + 1]):
+            lo, hi, day = k, k + 2, _day(norms[k + 1])
+        elif k - 1 >= sent.lo and _day(norms[k - 1]):
+            lo, hi, day = k - 1, k + 1, _day(norms[k - 1])
+        else:
+            continue
+        f.quantity.append(Cue(lo, hi, "date", 0, number=float(month * 100 + day)))
+        used.update(range(lo, hi))
+    return used
+
+
 def _ranks(doc: Document, sent: Sentence, f: SentenceFeatures) -> None:
     """Rank cues ("the largest", "the eighth-largest", "second biggest") and comparisons ("fewer than")."""
     norms = doc.norms
@@ -216,10 +267,15 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
             f.stance.append(Cue(lo, hi, entry.axis, -entry.pole if neg else entry.pole, neg, entry.label))
             f.concepts.add(f"axis:{entry.axis}")
     question_marks = [k for k in range(sent.lo, sent.hi) if norms[k] == "?"]
+    date_tokens = _dates(doc, sent, f)
     for lo, hi, payloads in doc.find(lex.modality, sent):
         # "will" in a question ("Will I support it?") asserts nothing
         if payloads[0] == "certainty" and any(q >= hi for q in question_marks):
             continue
+        if norms[lo] == "may" and (
+            lo in date_tokens or (lo > sent.lo and doc.text[doc.tokens[lo].start] == "M")
+        ):
+            continue  # "in May 2024", "Theresa May": a month or a name, not a hedge
         # "will not", "should never": a negation right after the modal negates it
         after = hi < sent.hi and norms[hi] in ("not", "n't", "never")
         f.modality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi) or after))
@@ -238,8 +294,14 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
                 f.factuality.append(Cue(lo, hi, "retraction", 0, _negated(doc, lo, hi)))
         else:
             f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
-            if norms[hi - 1] in ("it", "that", "this"):
-                f.refers_to_claim = True  # "I don't believe it": the pronoun points at the other's claim
+            rest = [k for k in range(hi, sent.hi) if doc.tokens[k].word]
+            if norms[hi - 1] in ("it", "that", "this") or (
+                any(norms[k] in ("it", "that", "this", "so") for k in rest)
+                and not any(lemmas[k] not in STOPWORDS for k in rest)
+            ):
+                # "I don't believe it", "no reason why it would be": a pronoun and nothing of its own
+                # after the denial, so it points at the other's claim
+                f.refers_to_claim = True
     for lo, hi, payloads in doc.find(lex.framing, sent):
         for referent, slant in payloads:  # "invasion" of migrants, or of a country
             f.framing.append(Cue(lo, hi, referent, slant, _negated(doc, lo, hi)))
@@ -250,6 +312,7 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         cls, rank = payloads[0]
         f.quantity.append(Cue(lo, hi, cls, rank, noun=_noun_after(doc, hi, sent.hi)))
     _ranks(doc, sent, f)
+    quant_hits.update(date_tokens)
     valence = lex.valence
     for k in range(sent.lo, sent.hi):
         norm = norms[k]
