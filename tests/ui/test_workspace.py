@@ -630,3 +630,17 @@ def test_versions_are_summed_up_as_word_changes_not_as_contrasts_found() -> None
     assert _found(contrasts, short=True) == "1 contrast found"
     assert _found(contrasts, short=False) == "1 contrasting phrase highlighted"
     assert _found(replace(contrasts, pairs=()), short=False) == "the engine found no contrasting phrasing"
+
+
+def test_a_span_no_longer_in_its_statement_is_not_drawn_on_other_words(qtbot: Any) -> None:
+    left, right = "We will act with care.", "Officers act in a lawful way."
+    lost = Target(1, 1, 8, 12, "be rough", "", "", False)  # offsets from before the text was corrected
+    kept = Target(2, 2, *_span(right, "in a lawful way"), "in a lawful way", "", "", True)
+    workspace = ComparisonWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.set_comparison(
+        [_statement(1, left), _statement(2, right)], None, [Annotation(7, 1, (lost, kept))]
+    )
+    (connector,) = workspace.connectors()
+    assert connector.ends == ((1, *_span(right, "in a lawful way")),), "only the span still in its text"
+    assert not connector.anchored  # drawn dashed: something about it needs review

@@ -933,10 +933,13 @@ class ComparisonWorkspace(QWidget):
         columns = {s.id: i for i, s in enumerate(self._statements)}
         connectors = []
         for annotation in self._annotations:
+            # A span whose quote is no longer in its corrected statement has no place in the text: its
+            # stored offsets now point at other words. It is left out (the panel flags it); the rest of
+            # the annotation is drawn dashed.
             ends = tuple(
                 (columns[t.statement_id], t.start, t.end)
                 for t in annotation.targets
-                if t.statement_id in columns
+                if t.statement_id in columns and t.anchored
             )
             if not ends:
                 continue
