@@ -1061,3 +1061,21 @@ def test_a_comparison_of_one_or_none_says_what_to_do_next(
     assert "nothing to contrast in one statement" in legend
     window.open_comparison(empty)
     assert workspace._empty.isVisibleTo(workspace) and "no statements yet" in workspace._empty.text()
+
+
+def test_the_analysis_after_an_edit_does_not_cover_what_the_edit_flagged(
+    qtbot: Any, open_window: Any, sample_path: Path
+) -> None:
+    window = open_window(sample_path)
+    wait_for_analysis(qtbot, window)
+    trump = window.current_statements[0]
+    lost = window.apply_statement_edit(
+        trump.id,
+        {"text": "When you see these people being put into a paddy wagon. I said, 'Please be careful.'"},
+    )
+    assert lost
+    flagged = window.statusBar().currentMessage()
+    assert "flagged for review" in flagged
+    wait_for_analysis(qtbot, window)  # the corrected text is analysed again
+    qtbot.wait(50)
+    assert window.statusBar().currentMessage() == flagged

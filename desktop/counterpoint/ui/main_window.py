@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         self._analyses: dict[tuple[str, ...], Any] = {}
         self._analysing_for: tuple[int, tuple[str, ...]] | None = None
         self.active_editor: QDialog | None = None
+        self._by_the_way = ""  # the status bar's message, while it is one that may be covered
         self._painted = False
         self._plain_timer = QTimer(self)
         self._plain_timer.setSingleShot(True)
@@ -550,8 +551,16 @@ class MainWindow(QMainWindow):
 
     # -- status -------------------------------------------------------------------------------------
 
-    def say(self, message: str, timeout_ms: int = 8000) -> None:
-        """Tell the user what happened, in the status bar."""
+    def say(self, message: str, timeout_ms: int = 8000, *, by_the_way: bool = False) -> None:
+        """Tell the user what happened, in the status bar.
+
+        A by-the-way message (what an analysis found, what was opened) does not cover a message about an
+        edit the user made (its annotations flagged, say) while that one is still up.
+        """
+        current = self.statusBar().currentMessage()
+        if by_the_way and current and current != self._by_the_way:
+            return
+        self._by_the_way = message if by_the_way else ""
         self.statusBar().showMessage(message, timeout_ms)
 
     def show_error(self, title: str, message: str, *, more: str = "", status: str = "") -> None:
@@ -632,7 +641,10 @@ class MainWindow(QMainWindow):
         self.open_comparison(wanted)
         self._update_counts()
         self._update_actions()
-        self.say(f"Opened {self.project.path.name}: {self.project.count_statements():,} statements")
+        self.say(
+            f"Opened {self.project.path.name}: {self.project.count_statements():,} statements",
+            by_the_way=True,
+        )
 
     def _comparison_key(self) -> str:
         return "comparison/" + str(self.project.path.resolve()).replace("/", "|")
@@ -1145,7 +1157,7 @@ class MainWindow(QMainWindow):
         # Which comparison, and what was found: "Analysis done" alone said nothing a user could use.
         comparison = self.comparison()
         name = f"“{_shorten(comparison.title, 60)}”: " if comparison is not None else ""
-        self.say(name + _found(analysis, short=False))
+        self.say(name + _found(analysis, short=False), by_the_way=True)
         self.analysis_ready.emit(comparison_id)
 
     def _analysis_failed(self, _generation: int, message: str) -> None:
