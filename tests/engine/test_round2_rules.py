@@ -157,3 +157,39 @@ def test_fleeing_war_frames_migrants_against_an_invasion() -> None:
     b = "Most of the people arriving on our coasts are fleeing war."
     found = _kinds(a, b)
     assert any(k == "framing" and "invasion" in sa and "fleeing war" in sb for k, sa, sb in found), found
+
+
+# --- after the round-three blind run (heldout-round3.json) ---------------------------------------------
+
+
+def test_knowing_nothing_about_a_thing_denies_it() -> None:
+    a = "I know nothing about the foundation. It is not my thing."
+    b = "Great news! I love the foundation and its work."
+    found = _kinds(a, b)
+    assert any(k == "negation" and "nothing about" in sa and "foundation" in sb for k, sa, sb in found), found
+
+
+def test_a_one_word_exclamation_asserts_nothing() -> None:
+    a = "Brexit!"
+    b = "I said nothing about Brexit today."
+    assert contrast(a, b) == []
+
+
+def test_a_figure_declining_to_a_level_is_no_refusal() -> None:
+    a = "The unemployment rate declined to 3.5 percent in September."
+    b = "The jobless rate was 3.5 percent, the lowest level in 50 years."
+    assert contrast(a, b) == []
+
+
+def test_not_mandatory_against_required() -> None:
+    a = "I don't think testing should be mandatory for staff."
+    b = "We are going to require all hospitals to test their staff."
+    found = _kinds(a, b)
+    assert any("mandatory" in sa and "require" in sb for _k, sa, sb in found), found
+
+
+def test_one_cue_yields_one_contrast_whichever_detector_finds_it() -> None:
+    a = "We're not thinking about raising taxes. We're not even thinking about thinking about raising taxes."
+    b = "The Treasury decided to raise taxes on fuel."
+    found = _kinds(a, b)
+    assert len([1 for _k, _sa, sb in found if "raise" in sb]) == 1, found

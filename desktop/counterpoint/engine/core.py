@@ -141,13 +141,15 @@ def _contrast_pairs(
     scored = _best_claims(scored, {(i, j): sim for i, j, sim in pairs})
     scored.sort(key=lambda sc: (-sc[0], sc[2].a, sc[2].b, sc[2].kind))
     kept: list[tuple[float, tuple[int, int], detect.Candidate]] = []
-    used_a: set[tuple[int, int]] = set()
-    used_b: set[tuple[int, int]] = set()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
     # spans never cross a sentence, so only kept pairs in the same sentence on one side can clash
     kept_by_a: dict[int, list[tuple[tuple[int, int], detect.Candidate]]] = defaultdict(list)
     kept_by_b: dict[int, list[tuple[tuple[int, int], detect.Candidate]]] = defaultdict(list)
     for score, where, cand in scored:
-        if cand.key_a in used_a or cand.key_b in used_b:
+        # keyed on the cue's first token, whichever detector found it ("not thinking about raising"
+        # read as a denied verb and as a denied rise is one contrast)
+        if cand.key_a[0] in used_a or cand.key_b[0] in used_b:
             continue  # one contrast per cue: the best-aligned partner wins
         near = kept_by_a[where[0]] + kept_by_b[where[1]]
         if any(_clashes(cand, where, k, w) for w, k in near):
@@ -155,8 +157,8 @@ def _contrast_pairs(
         kept.append((score, where, cand))
         kept_by_a[where[0]].append((where, cand))
         kept_by_b[where[1]].append((where, cand))
-        used_a.add(cand.key_a)
-        used_b.add(cand.key_b)
+        used_a.add(cand.key_a[0])
+        used_b.add(cand.key_b[0])
     # a statement pair carries a handful of contrasts at most: keep the best few
     cap = MAX_PAIRS_BASE + min(len(pa.features), len(pb.features))
     kept = kept[:cap]

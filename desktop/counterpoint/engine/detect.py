@@ -359,6 +359,8 @@ def _phrase_head(side: Side, kn: int) -> bool:
 def negation(a: Side, b: Side) -> Iterator[Candidate]:
     """The same predicate (or a synonym) denied on one side and asserted on the other."""
     for neg, pos, flip in ((a, b, False), (b, a, True)):
+        if len(pos.f.content) < 2:
+            continue  # a one-word exclamation ("WikiLeaks!") names a thing, it asserts nothing of it
         for ln, kn in neg.f.content.items():
             if not neg.doc.negated[kn]:
                 continue

@@ -201,6 +201,8 @@ class Document:
                 continue
             if self.norms[i] == "no" and j < sent.hi and self.norms[j][:1].isdigit():
                 continue  # "No 10", "No. 5": a number sign, not a negation
+            if "implicative" in payloads and j < sent.hi and self.norms[j][:1].isdigit():
+                continue  # "declined to 3.5 percent": a figure falling, not a refusal
             n = 0
             k = j
             noun_phrase = self.norms[i] == "no" and j == i + 1
