@@ -26,7 +26,7 @@ FRESH = Path(__file__).resolve().parent / "data" / "heldout-fresh.json"
 ROUND2 = Path(__file__).resolve().parent / "data" / "heldout-round2.json"
 # 18 more pairs written after the round-two rules (heldout-round3.json). Blind: F1 0.235, balanced 0.542,
 # 0.167 false pairs (the same as the engine before the round-two rules). After the round-three rules
-# (not blind): F1 0.471, balanced 0.708, 0.000.
+# (not blind): F1 0.556, balanced 0.750, 0.000.
 ROUND3 = Path(__file__).resolve().parent / "data" / "heldout-round3.json"
 
 F1_FLOOR = 0.45  # measured 0.520
@@ -86,6 +86,6 @@ def test_round_three_set_scores_above_its_floor() -> None:
             assert gold["a"] in item["a"]["text"], (item["id"], gold["a"])
             assert gold["b"] in item["b"]["text"], (item["id"], gold["b"])
     scores = evaluate(items, engine_predictor())
-    assert scores.f1 >= 0.4, scores  # measured 0.471
-    assert scores.balanced_accuracy >= 0.65, scores  # measured 0.708
+    assert scores.f1 >= 0.45, scores  # measured 0.556
+    assert scores.balanced_accuracy >= 0.68, scores  # measured 0.750
     assert scores.false_pairs_per_agreeing_pair <= 0.17, scores  # measured 0.000

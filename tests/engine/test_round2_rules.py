@@ -193,3 +193,11 @@ def test_one_cue_yields_one_contrast_whichever_detector_finds_it() -> None:
     b = "The Treasury decided to raise taxes on fuel."
     found = _kinds(a, b)
     assert len([1 for _k, _sa, sb in found if "raise" in sb]) == 1, found
+
+
+def test_a_multi_word_synonym_gives_a_rise_and_a_fall_one_topic() -> None:
+    # "gross domestic product" is one term of the economy's synonym group, no single word of it is
+    a = "The economy continues to grow strongly this year."
+    b = "Real gross domestic product decreased at an annual rate of 1.4 percent."
+    found = _kinds(a, b)
+    assert any(k == "antonym" and "grow" in sa and "decreased" in sb for k, sa, sb in found), found

@@ -119,6 +119,7 @@ class Lexicons:
     framing: PhraseMatcher
     quantifiers: PhraseMatcher
     synonyms: dict[str, frozenset[int]]
+    synonym_phrases: PhraseMatcher  # multi-word members of synonym groups ("gross domestic product")
     antonyms: dict[str, frozenset[str]]
     valence: dict[str, float]
     report_words: frozenset[str]
@@ -135,9 +136,13 @@ def _matcher(rows: Iterator[list[str]], make) -> PhraseMatcher:
 def load() -> Lexicons:
     """All lexicons, read once per process (they are immutable)."""
     synonyms: dict[str, set[int]] = {}
+    synonym_phrases = PhraseMatcher()
     for gid, row in enumerate(_rows("synonyms", "synonyms.tsv")):
         for word in row:
-            synonyms.setdefault(word.strip().lower(), set()).add(gid)
+            term = word.strip().lower()
+            synonyms.setdefault(term, set()).add(gid)
+            if " " in term:
+                synonym_phrases.add(term, gid)
     antonyms: dict[str, set[str]] = {}
     for row in _rows("wordnet", "wordnet30-antonyms.tsv"):
         if len(row) >= 3 and "_" not in row[1] and "_" not in row[2]:
@@ -161,6 +166,7 @@ def load() -> Lexicons:
         framing=_matcher(_rows("framing", "framing.tsv"), lambda r: (r[1], {"-": -1, "+": 1}.get(r[2], 0))),
         quantifiers=_matcher(_rows("quantity", "quantifiers.tsv"), lambda r: (r[1], int(r[2]))),
         synonyms={k: frozenset(v) for k, v in synonyms.items()},
+        synonym_phrases=synonym_phrases.finalize(),
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
         valence=valence,
         report_words=frozenset(r[0] for r in _rows("negation", "negation.tsv") if r[1] == "report"),
