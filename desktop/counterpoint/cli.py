@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -40,6 +41,15 @@ def _open_app(argv: Sequence[str]) -> int:
         "project", nargs="?", help="project file to open (default: the last one, or the sample)"
     )
     args = parser.parse_args(argv)
+    if (
+        sys.platform.startswith("linux")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        and not os.environ.get("QT_QPA_PLATFORM")
+    ):
+        raise UserError(
+            "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "the subcommands (see --help) work without one"
+        )
     from counterpoint.ui.app import run_app
 
     return run_app(args.project)

@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     check_output_path(args.output)
     fmt = format_for(args.output, args.format)
-    with Project.open(args.project) as project:
+    with Project.open(args.project, lock=False) as project:  # reading beside an open app is fine
         written = export(project, args.output, fmt, args.comparison)
     print(f"wrote {written}")
     return 0

@@ -100,7 +100,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with Project.open(args.project) as project:
+    with Project.open(args.project, lock=False) as project:  # reading beside an open app is fine
         statements = project.statements(search=args.search, speaker=args.speaker)
     if args.json:
         rows = [

@@ -14,6 +14,7 @@ from typing import Any
 import sqlite_utils
 
 from counterpoint.errors import UserError
+from counterpoint.store import locking
 from counterpoint.store.anchoring import Selector, make_selector, reanchor
 from counterpoint.store.migrations import MIGRATION_SET, migrations, pending_names
 from counterpoint.store.model import (
@@ -89,7 +90,24 @@ def quote_fts(query: str, *, prefix_last: bool = True) -> str:
 
 
 def check_project_file(path: Path) -> None:
-    """Raise ProjectError unless `path` is a Counterpoint project; opens it read-only, writes nothing."""
+    """Raise ProjectError unless `path` is a Counterpoint project; opens it read-only, writes nothing.
+
+    SQLite may create the -wal and -shm files of a read-only connection; when the file turns out not to
+    be a project, those are removed again, so a refused file is left exactly as it was found.
+    """
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = [p.exists() for p in sidecars]
+    try:
+        _check_project_file(path)
+    except ProjectError:
+        for sidecar, was_there in zip(sidecars, existed, strict=True):
+            if not was_there:
+                with suppress(OSError):
+                    sidecar.unlink()
+        raise
+
+
+def _check_project_file(path: Path) -> None:
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
@@ -164,12 +182,24 @@ class Project:
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         self.backup_path: Path | None = None
+        self._lock_key: str | None = None
 
     # -- opening and closing ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False, sql_dir: Path | None = None) -> Project:
-        """Open a project file, creating it if `create` and it does not exist, migrating it if needed."""
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = False,
+        sql_dir: Path | None = None,
+        lock: bool = True,
+    ) -> Project:
+        """Open a project file, creating it if `create` and it does not exist, migrating it if needed.
+
+        With `lock` (the default, for anything that writes) a second process opening the same project
+        is refused with ProjectLocked; pass lock=False to read alongside the process that has it open.
+        """
         path = Path(path).expanduser()
         new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
         if new and not create:
@@ -179,24 +209,30 @@ class Project:
                 raise ProjectError(f"can't create {path}: the folder {path.parent} does not exist")
         else:
             check_project_file(path)
-        backup = None
-        if not new:
-            pending = pending_names(path, sql_dir)
-            if pending:
-                backup = backup_before_migrating(path, pending)
+        lock_key = locking.acquire(path) if lock else None
         try:
-            conn = connect(path)
-        except sqlite3.Error as exc:
-            raise ProjectError(f"can't open {path}: {exc}") from None
-        project = cls(path, conn)
-        project.backup_path = backup
-        try:
-            migrations(sql_dir).apply(project.db)
-        except Exception:
-            conn.close()
-            if new:
-                with suppress(OSError):
-                    path.unlink()
+            backup = None
+            if not new:
+                pending = pending_names(path, sql_dir)
+                if pending:
+                    backup = backup_before_migrating(path, pending)
+            try:
+                conn = connect(path)
+            except sqlite3.Error as exc:
+                raise ProjectError(f"can't open {path}: {exc}") from None
+            project = cls(path, conn)
+            project.backup_path = backup
+            project._lock_key = lock_key
+            try:
+                migrations(sql_dir).apply(project.db)
+            except Exception:
+                conn.close()
+                if new:
+                    with suppress(OSError):
+                        path.unlink()
+                raise
+        except BaseException:
+            locking.release(lock_key)
             raise
         return project
 
@@ -204,6 +240,8 @@ class Project:
         with suppress(sqlite3.Error):
             self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        key, self._lock_key = self._lock_key, None
+        locking.release(key)
 
     def __enter__(self) -> Project:
         return self
