@@ -1079,3 +1079,29 @@ def test_the_analysis_after_an_edit_does_not_cover_what_the_edit_flagged(
     wait_for_analysis(qtbot, window)  # the corrected text is analysed again
     qtbot.wait(50)
     assert window.statusBar().currentMessage() == flagged
+
+
+def test_run_app_says_why_the_sample_opened_instead_of_a_damaged_last_project(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from counterpoint.ui import app as app_module
+
+    damaged = tmp_path / "my work.counterpoint"
+    damaged.write_bytes(b"\0" * 4096)  # what a failed disk leaves behind
+    QSettings().setValue("last_project", str(damaged))
+    opened: list[MainWindow] = []
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    monkeypatch.setattr(MainWindow, "show", lambda self: opened.append(self))
+    assert app_module.run_app(None) == 0
+    window = opened[0]
+    try:
+        assert window.project.path == app_module.sample_path()
+        (box,) = window.findChildren(QMessageBox)
+        assert box.windowTitle() == "Can't open my work.counterpoint"
+        assert "is open instead" in box.informativeText() and "has not been changed" in box.informativeText()
+        assert damaged.read_bytes() == b"\0" * 4096
+    finally:
+        window.shutdown()
+        QSettings().remove("last_project")

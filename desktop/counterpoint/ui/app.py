@@ -90,7 +90,14 @@ def open_in_background(path: Path, *, create: bool = False) -> Project:
     return Project.open(path)
 
 
-def choose_project(project_path: str | None, settings: QSettings) -> Project:
+def choose_project(
+    project_path: str | None, settings: QSettings, unopened: list[tuple[Path, str]] | None = None
+) -> Project:
+    """The project to start with: the one named, else the last one, else the sample dossier.
+
+    A last project that can't be opened (damaged, or from a newer version) is added to `unopened` with
+    the reason, so the window can say why the sample is open instead of the user's work.
+    """
     if project_path:
         path = Path(project_path)
         # Naming a file that does not exist yet creates an empty project, as the CLI does.
@@ -99,8 +106,10 @@ def choose_project(project_path: str | None, settings: QSettings) -> Project:
     if last and Path(str(last)).is_file():
         try:
             return open_in_background(Path(str(last)))
-        except UserError:
-            pass  # a moved or damaged last project: fall back to the sample instead of refusing to start
+        except UserError as exc:
+            # Fall back to the sample instead of refusing to start, and say so once the window is up.
+            if unopened is not None:
+                unopened.append((Path(str(last)), str(exc)))
     return open_sample()
 
 
@@ -108,8 +117,9 @@ def run_app(project_path: str | None) -> int:
     app = make_application()
     settings = QSettings()
     apply_theme(app, ThemeChoice(str(settings.value("theme", ThemeChoice.SYSTEM.value))))
+    unopened: list[tuple[Path, str]] = []
     try:
-        project = choose_project(project_path, settings)
+        project = choose_project(project_path, settings, unopened)
     except UserError as exc:
         QMessageBox.critical(None, "Counterpoint", str(exc))
         print(f"counterpoint: error: {exc}", file=sys.stderr)
@@ -119,4 +129,6 @@ def run_app(project_path: str | None) -> int:
 
     window = MainWindow(project, settings)
     window.show()
+    for path, message in unopened:
+        window.report_unopened(path, message, instead=True)
     return int(app.exec())

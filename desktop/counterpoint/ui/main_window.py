@@ -573,16 +573,21 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _open_failed(self, path: Path, message: str) -> None:
+        self.report_unopened(path, message)
+
+    def report_unopened(self, path: Path, message: str, *, instead: bool = False) -> None:
         """Not a project, a damaged one, one from a newer version: the store checked it read-only, so the
-        file is as it was, and the project that was open stays open. Say both."""
+        file is as it was, and the project that was open stays open (or, at start, opened `instead` of
+        the last one). Say both."""
         path = Path(path)
         message = message.replace(str(path), f"“{path.name}”", 1).rstrip(".") + "."
+        current = self.project.path.name
+        where = f"{current} is open instead" if instead else f"{current} is still open"
         self.show_error(
             f"Can't open {path.name}",
             message,
-            more=f"The file has not been changed, and {self.project.path.name} is still open.\n\n"
-            f"Folder: {path.parent}",
-            status=f"Can't open {path.name}; {self.project.path.name} is still open",
+            more=f"The file has not been changed, and {where}.\n\nFolder: {path.parent}",
+            status=f"Can't open {path.name}; {where}",
         )
 
     def _update_counts(self) -> None:
