@@ -522,12 +522,12 @@ def import_documents_with_preview(
         try:
             document, found = _in_background(parent, f"Reading {path.name}…", functools.partial(_read, path))
         except IngestError as exc:
-            QMessageBox.warning(parent, "Import", str(exc))
+            QMessageBox.warning(parent, f"Can't import {path.name}", str(exc))
             continue
         earlier = imported_before(project, document)
         if earlier is not None:
             QMessageBox.information(
-                parent, "Import", f"{path.name} is already in this project (source {earlier})."
+                parent, "Already imported", f"{path.name} is already in this project (source {earlier})."
             )
             continue
         chosen = preview_document(parent, document, found)
