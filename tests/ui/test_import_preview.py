@@ -236,9 +236,12 @@ def test_a_bad_file_is_reported_and_the_others_still_import(
     article.write_text(ARTICLE, encoding="utf-8")
     binary = tmp_path / "notes.txt"
     binary.write_bytes(b"\0\1\2" * 100)
-    warnings: list[str] = []
-    monkeypatch.setattr(import_preview.QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        import_preview.QMessageBox, "warning", lambda _p, title, text: warnings.append((title, text))
+    )
     monkeypatch.setattr(import_preview, "preview_document", lambda _p, document, found: (document, found))
     added = import_preview.import_documents_with_preview(None, project, [binary, article])
-    assert len(warnings) == 1 and "binary file" in warnings[0]
+    assert len(warnings) == 1 and "binary file" in warnings[0][1]
+    assert warnings[0][0] == "Can't import notes.txt"
     assert len(project.sources()) == 1 and len(added) == len(project.statements()) >= 2
