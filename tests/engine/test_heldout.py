@@ -22,12 +22,17 @@ FRESH = Path(__file__).resolve().parent / "data" / "heldout-fresh.json"
 
 # 30 more pairs written and committed before the round-two rules (heldout-round2.json). Blind, the engine
 # at 1c5861d scored F1 0.333, balanced 0.600, 0.100 false pairs; after the round-two rules (not blind)
-# F1 0.780, balanced 0.950, 0.000.
+# F1 0.780, balanced 0.950, 0.000; 0.750 once the bare "than expected" stopped counting as a retraction
+# (the hit it lost was a lucky one, with a reason that made no sense).
 ROUND2 = Path(__file__).resolve().parent / "data" / "heldout-round2.json"
 # 18 more pairs written after the round-two rules (heldout-round3.json). Blind: F1 0.235, balanced 0.542,
 # 0.167 false pairs (the same as the engine before the round-two rules). After the round-three rules
 # (not blind): F1 0.556, balanced 0.750, 0.000.
 ROUND3 = Path(__file__).resolve().parent / "data" / "heldout-round3.json"
+# 12 more pairs written after all of the above (heldout-round4.json). Blind: F1 0.308, balanced 0.438,
+# 0.500 false pairs (the engine before round two: 0.429 / 0.500 / 0.500). After (not blind): F1 0.500,
+# balanced 0.750, 0.000.
+ROUND4 = Path(__file__).resolve().parent / "data" / "heldout-round4.json"
 
 F1_FLOOR = 0.45  # measured 0.520
 BALANCED_FLOOR = 0.75  # measured 0.846
@@ -73,7 +78,7 @@ def test_round_two_gold_spans_are_exact_substrings() -> None:
 
 def test_round_two_set_scores_above_its_floor() -> None:
     scores = evaluate(_items(ROUND2), engine_predictor())
-    assert scores.f1 >= 0.7, scores  # measured 0.780
+    assert scores.f1 >= 0.68, scores  # measured 0.750
     assert scores.balanced_accuracy >= 0.85, scores  # measured 0.950
     assert scores.false_pairs_per_agreeing_pair <= 0.1, scores  # measured 0.000
 
@@ -89,3 +94,16 @@ def test_round_three_set_scores_above_its_floor() -> None:
     assert scores.f1 >= 0.45, scores  # measured 0.556
     assert scores.balanced_accuracy >= 0.68, scores  # measured 0.750
     assert scores.false_pairs_per_agreeing_pair <= 0.17, scores  # measured 0.000
+
+
+def test_round_four_set_scores_above_its_floor() -> None:
+    items = _items(ROUND4)
+    assert len(items) == 12
+    for item in items:
+        for gold in item["gold_spans"]:
+            assert gold["a"] in item["a"]["text"], (item["id"], gold["a"])
+            assert gold["b"] in item["b"]["text"], (item["id"], gold["b"])
+    scores = evaluate(items, engine_predictor())
+    assert scores.f1 >= 0.4, scores  # measured 0.500
+    assert scores.balanced_accuracy >= 0.65, scores  # measured 0.750
+    assert scores.false_pairs_per_agreeing_pair <= 0.25, scores  # measured 0.000

@@ -201,3 +201,25 @@ def test_a_multi_word_synonym_gives_a_rise_and_a_fall_one_topic() -> None:
     b = "Real gross domestic product decreased at an annual rate of 1.4 percent."
     found = _kinds(a, b)
     assert any(k == "antonym" and "grow" in sa and "decreased" in sb for k, sa, sb in found), found
+
+
+# --- after the round-four blind run (heldout-round4.json) ----------------------------------------------
+
+
+def test_a_number_in_a_unit_counts_in_that_unit() -> None:
+    a = "Our economy had zero percent inflation in March."
+    b = "The price index increased 6.2 percent for the 12 months ending March."
+    found = _kinds(a, b)
+    assert any(k == "quantity" and "zero percent" in sa for k, sa, _sb in found), found
+
+
+def test_a_denial_against_no_evidence_of_it_agrees() -> None:
+    a = "Mobile phones do not cause brain tumours."
+    b = "There is no evidence of a link between mobile phone use and brain tumours."
+    assert contrast(a, b) == []
+
+
+def test_stronger_than_expected_takes_nothing_back() -> None:
+    a = "The economy grew by 0.4% in the second quarter."
+    b = "Output rose by 0.4% in the quarter, a little stronger than expected."
+    assert contrast(a, b) == []

@@ -383,6 +383,8 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
                     continue
                 if not head and _denies(pos):
                     continue  # a side that denies things itself is no plain assertion of a side word
+                if any(c.value == "denial" and not c.negated for c in pos.f.factuality):
+                    continue  # "no evidence of a link ... and autism" denies too: the two agree
                 # a denied phrase of two or more words the other side asserts ("didn't set a red line"
                 # against "a red line for us") is as clear as a denied head word
                 phrase_match = not head and _denied_phrase(neg, pos, kn)

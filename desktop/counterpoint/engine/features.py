@@ -211,6 +211,8 @@ def _noun_after(doc: Document, k: int, hi: int) -> str:
         content = (
             t.word and doc.lemmas[j] not in STOPWORDS and not NUMBER_RE.match(t.norm) and t.norm not in SCALES
         )
+        if content and not head and t.norm in UNITS:
+            return doc.lemmas[j]  # "zero percent inflation" counts in percent: the unit says what
         if content:
             head = doc.lemmas[j]
         elif head or not t.word or j >= k + 3:
