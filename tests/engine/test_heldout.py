@@ -30,8 +30,8 @@ ROUND2 = Path(__file__).resolve().parent / "data" / "heldout-round2.json"
 # (not blind): F1 0.556, balanced 0.750, 0.000.
 ROUND3 = Path(__file__).resolve().parent / "data" / "heldout-round3.json"
 # 12 more pairs written after all of the above (heldout-round4.json). Blind: F1 0.308, balanced 0.438,
-# 0.500 false pairs (the engine before round two: 0.429 / 0.500 / 0.500). After (not blind): F1 0.500,
-# balanced 0.750, 0.000.
+# 0.500 false pairs (the engine before round two: 0.429 / 0.500 / 0.500). After (not blind): F1 0.615,
+# balanced 0.812, 0.000.
 ROUND4 = Path(__file__).resolve().parent / "data" / "heldout-round4.json"
 
 F1_FLOOR = 0.45  # measured 0.520
@@ -104,6 +104,6 @@ def test_round_four_set_scores_above_its_floor() -> None:
             assert gold["a"] in item["a"]["text"], (item["id"], gold["a"])
             assert gold["b"] in item["b"]["text"], (item["id"], gold["b"])
     scores = evaluate(items, engine_predictor())
-    assert scores.f1 >= 0.4, scores  # measured 0.500
-    assert scores.balanced_accuracy >= 0.65, scores  # measured 0.750
+    assert scores.f1 >= 0.5, scores  # measured 0.615
+    assert scores.balanced_accuracy >= 0.7, scores  # measured 0.812
     assert scores.false_pairs_per_agreeing_pair <= 0.25, scores  # measured 0.000

@@ -223,3 +223,16 @@ def test_stronger_than_expected_takes_nothing_back() -> None:
     a = "The economy grew by 0.4% in the second quarter."
     b = "Output rose by 0.4% in the quarter, a little stronger than expected."
     assert contrast(a, b) == []
+
+
+def test_the_highest_against_below_its_peak() -> None:
+    a = "The jobless rate in the region is the highest it has been in 30 years."
+    b = "The regional jobless rate was 6.1 percent last year, well below its peak of 11.2 percent in 1993."
+    found = _kinds(a, b)
+    assert any(k == "quantity" and "highest" in sa and "below its peak" in sb for k, sa, sb in found), found
+
+
+def test_below_a_threshold_alone_is_no_rank_contrast() -> None:
+    a = "Inflation is the highest it has been in 30 years."
+    b = "Unemployment stayed below the level economists expected."
+    assert not any(k == "quantity" for k, _sa, _sb in _kinds(a, b))

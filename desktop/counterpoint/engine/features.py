@@ -188,6 +188,9 @@ def _ranks(doc: Document, sent: Sentence, f: SentenceFeatures) -> None:
             f.quantity.append(Cue(lo, k + 1, "rank", SUPERLATIVES[last], number=float(rank)))
         elif norm in COMPARATIVES and k + 1 < sent.hi and norms[k + 1] == "than":
             f.quantity.append(Cue(k, k + 2, "comparison", COMPARATIVES[norm]))
+        elif norm in ("below", "above") and k + 1 < sent.hi and norms[k + 1] in ("its", "their", "the"):
+            # "far below its peak": beneath (or over) another level of the same thing
+            f.quantity.append(Cue(k, k + 1, "comparison", -1 if norm == "below" else 1))
 
 
 def _negated(doc: Document, lo: int, hi: int) -> bool:
