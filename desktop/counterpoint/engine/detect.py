@@ -587,6 +587,20 @@ def _distance_to_shared(a: Side, b: Side, cue: Cue, on_a: bool) -> int:
     return min((abs(k - cue.lo) for k in near), default=40)
 
 
+QUANTITY_LABELS = {"none": "none", "some": "some", "date": "a date"}
+
+
+def _rank_label(c: Cue) -> str:
+    """How a rank or a comparison places its thing, in words for a reason."""
+    if c.value == "rank":
+        return "the first" if c.number == 1.0 else f"number {int(c.number or 0)}"
+    if c.value == "comparison":
+        return "beneath another" if c.polarity < 0 else "above another"
+    if c.value == "date":
+        return "a date"
+    return ""
+
+
 EXISTENTIAL_AUX = words("will would be is are was were been have has had 's going to")
 
 
@@ -661,7 +675,14 @@ def quantity(a: Side, b: Side) -> Iterator[Candidate]:
             if strength:
                 pa, pb = phrase(a.doc, x.lo, x.hi), phrase(b.doc, y.lo, y.hi)
                 about = f" ({x.noun})" if same_noun else ""
-                reason = f"'{text_of(a.doc, pa)}' against '{text_of(b.doc, pb)}'{about}"
+                lx, ly = QUANTITY_LABELS.get(x.value, ""), QUANTITY_LABELS.get(y.value, "")
+                if x.value in ("rank", "date", "comparison") or y.value in ("rank", "date", "comparison"):
+                    lx = _rank_label(x) or lx
+                    ly = _rank_label(y) or ly
+                    about = ""
+                tx = f" ({lx})" if lx else ""
+                ty = f" ({ly})" if ly else ""
+                reason = f"'{text_of(a.doc, pa)}'{tx} against '{text_of(b.doc, pb)}'{ty}{about}"
                 yield Candidate(pa, pb, "quantity", strength, reason, (x.lo, x.hi), (y.lo, y.hi))
 
 
