@@ -33,6 +33,7 @@ from counterpoint.store.model import (
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+DENSE_SEARCH = 3000  # hits above which a search walks the order index (see statement_ids)
 TAG_PALETTE = ("#c0392b", "#2471a3", "#b9770e", "#1e8449", "#7d3c98", "#117a65", "#a04000", "#5d6d7e")
 
 
@@ -84,7 +85,7 @@ def quote_fts(query: str, *, prefix_last: bool = True) -> str:
     if not words:
         return ""
     quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    if prefix_last:
+    if prefix_last and len(words[-1]) >= 2:  # one letter would match half the vocabulary
         quoted[-1] += "*"
     return " ".join(quoted)
 
@@ -422,7 +423,16 @@ class Project:
             raise UserError(f"there is no statement {statement_id}")
         return self._statement(row)
 
-    def statements(
+    def statements(self, *, limit: int | None = None, **filters: Any) -> list[Statement]:
+        """Statements passing the filters (see statement_ids), in the library's order."""
+        ids = self.statement_ids(limit=limit, **filters)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = {row[0]: row for row in self.execute(self._STATEMENT_SQL + f" WHERE st.id IN ({marks})", ids)}
+        return [self._statement(rows[i]) for i in ids if i in rows]
+
+    def statement_ids(
         self,
         *,
         search: str | None = None,
@@ -432,18 +442,27 @@ class Project:
         tag: str | None = None,
         ids: Iterable[int] | None = None,
         limit: int | None = None,
-    ) -> list[Statement]:
-        """Statements, filtered; `search` is what the user typed, matched against text, speaker and notes."""
+    ) -> list[int]:
+        """Ids of the statements passing every filter given, dated first by date, then undated, by id.
+
+        `search` is what the user typed, matched against statement text, speaker names and roles, and
+        annotation notes (every word must match; the last one also as a prefix).
+        """
         where: list[str] = []
         params: list[Any] = []
+        dense = False
         if search and search.strip():
             match = quote_fts(search)
             if not match:
                 return []
             where.append(f"st.id IN ({self._search_ids_sql()})")
             params += [match, match, match]
+            hits = self.execute(
+                "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?", [match]
+            ).fetchone()[0]
+            dense = hits > DENSE_SEARCH
         if speaker:
-            where.append("sp.name = ? COLLATE NOCASE")
+            where.append("st.speaker_id IN (SELECT id FROM speakers WHERE name = ? COLLATE NOCASE)")
             params.append(speaker)
         if date_from:
             where.append("st.said_on >= ?")
@@ -462,13 +481,15 @@ class Project:
             id_list = list(ids)
             where.append(f"st.id IN ({','.join('?' * len(id_list)) or 'NULL'})")
             params += id_list
-        sql = self._STATEMENT_SQL
+        # With many hits, walking the library's order and stopping at `limit` beats sorting them all;
+        # with few, SQLite's own plan (look the hits up, sort them) is the faster one.
+        sql = "SELECT st.id FROM statements st" + (" INDEXED BY statements_order" if dense else "")
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY st.said_on IS NULL, st.said_on, st.id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [self._statement(row) for row in self.execute(sql, params)]
+        return [row[0] for row in self.execute(sql, params)]
 
     @staticmethod
     def _search_ids_sql() -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
-from counterpoint.store import Project, Statement, quote_fts
+from counterpoint.store import Project, Statement
 
 STATEMENT_IDS_MIME = "application/x-counterpoint-statement-ids"
 PAGE_SIZE = 200
@@ -43,41 +43,13 @@ def statement_ids(project: Project, library_filter: LibraryFilter) -> list[int]:
     Only ids are read, so a query over 100,000 statements stays in the tens of milliseconds; this is
     what the search worker runs, off the GUI thread.
     """
-    where: list[str] = []
-    params: list[Any] = []
-    if library_filter.search.strip():
-        match = quote_fts(library_filter.search)
-        if not match:
-            return []
-        where.append(
-            "st.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? "
-            "UNION SELECT s.id FROM statements s WHERE s.speaker_id IN "
-            "(SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?) "
-            "UNION SELECT t.statement_id FROM annotation_targets t WHERE t.annotation_id IN "
-            "(SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?))"
-        )
-        params += [match, match, match]
-    if library_filter.speaker:
-        where.append("st.speaker_id IN (SELECT id FROM speakers WHERE name = ? COLLATE NOCASE)")
-        params.append(library_filter.speaker)
-    if library_filter.date_from:
-        where.append("st.said_on >= ?")
-        params.append(library_filter.date_from.isoformat())
-    if library_filter.date_to:
-        where.append("st.said_on <= ?")
-        params.append(library_filter.date_to.isoformat())
-    if library_filter.tag:
-        where.append(
-            "st.id IN (SELECT t.statement_id FROM annotation_targets t "
-            "JOIN annotation_tags at ON at.annotation_id = t.annotation_id "
-            "JOIN tags g ON g.id = at.tag_id WHERE g.name = ? COLLATE NOCASE)"
-        )
-        params.append(library_filter.tag)
-    sql = "SELECT st.id FROM statements st"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY st.said_on IS NULL, st.said_on, st.id"
-    return [row[0] for row in project.execute(sql, params)]
+    return project.statement_ids(
+        search=library_filter.search,
+        speaker=library_filter.speaker or None,
+        date_from=library_filter.date_from,
+        date_to=library_filter.date_to,
+        tag=library_filter.tag or None,
+    )
 
 
 class StatementTableModel(QAbstractTableModel):
