@@ -23,17 +23,78 @@ from counterpoint.store import Project, TargetSpec
 STATEMENTS = 100_000
 ANNOTATIONS = 20_000
 SEARCHES = 100
-POLICY_WORDS = (
-    "police officers law lawful force careful community policing crime suspects custody rights directive "
-    "joke misconduct responsible violate defend prosecute nice rough wagon thugs gang budget tax jobs "
-    "growth border security health care climate energy schools"
-).split()
+POLICY_WORDS = [
+    "police",
+    "officers",
+    "law",
+    "lawful",
+    "force",
+    "careful",
+    "community",
+    "policing",
+    "crime",
+    "suspects",
+    "custody",
+    "rights",
+    "directive",
+    "joke",
+    "misconduct",
+    "responsible",
+    "violate",
+    "defend",
+    "prosecute",
+    "nice",
+    "rough",
+    "wagon",
+    "thugs",
+    "gang",
+    "budget",
+    "tax",
+    "jobs",
+    "growth",
+    "border",
+    "security",
+    "health",
+    "care",
+    "climate",
+    "energy",
+    "schools",
+]
 
 
 def _words(rng: random.Random, count: int) -> set[str]:
     """Made-up words of two to four syllables, so prefixes spread over the vocabulary as in English."""
-    onsets = "b c d f g h j k l m n p r s t v w br cl dr fl gr pl pr sh st th tr".split()
-    vowels = "a e i o u ai ea io ou".split()
+    onsets = [
+        "b",
+        "c",
+        "d",
+        "f",
+        "g",
+        "h",
+        "j",
+        "k",
+        "l",
+        "m",
+        "n",
+        "p",
+        "r",
+        "s",
+        "t",
+        "v",
+        "w",
+        "br",
+        "cl",
+        "dr",
+        "fl",
+        "gr",
+        "pl",
+        "pr",
+        "sh",
+        "st",
+        "th",
+        "tr",
+    ]
+    vowels = ["a", "e", "i", "o", "u", "ai", "ea", "io", "ou"]
     codas = ["", "", "n", "r", "s", "t", "l", "nd", "st", "ng"]
     words: set[str] = set()
     while len(words) < count:
