@@ -471,6 +471,36 @@ def test_import_adds_statements_with_one_undo(
     assert window.library.model.total == 6
 
 
+def test_import_from_the_clipboard_finds_the_quotations(
+    qtbot: Any, open_window: Any, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    import counterpoint.ui.import_preview as import_preview
+
+    seen: list[Any] = []
+
+    def keep_attributed(parent: Any, document: Any, quotes: list[Any]) -> Any:
+        # Stands in for the user pressing Import in the preview, keeping what has a speaker.
+        seen.extend(quotes)
+        return document, [q for q in quotes if q.speaker]
+
+    monkeypatch.setattr(import_preview, "preview_document", keep_attributed)
+    window = open_window(sample_path)
+    QGuiApplication.clipboard().setText("")
+    assert window.import_clipboard() == []
+    assert "no text" in window.statusBar().currentMessage()
+    QGuiApplication.clipboard().setText(
+        '"We will publish the full figures next week," the health minister, Ana Ruiz, said on Monday.'
+    )
+    added = window.import_clipboard()
+    assert [q.speaker for q in seen] == ["Ana Ruiz"]
+    assert len(added) == 1 and window.project.statement(added[0]).speaker == "Ana Ruiz"
+    assert "from the clipboard" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert window.project.count_statements() == 6
+
+
 def test_export_opens_the_export_dialog(qtbot: Any, open_window: Any, sample_path: Path) -> None:
     window = open_window(sample_path)
     window.export_action.trigger()

@@ -334,6 +334,12 @@ class MainWindow(QMainWindow):
         self.import_action = a(
             "&Import…", self.import_documents, "Ctrl+I", "Import articles, transcripts, releases"
         )
+        self.paste_action = a(
+            "Import from c&lipboard…",
+            self.import_clipboard,
+            "Ctrl+Shift+V",
+            "Find the quotations in copied text and keep the ones you choose",
+        )
         self.export_action = a("&Export…", self.export, "Ctrl+E", "Export the comparison as a report or data")
         self.quit_action = a("&Quit", self.close, "Ctrl+Q", "Quit Counterpoint")
 
@@ -428,6 +434,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.paste_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -741,6 +748,27 @@ class MainWindow(QMainWindow):
         self.run_command(
             lambda: cmd.ImportedStatementsCommand(self.project, self.events, added),
             f"Imported {len(added)} statement{'s' if len(added) != 1 else ''} (Undo removes them)",
+        )
+        self._show_in_library(added)
+        return added
+
+    def import_clipboard(self, text: str | None = None) -> list[int]:
+        """File > Import from clipboard: copied text (an article, a transcript) becomes a source, and the
+        quotations the user keeps in the preview become statements, with one Undo."""
+        from counterpoint.ui.import_preview import import_text_with_preview
+
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.say("The clipboard holds no text to import")
+            return []
+        added = import_text_with_preview(self, self.project, text) or []
+        if not added:
+            self.say("Nothing imported")
+            return []
+        self.run_command(
+            lambda: cmd.ImportedStatementsCommand(self.project, self.events, added),
+            f"Imported {len(added)} statement{'s' if len(added) != 1 else ''} from the clipboard (Undo removes them)",
         )
         self._show_in_library(added)
         return added
