@@ -8,7 +8,6 @@ Targets: cold start < 1 s, opening the comparison < 150 ms, longest block while 
 from __future__ import annotations
 
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from corpus import build_project
 from PySide6.QtCore import (
     QElapsedTimer,
     QEvent,
@@ -183,67 +183,6 @@ class PaintWatch(QObject):
         return False
 
 
-def build_library(path: Path, count: int) -> None:
-    """A project of `count` statements by 300 speakers, written with one bulk insert."""
-    rng = random.Random(11)
-    words = [
-        "police",
-        "officer",
-        "officers",
-        "law",
-        "lawful",
-        "force",
-        "careful",
-        "community",
-        "policing",
-        "crime",
-        "suspects",
-        "custody",
-        "rights",
-        "directive",
-        "joke",
-        "misconduct",
-        "responsible",
-        "violate",
-        "defend",
-        "prosecute",
-        "budget",
-        "tax",
-        "jobs",
-        "growth",
-        "border",
-        "security",
-        "health",
-        "care",
-        "climate",
-        "energy",
-        "schools",
-        "housing",
-        "wages",
-        "trade",
-        "tariffs",
-        "veterans",
-        "election",
-        "court",
-        "justice",
-    ]
-    vocabulary = words + [f"term{i}" for i in range(5000)]
-    with Project.open(path, create=True) as project, project.transaction():
-        speakers = [project.ensure_speaker(f"Speaker {i}", f"Role {i % 9}") for i in range(300)]
-        rows = (
-            (
-                rng.choice(speakers),
-                " ".join(rng.choices(vocabulary, k=rng.randint(15, 70))).capitalize() + ".",
-                f"{rng.randint(2010, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                rng.choice(("Interview", "Speech", "Press briefing", "Hearing", "Statement")),
-            )
-            for _ in range(count)
-        )
-        project.conn.executemany(
-            "INSERT INTO statements (speaker_id, text, said_on, occasion) VALUES (?, ?, ?, ?)", rows
-        )
-
-
 def main() -> int:
     from counterpoint.ui.app import make_application
     from counterpoint.ui.main_window import MainWindow
@@ -319,7 +258,7 @@ def main() -> int:
         # 3. Typing a search into 100,000 statements.
         big = folder / "big.counterpoint"
         started = time.perf_counter()
-        build_library(big, 100_000)
+        build_project(big, 100_000)
         built = time.perf_counter() - started
         window = MainWindow(Project.open(big), QSettings(str(folder / "big.ini"), QSettings.Format.IniFormat))
         window.resize(1600, 1000)

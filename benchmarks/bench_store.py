@@ -9,7 +9,6 @@ single-row read (for committing).
 
 from __future__ import annotations
 
-import itertools
 import random
 import sqlite3
 import statistics
@@ -18,124 +17,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from corpus import build_project
+
 from counterpoint.store import Project, TargetSpec
 
 STATEMENTS = 100_000
 ANNOTATIONS = 20_000
 SEARCHES = 100
-POLICY_WORDS = [
-    "police",
-    "officers",
-    "law",
-    "lawful",
-    "force",
-    "careful",
-    "community",
-    "policing",
-    "crime",
-    "suspects",
-    "custody",
-    "rights",
-    "directive",
-    "joke",
-    "misconduct",
-    "responsible",
-    "violate",
-    "defend",
-    "prosecute",
-    "nice",
-    "rough",
-    "wagon",
-    "thugs",
-    "gang",
-    "budget",
-    "tax",
-    "jobs",
-    "growth",
-    "border",
-    "security",
-    "health",
-    "care",
-    "climate",
-    "energy",
-    "schools",
-]
-
-
-def _words(rng: random.Random, count: int) -> set[str]:
-    """Made-up words of two to four syllables, so prefixes spread over the vocabulary as in English."""
-    onsets = [
-        "b",
-        "c",
-        "d",
-        "f",
-        "g",
-        "h",
-        "j",
-        "k",
-        "l",
-        "m",
-        "n",
-        "p",
-        "r",
-        "s",
-        "t",
-        "v",
-        "w",
-        "br",
-        "cl",
-        "dr",
-        "fl",
-        "gr",
-        "pl",
-        "pr",
-        "sh",
-        "st",
-        "th",
-        "tr",
-    ]
-    vowels = ["a", "e", "i", "o", "u", "ai", "ea", "io", "ou"]
-    codas = ["", "", "n", "r", "s", "t", "l", "nd", "st", "ng"]
-    words: set[str] = set()
-    while len(words) < count:
-        syllables = rng.randint(2, 4)
-        words.add(
-            "".join(rng.choice(onsets) + rng.choice(vowels) + rng.choice(codas) for _ in range(syllables))
-        )
-    return words
-
-
-def build(path: Path) -> None:
-    """Zipf-distributed words, as in real text: a few very common, most rare."""
-    rng = random.Random(7)
-    vocabulary = POLICY_WORDS + sorted(_words(rng, 30_000), key=lambda _: rng.random())
-    cumulative = list(itertools.accumulate(1 / (rank + 20) for rank in range(len(vocabulary))))
-    project = Project.open(path, create=True)
-    speakers = [project.ensure_speaker(f"Speaker {i}", f"Role {i % 17}") for i in range(500)]
-    with project.transaction():
-        project.conn.executemany(
-            "INSERT INTO statements (speaker_id, text, said_on) VALUES (?, ?, ?)",
-            (
-                (
-                    rng.choice(speakers),
-                    " ".join(rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(12, 80))),
-                    f"20{rng.randint(10, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                )
-                for _ in range(STATEMENTS)
-            ),
-        )
-        comparison = project.add_comparison("Benchmark", [1, 2])
-        for n in range(ANNOTATIONS):
-            a, b = rng.randrange(1, STATEMENTS + 1), rng.randrange(1, STATEMENTS + 1)
-            project.add_annotation(
-                [TargetSpec(a, 0, 3), TargetSpec(b, 0, 3)],
-                comparison_id=comparison if n % 5 == 0 else None,
-                relation="contradicts",
-                verdict="contradiction",
-                note=" ".join(rng.choices(vocabulary, cum_weights=cumulative, k=12)),
-                tags=[f"tag {n % 40}"],
-            )
-    project.close()
 
 
 def queries(path: Path) -> list[str]:
@@ -167,7 +55,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.counterpoint"
         started = time.perf_counter()
-        build(path)
+        build_project(path, STATEMENTS, ANNOTATIONS)
         print(
             f"generated {STATEMENTS:,} statements and {ANNOTATIONS:,} annotations in {time.perf_counter() - started:.1f} s"
         )
