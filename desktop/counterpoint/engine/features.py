@@ -193,6 +193,23 @@ def _ranks(doc: Document, sent: Sentence, f: SentenceFeatures) -> None:
             f.quantity.append(Cue(k, k + 1, "comparison", -1 if norm == "below" else 1))
 
 
+# "A lot of economists think it will slow", "some say it must go": a view the speaker reports as others',
+# often to set their own against it. A modal in such a clause is not the speaker's stance.
+OPINION_VERBS = words("think believe say expect predict fear argue warn claim suggest")
+GENERIC_OTHERS = words(
+    "some many most lot lots plenty others critics people experts analysts economists observers "
+    "sceptics skeptics pundits commentators"
+)
+
+
+def _others_view(doc: Document, lo: int, sent_lo: int) -> bool:
+    """Whether token lo sits in what a generic group of others is said to think or say."""
+    for j in range(lo - 1, max(sent_lo, lo - 12) - 1, -1):
+        if doc.lemmas[j] in OPINION_VERBS:
+            return any(doc.norms[k] in GENERIC_OTHERS for k in range(max(sent_lo, j - 4), j))
+    return False
+
+
 def _negated(doc: Document, lo: int, hi: int) -> bool:
     """Whether a cue is negated from outside ("not true" is a cue of its own, not a negated "true")."""
     return any(doc.negated[k] and doc.neg_cue[k] < lo for k in range(lo, hi))
@@ -285,6 +302,8 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
             lo in date_tokens or (lo > sent.lo and doc.text[doc.tokens[lo].start] == "M")
         ):
             continue  # "in May 2024", "Theresa May": a month or a name, not a hedge
+        if _others_view(doc, lo, sent.lo):
+            continue
         # "will not", "should never": a negation right after the modal negates it
         after = hi < sent.hi and norms[hi] in ("not", "n't", "never")
         f.modality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi) or after))

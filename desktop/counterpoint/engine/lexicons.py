@@ -123,6 +123,7 @@ class Lexicons:
     antonyms: dict[str, frozenset[str]]
     valence: dict[str, float]
     report_words: frozenset[str]
+    reference_words: frozenset[str]  # nouns by which a denial names a claim ("the allegations")
 
 
 def _matcher(rows: Iterator[list[str]], make) -> PhraseMatcher:
@@ -170,4 +171,7 @@ def load() -> Lexicons:
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
         valence=valence,
         report_words=frozenset(r[0] for r in _rows("negation", "negation.tsv") if r[1] == "report"),
+        reference_words=frozenset(
+            r[0] for r in _rows("factuality", "factuality.tsv") if r[1] == "reference" and " " not in r[0]
+        ),
     )
