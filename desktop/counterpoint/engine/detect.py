@@ -561,14 +561,18 @@ def _denied_subject(side: Side, c: Cue) -> str:
     return doc.lemmas[k]
 
 
-# A one-liner: what is called a joke is an instruction, a question or a short remark, not an argument.
+# A one-liner: what is called a joke is an instruction, or a short remark or question quoted on its
+# own (a statement of one or two sentences), not an argument.
 REMARK_WORDS = 10
+REMARK_SENTENCES = 2
 
 
 def _remark(side: Side) -> bool:
     f, doc = side.f, side.doc
     if any(c.value == "directive" for c in f.modality):
         return True
+    if len(doc.sentences) > REMARK_SENTENCES:
+        return False
     toks = [k for k in range(f.sentence.lo, f.sentence.hi) if doc.tokens[k].word]
     return len(toks) <= REMARK_WORDS or any(doc.norms[k] == "?" for k in range(f.sentence.lo, f.sentence.hi))
 
