@@ -753,6 +753,36 @@ GOLD: dict[str, list[tuple[str, str | None]]] = {
         ("Find me a billion dollars a year", "Keisha Boyd"),
         ("and I'll do it tomorrow", "Keisha Boyd"),
     ],
+    # Regression texts for the rules the real-article run (README, "Real articles") called for; paraphrased
+    # patterns, invented people.
+    "minister-remark.txt": [  # a lede's "A government minister" is the one later "now a minister at …"
+        ("some man in the cupboard", "Gareth Pryce"),
+        ("a joke of a serious security breach", "Opposition ministers"),  # "accused Mr Pryce of …"
+        ("shrugging off the public's worries", "Opposition ministers"),
+        # "Mr Pryce, a former party whip who is now a minister at …, said:"
+        ("Everyone uses a personal phone now and then", "Gareth Pryce"),
+        ("But you do have to think about which phone", "Gareth Pryce"),
+        ("Security is not a punchline", "Ruth Adeyemi"),
+    ],
+    "drugmaker-rumour.txt": [
+        # a wire dateline, then "The company initially declined …, but later issued a statement saying:"
+        ("We do not respond to market speculation", "Halvern Pharma"),
+        ("The succession question will not go away", "Fiona Marsh"),
+        ("Enrolment finished ahead of schedule", "Halvern"),
+        ("We expect to present the full results", "Halvern"),  # '"…," it continued.'
+    ],
+    "press-claim.txt": [  # a report quoted at length, quoting others inside it
+        ("At a news conference Tuesday", "Tomas Lind"),
+        ("We know exactly who pays her and why", "Viktor Halden"),
+        ("This shows how foreign services use friendly newsrooms", "Viktor Halden"),
+        ("other paid voices", "Viktor Halden"),
+        ("Ane Berg has never worked for anyone but us", "A Nordvik Broadcasting spokeswoman"),
+        ("it is absurd to suggest", "A Nordvik Broadcasting spokeswoman"),
+        ("We are not going to apologise", "Viktor Halden"),  # named in full only inside the report
+        ("Our evidence will be published", "Viktor Halden"),
+        # "The spokesman was certain that … 'to protect a reporter …'"
+        ("to protect a reporter who should have been dismissed", "Viktor Halden"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
@@ -760,6 +790,7 @@ NOT_STATEMENTS = [
     "deeply disappointed", "significant gaps", "overwhelm", "manageable", "completely unnecessary",
     "too optimistic", "managing decline", "deeply worrying", "entirely preventable", "cautiously hopeful",
     "incredible grace", "fresh energy", "not accurate", "thrilled", "devastated", "derisory", "poor", "heartbroken",
+    "careless", "simply false",
 ]  # fmt: skip
 
 

@@ -93,7 +93,55 @@ def extract_quotes(text: str, *, published: date | None = None) -> list[Quote]:
 
     `published` (the document's date) turns "Tuesday" or "last Friday" into dates.
     """
-    return _Extractor(text, published).run()
+    quotes: list[Quote] = []
+    for quote in _Extractor(text, published).run():
+        quotes.append(quote)
+        if len(quote.text) >= 80 and _NESTED_OPEN.search(quote.text):
+            quotes.extend(_nested_quotes(text, quote, published))
+    return quotes
+
+
+_NESTED_OPEN = re.compile(r"(?:^|[\s(\[—–-])[‘‚‹'\"“]\w")  # an opening mark, not an apostrophe
+
+
+def _nested_quotes(text: str, outer: Quote, published: date | None) -> list[Quote]:
+    """Quotations inside a quotation that name their own speaker there: a report quoting what others said
+    ('Ebel reports, "… \u2018But we are well aware …,\u2019 she said."') gives each inner quotation to its speaker."""
+    pieces: list[tuple[int, int, int]] = []  # (start in the quotation's text, start in the document, length)
+    position = 0
+    previous_end: int | None = None
+    for start, end in outer.parts:
+        if previous_end is not None:
+            position += len(part_separator(text[previous_end:start]))
+        pieces.append((position, start, end - start))
+        position += end - start
+        previous_end = end
+
+    def to_document(span: Span) -> Span | None:
+        for at, start, length in pieces:
+            if at <= span[0] and span[1] <= at + length:
+                return start + span[0] - at, start + span[1] - at
+        return None
+
+    found: list[Quote] = []
+    for inner in _Extractor(outer.text, published).run():
+        if inner.speaker is None or inner.attribution is None or inner.speaker == outer.speaker:
+            continue
+        if inner.speaker.startswith("the "):
+            continue  # '"The doctor told us, \u2018…\u2019"': someone the speaker met, unnamed, is the speaker's account
+        parts = [to_document(part) for part in inner.parts]
+        if any(part is None for part in parts):
+            continue
+        spans = tuple(part for part in parts if part is not None)
+        found.append(
+            Quote(
+                start=spans[0][0], end=spans[-1][1], text=join_parts(text, spans), speaker=inner.speaker,
+                role=inner.role, confidence=min(inner.confidence, outer.confidence),
+                said_on=inner.said_on or outer.said_on, attribution=to_document(inner.attribution),
+                occasion=inner.occasion, parts=spans,
+            )
+        )  # fmt: skip
+    return found
 
 
 def _without_repeats(quotes: list[Quote]) -> list[Quote]:
@@ -265,6 +313,18 @@ _PARTY_LABEL = re.compile(r"\((?:[DRIL]|Dem|Rep|Ind|Lab|Con)-[A-Z][A-Za-z.]*(?:\
 _SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
 
 
+# nouns that end like adverbs: "the family said" keeps its subject
+_LY_NOUNS = frozenset(
+    {"family", "families", "ally", "allies", "assembly", "rally", "supply", "monopoly", "anomaly", "bully"}
+)
+# speech verbs whose object is the one spoken to or about, never the speaker ("accused Mr Spencer of using")
+_OBJECT_VERBS = frozenset({
+    "accused", "accuses", "accusing", "told", "tells", "telling", "urged", "urges", "urging", "blasted",
+    "slammed", "criticized", "criticised", "praised", "informed", "assured", "assures", "instructed",
+})  # fmt: skip
+_WIRES = frozenset({"reuters", "ap", "afp", "upi", "bloomberg", "tass", "dpa", "ansa", "efe", "xinhua"})
+
+
 @dataclass(frozen=True)
 class _Token:
     start: int
@@ -353,6 +413,7 @@ class _Extractor:
         self.people: dict[str, _Person] = {}  # full name -> person
         self.by_last_name: dict[str, _Person] = {}
         self.mentions: list[_Mention] = []
+        self._last_speaker: _Speaker | None = None  # the speaker of the quotation before, while run() works
         self._mention_positions: list[int] = []
         self._dates: dict[Span, date | None] = {}
         self._unnamed_attribution = False
@@ -714,6 +775,10 @@ class _Extractor:
                 if role and appositive:
                     # "Sen. Dale Rutherford (R-Okla.), the lead Republican negotiator": "the negotiator" later
                     registered.roles.setdefault(appositive, 0)
+                later_role = self._relative_role(sentence.tokens, end)
+                if later_role:
+                    # "Mr Spencer, a former chief whip who is now a minister at …": "a government minister"
+                    registered.roles.setdefault(later_role, 0)
         # A surname alone is the person first named with it (the subject of an obituary or profile), except
         # in the paragraph that names a namesake in full and the next: "Her father, Greg Foster, spoke next.
         # ... 'I have tried,' Foster said" after the victim Abigail Foster and her mother Linda Foster.
@@ -733,7 +798,7 @@ class _Extractor:
             person = self.people.get(name)
             if person is None and last in latest and sentence.paragraph - latest[last][1] <= 1:
                 person = latest[last][0]
-            person = person or self.by_last_name.get(last)
+            person = person or self.by_last_name.get(last) or self._named_in_a_quotation(name, words[0].start)
             if (
                 person is None
                 and " " not in name
@@ -757,6 +822,20 @@ class _Extractor:
             )
         self.mentions.sort(key=lambda mention: mention.position)
         self._mention_positions = [mention.position for mention in self.mentions]
+
+    def _named_in_a_quotation(self, surname: str, position: int) -> _Person | None:
+        """'Halden later repeated the charge' when "ministry spokesman Viktor Halden" was named only inside a
+        quotation before (a report quoted at length): the person that full name registers."""
+        if " " in surname or not _name_like(surname):
+            return None
+        for match in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", self.text[:position]):
+            first = match.group(1).lower()
+            if first in self.lex.not_names or first in self.lex.titles or first in self.lex.honorifics:
+                continue
+            if not self._inside_quote(match.start()):
+                continue
+            return self._register(f"{match.group(1)} {surname}", None)
+        return None
 
     def _headline(self, sentence: _Sentence) -> bool:
         """A headline in sentence case ("Late Okafor strike settles derby as City go top"): the document's
@@ -784,6 +863,11 @@ class _Extractor:
             return False  # a possessive: "Trump's comments"
         if start == 0:
             return True
+        that = next((k for k in range(start - 1, -1, -1) if tokens[k].key == "that"), None)
+        if that is not None and any(self._verb_at(tokens, k) for k in range(max(0, that - 6), that)):
+            # "Halden said without offering evidence that the reporter, Ane Berg, had been paid": the
+            # person reported on is not who "he said" refers to next
+            return False
         previous = tokens[start - 1]
         gap = self.masked[previous.end : tokens[start].start]
         # After punctuation ("WASHINGTON — Gov. Hartwell", "In May, Smith"), a name starts a clause.
@@ -862,6 +946,17 @@ class _Extractor:
     def _speaker_before(self, tokens: list[_Token], verb: int) -> tuple[int, int] | None:
         """Token range (start, end inclusive) of the subject before a speech verb, appositive skipped."""
         i = verb - 1
+        if (
+            i > 0
+            and tokens[i].key.endswith("ly")
+            and len(tokens[i].key) > 4
+            and tokens[i].key not in _LY_NOUNS
+            and not tokens[i].capitalised
+            and tokens[i - 1].key not in _AUXILIARIES
+            and self._adjacent(tokens, i - 1, i)
+            and self._adjacent(tokens, i, i + 1)
+        ):
+            i -= 1  # "The company initially declined": an adverb is not the subject
         while (
             i >= 0
             and tokens[i].key in _AUXILIARIES
@@ -881,6 +976,8 @@ class _Extractor:
                     while k > 0 and j - 1 - k < 3 and self._adjacent(tokens, k - 1, k):
                         k -= 1
                         if tokens[k].key in _DETERMINERS:
+                            if k > 0 and "," in self.masked[tokens[k - 1].end : tokens[k].start]:
+                                break  # "Mr Spencer, a former whip who is now a minister, said": appositive
                             return k, j - 1
                 break
         for _appositive in range(2):
@@ -1110,6 +1207,32 @@ class _Extractor:
             return None
         return self._phrase(words) if words else None
 
+    def _relative_role(self, tokens: list[_Token], end: int) -> str | None:
+        """'Mark Spencer, a former chief whip who is now a minister at the environment department' -> the
+        role the relative clause gives ('minister at the environment department'), or None."""
+        if end + 1 >= len(tokens) or "," not in self.masked[tokens[end].end : tokens[end + 1].start]:
+            return None
+        words: list[_Token] = []
+        for token in tokens[end + 1 : end + 24]:
+            if words and self.masked[words[-1].end : token.start].strip() not in ("", "'", "’"):
+                break
+            words.append(token)
+        keys = [w.key for w in words]
+        for n in range(len(keys) - 2):
+            if keys[n] == "who" and keys[n + 1] in ("is", "was", "became", "has", "had"):
+                rest = words[n + 2 :]
+                while rest and rest[0].key in ("now", "also", "been", "since", "later", "then"):
+                    rest = rest[1:]
+                if len(rest) < 2 or rest[0].key not in ("a", "an", "the"):
+                    return None
+                rest = rest[1:]
+                if not any(w.key in self.lex.titles and w.key not in ("of", "the") for w in rest):
+                    return None
+                if len(rest) > 9 or any(self._verb_at(rest, k) for k in range(len(rest))):
+                    return None
+                return self._phrase(rest)
+        return None
+
     def _role_before(self, tokens: list[_Token], start: int) -> str | None:
         """'A spokeswoman for the transit authority, Priya Natarajan, said' -> the role before the name."""
         if start == 0 or "," not in self.masked[tokens[start - 1].end : tokens[start].start]:
@@ -1135,6 +1258,10 @@ class _Extractor:
                 institution = self._recent_institution(sentence, start)
                 if institution:
                     return _Speaker(institution, None, 0.7, char_span)
+                last = self._last_speaker
+                if last is not None and last.person is None and last.name[:1].isupper():
+                    # '"…," CBT said. "…," it continued.': the institution quoted just before
+                    return _Speaker(last.name, None, 0.65, char_span)
             return None
         if len(words) == 1 and words[0].key in _PRONOUNS:
             person = self._recent_person(position, _PRONOUNS[words[0].key])
@@ -1158,7 +1285,14 @@ class _Extractor:
             head = titles[-1] if titles else words[-1]
             phrase = self._phrase(words)
             # "the senator" is someone named before; "another neighbor", "a witness" is someone new
-            refers_back = head.key in self.lex.titles and words[0].key not in _INDEFINITE
+            plural = head.key.endswith("s") and head.key[:-1] in self.lex.titles  # "Shadow ministers"
+            refers_back = head.key in self.lex.titles and words[0].key not in _INDEFINITE and not plural
+            if refers_back and words[0].key == "the":
+                # 'A Reuters spokesperson said in a statement … "…," the spokesperson wrote': the one just
+                # described, not a spokeswoman named earlier
+                described = self._described_before(sentence, None)
+                if described is not None and described.name.split()[-1].lower() == head.key:
+                    return _Speaker(described.name, None, 0.5, char_span)
             for mention in self._mentions_before(position) if refers_back else []:
                 if mention.position < position and self._role_fits(head.key, mention.person):
                     return _Speaker(
@@ -1324,7 +1458,8 @@ class _Extractor:
         before, when it is not a person the article has named."""
         for number in range(sentence.number - 1, max(-1, sentence.number - 3), -1):
             tokens = self.sentences[number].tokens
-            start = 1 if tokens and tokens[0].key == "the" else 0
+            start = self._after_dateline(tokens)
+            start += 1 if start < len(tokens) and tokens[start].key == "the" else 0
             if (
                 start >= len(tokens)
                 or not tokens[start].capitalised
@@ -1337,14 +1472,34 @@ class _Extractor:
             ):
                 end += 1
             words = tokens[start : end + 1]
-            if (end + 1 < len(tokens) and self._verb_at(tokens, end + 1)) or any(
-                self._word_class(w) == "org" for w in words
+            dated = self._after_dateline(tokens) > 0
+            if (
+                (end + 1 < len(tokens) and self._verb_at(tokens, end + 1))
+                or any(self._word_class(w) == "org" for w in words)
+                # "LONDON (Reuters) - AstraZeneca appeared to …": a wire lede's subject after its dateline
+                or (dated and end + 1 < len(tokens) and not tokens[end + 1].capitalised and len(words) <= 3)
             ):
                 name = self._phrase(words)
                 person = self.people.get(name)
                 if person is None or not person.roles:
                     return name
         return None
+
+    def _after_dateline(self, tokens: list[_Token]) -> int:
+        """Index of the first token after a wire dateline ('LONDON (Reuters) -', 'TOKYO -', 'VINELAND, N.J.
+        (AP) —'), or 0 when the sentence does not open with one."""
+        i = 0
+        while i < len(tokens) and i < 6 and (tokens[i].word.isupper() or tokens[i].word.endswith(".")):
+            i += 1
+        if i == 0 or i >= len(tokens):
+            return 0
+        gap = self.masked[tokens[i - 1].end : tokens[i].start]
+        if i + 1 < len(tokens) and gap.strip() == "(" and tokens[i].key in _WIRES:
+            gap = self.masked[tokens[i].end : tokens[i + 1].start]
+            i += 1
+        if not re.fullmatch(r"\)?\s*[-–—]+\s*", gap):
+            return 0
+        return i
 
     def _recent_institution(self, sentence: _Sentence, before: int, named_only: bool = False) -> str | None:
         """'The ministry did not back down. "…," it said': the last institution named as a subject."""
@@ -1483,7 +1638,7 @@ class _Extractor:
                     and not self._adjacent(tokens, i - 1, i)
                 ):
                     span = self._sentence_subject(tokens)  # "A judge barred lawyers …, saying the case …"
-                if span is None:
+                if span is None and tokens[i].key not in _OBJECT_VERBS:
                     span = self._speaker_after(tokens, i + n)
                     if span is not None and tokens[span[0]].start > open_mark:
                         span = None
@@ -1515,6 +1670,19 @@ class _Extractor:
                     mention.person.name, mention.person.role(), 0.5, (mention.position, mention.position)
                 )
         return None
+
+    def _described_subject(self, sentence: _Sentence, before: int) -> _Speaker | None:
+        """'The diplomat was confident that Reuters had posted the message "thus turning it into…"': a
+        sentence opened by "the <role>" with no speech verb is about the person quoted just before."""
+        last = self._last_speaker
+        tokens = [t for t in sentence.tokens if t.end <= before]
+        span = self._sentence_subject(tokens)
+        if last is None or last.person is None or span is None or tokens[0].key != "the":
+            return None
+        head = tokens[span[1]]
+        if head.capitalised or head.key in self.lex.organisation_words:
+            return None
+        return _Speaker(last.name, last.role, 0.45, (tokens[0].start, head.end), last.person)
 
     def _speaker_in_sentence(self, sentence: _Sentence) -> _Speaker | None:
         tokens = sentence.tokens
@@ -1586,6 +1754,9 @@ class _Extractor:
             if not parts:
                 continue
             open_mark = quoted.marks[0][0]
+            self._last_speaker = (
+                previous[1] if previous is not None and sentence.paragraph - previous[0] <= 1 else None
+            )
             speaker = self._attribute(sentence, index)
             said_right_after = speaker is not None and self._said_right_after
             unnamed = speaker is None and self._unnamed_attribution
@@ -1624,6 +1795,7 @@ class _Extractor:
                     self._previous_sentence_speaker(sentence)
                     or self._subject_of(sentence, open_mark)
                     or self._previous_sentence_subject(sentence, open_mark, p_start)
+                    or self._described_subject(sentence, open_mark)
                 )
             words = sum(len(self.text[s:e].split()) for s, e in parts)
             if not merged and _looks_like_a_name(self.text, parts):
