@@ -783,6 +783,16 @@ GOLD: dict[str, list[tuple[str, str | None]]] = {
         # "The spokesman was certain that … 'to protect a reporter …'"
         ("to protect a reporter who should have been dismissed", "Viktor Halden"),
     ],
+    "reactor-offer.txt": [
+        # "the negotiator" three paragraphs after "a senior Varnian negotiator said"
+        ("Tomorrow we will ask our questions", "a senior Varnian negotiator"),
+        ("That is very unlikely", "a senior Varnian negotiator"),
+        # "The envoys from France, Germany, … and Japan said": not "Italy and Japan"
+        ("a clear and complete reply", "the envoys"),
+        # "De Luca said" opening a sentence is Paolo de Luca
+        ("a result before the winter recess", "Paolo de Luca"),
+        ("Nobody in this room wants to be here again", "Paolo de Luca"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [

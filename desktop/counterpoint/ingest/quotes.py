@@ -707,6 +707,11 @@ class _Extractor:
 
     def _register(self, name: str, role: str | None) -> _Person:
         person = self.people.get(name)
+        if person is None and name.split()[0].lower() in _NAME_PARTICLES:
+            # "De Blasio said" opening a sentence is Bill de Blasio, named before
+            person = next(
+                (p for p in self.people.values() if p.name.lower().endswith(" " + name.lower())), None
+            )
         if person is None:
             last = _surname(name)
             if " " not in name and last in self.by_last_name:
@@ -1025,6 +1030,9 @@ class _Extractor:
                 and self._adjacent(tokens, start - 1, start)
             ):
                 return start - 1, i  # "One senior MP said"
+            listed = self._listed_places_before(tokens, start)
+            if listed is not None:
+                return listed  # "The ministers from the United States, Russia, … and Canada said"
             if start > 0 and tokens[start - 1].key in ("the",) and self._adjacent(tokens, start - 1, start):
                 start -= 1  # "the Federal Reserve said": kept, to tell an institution from a person
             elif (
@@ -1071,6 +1079,36 @@ class _Extractor:
                     return j, i
                 break
         return None
+
+    def _listed_places_before(self, tokens: list[_Token], start: int) -> tuple[int, int] | None:
+        """'The ministers from the United States, Russia, Britain … and Canada said': the capitalised run
+        before the verb ends a list after "from"/"of" a title; the speaker is the title, not the last item."""
+        k, commas = start, 0
+        while k > 0 and start - k < 30:
+            gap = self.masked[tokens[k - 1].end : tokens[k].start].strip()
+            if gap not in ("", ","):
+                return None
+            commas += gap == ","
+            previous = tokens[k - 1]
+            if previous.key in ("from", "of") and not previous.capitalised and gap == "":
+                break
+            if not (previous.capitalised or previous.key in ("and", "the")):
+                return None
+            k -= 1
+        else:
+            return None
+        head = k - 2
+        if commas == 0 or head < 0 or tokens[head].capitalised:
+            return None
+        key = tokens[head].key
+        if key not in self.lex.titles and not (key.endswith("s") and key[:-1] in self.lex.titles):
+            return None  # "envoys", "ministers", "officials
+        j = head
+        while (
+            j > 0 and head - j < 4 and tokens[j].key not in _DETERMINERS and self._adjacent(tokens, j - 1, j)
+        ):
+            j -= 1
+        return (j, head) if tokens[j].key in _DETERMINERS else None
 
     def _description_before(self, tokens: list[_Token], start: int) -> int | None:
         """'a spokesman for the Justice Department', 'a reviewer for the Free Press': where the unnamed
@@ -1281,7 +1319,13 @@ class _Extractor:
                 return _Speaker(self._phrase(words[1:]), None, 0.85, char_span)
             words = words[1:]
         if not words[-1].capitalised:
-            titles = [w for w in words if w.key in self.lex.titles or w.key in self.lex.organisation_words]
+            titles = [
+                w
+                for w in words
+                if w.key in self.lex.titles
+                or w.key in self.lex.organisation_words
+                or (w.key.endswith("s") and w.key[:-1] in self.lex.titles and w is words[-1])  # "the envoys"
+            ]
             head = titles[-1] if titles else words[-1]
             phrase = self._phrase(words)
             # "the senator" is someone named before; "another neighbor", "a witness" is someone new
@@ -1290,8 +1334,8 @@ class _Extractor:
             if refers_back and words[0].key == "the":
                 # 'A Reuters spokesperson said in a statement … "…," the spokesperson wrote': the one just
                 # described, not a spokeswoman named earlier
-                described = self._described_before(sentence, None)
-                if described is not None and described.name.split()[-1].lower() == head.key:
+                described = self._described_earlier(sentence, head.key, position)
+                if described is not None:
                     return _Speaker(described.name, None, 0.5, char_span)
             for mention in self._mentions_before(position) if refers_back else []:
                 if mention.position < position and self._role_fits(head.key, mention.person):
@@ -1451,6 +1495,33 @@ class _Extractor:
                 return None
             speaker = self._resolve(earlier, span, start)
             return speaker if speaker is not None and speaker.person is None else None
+        return None
+
+    def _described_earlier(self, sentence: _Sentence, head: str, position: int) -> _Speaker | None:
+        """'an Iranian nuclear official said on Monday. … "…," the official said': the unnamed person an
+        earlier sentence (within four paragraphs) described with the same role word, when nobody named since
+        has that role."""
+        for number in range(sentence.number - 1, max(-1, sentence.number - 10), -1):
+            earlier = self.sentences[number]
+            if earlier.paragraph < sentence.paragraph - 4:
+                return None
+            tokens = earlier.tokens
+            for i in range(len(tokens)):
+                if not self._verb_at(tokens, i) or tokens[i].key == "according":
+                    continue
+                span = self._speaker_before(tokens, i)
+                if span is None or tokens[span[0]].key not in _INDEFINITE or tokens[span[1]].key != head:
+                    continue
+                if tokens[span[1]].capitalised:
+                    continue
+                start = tokens[span[0]].start
+                if any(
+                    start <= m.position < position and self._role_fits(head, m.person)
+                    for m in self._mentions_before(position)
+                ):
+                    return None
+                speaker = self._resolve(earlier, span, start)
+                return speaker if speaker is not None and speaker.person is None else None
         return None
 
     def _previous_subject(self, sentence: _Sentence) -> str | None:
