@@ -793,6 +793,14 @@ GOLD: dict[str, list[tuple[str, str | None]]] = {
         ("a result before the winter recess", "Paolo de Luca"),
         ("Nobody in this room wants to be here again", "Paolo de Luca"),
     ],
+    "council-bribery.txt": [
+        # "a tearful Dean Harlow said": the name without the adjective; "Dean" is his first name
+        ("I let down the people who elected me", "Dean Harlow"),
+        ("I will spend the rest of my life", "Dean Harlow"),
+        # "The Ledger's Tom Bekker": the possessive is his affiliation
+        ("Prosecutors asked for six years", "Tom Bekker"),
+        ("She clearly believed his remorse was real", "Tom Bekker"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [
@@ -800,7 +808,7 @@ NOT_STATEMENTS = [
     "deeply disappointed", "significant gaps", "overwhelm", "manageable", "completely unnecessary",
     "too optimistic", "managing decline", "deeply worrying", "entirely preventable", "cautiously hopeful",
     "incredible grace", "fresh energy", "not accurate", "thrilled", "devastated", "derisory", "poor", "heartbroken",
-    "careless", "simply false",
+    "careless", "simply false", "lasting harm",
 ]  # fmt: skip
 
 

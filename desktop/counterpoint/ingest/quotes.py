@@ -322,6 +322,8 @@ _OBJECT_VERBS = frozenset({
     "accused", "accuses", "accusing", "told", "tells", "telling", "urged", "urges", "urging", "blasted",
     "slammed", "criticized", "criticised", "praised", "informed", "assured", "assures", "instructed",
 })  # fmt: skip
+# title words that are also first names: "Dean Skelos", "Earl Blumenauer"
+_FIRST_NAME_TITLES = frozenset({"dean", "earl"})
 _WIRES = frozenset({"reuters", "ap", "afp", "upi", "bloomberg", "tass", "dpa", "ansa", "efe", "xinhua"})
 
 
@@ -678,6 +680,16 @@ class _Extractor:
         name_start = len(words)
         while name_start > 0:
             cls = self._word_class(words[name_start - 1])
+            if name_start < len(words) and words[name_start - 1].word.endswith(("'s", "’s")):
+                break  # "Bloomberg's Eric Roston": the possessive is an affiliation, not part of the name
+            if (
+                cls == "title"
+                and words[name_start - 1].key in _FIRST_NAME_TITLES
+                and words[name_start - 1].capitalised
+                and len(words) - name_start == 1
+            ):
+                name_start -= 1  # "Senate leader Dean Skelos": a first name that is also a title
+                continue
             if (
                 cls != "word"
                 or not words[name_start - 1].capitalised
@@ -1377,8 +1389,22 @@ class _Extractor:
             return None
         as_written = words
         if len(words) > 1 and words[0].key in _INDEFINITE and not words[1].capitalised:
-            # someone described, not named: "a spokesman for the Justice Department", "one senior MP"
-            return _Speaker(self._phrase(words), None, 0.45, char_span)
+            tail = len(words)
+            while tail > 1 and words[tail - 1].capitalised and _name_like(words[tail - 1].word):
+                tail -= 1
+            middle = words[1:tail]
+            if (
+                len(words) - tail >= 2
+                and words[0].key in ("a", "an")
+                and all(not w.capitalised for w in middle)
+                and not any(
+                    w.key in self.lex.titles or w.key in _CONNECTORS or w.key in ("for", "at") for w in middle
+                )
+            ):
+                words = words[tail:]  # '"…," a choked-up Dean Skelos said': the name, without the adjective
+            else:
+                # someone described, not named: "a spokesman for the Justice Department", "one senior MP"
+                return _Speaker(self._phrase(words), None, 0.45, char_span)
         while words and words[0].key in _DETERMINERS:
             words = words[1:]
         name, role, is_org = self._split_name(words)
