@@ -80,3 +80,34 @@ def test_you_never_know_is_no_negation() -> None:
     b = "It was just a joke."
     found = _kinds(a, b)
     assert any(k == "factuality" for k, _sa, _sb in found), found
+
+
+# --- rules added after the blind run on the second real-sourced set (real-pairs-2.json) ---
+
+
+def test_a_denial_said_of_that_answers_the_other_text() -> None:
+    a = "We should close every school in the county by Friday."
+    b = "That is simply nonsense."
+    found = _kinds(a, b)
+    assert any(k == "factuality" and "nonsense" in sb for k, _sa, sb in found), found
+
+
+def test_two_rebuttals_agree() -> None:
+    # b's denial points back at a; a's second sentence is a plain claim, but a rebuts the same report
+    a = "The report is baseless. The minister stayed in Leeds all week."
+    b = "That is false, I checked this morning."
+    assert _kinds(a, b) == []
+
+
+def test_no_more_of_it_does_not_deny_it() -> None:
+    a = "I think we will have to cut spending in the spring statement."
+    b = "We have now set the plans for the whole parliament, we don't need to cut spending further."
+    assert _kinds(a, b) == []
+    b2 = "We have now set the plans for the whole parliament, we don't need to cut spending."
+    assert _kinds(a, b2), "without 'further' the denial stands"
+
+
+def test_none_against_some_needs_the_same_thing_said_of() -> None:
+    a = "After the first review there were no clear breaches of the rules."
+    b = "There are several stages to the review that an outside auditor will check."
+    assert not any(k == "quantity" for k, _sa, _sb in _kinds(a, b))

@@ -71,6 +71,9 @@ class _Prepared:
         self.features = [extract(self.doc, i) for i in range(len(self.doc.sentences))]
         self.vectors = [_vector(f) for f in self.features]
         self.norms = [math.sqrt(sum(w * w for w in v.values())) for v in self.vectors]
+        self.rebuts = any(
+            c.value in detect.REBUTTALS and not c.negated for f in self.features for c in f.factuality
+        )
 
 
 def _sentence_pairs(pa: _Prepared, pb: _Prepared) -> list[tuple[int, int, float]]:
@@ -129,8 +132,8 @@ def _contrast_pairs(
     for i, j, sim in pairs:
         if twin_a.get(i, j) != j or twin_b.get(j, i) != i:
             continue
-        a = detect.Side(pa.doc, pa.features[i])
-        b = detect.Side(pb.doc, pb.features[j])
+        a = detect.Side(pa.doc, pa.features[i], pa.rebuts)
+        b = detect.Side(pb.doc, pb.features[j], pb.rebuts)
         for detector in detect.DETECTORS:
             for cand in detector(a, b):
                 if cand.anchor and sim < DENIAL_MIN_SIM and not cand.refers:

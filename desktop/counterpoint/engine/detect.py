@@ -58,6 +58,7 @@ class Side:
 
     doc: Document
     f: SentenceFeatures
+    rebuts: bool = False  # the text holds a denial or dismissal of its own, in any sentence
 
 
 def phrase(doc: Document, lo: int, hi: int, extend_right: int = 2) -> Span:
@@ -235,6 +236,16 @@ def _both_poles(cues: list[Cue]) -> set[str]:
     return {axis for axis, p in poles.items() if len(p) == 2}
 
 
+# "we don't need to increase taxes further": the denial is of more of what was done, which presupposes
+# it, so it does not deny a plain statement of it. ("Don't call me again" still forbids a call.)
+ADDITIVE = words("further anymore")
+
+
+def _beyond(side: Side, k: int) -> bool:
+    hi = min(side.f.sentence.hi, k + 5)
+    return any(side.doc.norms[j] in ADDITIVE for j in range(k + 1, hi))
+
+
 def stance(a: Side, b: Side) -> Iterator[Candidate]:
     """Register axes (force/restraint, legal/illegal, rise/fall, ...) at opposite poles."""
     both_a = _both_poles(a.f.stance)
@@ -245,6 +256,8 @@ def stance(a: Side, b: Side) -> Iterator[Candidate]:
                 continue
             if x.value in both_a and x.value in both_b:
                 continue  # each sentence weighs both sides of this axis
+            if (x.negated and _beyond(a, x.hi - 1)) or (y.negated and _beyond(b, y.hi - 1)):
+                continue
             if x.value in TOPICAL_AXES and not _share_topic(a, b, {a.doc.lemmas[x.lo], b.doc.lemmas[y.lo]}):
                 continue  # "prices rose" and "wages fell" are about different things
             if x.value == "change" and _level_and_change(a, b, x, y):
@@ -366,7 +379,7 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
         for ln, kn in neg.f.content.items():
             if not neg.doc.negated[kn]:
                 continue
-            if _in_relative_clause(neg.doc, neg.doc.neg_cue[kn], neg.f.sentence.lo):
+            if _in_relative_clause(neg.doc, neg.doc.neg_cue[kn], neg.f.sentence.lo) or _beyond(neg, kn):
                 continue
             for lp, kp in pos.f.content.items():
                 if pos.doc.negated[kp] or not _related(ln, lp):
@@ -447,8 +460,8 @@ def emphatic(a: Side, b: Side) -> Iterator[Candidate]:
 LIGHT_VERBS = words("have get make take do be give")
 
 
-def _after(doc: Document, k: int, side: Side) -> set[str]:
-    hi = min(side.f.sentence.hi, k + 4)
+def _after(doc: Document, k: int, side: Side, width: int = 4) -> set[str]:
+    hi = min(side.f.sentence.hi, k + width)
     return {doc.lemmas[j] for j in range(k, hi) if doc.tokens[j].word and doc.lemmas[j] not in STOPWORDS}
 
 
@@ -511,6 +524,8 @@ def modality(a: Side, b: Side) -> Iterator[Candidate]:
             if not rule or cx == cy or (cy in classes_a and cx in classes_b):
                 continue
             strength, needs_scope = rule
+            if (x.negated and _beyond(a, x.hi - 1)) or (y.negated and _beyond(b, y.hi - 1)):
+                continue  # "don't need to increase taxes further" against "will have to increase taxes"
             if needs_scope:
                 sx, sy = _scope_lemmas(a, x), _scope_lemmas(b, y)
                 if not any(_related(p, q) for p in sx for q in sy):
@@ -537,6 +552,7 @@ FACTUALITY_VERBS = {
     "disavowal": "disowns",
     "retraction": "takes back",
 }
+REBUTTALS = frozenset(("denial", "dismissal", "jest"))
 # Cues that answer the other text whatever it holds: a retraction takes back a claim, a disavowal
 # ("I didn't say that") disowns an utterance, negative or not ("no problem", "I don't know").
 ANSWER_ANY = frozenset(("retraction", "disavowal"))
@@ -588,6 +604,8 @@ def factuality(a: Side, b: Side) -> Iterator[Candidate]:
         # a denial against a denial is agreement, not contrast; a retraction ("I was wrong") takes
         # back any claim, a negative one included ("I don't anticipate that inflation is a problem")
         against_denial = _denies(claim) and not any(c.value == "directive" for c in claim.f.modality)
+        # two texts that each call something untrue or trivial are two rebuttals: they agree
+        against_denial = against_denial or claim.rebuts
         hints = {deny.doc.lemmas[k] for k in range(deny.f.sentence.lo, deny.f.sentence.hi)}
         for c in deny.f.factuality:
             if c.negated or (against_denial and c.value not in ANSWER_ANY):
@@ -734,7 +752,11 @@ def quantity(a: Side, b: Side) -> Iterator[Candidate]:
             elif {x.value, y.value} == {"none", "some"} and _existential(a, x) and _existential(b, y):
                 # "there will be no checks on goods" / "there will be some new processes for goods":
                 # what exists is in other words, the sentences must share what it is about
-                strength = 0.6 if _share_topic(a, b, {x.noun, y.noun}) else 0.0
+                # ... and what it is said of, in the words right after ("no fees for students" /
+                # "some new charges for students"), not merely somewhere in the two sentences
+                near_x, near_y = _after(a.doc, x.hi, a, 7) - {x.noun}, _after(b.doc, y.hi, b, 7) - {y.noun}
+                near = same_noun or any(_related(p, q) for p in near_x for q in near_y)
+                strength = 0.6 if near and _share_topic(a, b, {x.noun, y.noun}) else 0.0
             if strength:
                 pa, pb = phrase(a.doc, x.lo, x.hi), phrase(b.doc, y.lo, y.hi)
                 about = f" ({x.noun})" if same_noun else ""

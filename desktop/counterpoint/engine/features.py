@@ -210,6 +210,21 @@ def _others_view(doc: Document, lo: int, sent_lo: int) -> bool:
     return False
 
 
+POINTERS = words("it that this")
+DEGREE_WORDS = words("absolutely completely entirely totally wholly utterly simply clearly just all")
+
+
+def _pronoun_subject(doc: Document, lo: int, sent_lo: int) -> bool:
+    """Whether a cue is the predicate of "it", "that" or "this" ("that is just nonsense")."""
+    k = lo - 1
+    while k >= sent_lo and doc.norms[k] in DEGREE_WORDS:
+        k -= 1
+    if k < sent_lo or doc.norms[k] not in COPULAS:
+        return False
+    k -= 1
+    return k >= sent_lo and doc.norms[k] in POINTERS and (k == sent_lo or not doc.tokens[k - 1].word)
+
+
 def _negated(doc: Document, lo: int, hi: int) -> bool:
     """Whether a cue is negated from outside ("not true" is a cue of its own, not a negated "true")."""
     return any(doc.negated[k] and doc.neg_cue[k] < lo for k in range(lo, hi))
@@ -322,6 +337,8 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
                 f.factuality.append(Cue(lo, hi, "retraction", 0, _negated(doc, lo, hi)))
         else:
             f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
+            if _pronoun_subject(doc, lo, sent.lo):
+                f.refers_to_claim = True  # "That is just nonsense": said of what the other side said
             rest = [k for k in range(hi, sent.hi) if doc.tokens[k].word]
             if norms[hi - 1] in ("it", "that", "this") or (
                 any(norms[k] in ("it", "that", "this", "so") for k in rest)
