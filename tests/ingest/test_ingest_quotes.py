@@ -801,6 +801,20 @@ GOLD: dict[str, list[tuple[str, str | None]]] = {
         ("Prosecutors asked for six years", "Tom Bekker"),
         ("She clearly believed his remorse was real", "Tom Bekker"),
     ],
+    "mill-strike.txt": [
+        # "the shift supervisor, 58, said" after "Greta Olsen has walked the picket line"
+        ("We gave this place thirty years", "Greta Olsen"),
+        ("I am not going back for that", "Greta Olsen"),
+        # "says Steelworkers Local 1010 President Dana Kowal": a number inside the title
+        ("They have been getting ready for a strike", "Dana Kowal"),
+        (
+            "every union in the valley stands with the mill workers",
+            "Leaders of the Harbor Valley Trades Council",
+        ),
+        ("an insult to people who built this town", "Leaders of the Harbor Valley Trades Council"),
+        # '"…," they said.' after the council's statement
+        ("We will hold a rally at the mill gates", "Leaders of the Harbor Valley Trades Council"),
+    ],
 }
 # Scare quotes and labels in those articles: never statements.
 NOT_STATEMENTS = [

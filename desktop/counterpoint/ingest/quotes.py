@@ -1224,6 +1224,15 @@ class _Extractor:
                     end = k
                     continue
                 break
+            if (
+                nxt.word.isdigit()
+                and end + 2 < len(tokens)
+                and tokens[end].capitalised
+                and tokens[end + 2].capitalised
+                and self._adjacent(tokens, end + 1, end + 2)
+            ):
+                end += 1  # "says UAW Local 475 President Donnie Huffman": a number inside the title
+                continue
             if not (nxt.capitalised or nxt.key in self.lex.titles or nxt.key in _NAME_PARTICLES):
                 break
             end += 1
@@ -1256,6 +1265,15 @@ class _Extractor:
         if len(words) > 9 or any(self._verb_at(words, n) for n in range(len(words))):
             return None
         return self._phrase(words) if words else None
+
+    def _plural_or_institution(self, name: str) -> bool:
+        """'Communications Workers of America', 'Leaders with the union', 'officials': who 'they' can be."""
+        words = name.lower().split()
+        if not words or " and " in f" {name.lower()} ":
+            return bool(words)
+        return any(
+            w in self.lex.organisation_words or (w.endswith("s") and w[:-1] in self.lex.titles) for w in words
+        )
 
     def _relative_role(self, tokens: list[_Token], end: int) -> str | None:
         """'Mark Spencer, a former chief whip who is now a minister at the environment department' -> the
@@ -1312,6 +1330,11 @@ class _Extractor:
                 if last is not None and last.person is None and last.name[:1].isupper():
                     # '"…," CBT said. "…," it continued.': the institution quoted just before
                     return _Speaker(last.name, None, 0.65, char_span)
+            if words[0].key == "they":
+                last = self._last_speaker
+                if last is not None and last.person is None and self._plural_or_institution(last.name):
+                    # 'Leaders with the union said in a statement that "…". "…," they said.'
+                    return _Speaker(last.name, None, 0.6, char_span)
             return None
         if len(words) == 1 and words[0].key in _PRONOUNS:
             person = self._recent_person(position, _PRONOUNS[words[0].key])
@@ -1354,6 +1377,19 @@ class _Extractor:
                     return _Speaker(
                         mention.person.name, mention.person.role(), 0.65, char_span, mention.person
                     )
+            if (
+                refers_back
+                and words[0].key == "the"
+                and end + 2 < len(tokens)
+                and tokens[end + 1].word.isdigit()
+                and "," in self.masked[tokens[end].end : tokens[end + 1].start]
+            ):
+                # '"…," the certified nursing assistant, 33, said' after "Linda Fisher looked out…": someone
+                # with an age is a person, the one the story is about
+                person = self._recent_person(position, "")
+                if person is not None and not person.roles:
+                    role = re.sub(r"^(?:The|the)\s+", "", phrase)
+                    return _Speaker(person.name, role, 0.6, char_span, person)
             if head.key in self.lex.titles and words[0].key in ("a", "an") and sentence.paragraph <= 1:
                 # the lede's "A federal judge … saying" is the "U.S. District Judge Karen Liu" named next
                 ahead = self._named_ahead(head.key, position)
