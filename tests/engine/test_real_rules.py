@@ -111,3 +111,12 @@ def test_none_against_some_needs_the_same_thing_said_of() -> None:
     a = "After the first review there were no clear breaches of the rules."
     b = "There are several stages to the review that an outside auditor will check."
     assert not any(k == "quantity" for k, _sa, _sb in _kinds(a, b))
+
+
+# --- rule added after the blind run on the third real-sourced set (real-pairs-3.json) ---
+
+
+def test_a_word_both_texts_deny_is_no_contrast() -> None:
+    a = "It's not a matter of winning, it's a matter of finishing the season."
+    b = "It is not a matter of me winning. It is a matter of finishing the season well."
+    assert _kinds(a, b) == []

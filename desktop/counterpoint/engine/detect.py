@@ -350,6 +350,12 @@ def _denied_phrase(neg: Side, pos: Side, kn: int) -> bool:
     return False
 
 
+def _also_denied(side: Side, lemma: str) -> bool:
+    """Whether the side's text denies this word somewhere itself (in any sentence)."""
+    doc = side.doc
+    return any(doc.negated[k] and doc.lemmas[k] == lemma for k in range(len(doc.tokens)))
+
+
 PLAIN_NEGATORS = words("not n't no never neither nor none nobody nothing cannot")
 
 
@@ -396,6 +402,8 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
                     continue
                 if not head and _denies(pos):
                     continue  # a side that denies things itself is no plain assertion of a side word
+                if _also_denied(pos, ln):
+                    continue  # the other text denies the same word too ("not a question of staying")
                 if any(c.value == "denial" and not c.negated for c in pos.f.factuality):
                     continue  # "no evidence of a link ... and autism" denies too: the two agree
                 # a denied phrase of two or more words the other side asserts ("didn't set a red line"
