@@ -1240,15 +1240,21 @@ class _Extractor:
             end -= 1  # a name phrase ends with a name, not with "of" or a lower-case title
         return after, end
 
-    def _appositive_role(self, tokens: list[_Token], end: int) -> str | None:
-        """'Jane Doe, a spokeswoman for the agency, said' -> 'spokeswoman for the agency' (a role)."""
+    def _appositive_words(self, tokens: list[_Token], end: int, limit: int) -> list[_Token]:
+        """The words set off by a comma after a name ending at tokens[end], up to the next punctuation
+        (at most `limit`); none when no comma follows the name."""
         if end + 1 >= len(tokens) or "," not in self.masked[tokens[end].end : tokens[end + 1].start]:
-            return None
+            return []
         words: list[_Token] = []
-        for token in tokens[end + 1 : end + 14]:
+        for token in tokens[end + 1 : end + 1 + limit]:
             if words and self.masked[words[-1].end : token.start].strip() not in ("", "'", "’"):
                 break
             words.append(token)
+        return words
+
+    def _appositive_role(self, tokens: list[_Token], end: int) -> str | None:
+        """'Jane Doe, a spokeswoman for the agency, said' -> 'spokeswoman for the agency' (a role)."""
+        words = self._appositive_words(tokens, end, 13)
         titled = any(w.key in self.lex.titles and w.key not in ("of", "the") for w in words)
         # "a cardiologist at Mercy Hospital": an appositive led by an article describes the person
         if not words or not (titled or words[0].key in ("a", "an", "the")):
@@ -1278,13 +1284,7 @@ class _Extractor:
     def _relative_role(self, tokens: list[_Token], end: int) -> str | None:
         """'Mark Spencer, a former chief whip who is now a minister at the environment department' -> the
         role the relative clause gives ('minister at the environment department'), or None."""
-        if end + 1 >= len(tokens) or "," not in self.masked[tokens[end].end : tokens[end + 1].start]:
-            return None
-        words: list[_Token] = []
-        for token in tokens[end + 1 : end + 24]:
-            if words and self.masked[words[-1].end : token.start].strip() not in ("", "'", "’"):
-                break
-            words.append(token)
+        words = self._appositive_words(tokens, end, 23)
         keys = [w.key for w in words]
         for n in range(len(keys) - 2):
             if keys[n] == "who" and keys[n + 1] in ("is", "was", "became", "has", "had"):
