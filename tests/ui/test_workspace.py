@@ -133,9 +133,13 @@ def test_selection_offsets_are_code_points_when_text_has_emoji(qtbot: Any) -> No
     assert workspace.selection() == [TargetSpec(1, *span)]
 
 
-def test_aligned_sentences_start_on_the_same_row(qtbot: Any) -> None:
+def _aligned_workspace(
+    qtbot: Any, opening_sentences: int
+) -> tuple[ComparisonWorkspace, tuple[tuple[tuple[int, int], ...], ...]]:
+    """Two columns whose last sentences are aligned, the left one after a long wrapping opening."""
     left = (
-        "A long opening sentence that wraps over several lines in a narrow column of text. " * 3
+        "A long opening sentence that wraps over several lines in a narrow column of text. "
+        * opening_sentences
         + "Taxes rise."
     )
     right = "Short. Taxes fall."
@@ -149,6 +153,11 @@ def test_aligned_sentences_start_on_the_same_row(qtbot: Any) -> None:
     workspace.set_comparison([_statement(1, left), _statement(2, right)], analysis)
     workspace.show()
     qtbot.waitExposed(workspace)
+    return workspace, sentences
+
+
+def test_aligned_sentences_start_on_the_same_row(qtbot: Any) -> None:
+    workspace, sentences = _aligned_workspace(qtbot, opening_sentences=3)
     workspace._relayout()
     tops = [c.span_rects(*sentences[i][1])[0].top() for i, c in enumerate(workspace._columns)]
     assert tops[0] == pytest.approx(tops[1], abs=1.0)
@@ -325,21 +334,7 @@ def test_an_analysis_of_other_texts_is_not_drawn(qtbot: Any) -> None:
 
 
 def test_zoom_changes_every_column_and_keeps_rows_shared(qtbot: Any) -> None:
-    left = (
-        "A long opening sentence that wraps over several lines in a narrow column of text. " * 2
-        + "Taxes rise."
-    )
-    right = "Short. Taxes fall."
-    sentences = ((0, len(left) - 12), (len(left) - 11, len(left))), ((0, 6), (7, 18))
-    analysis = Analysis(
-        (left, right), sentences, (Alignment(0, 1, sentences[0][1], sentences[1][1], 0.9),), (), ()
-    )
-    workspace = ComparisonWorkspace()
-    qtbot.addWidget(workspace)
-    workspace.resize(700, 500)
-    workspace.set_comparison([_statement(1, left), _statement(2, right)], analysis)
-    workspace.show()
-    qtbot.waitExposed(workspace)
+    workspace, sentences = _aligned_workspace(qtbot, opening_sentences=2)
     before = workspace._columns[1].span_rects(*sentences[1][1])[0]
     workspace.zoom(2)
     after = [c.span_rects(*sentences[i][1])[0] for i, c in enumerate(workspace._columns)]
