@@ -5,13 +5,14 @@ from __future__ import annotations
 import bisect
 import difflib
 import math
+from dataclasses import replace
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from counterpoint.engine import detect, versions
+from counterpoint.engine import detect, ranker, versions
+from counterpoint.engine.candidates import Candidate, Found, generate
 from counterpoint.engine.features import SentenceFeatures, extract
 from counterpoint.engine.model import (
-    DEFAULT_THRESHOLD,
     MAX_CHARS,
     Alignment,
     Analysis,
@@ -23,6 +24,7 @@ from counterpoint.engine.model import (
     VersionOp,
 )
 from counterpoint.engine.text import STOPWORDS, Document
+from counterpoint.engine.windows import windows
 
 # Alignment is lexical: content words, synonym groups, register axes and framing referents. A sentence-
 # embedding aligner (all-MiniLM-L6-v2 as int8 ONNX through onnxruntime) was measured on the dev set and
@@ -44,7 +46,6 @@ DENIAL_MIN_SIM = 0.05  # a denial answers a claim it shares something with (or o
 LONG_FLOOR = 0.5
 SHORT_FLOOR = 0.7
 LINKED_FLOOR = 0.8
-MAX_PAIRS_BASE = 1  # at most this many contrasts, plus one per sentence of the shorter text
 
 
 def _vector(f: SentenceFeatures) -> dict[str, float]:
@@ -121,9 +122,9 @@ def _overlaps(x: Span, y: Span) -> bool:
     return x[0] < y[1] and y[0] < x[1]
 
 
-def _contrast_pairs(
-    pa: _Prepared, pb: _Prepared, left: int, right: int, threshold: float, pairs: list[tuple[int, int, float]]
-) -> list[ContrastPair]:
+def _proposals(pa: _Prepared, pb: _Prepared, pairs: list[tuple[int, int, float]]) -> list[Found]:
+    """What the detectors propose inside the sentence pairs, weighed by alignment: the rule-based
+    evidence the ranker reads, one proposal per cue (the best-aligned partner wins)."""
     scored: list[tuple[float, tuple[int, int], detect.Candidate]] = []
     short = len(pa.features) <= SHORT_TEXT and len(pb.features) <= SHORT_TEXT
     # a sentence with a near-copy on the other side is answered by that copy, not by its neighbours
@@ -138,35 +139,66 @@ def _contrast_pairs(
             for cand in detector(a, b):
                 if cand.anchor and sim < DENIAL_MIN_SIM and not cand.refers:
                     continue  # a denial answers what it shares a word or a topic with
-                score = round(cand.strength * _align_factor(sim, short, cand.linked), 3)
-                if score >= threshold:
-                    scored.append((score, (i, j), cand))
+                scored.append((round(cand.strength * _align_factor(sim, short, cand.linked), 3), (i, j), cand))
     scored = _best_claims(scored, {(i, j): sim for i, j, sim in pairs})
     scored.sort(key=lambda sc: (-sc[0], sc[2].a, sc[2].b, sc[2].kind))
-    kept: list[tuple[float, tuple[int, int], detect.Candidate]] = []
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    # spans never cross a sentence, so only kept pairs in the same sentence on one side can clash
-    kept_by_a: dict[int, list[tuple[tuple[int, int], detect.Candidate]]] = defaultdict(list)
-    kept_by_b: dict[int, list[tuple[tuple[int, int], detect.Candidate]]] = defaultdict(list)
-    for score, where, cand in scored:
-        # keyed on the cue's first token, whichever detector found it ("not thinking about raising"
-        # read as a denied verb and as a denied rise is one contrast)
-        if cand.key_a[0] in used_a or cand.key_b[0] in used_b:
-            continue  # one contrast per cue: the best-aligned partner wins
-        near = kept_by_a[where[0]] + kept_by_b[where[1]]
-        if any(_clashes(cand, where, k, w) for w, k in near):
+    out: list[Found] = []
+    used: set[tuple[str, int]] = set()
+    for score, _where, cand in scored:
+        if ("a", cand.key_a[0]) in used or ("b", cand.key_b[0]) in used:
             continue
-        kept.append((score, where, cand))
-        kept_by_a[where[0]].append((where, cand))
-        kept_by_b[where[1]].append((where, cand))
-        used_a.add(cand.key_a[0])
-        used_b.add(cand.key_b[0])
-    # a statement pair carries a handful of contrasts at most: keep the best few
-    cap = MAX_PAIRS_BASE + min(len(pa.features), len(pb.features))
-    kept = kept[:cap]
-    kept.sort(key=lambda sc: (sc[2].a, sc[2].b))
-    return [ContrastPair(left, right, c.a, c.b, c.kind, s, c.reason) for s, _w, c in kept]
+        used.update((("a", cand.key_a[0]), ("b", cand.key_b[0])))
+        out.append(Found(cand.a, cand.b, cand.kind, score, cand.reason))
+    return out
+
+
+def _text_similarity(pa: _Prepared, pb: _Prepared) -> float:
+    va: dict[str, float] = defaultdict(float)
+    vb: dict[str, float] = defaultdict(float)
+    for v in pa.vectors:
+        for k, w in v.items():
+            va[k] = max(va[k], w)
+    for v in pb.vectors:
+        for k, w in v.items():
+            vb[k] = max(vb[k], w)
+    na = math.sqrt(sum(w * w for w in va.values()))
+    nb = math.sqrt(sum(w * w for w in vb.values()))
+    return _cosine(va, vb, na, nb)
+
+
+def candidates(pa: _Prepared, pb: _Prepared, pairs: list[tuple[int, int, float]]) -> list[Candidate]:
+    """Every candidate contrast of two prepared texts, with its features (for the ranker, or to fit it)."""
+    found = _proposals(pa, pb, pairs)
+    sims = {(i, j): sim for i, j, sim in pairs}
+    wins_a = windows(pa.doc, pa.features, {i for i, _j in sims})
+    wins_b = windows(pb.doc, pb.features, {j for _i, j in sims})
+    return generate(wins_a, wins_b, sims, found, _text_similarity(pa, pb))
+
+
+def pair_candidates(a: str, b: str) -> tuple[list[Candidate], int]:
+    """The candidates of two texts, and the shorter one's sentence count (what fitting needs)."""
+    pa, pb = _Prepared(a), _Prepared(b)
+    return candidates(pa, pb, _sentence_pairs(pa, pb)), min(len(pa.features), len(pb.features))
+
+
+def _contrast_pairs(
+    pa: _Prepared,
+    pb: _Prepared,
+    left: int,
+    right: int,
+    threshold: float | None,
+    pairs: list[tuple[int, int, float]],
+) -> list[ContrastPair]:
+    rank = ranker.load()
+    if threshold is not None:
+        rank = replace(rank, threshold=threshold, second=max(threshold, rank.second))
+    chosen = rank.choose(candidates(pa, pb, pairs), min(len(pa.features), len(pb.features)))
+    out = []
+    for p, c in chosen:
+        kind, reason = rank.explain(c)
+        out.append(ContrastPair(left, right, c.a, c.b, kind, round(p, 3), reason))
+    out.sort(key=lambda cp: (cp.a, cp.b))
+    return out
 
 
 def _best_claims(
@@ -184,14 +216,6 @@ def _best_claims(
             best[key] = rank
     keep = {-r[3] for r in best.values()}
     return [sc for n, sc in enumerate(scored) if not sc[2].anchor or n in keep]
-
-
-def _clashes(x: detect.Candidate, wx: tuple[int, int], y: detect.Candidate, wy: tuple[int, int]) -> bool:
-    """Whether x repeats y: both spans overlap, or one does within the same sentence pair."""
-    over_a, over_b = _overlaps(x.a, y.a), _overlaps(x.b, y.b)
-    if x.anchor and y.anchor and (over_a or over_b):
-        return True  # two denials of one claim, or one denial of two: the first says it
-    return (over_a and over_b) or (wx == wy and (over_a or over_b))
 
 
 def _sentence_index(starts: list[int], pos: int) -> int:
@@ -336,12 +360,12 @@ def analyse(
 ) -> Analysis:
     """Compare every pair of texts: sentence alignments, contrast pairs, common ground, version diffs.
 
-    threshold: lowest score a contrast pair needs (default DEFAULT_THRESHOLD).
+    threshold: lowest probability the best contrast of a pair needs (default: the fitted ranker's).
     progress(done, total) is called as texts are read and pairs compared; when cancelled() turns true
     the analysis stops with AnalysisCancelled. Raises InputTooLarge for a text over MAX_CHARS.
     """
     checked = _check(texts)
-    limit = DEFAULT_THRESHOLD if threshold is None else threshold
+    limit = threshold
     n = len(checked)
     total = n + n * (n - 1) // 2
     done = 0

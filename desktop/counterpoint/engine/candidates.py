@@ -1,0 +1,186 @@
+"""Candidate contrasts and their features, for the fitted ranker (ranker.py) to score.
+
+Candidates are generated broadly inside aligned sentence pairs: every pair of phrase windows
+(windows.py), and every cue pair a detector proposes (detect.py) with its own shorter spans. Each gets
+the same general features: what kind of cue each side holds, how strongly, how well the two sides are
+aligned, how WordNet relates their words, where they stand. No feature names a word of any evaluation
+item: a word matters only through a general lexicon (WordNet, VADER, the closed classes of
+resources/lexicons) and a weight fitted over every labelled set (`make fit-engine`).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+from counterpoint.engine import wordnet
+from counterpoint.engine.model import KINDS, Span
+from counterpoint.engine.windows import Window
+
+FEATURES = (
+    "bias",
+    "sentence_sim",
+    "overlap",
+    "wordnet_synonyms",
+    "negation_one_side",
+    "negation_both",
+    "valence_opposed",
+    "valence_gap",
+    "antonym_direct",
+    "antonym_indirect",
+    "stance_opposed",
+    "stance_same",
+    "modal_differs",
+    "modal_any",
+    "hedge_one_side",
+    "factuality_one_side",
+    "numbers_differ",
+    "number_one_side",
+    "framing_opposed",
+    *(f"detector_{k}" for k in KINDS),
+    "detector_item_max",
+    "cue_span",
+    "length",
+    "first_window",
+    "text_sim",
+    "windows_log",
+)
+INDEX = {name: n for n, name in enumerate(FEATURES)}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A detector's proposal, weighed by alignment: the rule-based evidence the ranker reads."""
+
+    a: Span
+    b: Span
+    kind: str
+    score: float
+    reason: str
+
+
+@dataclass
+class Candidate:
+    a: Span
+    b: Span
+    sentences: tuple[int, int]
+    x: list[float]
+    kind: str = ""
+    reason: str = ""  # a detector's reason, when the candidate is a detector's cue pair
+
+
+@functools.lru_cache(maxsize=65536)
+def _relation(x: str, y: str) -> int:
+    """2 direct antonyms, 1 indirect, -1 synonyms or related forms, 0 nothing."""
+    wn = wordnet.load()
+    a = wn.antonymous(x, y)
+    if a:
+        return 2 if a == 1 else 1
+    return -1 if wn.related(x, y) else 0
+
+
+def _overlaps(x: Span, y: Span) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
+
+
+def features(
+    wa: Window,
+    wb: Window,
+    sim: float,
+    found: list[Found],
+    item: dict[str, float],
+) -> list[float]:
+    """The feature vector of one window pair (see FEATURES)."""
+    x = [0.0] * len(FEATURES)
+    x[INDEX["bias"]] = 1.0
+    x[INDEX["sentence_sim"]] = min(1.0, sim / 0.5)
+    shared = wa.content & wb.content
+    if wa.content and wb.content:
+        x[INDEX["overlap"]] = len(shared) / math.sqrt(len(wa.content) * len(wb.content))
+    direct = indirect = synonyms = 0
+    for p in wa.content - shared:
+        for q in wb.content - shared:
+            r = _relation(p, q)
+            if r == 2:
+                direct += 1
+            elif r == 1:
+                indirect += 1
+            elif r == -1:
+                synonyms += 1
+    x[INDEX["wordnet_synonyms"]] = min(1.0, synonyms / 2)
+    x[INDEX["antonym_direct"]] = min(1.0, float(direct))
+    x[INDEX["antonym_indirect"]] = min(1.0, float(indirect))
+    x[INDEX["negation_one_side"]] = float((wa.negations > 0) != (wb.negations > 0))
+    x[INDEX["negation_both"]] = float(wa.negations > 0 and wb.negations > 0)
+    if wa.valence * wb.valence < 0:
+        x[INDEX["valence_opposed"]] = min(1.0, min(abs(wa.valence), abs(wb.valence)) / 2)
+    x[INDEX["valence_gap"]] = min(1.0, abs(wa.valence - wb.valence) / 4)
+    axes_a = {axis: pole for axis, pole in wa.stance}
+    for axis, pole in wb.stance:
+        if axis in axes_a:
+            x[INDEX["stance_opposed" if axes_a[axis] != pole else "stance_same"]] = 1.0
+    x[INDEX["modal_differs"]] = float(bool(wa.modal or wb.modal) and wa.modal != wb.modal)
+    x[INDEX["modal_any"]] = float(bool(wa.modal or wb.modal))
+    x[INDEX["hedge_one_side"]] = float(("hedge" in wa.modal) != ("hedge" in wb.modal))
+    x[INDEX["factuality_one_side"]] = float(bool(wa.factual) != bool(wb.factual))
+    if wa.numbers and wb.numbers:
+        x[INDEX["numbers_differ"]] = float(wa.numbers.isdisjoint(wb.numbers))
+    x[INDEX["number_one_side"]] = float(bool(wa.numbers) != bool(wb.numbers))
+    refs_a = {ref: slant for ref, slant in wa.framing}
+    x[INDEX["framing_opposed"]] = float(
+        any(ref in refs_a and refs_a[ref] != slant for ref, slant in wb.framing)
+    )
+    for f in found:
+        if _overlaps(f.a, wa.span) and _overlaps(f.b, wb.span):
+            key = INDEX[f"detector_{f.kind}"]
+            x[key] = max(x[key], f.score)
+    x[INDEX["length"]] = (wa.hi - wa.lo + wb.hi - wb.lo) / 16
+    x[INDEX["first_window"]] = float(wa.rank == 0 or wb.rank == 0)
+    x[INDEX["detector_item_max"]] = item["detector_max"]
+    x[INDEX["text_sim"]] = item["text_sim"]
+    x[INDEX["windows_log"]] = item["windows_log"]
+    return x
+
+
+def _containing(ws: list[Window], span: Span) -> Window | None:
+    for w in ws:
+        if w.span[0] <= span[0] < w.span[1]:
+            return w
+    return next((w for w in ws if _overlaps(w.span, span)), None)
+
+
+def generate(
+    wins_a: list[Window],
+    wins_b: list[Window],
+    sims: dict[tuple[int, int], float],
+    found: list[Found],
+    text_sim: float,
+) -> list[Candidate]:
+    """Every window pair of the aligned sentence pairs in sims, and every detector proposal."""
+    item = {
+        "detector_max": max((f.score for f in found), default=0.0),
+        "text_sim": min(1.0, text_sim / 0.5),
+        "windows_log": math.log1p(len(wins_a) * len(wins_b)) / 5,
+    }
+    by_sentence_b: dict[int, list[Window]] = {}
+    for w in wins_b:
+        by_sentence_b.setdefault(w.sentence, []).append(w)
+    partners: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), sim in sims.items():
+        partners.setdefault(i, []).append((j, sim))
+    out = []
+    for wa in wins_a:
+        for j, sim in partners.get(wa.sentence, ()):
+            for wb in by_sentence_b.get(j, ()):
+                x = features(wa, wb, sim, found, item)
+                out.append(Candidate(wa.span, wb.span, (wa.sentence, j), x))
+    for f in found:
+        wa, wb = _containing(wins_a, f.a), _containing(wins_b, f.b)
+        if wa is None or wb is None:
+            continue
+        sim = sims.get((wa.sentence, wb.sentence), 0.0)
+        x = features(wa, wb, sim, [f], item)
+        x[INDEX["cue_span"]] = 1.0
+        out.append(Candidate(f.a, f.b, (wa.sentence, wb.sentence), x, f.kind, f.reason))
+    return out

@@ -1,0 +1,160 @@
+"""Fit the ranker on labelled sets, and measure it honestly: leave one whole set out.
+
+    sets = load_sets(paths)                    # {name: items}, each a gold file (DESIGN.md's format)
+    ranker = fit(sets)                         # logistic regression + thresholds, on every set
+    report = cross_validate(sets)              # fit on all sets but one, score the one left out, pooled
+
+A candidate is labelled a hit when it hits a gold span pair by the scoring rule of DESIGN.md; every
+candidate on an agreeing or neutral pair is a miss. The weights are an L2-regularised logistic
+regression fitted by Newton's method (deterministic); the two thresholds are then chosen on the same
+training sets to maximise span F1 plus balanced pair accuracy. Needs numpy (a development dependency);
+the app itself only reads the fitted weights.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from counterpoint.engine import scoring
+from counterpoint.engine.candidates import FEATURES, Candidate
+from counterpoint.engine.ranker import Ranker
+
+L2 = 1.0  # on every weight but the bias
+MAX_PAIRS = 1
+THRESHOLDS = tuple(round(0.05 * n, 2) for n in range(1, 20))
+
+
+@dataclass
+class Item:
+    """One gold item read for fitting: its candidates, their labels, and what scoring needs."""
+
+    set: str
+    relation: str
+    gold: list[tuple[scoring.Span, scoring.Span]]
+    candidates: list[Candidate]
+    labels: list[int]
+    sentences: int
+    raw: Mapping[str, Any]
+
+
+def load_sets(paths: Sequence[Path]) -> dict[str, list[dict[str, Any]]]:
+    out = {}
+    for path in paths:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if not isinstance(data, list):
+            raise ValueError(f"{path}: a gold file is a JSON list of items")
+        out[Path(path).stem] = data
+    return out
+
+
+def read(sets: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[Item]:
+    """Every item's candidates and labels (the slow part, done once for all folds)."""
+    from counterpoint.engine.core import pair_candidates
+
+    items = []
+    for name, data in sets.items():
+        for raw in data:
+            a, b = raw["a"]["text"], raw["b"]["text"]
+            gold = []
+            for g in raw.get("gold_spans") or []:
+                sa, sb = scoring.locate(a, g["a"]), scoring.locate(b, g["b"])
+                if sa is None or sb is None:
+                    raise ValueError(f"{name}: item {raw.get('id')}: gold span not found in its text")
+                gold.append((sa, sb))
+            cands, sentences = pair_candidates(a, b)
+            quiet = raw.get("relation") in scoring.QUIET_RELATIONS
+            labels = [
+                int(not quiet and any(scoring.pair_hits((c.a, c.b), g) for g in gold)) for c in cands
+            ]
+            items.append(Item(name, raw.get("relation", ""), gold, cands, labels, sentences, raw))
+    return items
+
+
+def _logistic(items: Sequence[Item]) -> list[float]:
+    import numpy as np
+
+    rows = [c.x for it in items for c in it.candidates]
+    y = np.array([v for it in items for v in it.labels], dtype=float)
+    x = np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
+    w = np.zeros(len(FEATURES))
+    penalty = np.full(len(FEATURES), L2)
+    penalty[FEATURES.index("bias")] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + penalty * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.max(np.abs(step))) < 1e-10:
+            break
+    return [round(float(v), 6) for v in w]
+
+
+def _predictor(ranker: Ranker, items: Sequence[Item]) -> Callable[[str, str], list]:
+    # evaluate() calls predict once per item, in order: hand it each item's choice in turn
+    queue = iter([ranker.choose(it.candidates, it.sentences) for it in items])
+
+    def predict(_a: str, _b: str) -> list:
+        return [(c.a, c.b) for _p, c in next(queue)]
+
+    return predict
+
+
+def score(ranker: Ranker, items: Sequence[Item]) -> scoring.Scores:
+    """The scores of DESIGN.md for a ranker on read items (no re-reading of the texts)."""
+    return scoring.evaluate([it.raw for it in items], _predictor(ranker, items))
+
+
+def fit(items: Sequence[Item]) -> Ranker:
+    weights = tuple(_logistic(items))
+    best: tuple[float, Ranker] | None = None
+    for first in THRESHOLDS:
+        for second in THRESHOLDS:
+            if second < first:
+                continue
+            r = Ranker(weights, first, second, MAX_PAIRS)
+            s = score(r, items)
+            objective = s.f1 + s.balanced_accuracy
+            if best is None or objective > best[0] + 1e-12:
+                best = (objective, r)
+    assert best is not None
+    return best[1]
+
+
+def cross_validate(items: Sequence[Item]) -> tuple[scoring.Scores, dict[str, scoring.Scores]]:
+    """Leave one set out: fit on the others, score it; pooled over every set left out, and per set."""
+    names = list(dict.fromkeys(it.set for it in items))
+    if len(names) < 2:
+        raise ValueError("cross-validation leaves one set out: name at least two sets")
+    per_set = {}
+    pooled_items: list[Item] = []
+    pooled_choices: list[list] = []
+    for name in names:
+        train = [it for it in items if it.set != name]
+        test = [it for it in items if it.set == name]
+        ranker = fit(train)
+        per_set[name] = score(ranker, test)
+        pooled_items.extend(test)
+        pooled_choices.extend(ranker.choose(it.candidates, it.sentences) for it in test)
+    queue = iter(pooled_choices)
+    pooled = scoring.evaluate(
+        [it.raw for it in pooled_items], lambda _a, _b: [(c.a, c.b) for _p, c in next(queue)]
+    )
+    return pooled, per_set
+
+
+def to_dict(ranker: Ranker, sets: Sequence[str]) -> dict[str, Any]:
+    return {
+        "about": "Counterpoint's contrast ranker: logistic regression over candidate features, fitted by "
+        "`make fit-engine` (counterpoint.engine.fitting) on the sets named below.",
+        "fitted_on": list(sets),
+        "features": list(FEATURES),
+        "weights": list(ranker.weights),
+        "threshold": ranker.threshold,
+        "second": ranker.second,
+        "max_pairs": ranker.max_pairs,
+    }
