@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sqlite3
 import sys
 from collections.abc import Sequence
 
 from counterpoint import __version__
+from counterpoint.commands import contrast, export, ingest, project, screenshot
 from counterpoint.errors import UserError
 
 # Each module exposes register(subparsers); a subcommand sets `func` to a callable(args) -> int.
-COMMAND_MODULES = ("project", "contrast", "ingest", "export", "screenshot")
+COMMAND_MODULES = (project, contrast, ingest, export, screenshot)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,13 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"counterpoint {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"counterpoint.commands.{name}")
-        except ModuleNotFoundError as exc:  # a group not built yet must not break the others
-            if exc.name != f"counterpoint.commands.{name}":
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.register(subparsers)
     return parser
 

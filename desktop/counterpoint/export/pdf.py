@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 )
 
 from counterpoint.export.atomic import write_bytes
+from counterpoint.export.fonts import register_fonts
 from counterpoint.export.html import INK, MUTED, RULE, format_date, report_html
 from counterpoint.export.report import VERDICT_ORDER, Report, build_report
 from counterpoint.store import Project
@@ -64,18 +65,20 @@ _app: QGuiApplication | None = None  # kept alive for headless exports from the 
 
 
 def ensure_gui_application() -> None:
-    """Qt needs a QGuiApplication for fonts; make one (offscreen when there is no display) if none exists."""
+    """Qt needs a QGuiApplication for fonts; make one (offscreen when there is no display) if none exists,
+    and register the report's bundled fonts with it."""
     global _app
     instance = QCoreApplication.instance()
     if instance is not None:
         if not isinstance(instance, QGuiApplication):
             raise RuntimeError("PDF export needs a QGuiApplication, but a QCoreApplication is running")
-        return
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication([sys.argv[0] if sys.argv else "counterpoint"])
+    else:
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app = QGuiApplication([sys.argv[0] if sys.argv else "counterpoint"])
+    register_fonts()
 
 
 def _first_family(candidates: Sequence[str], fallback: QFont) -> str:

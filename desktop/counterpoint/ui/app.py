@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from counterpoint import __version__
 from counterpoint.errors import UserError
+from counterpoint.export.fonts import register_fonts
 from counterpoint.store import Project
 from counterpoint.ui.theme import ThemeChoice, apply_theme
 
@@ -31,6 +32,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.counterpoint.Counterpoint")  # packaging/*.desktop: icon and grouping
+    register_fonts()  # the reading column's and the report's DejaVu faces, whatever the system has
     icon = resources.files("counterpoint.resources") / "icons" / "counterpoint.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
