@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from counterpoint.store.model import Annotation, Relation, Tag, Verdict
 from counterpoint.ui.palette import palette_for, readable_text_on
+from counterpoint.ui.plain import tip
 from counterpoint.ui.workspace_model import shorten
 
 # Colours offered for a new tag, in turn; distinct from each other and legible under white text.
@@ -311,9 +312,12 @@ class AnnotationEditor(QDialog):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(12, 6, 10, 8)
         layout.setSpacing(2)
+        # Speaker and quotation are project data: plain text, never markup (see ui/plain.py).
         who = QLabel(" · ".join(p for p in (quote.letter, quote.speaker) if p))
+        who.setTextFormat(Qt.TextFormat.PlainText)
         who.setStyleSheet(f"color: {accent}; font-weight: bold;")
         text = QLabel(f"“{shorten(quote.text, 400)}”")
+        text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = text.font()
@@ -343,11 +347,11 @@ class AnnotationEditor(QDialog):
         row.setSpacing(6)
         group = QButtonGroup(self)
         group.setExclusive(False)
-        for i, (value, text, tip, colour) in enumerate(options):
+        for i, (value, text, hint, colour) in enumerate(options):
             button = QPushButton(text)
             button.setCheckable(True)
             button.setAutoDefault(False)
-            button.setToolTip(tip)
+            button.setToolTip(hint)
             button.setAccessibleName(f"{title.replace('&', '').split(' (')[0]}: {text}")
             button.setProperty("value", value.value)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -377,7 +381,7 @@ class AnnotationEditor(QDialog):
         button.setAutoDefault(False)
         button.setStyleSheet(_chip_style(colour))
         button.setAccessibleName(f"Tag {name}")
-        button.setToolTip(f"Tag “{name}”: click to add or remove")
+        button.setToolTip(tip(f"Tag “{name}”: click to add or remove"))
         self._flow.addWidget(button)
         self._tag_buttons[name] = button
         self._tag_colours.setdefault(name, colour)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from counterpoint.store.model import Annotation, Statement, Tag
+from counterpoint.ui.plain import tip
 from counterpoint.ui.workspace_model import shorten
 
 COLUMN_LETTERS = "ABCD"
@@ -89,7 +90,11 @@ class AnnotationsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._summary(a)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return a.note or self._summary(a)
+            return (
+                tip(a.note or self._summary(a))
+                if role == Qt.ItemDataRole.ToolTipRole
+                else a.note or self._summary(a)
+            )
         if role == Roles.ANNOTATION_ID:
             return a.id
         if role == Roles.QUOTES:

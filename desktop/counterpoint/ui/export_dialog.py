@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QThread, Signal, Slot
+from PySide6.QtCore import Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,6 +37,7 @@ from counterpoint.errors import UserError
 from counterpoint.export import FORMATS, export
 from counterpoint.export.atomic import check_output_path, safe_file_name
 from counterpoint.store import Project
+from counterpoint.ui.plain import tip
 
 REPORT_FORMATS = ("pdf", "html", "md")
 ABOUT_FORMATS = {
@@ -150,6 +151,7 @@ class ExportDialog(QDialog):
         # The title on a line of its own that wraps: in the radio button's text, a long one widened the
         # dialog past the screen.
         self.scope_title = QLabel(titles.get(comparison_id, "") if comparison_id is not None else "")
+        self.scope_title.setTextFormat(Qt.TextFormat.PlainText)  # a title is data (see ui/plain.py)
         self.scope_title.setWordWrap(True)
         self.scope_title.setIndent(22)  # under the radio button's text, not its circle
         self.scope_title.setStyleSheet("color: palette(placeholder-text);")
@@ -171,6 +173,7 @@ class ExportDialog(QDialog):
         self.progress.setVisible(False)
         self.progress.setTextVisible(True)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages quote paths and titles
         self.status.setWordWrap(True)
         self.about = QLabel()
         self.about.setWordWrap(True)
@@ -363,7 +366,7 @@ class ExportDialog(QDialog):
         job.begin()
 
     def _confirm_overwrite(self, path: Path) -> bool:
-        answer = QMessageBox.question(self, "Export", f"{path.name} already exists. Replace it?")
+        answer = QMessageBox.question(self, "Export", tip(f"{path.name} already exists. Replace it?"))
         return answer == QMessageBox.StandardButton.Yes
 
     def _set_busy(self, busy: bool) -> None:
@@ -408,7 +411,7 @@ class ExportDialog(QDialog):
 
     def _fail(self, message: str) -> None:
         self.status.setText(message)
-        QMessageBox.warning(self, "Export", message)
+        QMessageBox.warning(self, "Export", tip(message))
 
     def done(self, result: int) -> None:
         if self._export_job is not None and self._export_job.isRunning():

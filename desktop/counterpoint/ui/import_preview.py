@@ -50,6 +50,7 @@ from counterpoint.ingest import (
 )
 from counterpoint.ingest.edits import correct, merge_quotes, split_quote
 from counterpoint.ui.library import parse_day
+from counterpoint.ui.plain import tip
 
 if TYPE_CHECKING:
     from counterpoint.store import Project
@@ -311,6 +312,7 @@ class ImportPreviewDialog(QDialog):
         tools.addStretch(1)
 
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages quote the document's data
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Import preview message")
 
@@ -490,7 +492,7 @@ def import_text_with_preview(
     try:
         document = document_from_text(text, title=title)
     except IngestError as exc:
-        QMessageBox.warning(parent, "Paste", str(exc))
+        QMessageBox.warning(parent, "Paste", tip(str(exc)))
         return None
     found = _in_background(
         parent, "Finding quotations…", lambda: extract_quotes(document.text, published=document.published)
@@ -522,12 +524,12 @@ def import_documents_with_preview(
         try:
             document, found = _in_background(parent, f"Reading {path.name}…", functools.partial(_read, path))
         except IngestError as exc:
-            QMessageBox.warning(parent, f"Can't import {path.name}", str(exc))
+            QMessageBox.warning(parent, f"Can't import {path.name}", tip(str(exc)))
             continue
         earlier = imported_before(project, document)
         if earlier is not None:
             QMessageBox.information(
-                parent, "Already imported", f"{path.name} is already in this project (source {earlier})."
+                parent, "Already imported", tip(f"{path.name} is already in this project (source {earlier}).")
             )
             continue
         chosen = preview_document(parent, document, found)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from counterpoint.store import Project
 from counterpoint.ui.library_model import LibraryFilter, StatementTableModel
+from counterpoint.ui.plain import tip
 from counterpoint.ui.workers import LibrarySearcher
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
@@ -529,7 +530,7 @@ class ComparisonList(QListWidget):
             item.setData(Qt.ItemDataRole.UserRole, comparison_id)
             item.setData(ComparisonItemDelegate.MetaRole, meta)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}: {meta}")
-            item.setToolTip(f"{title}\n{meta}")
+            item.setToolTip(tip(f"{title}\n{meta}"))
             self.addItem(item)
             if comparison_id == current:
                 self.setCurrentItem(item)

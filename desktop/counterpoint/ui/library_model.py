@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from counterpoint.store import Project, Statement
+from counterpoint.ui.plain import tip
 
 STATEMENT_IDS_MIME = "application/x-counterpoint-statement-ids"
 PAGE_SIZE = 200
@@ -187,7 +188,7 @@ class StatementTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             who = statement.speaker + (f", {statement.role}" if statement.role else "")
             source = f"\n\nSource: {statement.source_title}" if statement.source_title else ""
-            return f"{who}\n\n{statement.text}{source}"
+            return tip(f"{who}\n\n{statement.text}{source}")
         if role == self.StatementIdRole:
             return statement.id
         if role == self.StatementRole:

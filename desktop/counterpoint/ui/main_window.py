@@ -58,6 +58,7 @@ from counterpoint.ui import commands as cmd
 from counterpoint.ui.annotations_panel import AnnotationsPanel
 from counterpoint.ui.library import ComparisonList, LibraryPanel
 from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_ids
+from counterpoint.ui.plain import message_box, tip
 from counterpoint.ui.theme import ThemeChoice, apply_theme
 from counterpoint.ui.workers import AnalysisRunner, ProjectOpener
 from counterpoint.ui.workspace import ComparisonWorkspace
@@ -134,12 +135,13 @@ class _ElidedLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)  # project data: never rich text (see ui/plain.py)
         self.setMinimumWidth(60)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def setText(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(tip(text))
         self._elide()
 
     def text(self) -> str:
@@ -479,6 +481,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.project_label = QLabel()
         self.project_label.setObjectName("projectTitle")
+        self.project_label.setTextFormat(Qt.TextFormat.PlainText)  # the title is data (see ui/plain.py)
         self.project_label.setAccessibleName("Project")
         toolbar.addWidget(self.project_label)
         toolbar.addSeparator()
@@ -496,7 +499,7 @@ class MainWindow(QMainWindow):
             button.triggered.connect(menu_action.trigger)
             can_change.connect(button.setEnabled)
             text_change.connect(
-                lambda text, b=button, verb=label: b.setToolTip(f"{verb} {text}" if text else verb)
+                lambda text, b=button, verb=label: b.setToolTip(tip(f"{verb} {text}") if text else verb)
             )
             toolbar.addAction(button)
         spacer = QWidget()
@@ -574,8 +577,7 @@ class MainWindow(QMainWindow):
         """A warning the user must acknowledge (window-modal, so the app keeps painting); `more` is a second
         paragraph under the message, `status` what the status bar keeps saying once the box is gone."""
         self.say(status or f"{title}: {message}")
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message[:1].upper() + message[1:], parent=self)
-        box.setInformativeText(more)
+        box = message_box(self, QMessageBox.Icon.Warning, title, message[:1].upper() + message[1:], more)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
 
@@ -642,7 +644,7 @@ class MainWindow(QMainWindow):
         self.project_label.setText(
             self.project_label.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, 680)
         )
-        self.project_label.setToolTip(str(self.project.path))
+        self.project_label.setToolTip(tip(str(self.project.path)))
         self._analyses.clear()
         self._fill_comparisons()
         last = self.settings.value(self._comparison_key(), None)

@@ -87,6 +87,7 @@ class StatementEditor(QDialog):
             form.addRow(label, widget)
 
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # errors quote the user's data
         self.error.setObjectName("formError")  # the theme's danger colour, readable in light and dark
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Problem")

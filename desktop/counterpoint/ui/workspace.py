@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from counterpoint.store.model import Annotation, Statement, Tag, TargetSpec
 from counterpoint.ui.palette import UiPalette, palette_for, readable_text_on
+from counterpoint.ui.plain import tip
 from counterpoint.ui.workspace_model import (
     AnalysisLike,
     Highlight,
@@ -492,7 +493,7 @@ class _ClampedLabel(QLabel):
         shown = "\n".join(self.lines(self.width()))
         if shown != self.text():
             self.setText(shown)
-        self.setToolTip(self.full_text if shown.replace("\n", " ") != self.full_text else "")
+        self.setToolTip(tip(self.full_text) if shown.replace("\n", " ") != self.full_text else "")
 
 
 class _ColumnHeader(QFrame):
@@ -632,7 +633,7 @@ class _LegendChip(QToolButton):
         )
         self.setCheckable(True)
         self.setChecked(True)
-        self.setToolTip(tooltip)
+        self.setToolTip(tip(tooltip))
         self.setAccessibleName(f"Legend: {text}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
