@@ -109,20 +109,58 @@ def score(ranker: Ranker, items: Sequence[Item]) -> scoring.Scores:
     return scoring.evaluate([it.raw for it in items], _predictor(ranker, items))
 
 
+def _objective(ranker: Ranker, items: Sequence[Item]) -> float:
+    """Span F1 plus balanced pair accuracy, counted straight from the labels (as evaluate() would)."""
+    predictions = hits = contrast = flagged = quiet = silent = gold = gold_hit = 0
+    for it in items:
+        chosen = [c for _p, c in ranker.choose(it.candidates, it.sentences)]
+        predictions += len(chosen)
+        if it.relation in scoring.QUIET_RELATIONS:
+            quiet += 1
+            silent += not chosen
+            continue
+        contrast += it.relation in scoring.CONTRAST_RELATIONS
+        flagged += it.relation in scoring.CONTRAST_RELATIONS and bool(chosen)
+        hits += sum(any(scoring.pair_hits((c.a, c.b), g) for g in it.gold) for c in chosen)
+        gold += len(it.gold)
+        gold_hit += sum(any(scoring.pair_hits((c.a, c.b), g) for c in chosen) for g in it.gold)
+    p = hits / predictions if predictions else 0.0
+    r = gold_hit / gold if gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    parts = [flagged / contrast] if contrast else []
+    parts += [silent / quiet] if quiet else []
+    return f1 + (sum(parts) / len(parts) if parts else 0.0)
+
+
 def fit(items: Sequence[Item]) -> Ranker:
     weights = tuple(_logistic(items))
+    # the thresholds only cut a ranking: score each candidate once, then try every cut
+    base = Ranker(weights, 0.0, 0.0, MAX_PAIRS)
+    ranked = [
+        Item(it.set, it.relation, it.gold, [c for _p, c in _ranked(base, it)], [], it.sentences, it.raw)
+        for it in items
+    ]
+    probs = {id(c): base.probability(c.x) for it in ranked for c in it.candidates}
     best: tuple[float, Ranker] | None = None
     for first in THRESHOLDS:
         for second in THRESHOLDS:
             if second < first:
                 continue
             r = Ranker(weights, first, second, MAX_PAIRS)
-            s = score(r, items)
-            objective = s.f1 + s.balanced_accuracy
+            pruned = [
+                Item(it.set, it.relation, it.gold, [c for c in it.candidates if probs[id(c)] >= first],
+                     [], it.sentences, it.raw)
+                for it in ranked
+            ]  # fmt: skip
+            objective = _objective(r, pruned)
             if best is None or objective > best[0] + 1e-12:
                 best = (objective, r)
     assert best is not None
     return best[1]
+
+
+def _ranked(ranker: Ranker, it: Item) -> list[tuple[float, Candidate]]:
+    return sorted(((ranker.probability(c.x), c) for c in it.candidates), key=lambda pc: -pc[0])
 
 
 def cross_validate(items: Sequence[Item]) -> tuple[scoring.Scores, dict[str, scoring.Scores]]:

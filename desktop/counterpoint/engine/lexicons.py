@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from counterpoint.engine import wordnet
+
 _SPLIT_RE = re.compile(r"\w+(?=n['’]t\b)|n['’]t\b|\w+(?:['’\-]\w+)*|'\w+|[^\w\s]")
 
 
@@ -118,12 +120,37 @@ class Lexicons:
     stance: PhraseMatcher
     framing: PhraseMatcher
     quantifiers: PhraseMatcher
-    synonyms: dict[str, frozenset[int]]
-    synonym_phrases: PhraseMatcher  # multi-word members of synonym groups ("gross domestic product")
+    synonyms: Mapping[str, frozenset[str]]  # word -> its WordNet senses (synsets)
+    synonym_phrases: PhraseMatcher  # multi-word terms naming a sense (none yet)
     antonyms: dict[str, frozenset[str]]
     valence: dict[str, float]
     report_words: frozenset[str]
     reference_words: frozenset[str]  # nouns by which a denial names a claim ("the allegations")
+
+
+SENSES = 1
+
+
+class _SenseSets(Mapping[str, frozenset[str]]):
+    """A word's WordNet senses as a set, made on demand (most words are never looked up)."""
+
+    def __init__(self, senses: Mapping[str, tuple[str, ...]]) -> None:
+        self._senses = senses
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one instance per process, held by load()
+    def __getitem__(self, word: str) -> frozenset[str]:
+        return frozenset(self._senses[word][:SENSES])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._senses)
+
+    def __len__(self) -> int:
+        return len(self._senses)
+
+    def __eq__(self, other: object) -> bool:
+        return other is self
+
+    __hash__ = object.__hash__
 
 
 def _matcher(rows: Iterator[list[str]], make) -> PhraseMatcher:
@@ -136,14 +163,8 @@ def _matcher(rows: Iterator[list[str]], make) -> PhraseMatcher:
 @functools.cache
 def load() -> Lexicons:
     """All lexicons, read once per process (they are immutable)."""
-    synonyms: dict[str, set[int]] = {}
-    synonym_phrases = PhraseMatcher()
-    for gid, row in enumerate(_rows("synonyms", "synonyms.tsv")):
-        for word in row:
-            term = word.strip().lower()
-            synonyms.setdefault(term, set()).add(gid)
-            if " " in term:
-                synonym_phrases.add(term, gid)
+    # synonymy is WordNet's: two words are synonyms when they share one of their first senses
+    senses = wordnet.load().senses
     antonyms: dict[str, set[str]] = {}
     for row in _rows("wordnet", "wordnet30-antonyms.tsv"):
         if len(row) >= 3 and "_" not in row[1] and "_" not in row[2]:
@@ -166,8 +187,8 @@ def load() -> Lexicons:
         ),
         framing=_matcher(_rows("framing", "framing.tsv"), lambda r: (r[1], {"-": -1, "+": 1}.get(r[2], 0))),
         quantifiers=_matcher(_rows("quantity", "quantifiers.tsv"), lambda r: (r[1], int(r[2]))),
-        synonyms={k: frozenset(v) for k, v in synonyms.items()},
-        synonym_phrases=synonym_phrases.finalize(),
+        synonyms=_SenseSets(senses),
+        synonym_phrases=PhraseMatcher().finalize(),
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
         valence=valence,
         report_words=frozenset(r[0] for r in _rows("negation", "negation.tsv") if r[1] == "report"),
