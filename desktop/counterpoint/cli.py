@@ -58,6 +58,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(action, argparse._SubParsersAction)
         for name in action.choices
     }
+    for arg in argv:  # bytes that are not UTF-8 arrive as lone surrogates: say so, before any use
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            print(f"counterpoint: error: an argument is not valid UTF-8 text: {shown!r}", file=sys.stderr)
+            return 1
     try:
         if not argv or (argv[0] not in subcommands and not argv[0].startswith("-")):
             return _open_app(argv)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from counterpoint.errors import UserError
 from counterpoint.ingest import MAX_BYTES, Document, IngestError, Quote, extract_quotes, load_document
+from counterpoint.ingest.files import read_regular_file
 
 if TYPE_CHECKING:
     from counterpoint.store import Project
@@ -113,15 +114,15 @@ def read_dossier_export(path: Path) -> dict[str, Any] | None:
     from counterpoint.export.dossier import is_dossier_export
 
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise UserError(f"{path} is larger than {MAX_BYTES // 2**20} MiB, the limit for an import")
-        data = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"{path} does not exist") from None
+        data = json.loads(read_regular_file(path, MAX_BYTES).decode("utf-8"))
+    except IngestError as exc:
+        raise UserError(str(exc)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(f"{path} is not valid JSON ({exc})") from None
-    except OSError as exc:
-        raise UserError(f"can't read {path}: {exc.strerror}") from None
+    except RecursionError:
+        raise UserError(f"{path} nests its JSON too deeply to be a Counterpoint dossier") from None
+    except ValueError as exc:  # a number of thousands of digits
+        raise UserError(f"{path} is not a JSON file we can read ({exc})") from None
     if not is_dossier_export(data):
         raise UserError(
             f"{path} is JSON but not a Counterpoint dossier export; import it as text with a .txt name"

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from counterpoint.errors import UserError
+from counterpoint.ingest.document import IngestError
+from counterpoint.ingest.files import read_regular_file
 from counterpoint.store import Project, parse_date
 
 MAX_STATEMENT_BYTES = 2_000_000
@@ -59,18 +61,11 @@ def _read_text_file(path: Path) -> str:
     if str(path) == "-":
         return sys.stdin.read()
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a text file") from None
-    except OSError as exc:
-        raise UserError(f"can't read {path}: {exc.strerror}") from None
-    if len(data) > MAX_STATEMENT_BYTES:
-        raise UserError(
-            f"{path} is {len(data):,} bytes; a statement is limited to {MAX_STATEMENT_BYTES:,} "
-            "(use `counterpoint import` for whole documents)"
-        )
+        data = read_regular_file(
+            path, MAX_STATEMENT_BYTES, what="statement"
+        )  # never /dev/zero or a FIFO: size first
+    except IngestError as exc:
+        raise UserError(str(exc)) from None
     if b"\x00" in data:
         raise UserError(f"{path} looks like a binary file, not text")
     try:

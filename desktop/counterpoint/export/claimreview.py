@@ -14,6 +14,7 @@ from typing import Any
 
 from counterpoint.export.atomic import write_text
 from counterpoint.export.report import select_comparisons
+from counterpoint.export.urls import web_url
 from counterpoint.store import Annotation, Project, Source, Statement, Verdict
 
 RATINGS = {Verdict.CONTRADICTION: 1, Verdict.PARTLY_INCONSISTENT: 2, Verdict.CONSISTENT: 3}
@@ -28,8 +29,8 @@ def _claim(statement: Statement, source: Source | None) -> dict[str, Any]:
         claim["datePublished"] = statement.said_on.isoformat()
     if source is not None:
         appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": source.title}
-        if source.url:
-            appearance["url"] = source.url
+        if web_url(source.url):
+            appearance["url"] = web_url(source.url)
         if source.publisher:
             appearance["publisher"] = {"@type": "Organization", "name": source.publisher}
         if source.published:
@@ -71,8 +72,8 @@ def claim_review(
         review["author"] = {"@type": "Person", "name": author}
     if a.tags:
         review["keywords"] = ", ".join(a.tags)
-    if source is not None and source.url:
-        review["citation"] = source.url
+    if source is not None and web_url(source.url):
+        review["citation"] = web_url(source.url)
     return review
 
 

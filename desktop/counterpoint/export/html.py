@@ -28,6 +28,7 @@ from counterpoint.export.report import (
     segments,
     verdict_phrase,
 )
+from counterpoint.export.urls import web_url
 from counterpoint.store import Project, Relation, Source, Verdict
 
 INK = "#1f2328"
@@ -418,8 +419,9 @@ def _sources(report: Report, *, web: bool) -> str:
         if source.published:
             bits.append(format_date(source.published))
         line = ", ".join(bits)
-        if source.url:
-            url = escape(source.url)
+        link = web_url(source.url)
+        if link:  # only http(s) becomes a link; percent-encoded, then escaped for the attribute
+            url = escape(link, quote=True)
             line += f'<br/><a href="{url}">{url}</a>'
         else:
             line += '<br/><span class="small">No web address recorded.</span>'

@@ -22,6 +22,7 @@ from counterpoint.export.report import (
     segments,
     verdict_phrase,
 )
+from counterpoint.export.urls import web_url
 from counterpoint.store import Project
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -130,8 +131,9 @@ def report_markdown(report: Report) -> str:
         if source.published:
             bits.append(format_date(source.published))
         entry = "- " + ", ".join(bits)
-        if source.url:
-            entry += f" <{source.url}>"
+        link = web_url(source.url)  # http(s) only, with <, >, spaces and quotes percent-encoded
+        if link:
+            entry += f" <{link}>"
         lines.append(entry)
     if not report.sources:
         lines.append("No sources are recorded for these statements.")

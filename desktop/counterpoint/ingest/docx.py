@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date
 from xml.etree import ElementTree
@@ -84,8 +85,12 @@ def _read_part(archive: zipfile.ZipFile, part: str, name: str) -> bytes:
     # The sizes in the directory can lie: read at most what was declared, and no more than MAX_PART.
     info = archive.getinfo(part)
     limit = min(info.file_size, MAX_PART)
-    with archive.open(info) as stream:
-        data = stream.read(limit + 1)
+    try:
+        with archive.open(info) as stream:
+            data = stream.read(limit + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        # a bad CRC, a truncated or encrypted entry, a compression method zipfile lacks
+        raise IngestError(f"{name} is a damaged DOCX ({part}: {exc}); nothing was imported") from None
     if len(data) > limit:
         raise IngestError(
             f"{name} has a part larger than it declares or than {MAX_PART // 2**20} MB; refused"

@@ -72,27 +72,91 @@ def html_to_article(source: str) -> HtmlArticle:
         publisher=meta.values.get("og:site_name")
         or meta.structured().get("publisher")
         or meta.values.get("application-name"),
-        url=meta.values.get("canonical")
-        or meta.values.get("og:url")
+        url=_web_address(meta.values.get("canonical"))
+        or _web_address(meta.values.get("og:url"))
         or _web_address(meta.structured().get("url")),
         published=meta.published(),
     )
 
 
 def _head(source: str) -> str:
-    """The part of a page that describes it: up to <body>, plus any JSON-LD blocks after it."""
+    """The part of a page that describes it: up to <body>, plus any JSON-LD blocks after it.
+
+    Made well formed for html.parser, which rescans an unclosed tag once per '<' after it (quadratic).
+    """
     body = re.search(r"<body[\s>]", source[:2_000_000], re.IGNORECASE)
     head = source[: body.start()] if body else source[:200_000]
-    extra = re.findall(
-        r"<script[^>]*application/ld\+json[^>]*>.*?</script>",
-        source[len(head) : len(head) + 4_000_000],
-        re.I | re.S,
-    )
-    return head + "".join(extra[:20])
+    extra = _json_ld_blocks(source[len(head) : len(head) + 4_000_000], limit=20)
+    return _well_formed(head) + "".join(_well_formed(block) for block in extra)
+
+
+def _json_ld_blocks(source: str, limit: int) -> list[str]:
+    """The <script type="application/ld+json">…</script> blocks of a page, found in one pass (str.find)."""
+    lowered = source.lower()
+    found: list[str] = []
+    position = 0
+    while len(found) < limit:
+        start = lowered.find("<script", position)
+        if start < 0:
+            break
+        following = lowered.find("<", start + 1)
+        close = lowered.find(">", start, following if following >= 0 else len(lowered))
+        if close < 0:
+            position = start + 1
+            continue
+        if "application/ld+json" not in lowered[start:close]:
+            position = close + 1
+            continue
+        end = lowered.find("</script>", close)
+        if end < 0:
+            break  # no later block can be closed either
+        found.append(source[start : end + len("</script>")])
+        position = end + len("</script>")
+    return found
+
+
+def _well_formed(markup: str) -> str:
+    """Markup with comments dropped and every '<' that opens no tag (no '>' before the next '<') escaped.
+
+    Linear: each character is looked at a bounded number of times (str.find with an end).
+    """
+    parts: list[str] = []
+    position = 0
+    length = len(markup)
+    while position < length:
+        start = markup.find("<", position)
+        if start < 0:
+            parts.append(markup[position:])
+            break
+        parts.append(markup[position:start])
+        if markup.startswith("<!--", start):
+            end = markup.find("-->", start + 4)
+            if end < 0:
+                break  # an unclosed comment hides the rest of the page, as in a browser
+            position = end + 3
+            continue
+        following = markup.find("<", start + 1)
+        close = markup.find(">", start + 1, following if following >= 0 else length)
+        if close < 0 or start + 1 == close or markup[start + 1] not in _TAG_OPENERS:
+            parts.append("&lt;")
+            position = start + 1
+        else:
+            parts.append(markup[start : close + 1])
+            position = close + 1
+    return "".join(parts)
+
+
+_TAG_OPENERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
 
 
 def _web_address(value: str | None) -> str | None:
-    return value if value and value.startswith(("http://", "https://")) else None
+    """An http(s) address the page gives for itself; anything else (javascript:, spaces, quotes) is dropped."""
+    if not value:
+        return None
+    value = value.strip()
+    if not value.lower().startswith(("http://", "https://")) or len(value) > 2000:
+        return None
+    return None if any(ch.isspace() or ch in '<>"' for ch in value) else value
 
 
 class _MetaParser(HTMLParser):
@@ -152,7 +216,7 @@ class _MetaParser(HTMLParser):
         for block in self._json_ld:
             try:
                 data = json.loads(block)
-            except ValueError:
+            except (ValueError, RecursionError):  # broken, 5,000-digit numbers, or nested 100,000 deep
                 continue
             items = (
                 data

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from counterpoint.ingest.dates import find_dates, now_utc
 from counterpoint.ingest.document import MAX_BYTES, MAX_TEXT_CHARS, Document, DocumentFormat, IngestError
+from counterpoint.ingest.files import read_regular_file
 from counterpoint.ingest.lexicon import is_page_noise
 from counterpoint.ingest.plaintext import decode_text, markdown_to_text
 
@@ -21,22 +22,7 @@ SUPPORTED_SUFFIXES = tuple(sorted(_SUFFIX_FORMATS))
 def load_document(path: str | Path) -> Document:
     """Read a file (text, Markdown, HTML, PDF, DOCX) into a Document; IngestError says why when it cannot."""
     path = Path(path)
-    shown = path.name
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise IngestError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise IngestError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if path.is_dir():
-        raise IngestError(f"{path} is a folder; give the documents inside it")
-    _check_size(size, shown)
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise IngestError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    _check_size(len(data), shown)
+    data = read_regular_file(path, MAX_BYTES)  # regular files only, size checked before reading
     # The file's own path is not kept as its address: it would leak the user's folders into shared reports.
     return document_from_bytes(data, path.name)
 
@@ -131,8 +117,10 @@ def _check_size(size: int, name: str) -> None:
 
 def _sniff(data: bytes, name: str) -> DocumentFormat:
     head = data[:1024].lstrip()
-    if head.startswith(b"%PDF-") or data[:1024].find(b"%PDF-") != -1:
+    if head.startswith(b"%PDF-"):
         return "pdf"
+    if b"%PDF-" in data[:1024] and b"%%EOF" in data[-2048:] and not _is_text(data):
+        return "pdf"  # a PDF with junk before its header (allowed in the first KB), not a text about PDFs
     suffix = Path(name).suffix.lower()
     if data.startswith(b"PK\x03\x04"):
         if suffix in (".docx", "") or b"word/" in data[:4096] or b"[Content_Types].xml" in data[:4096]:
@@ -147,6 +135,12 @@ def _sniff(data: bytes, name: str) -> DocumentFormat:
     if fmt is None and (lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered):
         return "html"
     return fmt or "text"
+
+
+def _is_text(data: bytes) -> bool:
+    from counterpoint.ingest.plaintext import looks_binary
+
+    return not looks_binary(data[:65536])
 
 
 _TITLE_MAX = 200

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import queue
 import re
+import signal
+import sys
+import threading
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,7 +21,8 @@ PDF_TIME_LIMIT = 8.0
 # Below this many letters per page on average, the PDF is a scan (an image of text) as far as we can tell.
 _MIN_LETTERS_PER_PAGE = 20
 _HYPHENATED = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
-_LOCKED = "is password-protected; save an unprotected copy from a PDF reader and import that"
+_UNLOCK = "save an unprotected copy from a PDF reader and import that"
+_LOCKED = "is password-protected; " + _UNLOCK
 
 
 @dataclass(frozen=True)
@@ -30,7 +37,7 @@ def read_pdf(data: bytes, name: str = "the PDF", time_limit: float = PDF_TIME_LI
     """The text of a PDF; IngestError for encrypted, image-only, broken or too slow ones."""
     context = multiprocessing.get_context("spawn")
     results: multiprocessing.Queue[tuple[str, object]] = context.Queue()
-    worker = context.Process(target=_pdf_worker, args=(data, results), daemon=True)
+    worker = context.Process(target=_pdf_worker, args=(data, results, os.getpid()), daemon=True)
     worker.start()
     try:
         kind, payload = results.get(timeout=time_limit)
@@ -50,13 +57,43 @@ def read_pdf(data: bytes, name: str = "the PDF", time_limit: float = PDF_TIME_LI
     return payload
 
 
-def _pdf_worker(data: bytes, results: multiprocessing.Queue[tuple[str, object]]) -> None:
+def _pdf_worker(data: bytes, results: multiprocessing.Queue[tuple[str, object]], parent: int) -> None:
+    _die_with_parent(parent)
     try:
         results.put(("ok", _extract(data)))
     except _PdfProblem as exc:
         results.put(("error", str(exc)))
     except Exception as exc:  # any parser failure in a hostile file is the file's problem, said in one line
+        if type(exc).__name__ == "DependencyError":  # pypdf without an AES library
+            results.put(("error", "is encrypted with AES, which this installation can't decrypt; " + _UNLOCK))
+            return
         results.put(("error", f"could not be read as a PDF ({type(exc).__name__})"))
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it ends, even by SIGKILL (no orphan at 100% CPU).
+
+    Linux: the kernel sends SIGKILL on the parent's death (PR_SET_PDEATHSIG). Elsewhere, a thread polls.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before the request was made
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="watch-parent").start()
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 class _PdfProblem(Exception):
@@ -77,7 +114,11 @@ def _extract(data: bytes) -> PdfContent:
         # Many PDFs are encrypted with an empty user password only to set permissions: those open fine.
         try:
             opened = reader.decrypt("")
-        except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
+        except DependencyError as exc:
+            raise _PdfProblem(
+                "is encrypted with AES, which this installation can't decrypt; " + _UNLOCK
+            ) from exc
+        except (FileNotDecryptedError, NotImplementedError) as exc:
             raise _PdfProblem("is encrypted and cannot be opened without its password") from exc
         if not opened:
             raise _PdfProblem(_LOCKED)

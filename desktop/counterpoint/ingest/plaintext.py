@@ -36,6 +36,9 @@ def decode_text(data: bytes, name: str = "the file") -> tuple[str, tuple[str, ..
                 return _normalise_newlines(data.decode(encoding)), ()
             except UnicodeDecodeError:
                 break
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _normalise_newlines(utf16), ("read as UTF-16 (it has no byte-order mark)",)
     if looks_binary(data):
         raise IngestError(f"{name} looks like a binary file, not text; nothing was imported")
     try:
@@ -61,25 +64,64 @@ def decode_text(data: bytes, name: str = "the file") -> tuple[str, tuple[str, ..
 
 
 def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if "\x00" in text:  # NUL bytes past the part looks_binary samples: binary after all, never stored
+        raise IngestError("the file holds NUL bytes, so it is binary, not text; nothing was imported")
+    return text
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark (NULs on every other byte of ASCII), decoded; else None."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
+    for encoding, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if nuls > 0.6 and other < 0.05 and len(data) % 2 == 0:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+# Every pattern below is linear in its input: no quantified run may cross the character that starts
+# another match of the same pattern (a link's text stops at "[", a tag at "<", an emphasis at its own
+# marker), so a string of 500,000 unclosed openers costs one pass, not one pass per opener.
 _MD_FENCE = re.compile(r"^(```|~~~).*$", re.MULTILINE)
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$", re.MULTILINE)
 _MD_SETEXT = re.compile(r"^[ \t]*(=+|-+)[ \t]*$", re.MULTILINE)
-_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+# A link's address may hold one level of parentheses (Wikipedia's "Foo_(bar)").
+_MD_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+_MD_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]" + _MD_TARGET)
 _MD_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.MULTILINE)
-_MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)([^\n]*?\S)\1(?!\w)")
+_MD_EMPHASIS = tuple(
+    re.compile(rf"(?<!\w){marker}([^\s{char}](?:[^{char}\n]*[^\s{char}])?){marker}(?!\w)")
+    for marker, char in ((r"\*\*", r"*"), ("__", "_"), (r"\*", r"*"), ("_", "_"))
+)
 _MD_BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
 _MD_LIST = re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
-_MD_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_MD_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+
+
+def _heading(match: re.Match[str]) -> str:
+    # The closing hashes of an ATX heading ("## Title ##") are stripped in Python: a pattern for them
+    # backtracks over every run of "#" once per character of the line.
+    text = match.group(1).rstrip(" \t")
+    stripped = text.rstrip("#")
+    if stripped != text and (not stripped or stripped[-1] in " \t"):
+        text = stripped.rstrip(" \t")
+    return text
 
 
 def markdown_to_text(source: str) -> str:
     """Markdown to the plain text a reader sees: markup removed, words and quotation marks kept."""
     text = _MD_FENCE.sub("", source)
-    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_HEADING.sub(_heading, text)
     text = _MD_SETEXT.sub("", text)
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
@@ -88,5 +130,6 @@ def markdown_to_text(source: str) -> str:
     text = _MD_LIST.sub(r"\1", text)
     text = _MD_HTML_TAG.sub("", text)
     for _ in range(2):  # nested emphasis (***bold italic***)
-        text = _MD_EMPHASIS.sub(r"\2", text)
+        for pattern in _MD_EMPHASIS:
+            text = pattern.sub(r"\1", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
@@ -90,6 +91,23 @@ def quote_fts(query: str, *, prefix_last: bool = True) -> str:
     return " ".join(quoted)
 
 
+def check_web_address(url: str | None) -> str:
+    """A source's address as stored: empty, or an http(s) URL with a host; anything else is refused.
+
+    A shared dossier is someone else's data: a javascript:, file: or data: address would become a link in
+    every report made from it.
+    """
+    url = (url or "").strip()
+    if not url:
+        return ""
+    scheme, _, rest = url.partition(":")
+    if scheme.lower() not in ("http", "https") or not rest.startswith("//") or len(rest) < 3:
+        raise UserError(f"a source's address must be an http:// or https:// web address, not {url[:80]!r}")
+    if any(ch.isspace() or ord(ch) < 32 or ch in '<>"' for ch in url):
+        raise UserError(f"a source's address can't hold spaces, quotes or angle brackets: {url[:80]!r}")
+    return url
+
+
 def check_project_file(path: Path) -> None:
     """Raise ProjectError unless `path` is a Counterpoint project; opens it read-only, writes nothing.
 
@@ -109,6 +127,13 @@ def check_project_file(path: Path) -> None:
 
 
 def _check_project_file(path: Path) -> None:
+    # A FIFO or a device as the project would hang the first read (or never end): regular files only.
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = stat.S_IFREG  # the open below says what is wrong
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise ProjectError(f"{path} is not a regular file (a pipe or a device), so not a project file")
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
@@ -323,6 +348,7 @@ class Project:
     ) -> int:
         if not title.strip():
             raise UserError("a source needs a title")
+        url = check_web_address(url)
         digest = hashlib.sha256(content.encode("utf-8")).hexdigest() if content is not None else None
         if isinstance(retrieved, datetime):
             retrieved = retrieved.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
