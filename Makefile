@@ -70,3 +70,14 @@ check: lint test
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info
+
+## Fit the contrast engine's ranker on every labelled set (writes resources/engine/ranker.json), and
+## the engine's headline figure: leave one whole set out, fit on the rest, score it, pooled.
+ENGINE_SETS := ../shared/data/contrast-dev.json ../shared/data/contrast-train-a.json \
+	../shared/data/contrast-train-b.json $(sort $(wildcard tests/engine/data/heldout-*.json)) \
+	$(sort $(wildcard tests/engine/data/real-pairs*.json)) tests/engine/data/blind-dec2026.json
+.PHONY: fit-engine eval-engine
+fit-engine: $(STAMP)
+	$(BIN)/counterpoint eval --fit resources/engine/ranker.json $(ENGINE_SETS)
+eval-engine: $(STAMP)
+	$(BIN)/counterpoint eval --cross-validate $(ENGINE_SETS)

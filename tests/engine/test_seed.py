@@ -15,6 +15,11 @@ def covers(found: str, wanted: str) -> bool:
     return wanted in found or found in wanted
 
 
+# Lost with the decontamination of issue 9: "in a lawful way" was a lexicon row lifted from this very
+# gold span, and "nice" a restraint word only this item needed. The detectors still propose "rough"
+# against "more careful" (framing), but the fitted ranker scores it below its threshold; the general
+# engine finds nothing between these two statements. Kept, strict, so that finding it again shows.
+@pytest.mark.xfail(strict=True, reason="the general engine does not find rough / in a lawful way")
 def test_trump_against_sessions_rough_against_lawful_and_nice_against_careful(seed: dict[str, str]) -> None:
     pairs = highlighted(seed["trump"], seed["sessions"])
     assert any(covers(a, "rough") and covers(b, "in a lawful way") for a, b, _ in pairs), pairs
@@ -36,6 +41,7 @@ def test_sessions_against_tarrant_agree(seed: dict[str, str]) -> None:
     assert analysis.common, "agreeing statements share ground"
 
 
+@pytest.mark.xfail(strict=True, reason="the general engine finds no contrast of Trump's with Sessions' or Tarrant's")
 def test_three_statements_compare_every_pair(seed: dict[str, str]) -> None:
     analysis = analyse([seed["trump"], seed["sessions"], seed["tarrant"]])
     assert {(p.left, p.right) for p in analysis.pairs} == {(0, 1), (0, 2)}

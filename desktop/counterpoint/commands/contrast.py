@@ -35,7 +35,20 @@ def register(subparsers: Any) -> None:
         "gold_spans): span precision, recall and F1, balanced pair accuracy, false pairs per agreeing "
         "pair, recall per kind.",
     )
-    ev.add_argument("gold", type=Path, help="gold JSON file, e.g. contrast-dev.json")
+    ev.add_argument("gold", type=Path, nargs="+", help="gold JSON file(s), e.g. contrast-dev.json")
+    mode = ev.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--cross-validate",
+        action="store_true",
+        help="leave one set out: fit the ranker on all the named sets but one, score the one left out; "
+        "print each set's scores and the pooled figure (the engine's headline number)",
+    )
+    mode.add_argument(
+        "--fit",
+        type=Path,
+        metavar="OUT",
+        help="fit the ranker on all the named sets and write its weights to OUT (resources/engine/ranker.json)",
+    )
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("--threshold", type=float, help="score threshold to evaluate (default: the engine's)")
     ev.set_defaults(func=run_eval)
@@ -171,16 +184,60 @@ def _pairs_text(pairs: list[dict[str, Any]], indent: str) -> str:
     return "[\n" + ",\n".join(lines) + f"\n{indent}]"
 
 
+def _gold(path: Path) -> list[Any]:
+    data = _read_json(path)
+    if not isinstance(data, list):
+        raise UserError(f"{path}: expected a JSON list of gold items")
+    return data
+
+
+def _fitting_run(args: argparse.Namespace) -> int:
+    try:
+        from counterpoint.engine import fitting
+    except ImportError as exc:  # numpy: a development dependency
+        raise UserError(f"fitting needs the development dependencies ({exc}): pip install -e '.[dev]'") from None
+    sets = {}
+    for path in args.gold:
+        if path.stem in sets:
+            raise UserError(f"{path}: two sets are named {path.stem!r}; each set is a fold of its own")
+        sets[path.stem] = _gold(path)
+    try:
+        items = fitting.read(sets)
+        if args.fit:
+            ranker = fitting.fit(items)
+            args.fit.write_text(json.dumps(fitting.to_dict(ranker, list(sets)), indent=1) + "\n", encoding="utf-8")
+            print(f"fitted on {len(items)} pairs of {len(sets)} sets; weights written to {args.fit}")
+            return 0
+        pooled, per_set = fitting.cross_validate(items)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    if args.json:
+        out = {"pooled": pooled.as_dict(), "sets": {k: v.as_dict() for k, v in per_set.items()}}
+        json.dump(out, sys.stdout, indent=2)
+        print()
+        return 0
+    print("leave one set out (fit on the others, score the one left out):")
+    for name, s in [*per_set.items(), ("pooled", pooled)]:
+        print(
+            f"  {name:<22} F1 {s.f1:.3f} (P {s.precision:.3f} R {s.recall:.3f})  "
+            f"balanced {s.balanced_accuracy:.3f}  false pairs {s.false_pairs_per_agreeing_pair:.3f}"
+        )
+    return 0
+
+
 def run_eval(args: argparse.Namespace) -> int:
     from counterpoint.engine.scoring import evaluate
 
-    data = _read_json(args.gold)
-    if not isinstance(data, list):
-        raise UserError(f"{args.gold}: expected a JSON list of gold items")
+    if args.cross_validate or args.fit:
+        return _fitting_run(args)
+    if len(args.gold) != 1:
+        raise UserError("eval scores one gold file; name several only with --cross-validate or --fit")
+    path = args.gold[0]
+    data = _gold(path)
     try:
         scores = evaluate(data, lambda a, b: [(p.a, p.b) for p in _compare(a, b, args.threshold)])
     except ValueError as exc:
-        raise UserError(f"{args.gold}: {exc}") from None
+        raise UserError(f"{path}: {exc}") from None
     if args.json:
         json.dump(scores.as_dict(), sys.stdout, indent=2)
         print()

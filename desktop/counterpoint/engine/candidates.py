@@ -47,6 +47,7 @@ FEATURES = (
     "windows_log",
 )
 INDEX = {name: n for n, name in enumerate(FEATURES)}
+TWIN = 0.9  # sentence similarity from which two sentences are copies of each other
 
 
 @dataclass(frozen=True)
@@ -166,9 +167,14 @@ def generate(
     by_sentence_b: dict[int, list[Window]] = {}
     for w in wins_b:
         by_sentence_b.setdefault(w.sentence, []).append(w)
+    # a sentence with a near-copy on the other side is answered by that copy alone, and a sentence
+    # and its copy hold no contrast of their own words
+    twin_a = {i for (i, _j), sim in sims.items() if sim >= TWIN}
+    twin_b = {j for (_i, j), sim in sims.items() if sim >= TWIN}
     partners: dict[int, list[tuple[int, float]]] = {}
     for (i, j), sim in sims.items():
-        partners.setdefault(i, []).append((j, sim))
+        if i not in twin_a and j not in twin_b:
+            partners.setdefault(i, []).append((j, sim))
     out = []
     for wa in wins_a:
         for j, sim in partners.get(wa.sentence, ()):

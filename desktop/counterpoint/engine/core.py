@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from counterpoint.engine import detect, ranker, versions
-from counterpoint.engine.candidates import Candidate, Found, generate
+from counterpoint.engine.candidates import TWIN, Candidate, Found, generate
 from counterpoint.engine.features import SentenceFeatures, extract
 from counterpoint.engine.model import (
     MAX_CHARS,
@@ -39,10 +39,10 @@ SIM_MIN_LONG = 0.15  # long texts ignore sentence pairs below this
 TOP_PER_SENTENCE = 3  # long texts: candidate partners per sentence
 ALIGN_MIN = 0.15  # reported as an Alignment from here on
 CONCEPT_WEIGHT = 0.6  # a shared synonym group, axis or referent counts for this much of a shared word
-TWIN = 0.9  # a sentence this similar to one on the other side is a copy of it
 DENIAL_MIN_SIM = 0.05  # a denial answers a claim it shares something with (or one it names)
 # The share of a contrast's strength that counts with no alignment at all: long texts, short
 # statements, and cues that tie the sentences together themselves (one axis, antonyms, one referent).
+RULE_THRESHOLD = 0.45  # a detector's proposal that counts on its own (before the ranker weighs it)
 LONG_FLOOR = 0.5
 SHORT_FLOOR = 0.7
 LINKED_FLOOR = 0.8
@@ -173,6 +173,14 @@ def candidates(pa: _Prepared, pb: _Prepared, pairs: list[tuple[int, int, float]]
     wins_a = windows(pa.doc, pa.features, {i for i, _j in sims})
     wins_b = windows(pb.doc, pb.features, {j for _i, j in sims})
     return generate(wins_a, wins_b, sims, found, _text_similarity(pa, pb))
+
+
+def proposals(a: str, b: str, threshold: float = RULE_THRESHOLD) -> list[ContrastPair]:
+    """What the rule-based detectors alone propose for two texts, one per cue, from threshold on:
+    the evidence the ranker weighs (for testing the detectors, and for explaining a score)."""
+    pa, pb = _Prepared(a), _Prepared(b)
+    found = _proposals(pa, pb, _sentence_pairs(pa, pb))
+    return [ContrastPair(0, 1, f.a, f.b, f.kind, f.score, f.reason) for f in found if f.score >= threshold]
 
 
 def pair_candidates(a: str, b: str) -> tuple[list[Candidate], int]:
