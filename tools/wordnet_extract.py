@@ -22,7 +22,14 @@ from pathlib import Path
 
 MAX_SENSES = 3
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
-RELATIONS = {"&": "similar", "!": "antonym", "+": "derived", "\\": "pertains", "$": "verbgroup", "*": "entails"}
+RELATIONS = {
+    "&": "similar",
+    "!": "antonym",
+    "+": "derived",
+    "\\": "pertains",
+    "$": "verbgroup",
+    "*": "entails",
+}
 
 
 def senses(src: Path) -> list[tuple[str, str, list[str]]]:
@@ -91,5 +98,7 @@ def main(src: Path, dest: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"),
-         Path(sys.argv[2] if len(sys.argv) > 2 else "resources/lexicons/wordnet"))
+    main(
+        Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"),
+        Path(sys.argv[2] if len(sys.argv) > 2 else "resources/lexicons/wordnet"),
+    )

@@ -92,8 +92,6 @@ def test_it_is_not_so_that_denies_the_clause() -> None:
     assert any(k == "negation" for k, _sa, _sb in _kinds(a, b))
 
 
-
-
 def test_preventing_a_disease_does_not_deny_its_mention() -> None:
     a = "Measles vaccination is safe."
     b = "Two doses are about 97% effective at preventing measles."

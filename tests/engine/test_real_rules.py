@@ -20,8 +20,6 @@ def test_a_remark_called_a_joke_in_other_words() -> None:
     assert any(k == "factuality" and "jest" in sb for k, _sa, sb in found), found
 
 
-
-
 def test_a_joke_does_not_answer_an_argument() -> None:
     # a long statement of policy is not the kind of remark a joke is claimed about
     a = "Our libraries have served the town for a century and we need to keep every one of them open."
@@ -33,8 +31,6 @@ def test_a_joke_does_not_answer_another_report_of_the_remark() -> None:
     a = "He was making the point that the budget is tight."
     b = "The mayor was obviously joking."
     assert _kinds(a, b) == []
-
-
 
 
 def test_a_plain_denial_still_does_not_answer_a_denial() -> None:
@@ -63,8 +59,6 @@ def test_a_refusal_against_a_hedge() -> None:
     b = "A curfew could well be where the city ends up."
     found = _kinds(a, b)
     assert any(k == "modality" and "not going" in sa and "could" in sb for k, sa, sb in found), found
-
-
 
 
 # --- rules added after the blind run on the second real-sourced set (real-pairs-2.json) ---

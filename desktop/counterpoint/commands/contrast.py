@@ -195,7 +195,9 @@ def _fitting_run(args: argparse.Namespace) -> int:
     try:
         from counterpoint.engine import fitting
     except ImportError as exc:  # numpy: a development dependency
-        raise UserError(f"fitting needs the development dependencies ({exc}): pip install -e '.[dev]'") from None
+        raise UserError(
+            f"fitting needs the development dependencies ({exc}): pip install -e '.[dev]'"
+        ) from None
     sets = {}
     for path in args.gold:
         if path.stem in sets:
@@ -205,7 +207,9 @@ def _fitting_run(args: argparse.Namespace) -> int:
         items = fitting.read(sets)
         if args.fit:
             ranker = fitting.fit(items)
-            args.fit.write_text(json.dumps(fitting.to_dict(ranker, list(sets)), indent=1) + "\n", encoding="utf-8")
+            args.fit.write_text(
+                json.dumps(fitting.to_dict(ranker, list(sets)), indent=1) + "\n", encoding="utf-8"
+            )
             print(f"fitted on {len(items)} pairs of {len(sets)} sets; weights written to {args.fit}")
             return 0
         pooled, per_set = fitting.cross_validate(items)

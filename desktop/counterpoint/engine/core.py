@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import difflib
 import math
-from dataclasses import replace
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from counterpoint.engine import detect, ranker, versions
 from counterpoint.engine.candidates import TWIN, Candidate, Found, generate
@@ -139,7 +139,9 @@ def _proposals(pa: _Prepared, pb: _Prepared, pairs: list[tuple[int, int, float]]
             for cand in detector(a, b):
                 if cand.anchor and sim < DENIAL_MIN_SIM and not cand.refers:
                     continue  # a denial answers what it shares a word or a topic with
-                scored.append((round(cand.strength * _align_factor(sim, short, cand.linked), 3), (i, j), cand))
+                scored.append(
+                    (round(cand.strength * _align_factor(sim, short, cand.linked), 3), (i, j), cand)
+                )
     scored = _best_claims(scored, {(i, j): sim for i, j, sim in pairs})
     scored.sort(key=lambda sc: (-sc[0], sc[2].a, sc[2].b, sc[2].kind))
     out: list[Found] = []

@@ -67,9 +67,7 @@ def read(sets: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[Item]:
                 gold.append((sa, sb))
             cands, sentences = pair_candidates(a, b)
             quiet = raw.get("relation") in scoring.QUIET_RELATIONS
-            labels = [
-                int(not quiet and any(scoring.pair_hits((c.a, c.b), g) for g in gold)) for c in cands
-            ]
+            labels = [int(not quiet and any(scoring.pair_hits((c.a, c.b), g) for g in gold)) for c in cands]
             items.append(Item(name, raw.get("relation", ""), gold, cands, labels, sentences, raw))
     return items
 

@@ -72,7 +72,9 @@ def _clauses(doc: Document, lo: int, hi: int) -> list[list[int]]:
     return out
 
 
-def windows(doc: Document, features: list[SentenceFeatures], sentences: set[int] | None = None) -> list[Window]:
+def windows(
+    doc: Document, features: list[SentenceFeatures], sentences: set[int] | None = None
+) -> list[Window]:
     """The windows of a text (of the given sentences only, when named), in text order."""
     lex = lexicons.load()
     valence = lex.valence

@@ -20,7 +20,6 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-
 # WordNet's "morphy" rules of detachment: noun plurals, verb and adjective endings
 _DETACH = (
     ("ies", "y"), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
