@@ -62,8 +62,8 @@ def test_the_shipped_weights_are_a_refit_of_the_sets(items: list[fitting.Item], 
     refit = json.loads(out.read_text(encoding="utf-8"))
     assert shipped["fitted_on"] == refit["fitted_on"]
     assert shipped["features"] == refit["features"]
-    # a refit under pytest differs from `make fit-engine` in the third decimal (an order effect not yet
-    # found); a stale file or other features differ far more than this
+    # a fresh install may bring other versions of the libraries the features read (simplemma's lemmas
+    # moved the weights in the fourth decimal once); a stale file or other features differ far more
     assert shipped["weights"] == pytest.approx(refit["weights"], abs=0.05)
     assert shipped["threshold"] == pytest.approx(refit["threshold"], abs=0.051)
 
