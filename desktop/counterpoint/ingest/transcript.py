@@ -1,0 +1,368 @@
+"""Speaker-turn transcripts (briefings, debates, hearings, interviews): who speaks when, in the words said.
+
+A transcript has no quotation marks: its speech is marked by labels ("MR. EARNEST:", "Q", "Jane Pauley
+(voiceover):", "The CHAIRMAN.", a label alone on its line). Each label starts a turn that runs to the next;
+timestamps and stage directions ("(Laughter.)", "[crosstalk]") are left out of the words but stay in the
+frozen source, page furniture between two pages is skipped and a sentence cut by a page break is one
+paragraph. Every stage reads each line a bounded number of times, so the whole is linear in its input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from counterpoint.ingest.dates import find_dates
+from counterpoint.ingest.quotemarks import Span
+from counterpoint.ingest.quotes import Quote, join_parts
+from counterpoint.ingest.transcript_cast import Cast, Person, label_key, label_words
+
+# A turn longer than this becomes one statement per paragraph; shorter ones are one statement.
+LONG_TURN_CHARS = 1500
+# At least this many labelled turns, covering this share of the text after the first label, make a transcript.
+MIN_TURNS = 4
+MIN_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker turn: the label as printed, who it is, and the spans of the words said (by paragraph)."""
+
+    label: str
+    label_span: Span
+    speaker: str | None
+    role: str | None
+    paragraphs: tuple[tuple[Span, ...], ...]
+
+    @property
+    def start(self) -> int:
+        return self.paragraphs[0][0][0]
+
+    @property
+    def end(self) -> int:
+        return self.paragraphs[-1][-1][1]
+
+
+# The head of a line-start label: up to 90 characters before a colon. The name itself is checked in Python.
+_LINE_LABEL = re.compile(r"[ \t]*(?:\[\*\][ \t]*)?(?P<head>[A-Z][^:\n]{0,89}?)[ \t]*:(?=[ \t]|$)")
+# "Q    Thanks, Josh." (White House briefings print the questioner as Q and spaces, no colon).
+_Q_LABEL = re.compile(r"[ \t]*(?P<head>Q)(?:[ \t]{2,}|\t)(?=\S)")
+# Hearing style: "The CHAIRMAN. The committee ...", "Mr. BURNS. I have ...", "Senator WARNER. Thank you".
+_GPO_LABEL = re.compile(
+    r"[ \t]*(?P<head>(?:The|Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Representative|Chairman|Chairwoman|Secretary|General|"
+    r"Admiral|Director|Judge|Justice|Governor|Ambassador)[ \t]+[A-Z][A-Z'\-]{1,30}(?:[ \t]+of[ \t]+[A-Z][a-z]+)?)"
+    r"\.[ \t]+(?=\S)"
+)
+# A capitals label inside a line, after the end of a sentence or a wide gap ("...about?    CONDOLEEZZA RICE:",
+# a PDF flattened to one line: "... New York. CROWLEY: The Gallup ..."). Each word is bounded.
+_INLINE_LABEL = re.compile(
+    r"(?:(?<=[.?!\"”’)\]])[ \t]+|(?<![ \t])[ \t]{2,})(?:\[\*\][ \t]*)?"
+    r"(?P<head>[A-Z][A-Z.'’\-]{0,24}(?:[ \t][A-Z][A-Z.'’\-]{0,24}){0,4}(?:,[ \t][A-Z][A-Z .'\-]{1,40})?):[ \t]"
+)
+_TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.;,]\d{1,3})?"
+_PAREN = re.compile(r"[ \t]*[\(\[](?P<inner>[^()\[\]\n]{1,60})[\)\]]")
+_LEADING_STAMP = re.compile(rf"[ \t]*[\(\[]?{_TIMESTAMP}[\)\]]?[ \t]*")
+# A stage direction or a transcriber's note: a short bracketed run, a time stamp.
+_DIRECTION = re.compile(rf"[\(\[](?P<inner>[^()\[\]\n]{{1,80}})[\)\]]|(?<![\w:]){_TIMESTAMP}(?![\w:])")
+_PAGE_FURNITURE = re.compile(
+    r"[ \t]*(?:-[ \t]*)?(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?(?:[ \t]*-)?[ \t]*"
+)
+_SENTENCE_END = re.compile(r"[.?!:\"”’)\]—–-][ \t]*$")
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-.]*|[A-Z]\.|\d{1,3}|of|de|da|van|von|bin|al|la|le|del|der|den|du")
+
+
+@dataclass(frozen=True)
+class _Label:
+    start: int  # where the label starts in the text
+    end: int  # where the words start
+    name: str
+    role: str | None
+    note: str | None  # "(voiceover)", "(clip)"
+
+
+def find_turns(text: str) -> list[Turn]:
+    """Every speaker turn in `text`, in order, with the speaker resolved through the cast."""
+    labels = _labels(text)
+    cast = Cast(text[: labels[0].start] if labels else "")
+    if labels:
+        cast = Cast(text)
+    furniture = _furniture_lines(text)
+    turns: list[Turn] = []
+    for i, label in enumerate(labels):
+        end = labels[i + 1].start if i + 1 < len(labels) else len(text)
+        paragraphs = _paragraphs(text, label.end, end, furniture)
+        person: Person | None = cast.declare(label.name, label.role)
+        if not paragraphs:
+            continue
+        turns.append(
+            Turn(
+                label=text[label.start : label.end].strip(),
+                label_span=(label.start, label.end),
+                speaker=person.name if person else None,
+                role=person.role if person else None,
+                paragraphs=tuple(paragraphs),
+            )
+        )
+    return turns
+
+
+def looks_like_transcript(text: str, turns: list[Turn] | None = None) -> bool:
+    """Whether `text` is mostly speaker turns (so it is read as a transcript, not as an article)."""
+    turns = find_turns(text) if turns is None else turns
+    named = {label_key(t.label) for t in turns}
+    if len(turns) < MIN_TURNS or len(named) < 2:
+        return False
+    first = turns[0].label_span[0]
+    covered = sum(t.end - t.label_span[0] for t in turns)
+    rest = len(text.rstrip()) - first
+    return rest > 0 and covered / rest >= MIN_SHARE
+
+
+def transcript_statements(text: str, *, published: date | None = None) -> list[Quote]:
+    """Each turn as a proposed statement (each paragraph of a long turn), dated when the header gives a date."""
+    turns = find_turns(text)
+    header_end = turns[0].label_span[0] if turns else len(text)
+    said_on = _header_date(text[:header_end], published)
+    occasion = _occasion(text[:header_end])
+    statements: list[Quote] = []
+    for turn in turns:
+        length = sum(end - start for paragraph in turn.paragraphs for start, end in paragraph)
+        groups = [turn.paragraphs] if length <= LONG_TURN_CHARS else [(p,) for p in turn.paragraphs]
+        for group in groups:
+            parts = tuple(span for paragraph in group for span in paragraph)
+            statements.append(
+                Quote(
+                    start=parts[0][0],
+                    end=parts[-1][1],
+                    text=join_parts(text, parts),
+                    speaker=turn.speaker,
+                    role=turn.role,
+                    confidence=1.0 if turn.speaker else 0.0,
+                    said_on=said_on,
+                    attribution=turn.label_span,
+                    occasion=occasion,
+                    parts=parts,
+                )
+            )
+    return statements
+
+
+def _labels(text: str) -> list[_Label]:
+    words = label_words()
+    found: list[_Label] = []
+    position = 0
+    length = len(text)
+    while position < length:
+        newline = text.find("\n", position)
+        line_end = length if newline < 0 else newline
+        label = _line_label(text, position, line_end, words.not_speakers)
+        inline_from = position
+        if label is not None:
+            found.append(label)
+            inline_from = label.end
+        for match in _INLINE_LABEL.finditer(text, inline_from, line_end):
+            parsed = _parse_head(match["head"], words.not_speakers)
+            if parsed is not None and len(match["head"]) >= 2:
+                name, role, note = parsed
+                start = match.start("head")
+                found.append(_Label(start, _after_stamp(text, match.end(), line_end), name, role, note))
+        position = line_end + 1
+    return _keep_recurring_inline(text, found)
+
+
+def _line_label(text: str, start: int, end: int, not_speakers: frozenset[str]) -> _Label | None:
+    for pattern in (_LINE_LABEL, _Q_LABEL, _GPO_LABEL):
+        match = pattern.match(text, start, end)
+        if match is None:
+            continue
+        parsed = _parse_head(match["head"], not_speakers)
+        if parsed is None:
+            continue
+        name, role, note = parsed
+        words_at = _after_stamp(text, match.end(), end)
+        if words_at >= end:  # the label alone on its line: the words follow on the next lines
+            words_at = end
+        return _Label(match.start("head"), words_at, name, role, note)
+    return None
+
+
+def _after_stamp(text: str, position: int, line_end: int) -> int:
+    stamp = _LEADING_STAMP.match(text, position, line_end)
+    position = stamp.end() if stamp else position
+    while position < line_end and text[position] in " \t":
+        position += 1
+    return position
+
+
+def _parse_head(head: str, not_speakers: frozenset[str]) -> tuple[str, str | None, str | None] | None:
+    """(name, role, note) of a label's head, or None when it is not a speaker label."""
+    note = None
+    stamp = re.search(rf"[\(\[]?{_TIMESTAMP}[\)\]]?$", head)
+    if stamp:
+        head = head[: stamp.start()].rstrip()
+    parens = [m["inner"] for m in _PAREN.finditer(head)]
+    bare = _PAREN.sub("", head).strip()
+    for inner in parens:
+        if inner.lower().strip(" .") in label_words().directions:
+            note = inner
+    name, _, role = bare.partition(",")
+    name = name.strip()
+    role = role.strip().strip(",") or None
+    words = name.split()
+    if not words or len(words) > 6 or len(name) > 60:
+        return None
+    if label_key(name) in not_speakers or label_key(bare) in not_speakers:
+        return None
+    if not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None
+    if not name.isupper() and any(w[:1].islower() for w in words[:1]):
+        return None
+    if role is not None:
+        role = _role_text(role)
+    return name, role, note
+
+
+def _role_text(role: str) -> str | None:
+    parts = [p.strip() for p in role.split(",")]
+    # "(R), SOUTH CAROLINA" and "D-CALIFORNIA" are a party and a place, not a role.
+    kept = [p for p in parts if p and not re.fullmatch(r"\(?[RDI]\)?|[RDI]-[A-Z .]+|[A-Z]{2}", p)]
+    if not kept or (len(kept) == 1 and len(parts) > 1 and kept[0].isupper() and " " in kept[0] and False):
+        return None
+    text = ", ".join(kept)
+    if text.isupper():
+        from counterpoint.ingest.transcript_cast import name_case
+
+        text = " ".join(w if w in ("FBI", "CNN", "CIA", "NSA", "DOJ", "US", "U.S.", "UN") else name_case(w)
+                        for w in text.split())  # fmt: skip
+    return text
+
+
+def _keep_recurring_inline(text: str, labels: list[_Label]) -> list[_Label]:
+    """A capitals label inside a line is kept when its name also starts a line, recurs, or is a full name."""
+    counts: dict[str, int] = {}
+    at_line_start: set[str] = set()
+    for label in labels:
+        key = label_key(label.name)
+        counts[key] = counts.get(key, 0) + 1
+        line_start = text.rfind("\n", 0, label.start) + 1
+        if not text[line_start : label.start].strip(" \t[*]"):
+            at_line_start.add(key)
+    kept: list[_Label] = []
+    seen_starts: set[int] = set()
+    for label in sorted(labels, key=lambda lab: lab.start):
+        if label.start in seen_starts:
+            continue
+        key = label_key(label.name)
+        if key in at_line_start or counts[key] >= 2 or " " in label.name or key in label_words().unnamed:
+            kept.append(label)
+            seen_starts.add(label.start)
+    return kept
+
+
+def _furniture_lines(text: str) -> set[str]:
+    """Lines repeated three times or more that are not speech (a running head or foot on every PDF page)."""
+    counts: dict[str, int] = {}
+    for line in text.split("\n"):
+        line = line.strip()
+        if 0 < len(line) <= 80 and not line.endswith((".", "?", "!", ":")):
+            counts[line] = counts.get(line, 0) + 1
+    return {line for line, count in counts.items() if count >= 3}
+
+
+def _paragraphs(text: str, start: int, end: int, furniture: set[str]) -> list[tuple[Span, ...]]:
+    """The spans of the words in text[start:end], by paragraph, without directions, stamps or page furniture."""
+    blank_line_paragraphs = "\n\n" in text[start:end] or "\n\n" in text[:start][-4000:]
+    paragraphs: list[list[Span]] = []
+    current: list[Span] = []
+    pending_break = False
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        line_end = end if newline < 0 else newline
+        spans = _words_of_line(text, position, line_end, furniture)
+        if spans is None:  # page furniture: neither words nor a paragraph break
+            pass
+        elif not spans:
+            if (text[position:line_end].strip() == "" and blank_line_paragraphs) or (
+                text[position:line_end].strip() == "" and not blank_line_paragraphs
+            ):
+                pending_break = True
+        else:
+            starts_lower = text[spans[0][0]].islower()
+            previous_open = current and not _SENTENCE_END.search(text[current[-1][0] : current[-1][1]])
+            if (
+                current
+                and (pending_break or not blank_line_paragraphs)
+                and not (previous_open and starts_lower)
+            ):
+                paragraphs.append(current)
+                current = []
+            current.extend(spans)
+            pending_break = False
+        position = line_end + 1
+    if current:
+        paragraphs.append(current)
+    return [tuple(p) for p in paragraphs]
+
+
+def _words_of_line(text: str, start: int, end: int, furniture: set[str]) -> list[Span] | None:
+    line = text[start:end]
+    stripped = line.strip()
+    if stripped in furniture or (stripped and _PAGE_FURNITURE.fullmatch(line)) or stripped == "\f":
+        return None
+    spans: list[Span] = []
+    position = start
+    for match in _DIRECTION.finditer(text, start, end):
+        inner = match["inner"]
+        if inner is not None and not _is_direction(inner):
+            continue
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, end))
+    trimmed: list[Span] = []
+    for s, e in spans:
+        while s < e and text[s] in " \t\f":
+            s += 1
+        while e > s and text[e - 1] in " \t\f":
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _is_direction(inner: str) -> bool:
+    words = label_words().directions
+    low = inner.strip().lower().rstrip(".")
+    if low in words or low.split(",")[0].strip() in words:
+        return True
+    first = low.split(" ")[0].strip(".,;:")
+    if first in words:
+        return True
+    letters = [c for c in inner if c.isalpha()]
+    if letters and inner.upper() == inner and len(inner) <= 40:
+        return True  # "(APPLAUSE)", "[CROSSTALK]"
+    # White House style: "(Laughter.)", "(The material referred to follows:)".
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?: [a-z]+){0,8}[.:]", inner.strip()))
+
+
+def _header_date(header: str, published: date | None) -> date | None:
+    slashed = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b", header)
+    if slashed:
+        month, day, year = int(slashed[1]), int(slashed[2]), int(slashed[3])
+        year += 2000 if year < 100 else 0
+        try:
+            return date(year, month, day)
+        except ValueError:
+            pass
+    for _start, _end, found in find_dates(header[:3000], published):
+        return found
+    return published
+
+
+def _occasion(header: str) -> str | None:
+    for line in header.split("\n"):
+        line = line.strip()
+        if 8 <= len(line) <= 120 and re.search(r"[A-Za-z]{3}", line):
+            return line
+    return None

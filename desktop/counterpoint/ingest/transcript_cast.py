@@ -1,0 +1,181 @@
+"""Who a transcript's speaker labels stand for: the full name and role a label, a cast list or the first full
+mention gives ("SEN. KAMALA HARRIS (D-CA):", "ANTHONY ALBANESE, PRIME MINISTER:", "Senator Homer E. Capehart
+(chairman) presiding"), so that later short labels ("HARRIS:", "PRIME MINISTER:", "The CHAIRMAN.") get them."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from counterpoint.ingest.lexicon import lexicon
+
+
+@dataclass(frozen=True)
+class LabelWords:
+    unnamed: frozenset[str]
+    numbered: frozenset[str]
+    not_speakers: frozenset[str]
+    directions: frozenset[str]
+
+
+@cache
+def label_words() -> LabelWords:
+    raw = tomllib.loads(
+        resources.files("counterpoint.resources").joinpath("transcripts", "labels.toml").read_text("utf-8")
+    )
+    return LabelWords(
+        unnamed=frozenset(raw["unnamed"]),
+        numbered=frozenset(raw["numbered"]),
+        not_speakers=frozenset(raw["not_speakers"]),
+        directions=frozenset(raw["directions"]),
+    )
+
+
+# Words that stand before a name as its title in a label ("SEN.", "REP.", "THE HON", "FORMER GOV.").
+_EXTRA_TITLES = frozenset(
+    {"sen.", "sen", "rep.", "rep", "hon", "hon.", "the", "former", "vice", "press", "secretary", "senator",
+     "representative", "prime", "gov", "president", "mp", "rt", "rt."}
+)  # fmt: skip
+_ROLE_ONLY = re.compile(r"^(?:the\s+)?(?P<role>[a-z][a-z .'\-]*)$")
+
+
+def is_title_word(word: str) -> bool:
+    low = word.lower().strip(",")
+    words = lexicon()
+    return (
+        low in words.titles
+        or low in words.honorifics
+        or low in _EXTRA_TITLES
+        or low.rstrip(".") in words.titles
+    )
+
+
+def name_case(name: str) -> str:
+    """An all-capitals name in ordinary case: "DIANNE FEINSTEIN" -> "Dianne Feinstein", "McCLELLAN" -> "McClellan"."""
+    out: list[str] = []
+    for word in name.split():
+        if word.isupper() and len(word) > 1:
+            word = "-".join("'".join(p.capitalize() for p in part.split("'")) for part in word.split("-"))
+        elif word[:1].isupper() and any(c.islower() for c in word[:3]) and word[3:].isupper():
+            word = word[:2] + word[2:].capitalize()  # McCLELLAN
+        out.append(word)
+    return " ".join(out)
+
+
+@dataclass
+class Person:
+    name: str  # as shown to the user: "Dianne Feinstein"
+    role: str | None = None
+
+
+def label_key(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """(title words, name words) of a label's words: "SEN. DIANNE FEINSTEIN" -> (["SEN."], ["DIANNE", "FEINSTEIN"])."""
+    i = 0
+    while i < len(words) - 1 and is_title_word(words[i]):
+        i += 1
+    return words[:i], words[i:]
+
+
+# A full name in running text or a header: two to four capitalised words ("Josh Earnest", "Homer E. Capehart",
+# "CANDY CROWLEY"). Each word is bounded, so a pass over the text is linear.
+_FULL_NAME = re.compile(
+    r"\b(?:[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})"
+    r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})){1,3}\b"
+)
+_NAME_ROLE = re.compile(
+    r"\b(?P<name>(?:[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})(?:[ \t\n]+(?:[A-Z]\.|[A-Z][a-z][A-Za-z'’\-]{0,20}|"
+    r"[A-Z]{2,20})){1,3})[ \t\n]*(?:\((?P<paren>[a-z][a-z ]{2,30})\)|,[ \t]+[A-Z][A-Za-z .]{1,30},[ \t]+"
+    r"(?P<comma>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})\b)"
+)
+
+
+class Cast:
+    """The people of one transcript, filled in as labels are read, with the names the text mentions."""
+
+    def __init__(self, text: str) -> None:
+        self._by_key: dict[str, Person] = {}
+        self._by_surname: dict[str, Person] = {}
+        self._by_role: dict[str, Person] = {}
+        self._mentions: dict[str, str] = {}  # surname -> the first full name in the text with it
+        self._role_mentions: dict[str, str] = {}  # "chairman" -> "Homer E. Capehart"
+        self._initials: dict[str, Person] = {}
+        for match in _FULL_NAME.finditer(text):
+            words = match[0].split()
+            _titles, name = split_title(words)
+            if len(name) < 2 or any(is_title_word(w) for w in name):
+                continue
+            surname = name[-1].lower().replace("’", "'")
+            self._mentions.setdefault(surname, name_case(" ".join(name)))
+        for match in _NAME_ROLE.finditer(text[:20_000]):
+            role = (match["paren"] or match["comma"] or "").lower()
+            _titles, name = split_title(match["name"].split())
+            if len(name) >= 2 and role:
+                self._role_mentions.setdefault(role, name_case(" ".join(name)))
+
+    def declare(self, label: str, role: str | None) -> Person | None:
+        """The person a label names (None for an unnamed questioner), remembered for later labels."""
+        key = label_key(label)
+        words = label_words()
+        if key in words.unnamed or _is_numbered(key, words.numbered):
+            return None
+        if key in self._by_key:
+            person = self._by_key[key]
+            if role and not person.role:
+                person.role = role
+            return person
+        person = self._resolve(label, role)
+        self._by_key[key] = person
+        self._remember(person, label)
+        return person
+
+    def _resolve(self, label: str, role: str | None) -> Person:
+        tokens = label.replace("’", "'").split()
+        titles, name = split_title(tokens)
+        if not name:
+            name, titles = titles, []
+        title_role = name_case(" ".join(w for w in titles if w.lower() not in ("the", "hon", "hon.")))
+        if (len(name) == 1 and is_title_word(name[0])) or (not titles and _is_role_words(tokens)):
+            # A role alone ("PRIME MINISTER", "The CHAIRMAN"): whoever was introduced with that role.
+            role_key = label_key(" ".join(w for w in tokens if w.lower() != "the"))
+            known = self._by_role.get(role_key)
+            if known is not None:
+                return known
+            mention = self._role_mentions.get(role_key)
+            if mention is not None:
+                return Person(mention, name_case(role_key.title()))
+            return Person(name_case(" ".join(tokens)).title() if label.isupper() else label, None)
+        if len(name) == 1:
+            surname = name[0].lower()
+            for source in (self._by_surname, self._initials):
+                if surname in source:
+                    return source[surname]
+            mention = self._mentions.get(surname)
+            if mention is not None:
+                return Person(mention, role or (title_role or None))
+        return Person(name_case(" ".join(name)), role or (title_role or None))
+
+    def _remember(self, person: Person, label: str) -> None:
+        surname = person.name.split()[-1].lower()
+        self._by_surname.setdefault(surname, person)
+        letters = "-".join(p[:1].lower() for p in surname.split("-"))
+        self._initials.setdefault(letters, person)
+        self._initials.setdefault(person.name[:1].lower() if len(person.name.split()) == 1 else "", person)
+        self._initials.pop("", None)
+        if person.role:
+            self._by_role.setdefault(label_key(person.role), person)
+
+
+def _is_numbered(key: str, numbered: frozenset[str]) -> bool:
+    head, _, number = key.rpartition(" ")
+    return number.isdigit() and head in numbered
+
+
+def _is_role_words(tokens: list[str]) -> bool:
+    return bool(tokens) and all(is_title_word(t) for t in tokens)
