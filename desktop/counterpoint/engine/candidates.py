@@ -117,10 +117,11 @@ def features(
     if wa.valence * wb.valence < 0:
         x[INDEX["valence_opposed"]] = min(1.0, min(abs(wa.valence), abs(wb.valence)) / 2)
     x[INDEX["valence_gap"]] = min(1.0, abs(wa.valence - wb.valence) / 4)
-    axes_a = {axis: pole for axis, pole in wa.stance}
+    # (a window may hold both poles of one axis: every pair counts, in no particular order)
     for axis, pole in wb.stance:
-        if axis in axes_a:
-            x[INDEX["stance_opposed" if axes_a[axis] != pole else "stance_same"]] = 1.0
+        for other, pole_a in wa.stance:
+            if axis == other:
+                x[INDEX["stance_opposed" if pole_a != pole else "stance_same"]] = 1.0
     x[INDEX["modal_differs"]] = float(bool(wa.modal or wb.modal) and wa.modal != wb.modal)
     x[INDEX["modal_any"]] = float(bool(wa.modal or wb.modal))
     x[INDEX["hedge_one_side"]] = float(("hedge" in wa.modal) != ("hedge" in wb.modal))
@@ -128,9 +129,8 @@ def features(
     if wa.numbers and wb.numbers:
         x[INDEX["numbers_differ"]] = float(wa.numbers.isdisjoint(wb.numbers))
     x[INDEX["number_one_side"]] = float(bool(wa.numbers) != bool(wb.numbers))
-    refs_a = {ref: slant for ref, slant in wa.framing}
     x[INDEX["framing_opposed"]] = float(
-        any(ref in refs_a and refs_a[ref] != slant for ref, slant in wb.framing)
+        any(ref == other and slant != slant_a for ref, slant in wb.framing for other, slant_a in wa.framing)
     )
     for f in found:
         if _overlaps(f.a, wa.span) and _overlaps(f.b, wb.span):
@@ -175,11 +175,18 @@ def generate(
     for (i, j), sim in sims.items():
         if i not in twin_a and j not in twin_b:
             partners.setdefault(i, []).append((j, sim))
+    # each proposal counts for the window pairs of its own sentence pair
+    found_at: dict[tuple[int, int], list[Found]] = {}
+    for f in found:
+        wa, wb = _containing(wins_a, f.a), _containing(wins_b, f.b)
+        if wa is not None and wb is not None:
+            found_at.setdefault((wa.sentence, wb.sentence), []).append(f)
     out = []
     for wa in wins_a:
         for j, sim in partners.get(wa.sentence, ()):
+            here = found_at.get((wa.sentence, j), [])
             for wb in by_sentence_b.get(j, ()):
-                x = features(wa, wb, sim, found, item)
+                x = features(wa, wb, sim, here, item)
                 out.append(Candidate(wa.span, wb.span, (wa.sentence, j), x))
     for f in found:
         wa, wb = _containing(wins_a, f.a), _containing(wins_b, f.b)

@@ -142,6 +142,11 @@ def _proposals(pa: _Prepared, pb: _Prepared, pairs: list[tuple[int, int, float]]
                 scored.append(
                     (round(cand.strength * _align_factor(sim, short, cand.linked), 3), (i, j), cand)
                 )
+    # detectors may yield in the order of a set of words, which changes from one process to the next:
+    # put their proposals in one total order first, so that ties resolve the same way in every run
+    scored.sort(
+        key=lambda sc: (sc[1], sc[2].a, sc[2].b, sc[2].kind, sc[2].key_a, sc[2].key_b, sc[2].reason, -sc[0])
+    )
     scored = _best_claims(scored, {(i, j): sim for i, j, sim in pairs})
     scored.sort(key=lambda sc: (-sc[0], sc[2].a, sc[2].b, sc[2].kind))
     out: list[Found] = []

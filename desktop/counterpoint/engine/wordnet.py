@@ -17,7 +17,7 @@ Read once per process, on first use.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 # WordNet's "morphy" rules of detachment: noun plurals, verb and adjective endings
@@ -29,11 +29,23 @@ _DETACH = (
 
 
 @dataclass(frozen=True)
+class Profile:
+    """What one word brings to a comparison, worked out once per word."""
+
+    senses: frozenset[str]
+    linked: frozenset[str]  # synsets derived from, pertaining to, or in a verb group with a sense
+    poles: frozenset[str]  # synsets that can carry an antonym: senses, their heads, derived forms
+    opposite: frozenset[str]  # direct antonyms of the senses
+    opposite_poles: frozenset[str]  # antonyms of the poles
+
+
+@dataclass(frozen=True)
 class WordNet:
     senses: dict[str, tuple[str, ...]]  # lemma -> synsets, most frequent first
     heads: dict[str, str]  # adjective satellite -> head of its cluster
-    antonyms: frozenset[tuple[str, str]]  # (synset, synset), both orders
+    antonyms: dict[str, frozenset[str]]  # synset -> its antonym synsets
     links: dict[str, frozenset[str]]  # synset -> derived, pertaining and verb-group synsets
+    _profiles: dict[str, Profile] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def synsets(self, word: str) -> tuple[str, ...]:
         """Senses of a word and of its base form by WordNet's regular inflections ("lower" is a verb
@@ -46,38 +58,49 @@ class WordNet:
                     return own + base
         return own
 
-    def _poles(self, lemma: str) -> set[str]:
-        """The synsets that can carry an antonym of lemma: its senses, their heads and derived forms."""
-        out: set[str] = set()
-        for s in self.synsets(lemma):
-            out.add(s)
-            out.add(self.heads.get(s, s))
+    def profile(self, word: str) -> Profile:
+        found = self._profiles.get(word)
+        if found is not None:
+            return found
+        senses = self.synsets(word)
+        linked: set[str] = set()
+        poles: set[str] = set()
+        for s in senses:
+            poles.add(s)
+            poles.add(self.heads.get(s, s))
             for t in self.links.get(s, ()):
-                out.add(t)
-                out.add(self.heads.get(t, t))
-        return out
+                linked.add(t)
+                poles.add(t)
+                poles.add(self.heads.get(t, t))
+        made = Profile(
+            senses=frozenset(senses),
+            linked=frozenset(linked),
+            poles=frozenset(poles),
+            opposite=frozenset(o for s in senses for o in self.antonyms.get(s, ())),
+            opposite_poles=frozenset(o for s in poles for o in self.antonyms.get(s, ())),
+        )
+        if len(self._profiles) < 100_000:
+            self._profiles[word] = made
+        return made
 
     def synonyms(self, x: str, y: str) -> bool:
-        return x != y and not set(self.synsets(x)).isdisjoint(self.synsets(y))
+        return x != y and not self.profile(x).senses.isdisjoint(self.profile(y).senses)
 
     def related(self, x: str, y: str) -> bool:
-        if x == y or self.synonyms(x, y):
-            return x != y
-        sy = set(self.synsets(y))
-        return any(not sy.isdisjoint(self.links.get(s, ())) for s in self.synsets(x))
+        if x == y:
+            return False
+        px, py = self.profile(x), self.profile(y)
+        return not px.senses.isdisjoint(py.senses) or not px.linked.isdisjoint(py.senses)
 
     def antonymous(self, x: str, y: str) -> int:
         """0 when no antonymy links x and y, 1 when a sense of one is the antonym of the other's
         directly, 2 when only through a cluster head or a derived form (indirect)."""
         if x == y:
             return 0
-        sx, sy = self.synsets(x), self.synsets(y)
-        if any((a, b) in self.antonyms for a in sx for b in sy):
+        px, py = self.profile(x), self.profile(y)
+        if not px.opposite.isdisjoint(py.senses):
             return 1
-        px, py = self._poles(x), self._poles(y)
-        if not px or not py:
-            return 0
-        return 2 if any((a, b) in self.antonyms for a in px for b in py) else 0
+        return 2 if not px.opposite_poles.isdisjoint(py.poles) else 0
 
 
 def _lines(name: str):
@@ -101,24 +124,24 @@ def load() -> WordNet:
         if form not in senses and base in senses:
             senses[form] = senses[base]
     similar: list[tuple[str, str]] = []
-    antonyms: set[tuple[str, str]] = set()
+    antonyms: dict[str, set[str]] = {}
     links: dict[str, set[str]] = {}
     for here, rel, there in _lines("wordnet30-relations.tsv"):
         if rel == "similar":
             similar.append((here, there))
         elif rel == "antonym":
-            antonyms.add((here, there))
-            antonyms.add((there, here))
+            antonyms.setdefault(here, set()).add(there)
+            antonyms.setdefault(there, set()).add(here)
         elif rel in ("derived", "pertains", "verbgroup"):
             links.setdefault(here, set()).add(there)
             links.setdefault(there, set()).add(here)
     # the head of an adjective cluster is the synset that holds the direct antonym; its satellites
     # point to it with "similar to" (and it to them)
-    with_antonym = {a for a, _b in antonyms}
+    with_antonym = set(antonyms)
     heads = {s: h for s, h in similar if h in with_antonym and s not in with_antonym}
     return WordNet(
         senses=senses,
         heads=heads,
-        antonyms=frozenset(antonyms),
+        antonyms={k: frozenset(v) for k, v in antonyms.items()},
         links={k: frozenset(v) for k, v in links.items()},
     )
