@@ -45,7 +45,10 @@ class Turn:
 
 
 # The head of a line-start label: up to 90 characters before a colon. The name itself is checked in Python.
-_LINE_LABEL = re.compile(r"[ \t]*(?:\[\*\][ \t]*)?(?P<head>[A-Z][^:\n]{0,89}?)[ \t]*:(?=[ \t]|$)")
+_TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.;,]\d{1,3})?"
+_LINE_LABEL = re.compile(
+    rf"[ \t]*(?:[\(\[]?{_TIMESTAMP}[\)\]]?[ \t]+)?(?:\[\*\][ \t]*)?(?P<head>[A-Z][^:\n]{{0,89}}?(?:[ \t]*[\(\[]{_TIMESTAMP}[\)\]])?)[ \t]*:(?=[ \t]|$)"
+)
 # "Q    Thanks, Josh." (White House briefings print the questioner as Q and spaces, no colon).
 _Q_LABEL = re.compile(r"[ \t]*(?P<head>Q)(?:[ \t]{2,}|\t)(?=\S)")
 # Hearing style: "The CHAIRMAN. The committee ...", "Mr. BURNS. I have ...", "Senator WARNER. Thank you".
@@ -60,7 +63,6 @@ _INLINE_LABEL = re.compile(
     r"(?:(?<=[.?!\"”’)\]])[ \t]+|(?<![ \t])[ \t]{2,})(?:\[\*\][ \t]*)?"
     r"(?P<head>[A-Z][A-Z.'’\-]{0,24}(?:[ \t][A-Z][A-Z.'’\-]{0,24}){0,4}(?:,[ \t][A-Z][A-Z .'\-]{1,40})?):[ \t]"
 )
-_TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.;,]\d{1,3})?"
 _PAREN = re.compile(r"[ \t]*[\(\[](?P<inner>[^()\[\]\n]{1,60})[\)\]]")
 _LEADING_STAMP = re.compile(rf"[ \t]*[\(\[]?{_TIMESTAMP}[\)\]]?[ \t]*")
 # A stage direction or a transcriber's note: a short bracketed run, a time stamp.
@@ -79,14 +81,13 @@ class _Label:
     name: str
     role: str | None
     note: str | None  # "(voiceover)", "(clip)"
+    at_line_start: bool = True
 
 
 def find_turns(text: str) -> list[Turn]:
     """Every speaker turn in `text`, in order, with the speaker resolved through the cast."""
     labels = _labels(text)
-    cast = Cast(text[: labels[0].start] if labels else "")
-    if labels:
-        cast = Cast(text)
+    cast = Cast(text, header_end=labels[0].start if labels else 0)
     furniture = _furniture_lines(text)
     turns: list[Turn] = []
     for i, label in enumerate(labels):
@@ -166,7 +167,8 @@ def _labels(text: str) -> list[_Label]:
             if parsed is not None and len(match["head"]) >= 2:
                 name, role, note = parsed
                 start = match.start("head")
-                found.append(_Label(start, _after_stamp(text, match.end(), line_end), name, role, note))
+                words_at = _after_stamp(text, match.end(), line_end)
+                found.append(_Label(start, words_at, name, role, note, at_line_start=False))
         position = line_end + 1
     return _keep_recurring_inline(text, found)
 
@@ -245,8 +247,7 @@ def _keep_recurring_inline(text: str, labels: list[_Label]) -> list[_Label]:
     for label in labels:
         key = label_key(label.name)
         counts[key] = counts.get(key, 0) + 1
-        line_start = text.rfind("\n", 0, label.start) + 1
-        if not text[line_start : label.start].strip(" \t[*]"):
+        if label.at_line_start:
             at_line_start.add(key)
     kept: list[_Label] = []
     seen_starts: set[int] = set()
@@ -303,7 +304,18 @@ def _paragraphs(text: str, start: int, end: int, furniture: set[str]) -> list[tu
         position = line_end + 1
     if current:
         paragraphs.append(current)
-    return [tuple(p) for p in paragraphs]
+    return [tuple(_merge_wrapped(text, p)) for p in paragraphs]
+
+
+def _merge_wrapped(text: str, spans: list[Span]) -> list[Span]:
+    """Spans of one paragraph on consecutive lines become one span (a line break in it reads as a space)."""
+    merged: list[Span] = []
+    for start, end in spans:
+        if merged and text[merged[-1][1] : start].strip(" \t") == "\n":
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _words_of_line(text: str, start: int, end: int, furniture: set[str]) -> list[Span] | None:
@@ -332,6 +344,8 @@ def _words_of_line(text: str, start: int, end: int, furniture: set[str]) -> list
 
 
 def _is_direction(inner: str) -> bool:
+    if re.fullmatch(_TIMESTAMP, inner.strip()):
+        return True
     words = label_words().directions
     low = inner.strip().lower().rstrip(".")
     if low in words or low.split(",")[0].strip() in words:
@@ -355,14 +369,22 @@ def _header_date(header: str, published: date | None) -> date | None:
             return date(year, month, day)
         except ValueError:
             pass
-    for _start, _end, found in find_dates(header[:3000], published):
+    for _start, _end, found in find_dates(_ordinary_case(header[:3000]), published):
         return found
     return published
+
+
+def _ordinary_case(text: str) -> str:
+    """Capitals as ordinary words ("MARCH 11, 1953" -> "March 11, 1953"), so written dates are found in them."""
+    return re.sub(r"\b[A-Z]{3,}\b", lambda m: m[0].capitalize(), text)
 
 
 def _occasion(header: str) -> str | None:
     for line in header.split("\n"):
         line = line.strip()
+        dated = find_dates(_ordinary_case(line), None)
+        if dated and sum(e - s for s, e, _d in dated) >= len(line) / 2:
+            continue  # a dateline, not the occasion
         if 8 <= len(line) <= 120 and re.search(r"[A-Za-z]{3}", line):
             return line
     return None

@@ -89,8 +89,10 @@ _FULL_NAME = re.compile(
     r"\b(?:[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})"
     r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})){1,3}\b"
 )
+_POSSESSIVE = re.compile(r"['’]s\b")
+_HONOURABLE = re.compile(r"\b(?:The[ \t]+)?Hon\.?[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2})\b")
 _NAME_ROLE = re.compile(
-    r"\b(?P<name>(?:[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})(?:[ \t\n]+(?:[A-Z]\.|[A-Z][a-z][A-Za-z'’\-]{0,20}|"
+    r"\b(?P<name>(?:[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[A-Z]\.|[A-Z][a-z][A-Za-z'’\-]{0,20}|"
     r"[A-Z]{2,20})){1,3})[ \t\n]*(?:\((?P<paren>[a-z][a-z ]{2,30})\)|,[ \t]+[A-Z][A-Za-z .]{1,30},[ \t]+"
     r"(?P<comma>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})\b)"
 )
@@ -99,25 +101,38 @@ _NAME_ROLE = re.compile(
 class Cast:
     """The people of one transcript, filled in as labels are read, with the names the text mentions."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, header_end: int = 0) -> None:
         self._by_key: dict[str, Person] = {}
         self._by_surname: dict[str, Person] = {}
         self._by_role: dict[str, Person] = {}
-        self._mentions: dict[str, str] = {}  # surname -> the first full name in the text with it
+        self._mentions: dict[str, str] = {}  # surname -> the full name the text gives it most often
         self._role_mentions: dict[str, str] = {}  # "chairman" -> "Homer E. Capehart"
         self._initials: dict[str, Person] = {}
+        counts: dict[tuple[str, str], int] = {}
         for match in _FULL_NAME.finditer(text):
-            words = match[0].split()
+            # A name ends at a possessive ("John Robbie's Interview"); a run of capitalised words may run on
+            # past the name ("John Robbie Interview"), so each of its leading runs is a candidate.
+            possessive = _POSSESSIVE.search(match[0])
+            words = (match[0][: possessive.start()] if possessive else match[0]).split()
             _titles, name = split_title(words)
-            if len(name) < 2 or any(is_title_word(w) for w in name):
-                continue
-            surname = name[-1].lower().replace("’", "'")
-            self._mentions.setdefault(surname, name_case(" ".join(name)))
+            for end in range(2, len(name) + 1):
+                if any(is_title_word(w) for w in name[:end]):
+                    break
+                key = (name[end - 1].lower().replace("’", "'"), name_case(" ".join(name[:end])))
+                counts[key] = counts.get(key, 0) + 1
+        best: dict[str, int] = {}
+        for (surname, full), count in counts.items():  # in order of first mention: ties keep the first
+            if count > best.get(surname, 0):
+                best[surname] = count
+                self._mentions[surname] = full
         for match in _NAME_ROLE.finditer(text[:20_000]):
             role = (match["paren"] or match["comma"] or "").lower()
             _titles, name = split_title(match["name"].split())
             if len(name) >= 2 and role:
                 self._role_mentions.setdefault(role, name_case(" ".join(name)))
+        # The one member named "The Hon ..." in the header of a ministerial transcript is its "MINISTER:".
+        owners = {name_case(m["name"]) for m in _HONOURABLE.finditer(text[:header_end])}
+        self._owner = owners.pop() if len(owners) == 1 else None
 
     def declare(self, label: str, role: str | None) -> Person | None:
         """The person a label names (None for an unnamed questioner), remembered for later labels."""
@@ -140,7 +155,12 @@ class Cast:
         titles, name = split_title(tokens)
         if not name:
             name, titles = titles, []
-        title_role = name_case(" ".join(w for w in titles if w.lower() not in ("the", "hon", "hon.")))
+        honorifics = lexicon().honorifics
+        title_role = name_case(
+            " ".join(
+                w for w in titles if w.lower() not in ("the", "hon", "hon.") and w.lower() not in honorifics
+            )
+        )
         if (len(name) == 1 and is_title_word(name[0])) or (not titles and _is_role_words(tokens)):
             # A role alone ("PRIME MINISTER", "The CHAIRMAN"): whoever was introduced with that role.
             role_key = label_key(" ".join(w for w in tokens if w.lower() != "the"))
@@ -150,6 +170,8 @@ class Cast:
             mention = self._role_mentions.get(role_key)
             if mention is not None:
                 return Person(mention, name_case(role_key.title()))
+            if self._owner is not None:
+                return Person(self._owner, name_case(role_key.title()))
             return Person(name_case(" ".join(tokens)).title() if label.isupper() else label, None)
         if len(name) == 1:
             surname = name[0].lower()

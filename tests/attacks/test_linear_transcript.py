@@ -1,0 +1,37 @@
+"""The transcript reader is linear in its input: doubling adversarial runs of the delimiters it knows (labels,
+colons, brackets, timestamps, capitals, blank lines) doubles its time, not quadruples it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from test_linear import _SETTINGS, assert_linear, units
+
+from counterpoint.ingest import document_from_text
+from counterpoint.ingest.proposals import propose_statements
+from counterpoint.ingest.transcript import transcript_statements
+
+pytestmark = pytest.mark.timeout(180)
+
+TRANSCRIPT = ["A:", "MR. A: ", "Q  ", "Q: ", "(", ")", "[", "]", "(Laughter.) ", "[00:12:31]", "12:31:05 ", ":",
+              " ", "  ", "\n", "\n\n", ". ", "AB ", "Ab ", "The CHAIRMAN. ", "Mr. A. ", ", ", "X (1:2", "12\n",
+              "SEN. A B (D-CA): ", "Hon A B ", "'s "]  # fmt: skip
+
+
+@_SETTINGS
+@given(units(TRANSCRIPT))
+def test_transcript_reading_is_linear(unit: str) -> None:
+    assert_linear(transcript_statements, "", unit, 30_000)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["A: a\n", "Q  a\n", "MR. A: a. B: b  C: c\n", "AAAAAAAAAA BBBBBBBBBB CCCCCCCCCC ", " " * 50 + "A: ",
+     "(" * 20, "[a] " * 5, "The CHAIRMAN. a\n", "Aa Bb Cc Dd Ee ", "A:\n\n"],
+)  # fmt: skip
+def test_the_whole_import_proposal_is_linear_on_label_runs(unit: str) -> None:
+    assert_linear(lambda text: propose_statements(document_from_text(text)), "Title\n\n", unit, 30_000)
+
+
+def test_many_capitals_labels_on_one_line_are_linear() -> None:
+    assert_linear(transcript_statements, "", "AB CD: words. ", 30_000)
