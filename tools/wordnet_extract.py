@@ -2,7 +2,8 @@
 
 Reads the data files of Debian's `wordnet-base` (/usr/share/wordnet) and writes two TSV files:
 
-- wordnet30-senses.tsv: lemma, part of speech, its first MAX_SENSES synsets (most frequent first), for
+- wordnet30-senses.tsv: lemma (single words only: the engine looks up one token at a time), part of
+  speech, its first MAX_SENSES synsets (most frequent first), for
   synonymy (two lemmas sharing a synset) and for reaching the relations below; then the irregular forms
   of WordNet's exception lists as form, "=", base form ("largest" = "large");
 - wordnet30-relations.tsv: synset, relation, synset: `similar` (an adjective satellite and the head of
@@ -80,9 +81,14 @@ def relations(src: Path, wanted: set[str]) -> set[tuple[str, str, str]]:
 
 
 def main(src: Path, dest: Path) -> None:
-    rows = senses(src)
+    # the engine looks words up one token at a time: multi-word lemmas ("law_enforcement") are never met
+    rows = [r for r in senses(src) if "_" not in r[0]]
     wanted = {o for _l, _p, offs in rows for o in offs}
-    # cluster heads are reached through their satellites, so keep every head a kept sense points to
+    # a kept sense reaches derived forms and cluster heads, and they reach their antonyms: keep every
+    # relation of a synset a lookup can reach
+    reach = relations(src, wanted)
+    wanted |= {there for here, rel, there in reach if here in wanted and rel != "antonym"}
+    wanted |= {there for here, rel, there in relations(src, wanted) if here in wanted and rel == "similar"}
     rels = relations(src, wanted)
     header = "# WordNet 3.0 (Princeton University), extracted by tools/wordnet_extract.py; licence: wordnet30-LICENSE\n"
     with (dest / "wordnet30-senses.tsv").open("w", encoding="utf-8") as f:

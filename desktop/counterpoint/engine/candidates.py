@@ -10,6 +10,7 @@ resources/lexicons) and a weight fitted over every labelled set (`make fit-engin
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from dataclasses import dataclass
@@ -144,11 +145,13 @@ def features(
     return x
 
 
-def _containing(ws: list[Window], span: Span) -> Window | None:
-    for w in ws:
+def _containing(ws: list[Window], starts: list[int], span: Span) -> Window | None:
+    """The window holding the start of span (windows are in text order), else one overlapping it."""
+    k = bisect.bisect_right(starts, span[0]) - 1
+    for w in ws[max(0, k - 1) : k + 2]:
         if w.span[0] <= span[0] < w.span[1]:
             return w
-    return next((w for w in ws if _overlaps(w.span, span)), None)
+    return next((w for w in ws[max(0, k - 1) :] if _overlaps(w.span, span)), None)
 
 
 def generate(
@@ -176,9 +179,11 @@ def generate(
         if i not in twin_a and j not in twin_b:
             partners.setdefault(i, []).append((j, sim))
     # each proposal counts for the window pairs of its own sentence pair
+    starts_a = [w.span[0] for w in wins_a]
+    starts_b = [w.span[0] for w in wins_b]
     found_at: dict[tuple[int, int], list[Found]] = {}
     for f in found:
-        wa, wb = _containing(wins_a, f.a), _containing(wins_b, f.b)
+        wa, wb = _containing(wins_a, starts_a, f.a), _containing(wins_b, starts_b, f.b)
         if wa is not None and wb is not None:
             found_at.setdefault((wa.sentence, wb.sentence), []).append(f)
     out = []
@@ -189,7 +194,7 @@ def generate(
                 x = features(wa, wb, sim, here, item)
                 out.append(Candidate(wa.span, wb.span, (wa.sentence, j), x))
     for f in found:
-        wa, wb = _containing(wins_a, f.a), _containing(wins_b, f.b)
+        wa, wb = _containing(wins_a, starts_a, f.a), _containing(wins_b, starts_b, f.b)
         if wa is None or wb is None:
             continue
         sim = sims.get((wa.sentence, wb.sentence), 0.0)

@@ -176,7 +176,14 @@ def _text_similarity(pa: _Prepared, pb: _Prepared) -> float:
 def candidates(pa: _Prepared, pb: _Prepared, pairs: list[tuple[int, int, float]]) -> list[Candidate]:
     """Every candidate contrast of two prepared texts, with its features (for the ranker, or to fit it)."""
     found = _proposals(pa, pb, pairs)
-    sims = {(i, j): sim for i, j, sim in pairs}
+    if len(pa.features) <= SHORT_TEXT and len(pb.features) <= SHORT_TEXT:
+        sims = {(i, j): sim for i, j, sim in pairs}
+    else:  # long texts: phrase windows only between a sentence and its best partner (cues: all pairs)
+        best: dict[int, tuple[float, int]] = {}
+        for i, j, sim in pairs:
+            if i not in best or (sim, -j) > (best[i][0], -best[i][1]):
+                best[i] = (sim, j)
+        sims = {(i, j): sim for i, (sim, j) in best.items()}
     wins_a = windows(pa.doc, pa.features, {i for i, _j in sims})
     wins_b = windows(pb.doc, pb.features, {j for _i, j in sims})
     return generate(wins_a, wins_b, sims, found, _text_similarity(pa, pb))

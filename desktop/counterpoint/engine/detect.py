@@ -352,8 +352,7 @@ def _denied_phrase(neg: Side, pos: Side, kn: int) -> bool:
 
 def _also_denied(side: Side, lemma: str) -> bool:
     """Whether the side's text denies this word somewhere itself (in any sentence)."""
-    doc = side.doc
-    return any(doc.negated[k] and doc.lemmas[k] == lemma for k in range(len(doc.tokens)))
+    return lemma in side.doc.denied_lemmas
 
 
 PLAIN_NEGATORS = words("not n't no never neither nor none nobody nothing cannot")

@@ -234,6 +234,11 @@ class Document:
             for c in range(i, j):
                 self.neg_cue[c] = i
 
+    @functools.cached_property
+    def denied_lemmas(self) -> frozenset[str]:
+        """Every word the text denies somewhere (by lemma)."""
+        return frozenset(lemma for lemma, neg in zip(self.lemmas, self.negated, strict=True) if neg)
+
     def is_negation_head(self, k: int) -> bool:
         """Whether negated token k is the first content word after its cue ("not [asked] for a freeze").
 
