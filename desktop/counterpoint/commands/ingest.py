@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counterpoint.errors import UserError
-from counterpoint.ingest import MAX_BYTES, Document, IngestError, Quote, extract_quotes, load_document
+from counterpoint.ingest import MAX_BYTES, Document, IngestError, Quote, load_document
 from counterpoint.ingest.files import read_regular_file
+from counterpoint.ingest.proposals import propose_statements
 
 if TYPE_CHECKING:
     from counterpoint.store import Project
@@ -50,6 +51,12 @@ def register(subparsers: Any) -> None:
         "--quotes", action="store_true", help="also keep each attributed quotation as a statement"
     )
     parser.add_argument(
+        "--transcript",
+        action="store_true",
+        help="read the documents as transcripts (detected otherwise): each speaker turn with a named speaker "
+        "becomes a statement",
+    )
+    parser.add_argument(
         "--min-confidence",
         type=float,
         default=0.0,
@@ -75,7 +82,9 @@ def run_import(args: argparse.Namespace) -> int:
             document = load_document(path)
         except IngestError as exc:
             raise UserError(str(exc)) from None
-        documents.append((path, document, extract_quotes(document.text, published=document.published)))
+        documents.append(
+            (path, document, propose_statements(document, "transcript" if args.transcript else "auto"))
+        )
 
     report: list[str] = []
     with Project.open(args.project, create=True) as project, project.transaction():
@@ -91,8 +100,10 @@ def run_import(args: argparse.Namespace) -> int:
                 report.append(f"{path.name}: already in the project as source {earlier}; skipped")
                 continue
             attributed = [q for q in quotes if q.speaker and q.confidence >= args.min_confidence]
-            source_id, _ids = add_document(project, document, attributed if args.quotes else [])
-            if args.quotes:
+            source_id, _ids = add_document(
+                project, document, attributed if args.quotes or args.transcript else []
+            )
+            if args.quotes or args.transcript:
                 skipped = len(quotes) - len(attributed)
                 line = f"{path.name}: source {source_id} ({document.title!r}), {len(attributed)} statements"
                 if skipped:

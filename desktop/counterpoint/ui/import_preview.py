@@ -45,10 +45,10 @@ from counterpoint.ingest import (
     IngestError,
     Quote,
     document_from_text,
-    extract_quotes,
     load_document,
 )
 from counterpoint.ingest.edits import correct, merge_quotes, split_quote
+from counterpoint.ingest.proposals import propose_statements
 from counterpoint.ui.library import parse_day
 from counterpoint.ui.plain import tip
 
@@ -494,9 +494,7 @@ def import_text_with_preview(
     except IngestError as exc:
         QMessageBox.warning(parent, "Paste", tip(str(exc)))
         return None
-    found = _in_background(
-        parent, "Finding quotations…", lambda: extract_quotes(document.text, published=document.published)
-    )
+    found = _in_background(parent, "Finding quotations…", lambda: propose_statements(document))
     chosen = preview_document(parent, document, found)
     if chosen is None:
         return None
@@ -542,7 +540,7 @@ def import_documents_with_preview(
 
 def _read(path: Path) -> tuple[Document, list[Quote]]:
     document = load_document(path)
-    return document, extract_quotes(document.text, published=document.published)
+    return document, propose_statements(document)
 
 
 T = TypeVar("T")
