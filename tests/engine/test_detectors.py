@@ -130,12 +130,9 @@ def test_threshold_filters_by_score() -> None:
             "Police recorded fewer violent offences this year than last.",
         ),
         # both reject racism, one with "no place", the other with "will not be tolerated"
-        pytest.param(
+        (
             "There is no place for racism in our game.",
             "Racist abuse of players is unacceptable and will not be tolerated.",
-            # the fitted ranker reads "no place" against "unacceptable" as a denial (p 0.26, over its
-            # 0.25 threshold): a known fault of the lexical features, kept visible rather than hidden
-            marks=pytest.mark.xfail(reason="two rejections read as a denial"),
         ),
         # both welcome the inquiry
         (

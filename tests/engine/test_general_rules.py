@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from counterpoint.engine.core import proposals
-from counterpoint.engine.detect import derived
+from counterpoint.engine.detect.base import derived
 
 
 def _kinds(a: str, b: str) -> list[tuple[str, str, str]]:
