@@ -7,15 +7,13 @@ import re
 from dataclasses import dataclass, field
 
 from counterpoint.engine import lexicons
-from counterpoint.engine.lexicons import words
+from counterpoint.engine.lexicons import closed_class
 from counterpoint.engine.text import STOPWORDS, Document, Sentence
 
 NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*%?$")
 # "up" and "down" report a change only after these words ("crime is up", "coming down"),
 # not in phrasal verbs ("set up", "back down", "levelling up").
-UP_DOWN_HOSTS = words(
-    "is are was were be been 's back trending trend go goes going went gone come comes coming came way"
-)
+UP_DOWN_HOSTS = closed_class("up-down-hosts")
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
 )
@@ -58,9 +56,9 @@ class SentenceFeatures:
     )
 
 
-PAST_BE = words("was were been")
-DETERMINERS_RANK = words("the its their our his her my your")
-OWN_SUBJECTS = words("i we it that this have has had")  # "have been wrong" keeps its subject further back
+PAST_BE = closed_class("past-be")
+DETERMINERS_RANK = closed_class("determiners-rank")
+OWN_SUBJECTS = closed_class("own-subjects")  # "have been wrong" keeps its subject further back
 
 # VADER words weaker than this say too little to set two statements against each other.
 MIN_VALENCE = 1.5
@@ -69,9 +67,9 @@ MIN_VALENCE = 1.5
 # What a sentence says its subject is: "no deal is [better]", "would be a very, very [bad] outcome",
 # "were very [fine] people". Such a word is the sentence's evaluation, so a milder one counts.
 MIN_PREDICATE_VALENCE = 0.8
-COPULAS = words("is are was were be been being 's 're am seem seems seemed remain remains remained")
-EPISTEMIC_NEXT = words("that about whether to on of")
-PREDICATE_FILLERS = words("a an very so really quite truly extremely deeply not n't , such")
+COPULAS = closed_class("copulas")
+EPISTEMIC_NEXT = closed_class("epistemic-next")
+PREDICATE_FILLERS = closed_class("predicate-fillers")
 
 
 def _predicate(doc: Document, k: int, lo: int, hi: int, valence: dict[str, float]) -> bool:
@@ -195,11 +193,8 @@ def _ranks(doc: Document, sent: Sentence, f: SentenceFeatures) -> None:
 
 # "A lot of economists think it will slow", "some say it must go": a view the speaker reports as others',
 # often to set their own against it. A modal in such a clause is not the speaker's stance.
-OPINION_VERBS = words("think believe say expect predict fear argue warn claim suggest")
-GENERIC_OTHERS = words(
-    "some many most lot lots plenty others critics people experts analysts economists observers "
-    "sceptics skeptics pundits commentators"
-)
+OPINION_VERBS = closed_class("opinion-verbs")
+GENERIC_OTHERS = closed_class("generic-others")
 
 
 def _others_view(doc: Document, lo: int, sent_lo: int) -> bool:
@@ -210,8 +205,8 @@ def _others_view(doc: Document, lo: int, sent_lo: int) -> bool:
     return False
 
 
-POINTERS = words("it that this")
-DEGREE_WORDS = words("absolutely completely entirely totally wholly utterly simply clearly just all")
+POINTERS = closed_class("pointers")
+DEGREE_WORDS = closed_class("degree-words")
 
 
 def _pronoun_subject(doc: Document, lo: int, sent_lo: int) -> bool:
@@ -234,7 +229,7 @@ def _negated(doc: Document, lo: int, hi: int) -> bool:
 MAGNITUDES = {"tens": 10.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
 # Units say how a number is counted, not what of: "5 percent" of what is told by the rest of the sentence.
-UNITS = words("percent per cent pound dollar euro rupee yen point pence cents")
+UNITS = closed_class("units")
 
 
 def _noun_after(doc: Document, k: int, hi: int) -> str:

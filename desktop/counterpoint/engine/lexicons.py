@@ -20,6 +20,25 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+@functools.cache
+def _closed_classes() -> dict[str, frozenset[str]]:
+    path = resources.files("counterpoint.resources").joinpath("lexicons", "closed", "classes.tsv")
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _tab, members = line.partition("\t")
+            out[name] = frozenset(members.split())
+    return out
+
+
+def closed_class(name: str) -> frozenset[str]:
+    """A closed word class (determiners, negators, auxiliaries...) from lexicons/closed/classes.tsv."""
+    try:
+        return _closed_classes()[name]
+    except KeyError:
+        raise KeyError(f"no closed word class {name!r} in lexicons/closed/classes.tsv") from None
+
+
 def term_words(term: str) -> tuple[str, ...]:
     """A lexicon term as the token norms the tokenizer produces for it."""
     return tuple(w.lower().replace("’", "'") for w in _SPLIT_RE.findall(term.replace("_", " ")))

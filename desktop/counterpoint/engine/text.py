@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from counterpoint.engine import lexicons
-from counterpoint.engine.lexicons import words
+from counterpoint.engine.lexicons import closed_class
 
 TOKEN_RE = re.compile(
     r"\w+(?=n['’]t\b)"  # the "do" of "don't"
@@ -23,43 +23,21 @@ TOKEN_RE = re.compile(
 
 # A sentence ends at . ! ? or … (with closing quotes or brackets) followed by space, or at a line break.
 BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n\s*")
-ABBREVIATIONS = words(
-    "mr mrs ms dr prof st jr sr gen gov sen rep rev hon lt col capt sgt no nos vs etc al inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec fig e.g i.e u.s u.k u.n e.u a.m p.m approx dept est "
-    "cf ed eds vol pp"
-)
+ABBREVIATIONS = closed_class("abbreviations")
 # Sentences longer than this are cut at a clause boundary or a space, so that a huge line without
 # punctuation stays cheap to compare.
 MAX_SENTENCE = 600
 
 CONTRACTION_HOSTS = {"ca": "can", "wo": "will", "sha": "shall", "'ll": "will", "'re": "be", "'ve": "have"}
-STOPWORDS = words(
-    "a an the and or but if then so as of to in on at by for with from into onto about over under this "
-    "that these those it its it's he she they them we us our you your i me my his her their there here is "
-    "are was were be been being am do does did done have has had having 's 'd 'm 're 've 'll not n't no "
-    "never nor neither none will would shall should can could may might must also just very too much more "
-    "most some any all each every other such than which who whom whose what when where why how while "
-    "because although though up down out off again further once only own same both few many lot one two "
-    "think thought know get got go going see take come way thing things today now yesterday tomorrow year "
-    "years day days week weeks month months time times mr mrs ms dr make makes made making last next past "
-    "previous ago recent recently current currently sharply slightly still already ever even almost nearly "
-    # contractions the tokenizer keeps whole
-    "i've i'm i'd i'll we've we're we'd we'll you've you're you'll they've they're they'll there's it's "
-    "that's he's she's let's"
-)
-CLAUSE_BREAK = words(
-    ", ; : — – - ( ) but because while although though whereas which who that when if so and"
-)
+STOPWORDS = closed_class("stopwords")
+CLAUSE_BREAK = closed_class("clause-break")
 SCOPE_MAX = 6
-SCOPE_AUXILIARIES = words("be is are was were been being going to have has had")
+SCOPE_AUXILIARIES = closed_class("scope-auxiliaries")
 # Adjectives that add nothing to what a negation denies: "no new taxes" denies taxes.
-SEE_THROUGH = words("new further additional extra more any other")
+SEE_THROUGH = closed_class("see-through")
 # "no" denies a noun phrase: its scope ends where a verb or a preposition takes over ("no checks [on
 # goods going from ...]", "no deal [is better]"); "of" and "between" stay inside ("no link between").
-NP_END = words(
-    "is are was were 's 're will would can could should must may might has have had do does did going "
-    "coming on for from in at with by about against into over under after before since during"
-)
+NP_END = closed_class("np-end")
 
 
 class Token(NamedTuple):

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 
 from counterpoint.engine import lexicons
 from counterpoint.engine.features import SentenceFeatures
-from counterpoint.engine.lexicons import words
+from counterpoint.engine.lexicons import closed_class
 from counterpoint.engine.text import STOPWORDS, Document
 
 WINDOW = 8  # words
 MIN_CLAUSE = 3  # a shorter clause joins its neighbour
-PUNCTUATION_BREAKS = words(", ; : — – - ( ) …")
-END_MARKS = words('. ! ? " “ ” ’ ‘')
-CLAUSE_OPENERS = words("but because while although though whereas however yet so and which who")
+PUNCTUATION_BREAKS = closed_class("punctuation-breaks")
+END_MARKS = closed_class("end-marks")
+CLAUSE_OPENERS = closed_class("clause-openers")
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from counterpoint.engine import lexicons
 from counterpoint.engine.features import Cue, SentenceFeatures
-from counterpoint.engine.lexicons import words
+from counterpoint.engine.lexicons import closed_class
 from counterpoint.engine.text import CLAUSE_BREAK, STOPWORDS, Document
 
 Span = tuple[int, int]
@@ -15,10 +15,7 @@ Span = tuple[int, int]
 
 # Spans stay short: a highlight is a phrase, not a paragraph.
 MAX_SPAN_CHARS = 45
-LEFT_MODIFIERS = words(
-    "too very so more less most a an the be been being is are was were please really quite entirely "
-    "absolutely not n't do does did have has had will would can could should must"
-)
+LEFT_MODIFIERS = closed_class("left-modifiers")
 AXIS_KIND = {
     "change": "antonym",
     "support": "polarity",
@@ -237,7 +234,7 @@ def _both_poles(cues: list[Cue]) -> set[str]:
 
 # "we don't need to increase taxes further": the denial is of more of what was done, which presupposes
 # it, so it does not deny a plain statement of it. ("Don't call me again" still forbids a call.)
-ADDITIVE = words("further anymore")
+ADDITIVE = closed_class("additive")
 
 
 def _beyond(side: Side, k: int) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from counterpoint.engine import lexicons
 from counterpoint.engine.detect.base import Candidate, Side, _related, phrase, salient, text_of
 from counterpoint.engine.features import COPULAS, Cue
-from counterpoint.engine.lexicons import words
+from counterpoint.engine.lexicons import closed_class
 from counterpoint.engine.text import STOPWORDS
 
 FACTUALITY_STRENGTH = 0.68
@@ -31,10 +31,10 @@ REBUTTALS = frozenset(("denial", "dismissal", "jest"))
 # ("I didn't say that") disowns an utterance, negative or not ("no problem", "I don't know").
 ANSWER_ANY = frozenset(("retraction", "disavowal"))
 # A third person as subject: the sentence reports someone's words or aims ("He was making the point").
-THIRD_PERSON = words("he she")
+THIRD_PERSON = closed_class("third-person")
 
 
-DEGREE = words("absolutely completely entirely totally wholly utterly simply clearly just")
+DEGREE = closed_class("degree")
 
 
 def _denied_subject(side: Side, c: Cue) -> str:

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from counterpoint.engine.detect.base import Candidate, Side, _beyond, _related, phrase, text_of
 from counterpoint.engine.features import Cue
-from counterpoint.engine.lexicons import words
+from counterpoint.engine.lexicons import closed_class
 from counterpoint.engine.text import STOPWORDS, Document
 
-LIGHT_VERBS = words("have get make take do be give")
+LIGHT_VERBS = closed_class("light-verbs")
 
 
 def _after(doc: Document, k: int, side: Side, width: int = 4) -> set[str]:
@@ -17,7 +17,7 @@ def _after(doc: Document, k: int, side: Side, width: int = 4) -> set[str]:
     return {doc.lemmas[j] for j in range(k, hi) if doc.tokens[j].word and doc.lemmas[j] not in STOPWORDS}
 
 
-FIRM_FUTURE = frozenset(("will", "wo", "shall", "'ll", "going"))
+FIRM_FUTURE = closed_class("firm-future")
 
 
 def _modal_class(c: Cue, doc: Document) -> str:

@@ -8,21 +8,21 @@ from collections.abc import Iterator
 from counterpoint.engine.detect.base import Candidate, Side, _beyond, _related, phrase, text_of
 from counterpoint.engine.detect.factuality import _denies
 from counterpoint.engine.detect.modality import LIGHT_VERBS, _after
-from counterpoint.engine.lexicons import words
+from counterpoint.engine.lexicons import closed_class
 from counterpoint.engine.text import SCOPE_AUXILIARIES, STOPWORDS, Document
 
-DETERMINERS = words("the a an this that these those my our your his her their its")
+DETERMINERS = closed_class("determiners")
 
 
 def _nominal(doc: Document, k: int) -> bool:
     return k > 0 and doc.norms[k - 1] in DETERMINERS
 
 
-RELATIVES = words("who which whom whose")
+RELATIVES = closed_class("relatives")
 # "the ones that don't take it": a negation inside a relative clause describes whom a sentence is
 # about; it denies nothing the other side asserts. "that" is relative after a noun-like word.
-RELATIVE_HOSTS = words("ones one those people anyone everyone someone")
-AUXILIARIES = words("do does did is are was were have has had will would can could")
+RELATIVE_HOSTS = closed_class("relative-hosts")
+AUXILIARIES = closed_class("auxiliaries")
 
 
 def _in_relative_clause(doc: Document, cue: int, sent_lo: int) -> bool:
@@ -66,7 +66,7 @@ def _also_denied(side: Side, lemma: str) -> bool:
     return lemma in side.doc.denied_lemmas
 
 
-PLAIN_NEGATORS = words("not n't no never neither nor none nobody nothing cannot")
+PLAIN_NEGATORS = closed_class("plain-negators")
 
 
 def _phrase_head(side: Side, kn: int) -> bool:
@@ -134,7 +134,7 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
                     yield Candidate(pn, pp, "negation", strength, reason, (cue, -1), (kp, -1), linked)
 
 
-EMPHATIC_AUX = words("do does did will would can could should have has had is are was were")
+EMPHATIC_AUX = closed_class("emphatic-aux")
 
 
 def emphatic(a: Side, b: Side) -> Iterator[Candidate]:

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from counterpoint.engine.detect.base import Candidate, Side, _related, _share_topic, phrase, text_of
 from counterpoint.engine.detect.modality import _after
 from counterpoint.engine.features import UNITS, Cue
-from counterpoint.engine.lexicons import words
+from counterpoint.engine.lexicons import closed_class
 
-TIME_UNITS = words("second minute hour day week month year decade century")
+TIME_UNITS = closed_class("time-units")
 
 
 def _distance_to_shared(a: Side, b: Side, cue: Cue, on_a: bool) -> int:
@@ -33,7 +33,7 @@ def _rank_label(c: Cue) -> str:
     return ""
 
 
-EXISTENTIAL_AUX = words("will would be is are was were been have has had 's going to")
+EXISTENTIAL_AUX = closed_class("existential-aux")
 
 
 def _existential(side: Side, c: Cue) -> bool:
