@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
 
 from counterpoint import __version__
-from counterpoint.commands import contrast, export, ingest, project, screenshot
+from counterpoint.commands import comparisons, contrast, export, ingest, project, screenshot
 from counterpoint.errors import UserError
 
 # Each module exposes register(subparsers); a subcommand sets `func` to a callable(args) -> int.
-COMMAND_MODULES = (project, contrast, ingest, export, screenshot)
+COMMAND_MODULES = (project, comparisons, contrast, ingest, export, screenshot)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with a user's mistake as one line and exit status 1, like every other mistake."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UserError(f"{self.prog}: {message} (see {self.prog} --help)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="counterpoint",
         description="Compare public statements side by side, tag contradictions, export reports. "
         "With no subcommand, opens the desktop app (on PROJECT if given).",
@@ -30,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_app(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="counterpoint", description="Open the Counterpoint desktop app.")
+    parser = Parser(prog="counterpoint", description="Open the Counterpoint desktop app.")
     parser.add_argument(
         "project", nargs="?", help="project file to open (default: the last one, or the sample)"
     )
@@ -47,6 +57,20 @@ def _open_app(argv: Sequence[str]) -> int:
     from counterpoint.ui.app import run_app
 
     return run_app(args.project)
+
+
+def _check_project_word(word: str, subcommands: set[str]) -> None:
+    """The app opens an existing file or a new one named like a file ('new.counterpoint', 'work/x'); a bare
+    word that is neither is a mistyped subcommand, and creates nothing."""
+    path = Path(word)
+    if path.exists() or path.suffix or os.sep in word:
+        return
+    nearest = difflib.get_close_matches(word, sorted(subcommands), n=1)
+    hint = f"; did you mean '{nearest[0]}'?" if nearest else ""
+    raise UserError(
+        f"'{word}' is not a command{hint} (commands: {', '.join(sorted(subcommands))}); "
+        "to open a new project, give a file name such as work.counterpoint"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,11 +91,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
     try:
         if not argv or (argv[0] not in subcommands and not argv[0].startswith("-")):
+            if argv:
+                _check_project_word(argv[0], subcommands)
             return _open_app(argv)
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):
             parser.print_help()
-            return 2
+            return 1
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"counterpoint: error: {exc}", file=sys.stderr)

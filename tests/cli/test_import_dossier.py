@@ -19,7 +19,7 @@ def test_export_json_then_import_restores_everything(
     assert main(["sample", str(original)]) == 0
     assert main(["export", str(original), "-o", str(exported)]) == 0
     assert main(["import", str(copy), str(exported)]) == 0
-    assert "restored a Counterpoint dossier" in capsys.readouterr().out
+    assert "merged a Counterpoint dossier: 18 new, 0 already present" in capsys.readouterr().out
     with Project.open(original) as a, Project.open(copy) as b:
         before, after = dump(a), dump(b)
     before.pop("exported", None), after.pop("exported", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import uuid
 from pathlib import Path
 
 from counterpoint.export import export
@@ -38,16 +39,22 @@ def test_web_annotation_collection(rich_project: Project, tmp_path: Path) -> Non
     assert doc["type"] == "AnnotationCollection"
     items = doc["first"]["items"]
     assert doc["total"] == len(items) == len(rich_project.annotations())
-    statements = {s.id: s.text for s in rich_project.statements()}
+    by_text = {s.text: s.id for s in rich_project.statements()}
     rewritten = next(s.id for s in rich_project.statements() if s.text.startswith("Completely"))
+    uuids = {a.uuid for a in rich_project.annotations()}
+    source_ids: dict[str, int] = {}
     for item in items:
         assert item["type"] == "Annotation"
+        assert item["id"].removeprefix("urn:uuid:") in uuids  # the annotation's own, kept UUID
         for target in item["target"]:
             selectors = {s["type"]: s for s in target["selector"]}
             quote, position = selectors["TextQuoteSelector"], selectors["TextPositionSelector"]
-            statement_id = int(target["source"]["id"].rsplit(":", 1)[1])
             text = target["source"]["value"]
-            assert text == statements[statement_id]
+            statement_id = by_text[text]
+            # one urn:uuid per statement, the same wherever the statement is a target
+            assert str(uuid.UUID(target["source"]["id"].removeprefix("urn:uuid:"))) in target["source"]["id"]
+            assert source_ids.setdefault(target["source"]["id"], statement_id) == statement_id
+            assert "created" not in target["source"]  # a statement's date is no xsd:dateTime
             sliced = text[position["start"] : position["end"]]
             anchored = sliced == quote["exact"]
             if anchored:
@@ -70,7 +77,14 @@ def test_claim_review_one_per_verdict(rich_project: Project, tmp_path: Path) -> 
     assert len(reviews) == len(with_verdict)
     first = reviews[0]
     assert first["@type"] == "ClaimReview"
-    assert first["claimReviewed"] == "Please don't be too nice"
+    # The whole claim, not the annotated words alone; those are named in the review's text.
+    assert first["claimReviewed"] == rich_project.statement(1).text
+    assert "Please don't be too nice" in first["reviewBody"]
+    assert first["author"] == {"@type": "Organization", "name": "Zoë Ångström"}
+    assert (
+        first["url"]
+        == (tmp_path / "c.jsonld").resolve().as_uri() + f"#annotation-{rich_project.annotations()[0].uuid}"
+    )
     assert first["itemReviewed"]["author"]["name"] == "Donald Trump"
     assert first["itemReviewed"]["datePublished"] == "2017-07-28"
     assert first["reviewRating"]["alternateName"] == "Contradiction"

@@ -1,4 +1,5 @@
-"""The dossier JSON: exported and imported into an empty project, nothing is lost."""
+"""The dossier JSON: exported and merged into an empty project, nothing is lost; merged into a project that
+holds part of it, only what is new is added (counterpoint.app.merge)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from counterpoint.app.merge import merge_dossier, merge_project
 from counterpoint.errors import UserError
 from counterpoint.export import export
-from counterpoint.export.dossier import dump, is_dossier_export, read_dossier, restore
-from counterpoint.store import Project
+from counterpoint.export.dossier import dump, is_dossier_export, read_dossier
+from counterpoint.store import Project, TargetSpec
 
 TABLES = {
     "speakers": "id",
@@ -28,7 +30,7 @@ TABLES = {
 
 def _rows(project: Project) -> dict[str, list[tuple[object, ...]]]:
     return {
-        table: project.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+        table: project.conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
         for table, order in TABLES.items()
     }
 
@@ -38,8 +40,9 @@ def test_round_trip_restores_every_row(rich_project: Project, tmp_path: Path) ->
     data = json.loads(path.read_text("utf-8"))
     assert is_dossier_export(data)
     with Project.open(tmp_path / "copy.counterpoint", create=True) as copy:
-        counts = restore(copy, read_dossier(path))
-        assert counts["annotations"] == len(rich_project.annotations())
+        report = merge_dossier(copy, read_dossier(path))
+        assert report.new["annotations"] == len(rich_project.annotations())
+        assert sum(report.present.values()) == 0
         before, after = _rows(rich_project), _rows(copy)
         for table in TABLES:
             assert after[table] == before[table], table
@@ -64,23 +67,59 @@ def test_unanchored_targets_and_engine_origin_survive(rich_project: Project, tmp
     assert any(a["comparison_id"] is None for a in data["annotations"])
 
 
-def test_import_beside_existing_data_adds_with_new_ids(sample_project: Project, tmp_path: Path) -> None:
+def test_merging_the_same_dossier_again_adds_nothing(sample_project: Project) -> None:
     data = dump(sample_project)
-    restore(sample_project, data)
-    assert sample_project.count_statements() == 12
-    assert len(sample_project.comparisons()) == 4
-    assert len(sample_project.annotations()) == 4
-    assert len(sample_project.speakers()) == 5  # matched by name
-    assert len(sample_project.sources()) == 1  # the same document
-    assert len(sample_project.tags()) == 2
-    newest = sample_project.annotations()[-1]
-    assert newest.targets[1].exact == "hold any officer responsible who violates the law"
-    assert (
-        sample_project.statement(newest.targets[1].statement_id).text[
-            newest.targets[1].start : newest.targets[1].end
-        ]
-        == newest.targets[1].exact
+    report = merge_dossier(sample_project, data)
+    assert sum(report.new.values()) == 0
+    assert report.present["statements"] == 6 and report.present["annotations"] == 2
+    assert report.summary().startswith("0 new, ")
+    assert sample_project.count_statements() == 6
+    assert len(sample_project.comparisons()) == 2
+    assert len(sample_project.annotations()) == 2
+    assert len(sample_project.sources()) == 1 and len(sample_project.tags()) == 2
+
+
+def test_two_colleagues_tagging_copies_get_the_union(sample_project: Project, tmp_path: Path) -> None:
+    original = dump(sample_project)
+    with Project.open(tmp_path / "colleague.counterpoint", create=True) as colleague:
+        merge_dossier(colleague, original)
+        trump, sanders = colleague.statements(search="paddy")[0], colleague.statements(search="joke")[0]
+        comparison = colleague.add_comparison("Trump vs Sanders", [trump.id, sanders.id])
+        colleague.add_annotation(
+            [
+                _target(colleague, trump.id, "rough"),
+                _target(colleague, sanders.id, "it was a joke"),
+            ],
+            comparison_id=comparison,
+            verdict="partly_inconsistent",
+            note="a colleague's reading",
+        )
+    # Meanwhile the first reporter tagged her own copy.
+    first = sample_project.annotations()[0]
+    sample_project.add_annotation(
+        [_target(sample_project, first.targets[0].statement_id, "thugs")],
+        comparison_id=first.comparison_id,
+        note="loaded word",
     )
+    report = merge_project(sample_project, tmp_path / "colleague.counterpoint")
+    assert report.new["comparisons"] == 1 and report.new["annotations"] == 1
+    assert report.new["statements"] == 0
+    notes = {a.note for a in sample_project.annotations()}
+    assert {"a colleague's reading", "loaded word"} <= notes
+    assert len(sample_project.annotations()) == 4
+    # And the other way round: the colleague gets the first reporter's note, once, however often merged.
+    with Project.open(tmp_path / "colleague.counterpoint") as colleague:
+        for _ in range(2):
+            merge_dossier(colleague, dump(sample_project))
+        assert sorted(a.note for a in colleague.annotations()) == sorted(
+            a.note for a in sample_project.annotations()
+        )
+
+
+def _target(project: Project, statement_id: int, words: str) -> TargetSpec:
+    text = project.statement(statement_id).text
+    start = text.index(words)
+    return TargetSpec(statement_id, start, start + len(words))
 
 
 def test_subset_export_holds_what_its_comparisons_use(sample_project: Project) -> None:
@@ -94,9 +133,9 @@ def test_restore_rejects_what_is_not_a_dossier(project: Project, tmp_path: Path)
     assert not is_dossier_export([1, 2])
     assert not is_dossier_export({"format": "something"})
     with pytest.raises(UserError, match="not a Counterpoint dossier"):
-        restore(project, {"title": "x"})
+        merge_dossier(project, {"title": "x"})
     with pytest.raises(UserError, match="newer Counterpoint"):
-        restore(project, {"format": "counterpoint-dossier", "version": 99})
+        merge_dossier(project, {"format": "counterpoint-dossier", "version": 99})
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", "utf-8")
     with pytest.raises(UserError, match="not a JSON file"):
@@ -108,7 +147,7 @@ def test_damaged_dossier_changes_nothing(sample_project: Project, tmp_path: Path
     del data["statements"][3]["text"]
     with Project.open(tmp_path / "empty.counterpoint", create=True) as empty:
         with pytest.raises(UserError, match="damaged"):
-            restore(empty, data)
+            merge_dossier(empty, data)
         assert empty.count_statements() == 0
         assert empty.speakers() == []
 
@@ -119,7 +158,7 @@ def test_import_beside_existing_data_keeps_the_projects_own_settings(
     data = dump(sample_project)
     data["info"]["title"] = "Another dossier"
     data["tags"][0]["colour"] = "#000000"
-    restore(sample_project, data)
+    merge_dossier(sample_project, data)
     assert sample_project.title.startswith("Use of force")
     assert "#000000" not in {t.colour for t in sample_project.tags()}
 

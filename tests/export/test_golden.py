@@ -18,7 +18,7 @@ GOLDEN = Path(__file__).parent / "golden" / "sample.md"
 
 
 def test_sample_markdown_matches_golden(sample_project: Project) -> None:
-    report = build_report(sample_project, highlights=False, now=datetime(2017, 8, 2, 9, 0, tzinfo=UTC))
+    report = build_report(sample_project, now=datetime(2017, 8, 2, 9, 0, tzinfo=UTC))
     text = report_markdown(report)
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(text, "utf-8")

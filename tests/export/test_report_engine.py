@@ -1,6 +1,7 @@
 """The report shows the engine's contrast pairs (highlights coloured by kind, a legend, the reasons) and its
 common ground; a stand-in `analyse` returning the engine's own data types, filled by hand, keeps these tests
-independent of how the real engine scores."""
+independent of how the real engine scores. The analysis is computed by counterpoint.app, once per
+comparison, and handed to the report."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from pathlib import Path
 import pytest
 
 import counterpoint.engine
+from counterpoint.app.analysis import analyses
+from counterpoint.app.exporting import export_file as export
 from counterpoint.engine.model import Analysis, CommonGround, ContrastPair
-from counterpoint.export import export
 from counterpoint.export.kinds import kind_fill
 from counterpoint.export.report import build_report, segments
 from counterpoint.store import Project
@@ -59,7 +61,7 @@ def stand_in_engine(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_highlights_legend_reasons_and_common_ground(
     stand_in_engine: None, sample_project: Project, tmp_path: Path
 ) -> None:
-    report = build_report(sample_project, [1])
+    report = build_report(sample_project, [1], analyses=analyses(sample_project, [1]))
     view = report.comparisons[0]
     assert report.engine_used
     assert view.kinds == ("antonym",)  # the out-of-range pair is dropped, not drawn
@@ -82,9 +84,29 @@ def test_a_failing_engine_leaves_a_report_without_highlights(
         raise RuntimeError("engine bug")
 
     monkeypatch.setattr(counterpoint.engine, "analyse", broken, raising=False)
-    report = build_report(sample_project)
+    report = build_report(sample_project, analyses=analyses(sample_project))
     assert not report.engine_used
     assert all(not s.highlights for c in report.comparisons for s in c.statements)
     html = export(sample_project, tmp_path / "r.html").read_text("utf-8")
     assert "the comparison engine could not run" in html
     assert "Please don&#x27;t be too nice" in html or "Please don't be too nice" in html
+
+
+def test_an_export_runs_the_engine_once_per_comparison(
+    monkeypatch: pytest.MonkeyPatch, sample_project: Project, tmp_path: Path
+) -> None:
+    calls: list[tuple[str, ...]] = []
+
+    def counting(texts: list[str], **_: object) -> Analysis:
+        calls.append(tuple(texts))
+        return Analysis(tuple(texts), tuple(() for _ in texts), (), (), ())
+
+    monkeypatch.setattr(counterpoint.engine, "analyse", counting, raising=False)
+    export(sample_project, tmp_path / "r.html")
+    assert len(calls) == len(sample_project.comparisons())
+    # The preview and a second export of the same statements reuse the analysis.
+    export(sample_project, tmp_path / "r.md")
+    assert len(calls) == len(sample_project.comparisons())
+    # Data exports need no analysis at all.
+    export(sample_project, tmp_path / "d.csv")
+    assert len(calls) == len(sample_project.comparisons())

@@ -32,13 +32,13 @@ def test_migrates_an_empty_file(tmp_path: Path) -> None:
     path.touch()
     with Project.open(path, create=True) as project:
         tables = set(project.db.table_names())
-        applied = [row[0] for row in project.execute("SELECT name FROM _sqlite_migrations")]
-        assert project.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert project.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert project.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+        applied = [row[0] for row in project.conn.execute("SELECT name FROM _sqlite_migrations")]
+        assert project.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert project.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert project.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
         assert project.db["statements"].detect_fts() == "statements_fts"
     assert {"speakers", "sources", "statements", "comparisons", "annotations", "annotation_targets"} <= tables
-    assert applied == ["0001_initial"]
+    assert applied == ["0001_initial", "0002_annotation_uuid"]
 
 
 def test_reopening_applies_nothing_and_makes_no_backup(project_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_truncated_project_is_reported_as_damaged(tmp_path: Path) -> None:
     with Project.open(path, create=True) as project:
         for i in range(200):
             project.add_statement("Speaker", f"statement number {i} " * 20)
-        project.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
     with pytest.raises(ProjectError), Project.open(path) as project:

@@ -26,10 +26,10 @@ def _span_of(text: str, needle: str) -> tuple[int, int]:
 
 def test_foreign_keys_are_enforced(project: Project) -> None:
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-        project.execute("INSERT INTO statements (speaker_id, text) VALUES (999, 'orphan')")
+        project.conn.execute("INSERT INTO statements (speaker_id, text) VALUES (999, 'orphan')")
     statement_id = project.add_statement("Perry Tarrant", "We must always be vigilant.")
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-        project.execute(
+        project.conn.execute(
             'INSERT INTO annotation_targets (annotation_id, statement_id, exact, start, "end") '
             "VALUES (12345, ?, 'We', 0, 2)",
             [statement_id],
@@ -72,7 +72,7 @@ def test_annotation_pair_with_relation_verdict_tags(sample_project: Project) -> 
     changed = sample_project.annotation(first.id)
     assert (changed.verdict, changed.tags, changed.note) == (Verdict.UNVERIFIABLE, ("new tag",), "changed")
     sample_project.delete_annotation(first.id)
-    assert sample_project.execute(
+    assert sample_project.conn.execute(
         "SELECT count(*) FROM annotation_targets WHERE annotation_id = ?", [first.id]
     ).fetchone() == (0,)
     sample_project.restore_annotation(first)

@@ -40,7 +40,7 @@ def _dump(project: Project) -> dict[str, list[tuple[Any, ...]]]:
         "annotation_tags": "SELECT annotation_id, tag_id FROM annotation_tags",
         "tags": "SELECT name, colour FROM tags",
     }
-    return {name: sorted(project.execute(sql).fetchall()) for name, sql in tables.items()}
+    return {name: sorted(project.conn.execute(sql).fetchall()) for name, sql in tables.items()}
 
 
 def test_add_statement_undo_redo_keeps_its_id(

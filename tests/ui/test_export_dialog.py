@@ -99,7 +99,7 @@ def test_cancel_stops_the_export_and_writes_nothing(
     dialog.path_edit.setText(str(target))
     started = export_dialog.threading.Event()
     release = export_dialog.threading.Event()
-    real_export = export_dialog.export
+    real_export = export_dialog.export_file
 
     def slow_export(project: Project, path: Path, fmt: str, ids: object, progress: object) -> Path:
         def held(done: int, total: int) -> None:
@@ -109,7 +109,7 @@ def test_cancel_stops_the_export_and_writes_nothing(
 
         return real_export(project, path, fmt, ids, held)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(export_dialog, "export", slow_export)
+    monkeypatch.setattr(export_dialog, "export_file", slow_export)
     with qtbot.waitSignal(dialog.finished, timeout=20_000) as closed:
         dialog.export_button.click()
         assert started.wait(10)

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counterpoint.export import FORMATS, export, format_for
+from counterpoint.app.exporting import export_file
+from counterpoint.export import FORMATS, format_for
 from counterpoint.export.atomic import check_output_path
 from counterpoint.store import Project
 
@@ -32,6 +33,13 @@ def register(subparsers: Any) -> None:
         metavar="{" + ",".join(FORMATS) + "}",
         help="; ".join(f"{name}: {desc}" for name, (desc, _) in FORMATS.items()),
     )
+    parser.add_argument(
+        "--review-url",
+        metavar="URL",
+        default="",
+        help="claimreview: the address the reviews are published at; each review's url is URL#annotation-UUID "
+        "(default: the output file)",
+    )
     parser.set_defaults(func=run_export)
 
 
@@ -39,6 +47,6 @@ def run_export(args: argparse.Namespace) -> int:
     check_output_path(args.output)
     fmt = format_for(args.output, args.format)
     with Project.open(args.project, lock=False) as project:  # reading beside an open app is fine
-        written = export(project, args.output, fmt, args.comparison)
+        written = export_file(project, args.output, fmt, args.comparison, review_url=args.review_url)
     print(f"wrote {written}")
     return 0

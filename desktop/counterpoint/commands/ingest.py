@@ -4,17 +4,11 @@ statements, all in one transaction."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from counterpoint.errors import UserError
-from counterpoint.ingest import MAX_BYTES, Document, IngestError, Quote, load_document
-from counterpoint.ingest.files import read_regular_file
-from counterpoint.ingest.proposals import propose_statements
-
-if TYPE_CHECKING:
-    from counterpoint.store import Project
+from counterpoint.app.documents import import_files
+from counterpoint.app.projects import writing
 
 _DESCRIPTION = """\
 Import documents (plain text, Markdown, HTML, PDF, DOCX) into a project, which is created if missing.
@@ -28,13 +22,14 @@ With --quotes, every quotation of three words or more that is attributed to a sp
 (speaker, role, date and occasion as the text gives them, and its offsets in the source); unattributed
 quotations are counted and skipped.
 
-A JSON file written by `counterpoint export --format json` is restored instead: its speakers, sources,
-statements, comparisons, tags and annotations are added to the project (into an empty project, with
-their ids).
+A JSON file written by `counterpoint export --format json`, or another project file, is merged instead:
+what the project already holds is not added twice (statements matched by speaker, text and date, sources
+by SHA-256, comparisons by their statements, annotations by their spans, tags by name), and the command
+says how many records were new and how many already present. Into an empty project, ids are kept.
 
 A document whose text is already a source of the project (same SHA-256) is skipped. All files are read
 before anything is written, and the import is one transaction: if any file cannot be read, the project is
-left as it was.
+left as it was (and a project file the command would have created is not left behind).
 """
 
 
@@ -67,111 +62,13 @@ def register(subparsers: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    if not 0.0 <= args.min_confidence <= 1.0:
-        raise UserError("--min-confidence must be between 0 and 1")
-    from counterpoint.store import Project
-
-    documents: list[tuple[Path, Document, list[Quote]]] = []
-    dossiers: list[tuple[Path, dict[str, Any]]] = []
-    for path in args.files:
-        dossier = read_dossier_export(path)
-        if dossier is not None:
-            dossiers.append((path, dossier))
-            continue
-        try:
-            document = load_document(path)
-        except IngestError as exc:
-            raise UserError(str(exc)) from None
-        documents.append(
-            (path, document, propose_statements(document, "transcript" if args.transcript else "auto"))
+    with writing(args.project) as project:
+        report = import_files(
+            project,
+            args.files,
+            keep_quotes=args.quotes or args.transcript,
+            min_confidence=args.min_confidence,
+            mode="transcript" if args.transcript else "auto",
         )
-
-    report: list[str] = []
-    with Project.open(args.project, create=True) as project, project.transaction():
-        for path, dossier in dossiers:
-            from counterpoint.export.dossier import restore
-
-            counts = restore(project, dossier)
-            added = ", ".join(f"{count} {name}" for name, count in counts.items() if count)
-            report.append(f"{path.name}: restored a Counterpoint dossier ({added or 'nothing new'})")
-        for path, document, quotes in documents:
-            earlier = imported_before(project, document)
-            if earlier is not None:
-                report.append(f"{path.name}: already in the project as source {earlier}; skipped")
-                continue
-            attributed = [q for q in quotes if q.speaker and q.confidence >= args.min_confidence]
-            source_id, _ids = add_document(
-                project, document, attributed if args.quotes or args.transcript else []
-            )
-            if args.quotes or args.transcript:
-                skipped = len(quotes) - len(attributed)
-                line = f"{path.name}: source {source_id} ({document.title!r}), {len(attributed)} statements"
-                if skipped:
-                    line += f", {skipped} quotations skipped (no speaker or below --min-confidence)"
-            else:
-                line = (
-                    f"{path.name}: source {source_id} ({document.title!r}); {len(quotes)} quotations found "
-                    f"({len(attributed)} attributed), not kept: use --quotes or review them in the app"
-                )
-            report.extend([line, *(f"{path.name}: note: {note}" for note in document.notes)])
-    print("\n".join(report))
+    print("\n".join(report.lines))
     return 0
-
-
-def read_dossier_export(path: Path) -> dict[str, Any] | None:
-    """The parsed dossier when `path` is a JSON export of Counterpoint; None for any other document."""
-    if path.suffix.lower() != ".json":
-        return None
-    from counterpoint.export.dossier import is_dossier_export
-
-    try:
-        data = json.loads(read_regular_file(path, MAX_BYTES).decode("utf-8"))
-    except IngestError as exc:
-        raise UserError(str(exc)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"{path} is not valid JSON ({exc})") from None
-    except RecursionError:
-        raise UserError(f"{path} nests its JSON too deeply to be a Counterpoint dossier") from None
-    except ValueError as exc:  # a number of thousands of digits
-        raise UserError(f"{path} is not a JSON file we can read ({exc})") from None
-    if not is_dossier_export(data):
-        raise UserError(
-            f"{path} is JSON but not a Counterpoint dossier export; import it as text with a .txt name"
-        )
-    return dict(data)
-
-
-def imported_before(project: Project, document: Document) -> int | None:
-    """The id of a source holding exactly this text already (the same file imported twice), if any."""
-    return next((s.id for s in project.sources() if s.sha256 == document.sha256), None)
-
-
-def add_document(project: Project, document: Document, quotes: list[Quote]) -> tuple[int, list[int]]:
-    """Store a document as a source and each quotation with a speaker as a statement pointing into it.
-
-    Call it inside project.transaction(): a document and its statements go in together or not at all.
-    Returns the source id and the new statement ids.
-    """
-    source_id = project.add_source(
-        title=document.title,
-        publisher=document.publisher or "",
-        url=document.url or "",
-        published=document.published,
-        content=document.text,
-        retrieved=document.retrieved,
-    )
-    statement_ids = [
-        project.add_statement(
-            speaker=quote.speaker,
-            text=quote.text,
-            role=quote.role or "",
-            said_on=quote.said_on,
-            occasion=quote.occasion or "",
-            source_id=source_id,
-            source_start=quote.start,
-            source_end=quote.end,
-        )
-        for quote in quotes
-        if quote.speaker
-    ]
-    return source_id, statement_ids

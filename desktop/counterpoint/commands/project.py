@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from counterpoint.app.projects import writing
+from counterpoint.app.statements import add_statement
 from counterpoint.errors import UserError
 from counterpoint.ingest.document import IngestError
 from counterpoint.ingest.files import read_regular_file
@@ -39,7 +41,9 @@ def register(subparsers: Any) -> None:
     listing = subparsers.add_parser("list", help="list a project's statements")
     listing.add_argument("project", type=Path)
     listing.add_argument("--search", help="full-text query over text, speakers and notes (typed as text)")
-    listing.add_argument("--speaker", help="only this speaker's statements")
+    listing.add_argument(
+        "--speaker", help="only statements by speakers whose name holds this (any case): 'sessions'"
+    )
     listing.add_argument("--json", action="store_true", help="print a JSON list for scripts")
     listing.set_defaults(func=run_list)
 
@@ -47,7 +51,7 @@ def register(subparsers: Any) -> None:
 def run_sample(args: argparse.Namespace) -> int:
     from counterpoint.store.sample import write_sample
 
-    with Project.open(args.project, create=True) as project:
+    with writing(args.project) as project:
         write_sample(project)
         counts = (project.count_statements(), len(project.comparisons()), len(project.annotations()))
     print(
@@ -80,15 +84,16 @@ def _read_text_file(path: Path) -> str:
 def run_add(args: argparse.Namespace) -> int:
     text = args.text if args.text is not None else _read_text_file(args.file)
     said_on = parse_date(args.date) if args.date else None
-    with Project.open(args.project, create=True) as project, project.transaction():
-        source_id = project.ensure_source(args.source, url=args.url) if args.source.strip() else None
-        statement_id = project.add_statement(
+    with writing(args.project) as project:
+        statement_id = add_statement(
+            project,
             args.speaker,
-            text.strip(),
+            text,
             role=args.role,
             said_on=said_on,
             occasion=args.occasion,
-            source_id=source_id,
+            source=args.source,
+            url=args.url,
         )
     print(statement_id)
     return 0
@@ -96,7 +101,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     with Project.open(args.project, lock=False) as project:  # reading beside an open app is fine
-        statements = project.statements(search=args.search, speaker=args.speaker)
+        statements = project.statements(search=args.search, speaker_part=args.speaker)
     if args.json:
         rows = [
             {

@@ -1,16 +1,25 @@
 """What leaves Counterpoint: the comparison report (PDF, HTML, Markdown) and data exports (CSV, dossier
 JSON, W3C Web Annotation JSON-LD, schema.org ClaimReview JSON-LD).
 
-`export(project, path, fmt, comparison_ids)` is the one entry point the CLI and the dialog call.
+`export(project, path, fmt, comparison_ids, analyses=...)` writes one file; counterpoint.app.export is
+the use case the CLI and the dialog call (it computes the engine's analysis once and hands it in).
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from counterpoint.engine.model import Analysis
 from counterpoint.errors import UserError
+from counterpoint.export.atomic import check_output_path
+from counterpoint.export.claimreview import export_claimreview
+from counterpoint.export.dossier import export_json
+from counterpoint.export.html import export_html
+from counterpoint.export.markdown import export_markdown
+from counterpoint.export.report import select_comparisons
+from counterpoint.export.table import export_csv
+from counterpoint.export.webanno import export_webanno
 from counterpoint.store import Project
 
 Progress = Callable[[int, int], None]
@@ -56,73 +65,44 @@ def format_for(path: Path, fmt: str | None = None) -> str:
     )
 
 
-@contextlib.contextmanager
-def read_snapshot(project: Project) -> Iterator[None]:
-    """Read the whole export from one moment of the project: the app may save edits while a report is
-    built on a worker thread, and a report must not mix the state before an edit with the state after.
-    (A read transaction in WAL mode does not block the writer.)"""
-    if project.conn.in_transaction:
-        yield
-        return
-    project.conn.execute("BEGIN DEFERRED")
-    try:
-        yield
-    finally:
-        project.conn.execute("COMMIT")
-
-
 def export(
     project: Project,
     path: Path | str,
     fmt: str | None = None,
     comparison_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
+    *,
+    analyses: Mapping[int, Analysis | None] | None = None,
+    review_url: str = "",
 ) -> Path:
-    """Write one export file atomically; returns the path written."""
-    from counterpoint.export.atomic import check_output_path
+    """Write one export file atomically; returns the path written.
 
+    `analyses` is the engine's analysis of each comparison, by id, for the reports' highlights (the data
+    exports do not use it); `review_url` is the base address of the published reviews (ClaimReview).
+    """
     path = Path(path)
     target = check_output_path(path)
     if target.exists() and target.resolve() == project.path.resolve():
         raise UserError(f"{path} is the project file itself; choose another file to export to")
     fmt = format_for(path, fmt)
-    with read_snapshot(project):
-        return _export(project, path, fmt, comparison_ids, progress)
+    with project.read_snapshot():
+        ids = [c.id for c in select_comparisons(project, comparison_ids)] if comparison_ids else None
+        if fmt == "pdf":
+            # Qt's PDF writer is loaded only when a PDF is asked for: the data exports run without it.
+            from counterpoint.export.pdf import export_pdf
 
-
-def _export(
-    project: Project, path: Path, fmt: str, comparison_ids: Sequence[int] | None, progress: Progress | None
-) -> Path:
-    from counterpoint.export.report import select_comparisons
-
-    ids = [c.id for c in select_comparisons(project, comparison_ids)] if comparison_ids else None
-    if fmt == "pdf":
-        from counterpoint.export.pdf import export_pdf
-
-        return export_pdf(project, path, ids, progress)
-    if fmt == "html":
-        from counterpoint.export.html import export_html
-
-        return export_html(project, path, ids)
-    if fmt == "md":
-        from counterpoint.export.markdown import export_markdown
-
-        return export_markdown(project, path, ids)
-    if fmt == "csv":
-        from counterpoint.export.table import export_csv
-
-        return export_csv(project, path, ids)
-    if fmt == "json":
-        from counterpoint.export.dossier import export_json
-
-        return export_json(project, path, ids)
-    if fmt == "webanno":
-        from counterpoint.export.webanno import export_webanno
-
-        return export_webanno(project, path, ids)
-    from counterpoint.export.claimreview import export_claimreview
-
-    return export_claimreview(project, path, ids)
+            return export_pdf(project, path, ids, progress, analyses=analyses)
+        if fmt == "html":
+            return export_html(project, path, ids, analyses=analyses)
+        if fmt == "md":
+            return export_markdown(project, path, ids, analyses=analyses)
+        if fmt == "csv":
+            return export_csv(project, path, ids)
+        if fmt == "json":
+            return export_json(project, path, ids)
+        if fmt == "webanno":
+            return export_webanno(project, path, ids)
+        return export_claimreview(project, path, ids, review_url=review_url or path.resolve().as_uri())
 
 
 __all__ = ["FORMATS", "export", "format_for"]

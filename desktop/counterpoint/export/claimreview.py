@@ -1,7 +1,9 @@
 """Verdicts as schema.org ClaimReview JSON-LD: one ClaimReview per annotation that has a verdict.
 
-The reviewed claim is the annotation's first span; the span it was held against, the relation and the
-user's note make up the review's text. The rating runs from 1 (contradiction) to 3 (consistent);
+The reviewed claim is the whole statement of the annotation's first span (the span itself is named in the
+review's text); the span it was held against, the relation and the user's note make up the review's text.
+Each review has a `url`: the review address given (`--review-url`), or the report file, with the
+annotation's UUID as fragment. The reviewer is an Organization from the project's settings. The rating runs from 1 (contradiction) to 3 (consistent);
 "unverifiable" has no number, only its name.
 """
 
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from counterpoint.export.atomic import write_text
+from counterpoint.export.jsonld import SCHEMA_ORG
 from counterpoint.export.report import select_comparisons
 from counterpoint.export.urls import web_url
 from counterpoint.store import Annotation, Project, Source, Statement, Verdict
@@ -40,7 +43,11 @@ def _claim(statement: Statement, source: Source | None) -> dict[str, Any]:
 
 
 def claim_review(
-    a: Annotation, statements: dict[int, Statement], sources: dict[int, Source], author: str
+    a: Annotation,
+    statements: dict[int, Statement],
+    sources: dict[int, Source],
+    organisation: str,
+    review_url: str = "",
 ) -> dict[str, Any]:
     assert a.verdict is not None
     first = a.targets[0]
@@ -51,7 +58,7 @@ def claim_review(
         rating.update(ratingValue=RATINGS[a.verdict], worstRating=1, bestRating=3)
     if a.note:
         rating["ratingExplanation"] = a.note
-    body = []
+    body = [f"Reviewed words: “{first.exact}”"] if first.exact.strip() != statement.text.strip() else []
     for other in a.targets[1:]:
         speaker = statements[other.statement_id].speaker
         relation = a.relation.label if a.relation else "is compared with"
@@ -61,15 +68,17 @@ def claim_review(
     review: dict[str, Any] = {
         "@type": "ClaimReview",
         "identifier": f"counterpoint-annotation-{a.id}",
-        "claimReviewed": first.exact,
+        "claimReviewed": statement.text,
         "itemReviewed": _claim(statement, source),
         "reviewRating": rating,
         "reviewBody": "\n".join(body),
     }
+    if review_url:
+        review["url"] = f"{review_url.split('#')[0]}#annotation-{a.uuid or a.id}"
     if a.updated or a.created:
         review["datePublished"] = (a.updated or a.created)[:10]
-    if author:
-        review["author"] = {"@type": "Person", "name": author}
+    if organisation:
+        review["author"] = {"@type": "Organization", "name": organisation}
     if a.tags:
         review["keywords"] = ", ".join(a.tags)
     if source is not None and web_url(source.url):
@@ -77,7 +86,14 @@ def claim_review(
     return review
 
 
-def claim_reviews(project: Project, comparison_ids: Sequence[int] | None = None) -> dict[str, Any]:
+def reviewer(project: Project) -> str:
+    """The reviewing organisation: the project's 'organisation' setting, else its author."""
+    return project.info("organisation") or project.info("author")
+
+
+def claim_reviews(
+    project: Project, comparison_ids: Sequence[int] | None = None, *, review_url: str = ""
+) -> dict[str, Any]:
     if comparison_ids:
         annotations = [
             a for c in select_comparisons(project, comparison_ids) for a in project.annotations(c.id)
@@ -86,11 +102,22 @@ def claim_reviews(project: Project, comparison_ids: Sequence[int] | None = None)
         annotations = project.annotations()
     statements = {s.id: s for s in project.statements()}
     sources = {s.id: s for s in project.sources()}
-    author = project.info("author")
-    graph = [claim_review(a, statements, sources, author) for a in annotations if a.verdict and a.targets]
-    return {"@context": "https://schema.org", "@graph": graph}
+    organisation = reviewer(project)
+    graph = [
+        claim_review(a, statements, sources, organisation, review_url)
+        for a in annotations
+        if a.verdict and a.targets
+    ]
+    return {"@context": SCHEMA_ORG, "@graph": graph}
 
 
-def export_claimreview(project: Project, path: Path, comparison_ids: Sequence[int] | None = None) -> Path:
-    text = json.dumps(claim_reviews(project, comparison_ids), ensure_ascii=False, indent=2) + "\n"
+def export_claimreview(
+    project: Project, path: Path, comparison_ids: Sequence[int] | None = None, *, review_url: str = ""
+) -> Path:
+    text = (
+        json.dumps(
+            claim_reviews(project, comparison_ids, review_url=review_url), ensure_ascii=False, indent=2
+        )
+        + "\n"
+    )
     return write_text(path, text)

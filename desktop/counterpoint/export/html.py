@@ -4,11 +4,12 @@ what Qt's rich text understands) that the PDF writer lays out with QTextDocument
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from html import escape
 from pathlib import Path
 
+from counterpoint.engine.model import Analysis
 from counterpoint.export.atomic import write_text
 from counterpoint.export.kinds import (
     kind_description,
@@ -468,5 +469,11 @@ def report_html(report: Report, *, web: bool = True, pages: dict[str, int] | Non
     )
 
 
-def export_html(project: Project, path: Path, comparison_ids: Sequence[int] | None = None) -> Path:
-    return write_text(path, report_html(build_report(project, comparison_ids), web=True))
+def export_html(
+    project: Project,
+    path: Path,
+    comparison_ids: Sequence[int] | None = None,
+    *,
+    analyses: Mapping[int, Analysis | None] | None = None,
+) -> Path:
+    return write_text(path, report_html(build_report(project, comparison_ids, analyses=analyses), web=True))

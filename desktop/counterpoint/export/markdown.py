@@ -7,9 +7,10 @@ in the legend; colours do not survive Markdown.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from counterpoint.engine.model import Analysis
 from counterpoint.export.atomic import write_text
 from counterpoint.export.html import counted, format_date
 from counterpoint.export.kinds import kind_description, kind_label
@@ -140,5 +141,11 @@ def report_markdown(report: Report) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def export_markdown(project: Project, path: Path, comparison_ids: Sequence[int] | None = None) -> Path:
-    return write_text(path, report_markdown(build_report(project, comparison_ids)))
+def export_markdown(
+    project: Project,
+    path: Path,
+    comparison_ids: Sequence[int] | None = None,
+    *,
+    analyses: Mapping[int, Analysis | None] | None = None,
+) -> Path:
+    return write_text(path, report_markdown(build_report(project, comparison_ids, analyses=analyses)))

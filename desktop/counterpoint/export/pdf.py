@@ -12,7 +12,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from counterpoint.engine.model import Analysis
 from counterpoint.export.atomic import write_bytes
 from counterpoint.export.fonts import register_fonts
 from counterpoint.export.html import INK, MUTED, RULE, format_date, report_html
@@ -524,10 +525,12 @@ def export_pdf(
     path: Path,
     comparison_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
+    *,
+    analyses: Mapping[int, Analysis | None] | None = None,
 ) -> Path:
     if progress is None:
-        return write_pdf(build_report(project, comparison_ids), path)
-    # One scale for both phases: gathering the report (the engine, per comparison) and painting pages.
+        return write_pdf(build_report(project, comparison_ids, analyses=analyses), path)
+    # One scale for both phases: gathering the report (per comparison) and painting pages.
     scale = 1000
 
     def gathering(done: int, total: int) -> None:
@@ -536,5 +539,5 @@ def export_pdf(
     def painting(done: int, total: int) -> None:
         progress(scale // 2 + done * scale // max(1, 2 * total), scale)
 
-    report = build_report(project, comparison_ids, progress=gathering)
+    report = build_report(project, comparison_ids, analyses=analyses, progress=gathering)
     return write_pdf(report, path, painting)

@@ -2,23 +2,22 @@
 only lay it out.
 
 A report covers some comparisons (or all of them): for each, its statements with the engine's contrast
-highlights and the user's annotated spans, and its annotations numbered in reading order.
+highlights and the user's annotated spans, and its annotations numbered in reading order. The engine's
+analysis of each comparison is handed in (counterpoint.app computes it once); the report never runs it.
 """
 
 from __future__ import annotations
 
 import itertools
-import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from counterpoint.engine.model import Analysis
 from counterpoint.errors import UserError
 from counterpoint.export.kinds import KINDS
 from counterpoint.store import Annotation, Comparison, Project, Source, Statement, Tag, Verdict
-
-log = logging.getLogger(__name__)
 
 VERDICT_ORDER = (Verdict.CONTRADICTION, Verdict.PARTLY_INCONSISTENT, Verdict.CONSISTENT, Verdict.UNVERIFIABLE)
 
@@ -138,72 +137,58 @@ def select_comparisons(project: Project, comparison_ids: Sequence[int] | None) -
     return [every[cid] for cid in dict.fromkeys(comparison_ids)]
 
 
-def _common_ground(analysis: object, texts: Sequence[str]) -> list[Contrast]:
+def _common_ground(analysis: Analysis, texts: Sequence[str]) -> list[Contrast]:
     """What the engine found both sides share (its `common`), in the shape of a contrast pair."""
     found = []
-    for item in getattr(analysis, "common", ()) or ():
-        try:
-            left, right = int(item.left), int(item.right)
-            (a0, a1), (b0, b1) = item.a, item.b
-        except (AttributeError, TypeError, ValueError):
-            continue
+    for item in analysis.common:
+        left, right = item.left, item.right
+        (a0, a1), (b0, b1) = item.a, item.b
         if 0 <= left < len(texts) and 0 <= right < len(texts) and a0 < a1 and b0 < b1:
-            reason = str(getattr(item, "reason", "") or "")
             found.append(
-                Contrast(left, right, texts[left][a0:a1], texts[right][b0:b1], "common", reason, 0.0)
+                Contrast(left, right, texts[left][a0:a1], texts[right][b0:b1], "common", item.reason, 0.0)
             )
     return found
 
 
 def engine_contrasts(
-    texts: Sequence[str],
-) -> tuple[list[list[Highlight]], list[Contrast], list[Contrast]] | None:
-    """The engine's contrast spans for each text, its pairs and its common ground; None without an engine."""
-    try:
-        from counterpoint.engine import analyse  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
+    texts: Sequence[str], analysis: Analysis
+) -> tuple[list[list[Highlight]], list[Contrast], list[Contrast]]:
+    """The engine's contrast spans for each text, its pairs and its common ground, from its analysis;
+    a pair whose spans fall outside the texts is dropped rather than drawn."""
     per_text: list[list[Highlight]] = [[] for _ in texts]
     pairs: list[Contrast] = []
-    common: list[Contrast] = []
-    if len(texts) < 2:
-        return per_text, pairs, common
-    try:
-        analysis = analyse(list(texts))
-        for pair in analysis.pairs:
-            kind = getattr(pair.kind, "value", pair.kind) or "contrast"
-            reason = str(getattr(pair, "reason", "") or "")
-            score = float(getattr(pair, "score", 0.0) or 0.0)
-            spans = []
-            for index, span in ((pair.left, pair.a), (pair.right, pair.b)):
-                start, end = int(span[0]), int(span[1])
-                if not (0 <= index < len(texts) and 0 <= start < end <= len(texts[index])):
-                    break
-                spans.append((index, start, end))
-            else:
-                for index, start, end in spans:
-                    per_text[index].append(Highlight(start, end, str(kind), reason, score))
-                (li, ls, le), (ri, rs, re_) = spans
-                pairs.append(Contrast(li, ri, texts[li][ls:le], texts[ri][rs:re_], str(kind), reason, score))
-        common = _common_ground(analysis, texts)
-    except Exception:  # a report without highlights beats no report; the log says why
-        log.exception("the comparison engine failed; the report has no contrast highlights")
-        return None
+    for pair in analysis.pairs:
+        kind = str(getattr(pair.kind, "value", pair.kind) or "contrast")
+        spans = []
+        for index, span in ((pair.left, pair.a), (pair.right, pair.b)):
+            start, end = int(span[0]), int(span[1])
+            if not (0 <= index < len(texts) and 0 <= start < end <= len(texts[index])):
+                break
+            spans.append((index, start, end))
+        else:
+            for index, start, end in spans:
+                per_text[index].append(Highlight(start, end, kind, pair.reason, float(pair.score)))
+            (li, ls, le), (ri, rs, re_) = spans
+            pairs.append(
+                Contrast(li, ri, texts[li][ls:le], texts[ri][rs:re_], kind, pair.reason, float(pair.score))
+            )
     for highlights in per_text:
         highlights.sort(key=lambda h: (h.start, -h.score))
     pairs.sort(key=lambda c: -c.score)
-    return per_text, pairs, common
+    return per_text, pairs, _common_ground(analysis, texts)
 
 
 def build_report(
     project: Project,
     comparison_ids: Sequence[int] | None = None,
     *,
-    highlights: bool = True,
+    analyses: Mapping[int, Analysis | None] | None = None,
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Gather a report; `progress(done, total)` is called after each comparison (the engine's share)."""
+    """Gather a report; `analyses` holds the engine's analysis of each comparison by id (None, or a
+    comparison left out: no highlights, the engine could not run). `progress(done, total)` is called
+    after each comparison."""
     comparisons = select_comparisons(project, comparison_ids)
     tags = {t.name.casefold(): t for t in project.tags()}
     statement_cache: dict[int, Statement] = {}
@@ -219,7 +204,8 @@ def build_report(
             if sid not in statement_cache:
                 statement_cache[sid] = project.statement(sid)
             statements.append(statement_cache[sid])
-        analysed = engine_contrasts([s.text for s in statements]) if highlights else None
+        analysis = (analyses or {}).get(comparison.id)
+        analysed = engine_contrasts([s.text for s in statements], analysis) if analysis is not None else None
         engine_used = engine_used or analysed is not None
         found, contrasts, common = analysed if analysed is not None else (None, [], [])
         annotation_views = []

@@ -2,7 +2,9 @@
 
 A tagged pair of spans is one annotation with two targets. Each target names its statement (with the
 statement's text embedded as rdf:value, so a reader can check the selectors) and carries a
-TextQuoteSelector and a TextPositionSelector in code points.
+TextQuoteSelector and a TextPositionSelector in code points. Annotations are named by the UUID each keeps
+for ever (urn:uuid:), so a re-export names them the same; `created` and `modified` are the annotation's own
+times as xsd:dateTime. Every key is a term of the W3C context (checked offline against resources/jsonld).
 """
 
 from __future__ import annotations
@@ -14,15 +16,25 @@ from pathlib import Path
 from typing import Any
 
 from counterpoint.export.atomic import write_text
+from counterpoint.export.jsonld import WEB_ANNOTATION, date_time
 from counterpoint.export.report import select_comparisons
 from counterpoint.store import Annotation, Project, Statement
 
-CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+CONTEXT = WEB_ANNOTATION
 
 
 def dossier_iri(project: Project) -> str:
     """A stable identifier for the dossier: the same title gives the same IRI on every export."""
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'counterpoint:' + project.title)}"
+
+
+def derived_iri(base: str, what: str) -> str:
+    """A urn:uuid for a part of the dossier (a statement, the collection), stable across exports."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, base + ':' + what)}"
+
+
+def annotation_iri(a: Annotation, base: str) -> str:
+    return f"urn:uuid:{a.uuid}" if a.uuid else derived_iri(base, f"annotation:{a.id}")
 
 
 def _bodies(a: Annotation) -> list[dict[str, Any]]:
@@ -56,15 +68,13 @@ def annotation_document(
     for t in a.targets:
         s = statements[t.statement_id]
         source: dict[str, Any] = {
-            "id": f"{base}:statement:{s.id}",
+            "id": derived_iri(base, f"statement:{s.id}"),
             "type": "Text",
             "format": "text/plain",
             "language": s.language,
             "creator": {"type": "Person", "name": s.speaker},
             "value": s.text,
         }
-        if s.said_on:
-            source["created"] = s.said_on.isoformat()
         targets.append(
             {
                 "type": "SpecificResource",
@@ -76,7 +86,7 @@ def annotation_document(
             }
         )
     document: dict[str, Any] = {
-        "id": f"{base}:annotation:{a.id}",
+        "id": annotation_iri(a, base),
         "type": "Annotation",
         "motivation": _motivation(a),
         "target": targets,
@@ -84,10 +94,10 @@ def annotation_document(
     bodies = _bodies(a)
     if bodies:
         document["body"] = bodies
-    if a.created:
-        document["created"] = a.created
-    if a.updated:
-        document["modified"] = a.updated
+    if date_time(a.created):
+        document["created"] = date_time(a.created)
+    if date_time(a.updated):
+        document["modified"] = date_time(a.updated)
     if author:
         document["creator"] = {"type": "Person", "name": author}
     if a.origin == "engine":
@@ -108,7 +118,7 @@ def collection(project: Project, comparison_ids: Sequence[int] | None = None) ->
     items = [annotation_document(a, statements, base, author) for a in annotations]
     result: dict[str, Any] = {
         "@context": CONTEXT,
-        "id": f"{base}:annotations",
+        "id": derived_iri(base, "annotations"),
         "type": "AnnotationCollection",
         "label": project.title,
         "total": len(items),
@@ -118,7 +128,7 @@ def collection(project: Project, comparison_ids: Sequence[int] | None = None) ->
         result["creator"] = {"type": "Person", "name": author}
     if items:
         result["first"] = {
-            "id": f"{base}:annotations:page-1",
+            "id": derived_iri(base, "annotations:page-1"),
             "type": "AnnotationPage",
             "startIndex": 0,
             "items": items,

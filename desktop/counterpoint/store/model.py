@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-Span = tuple[int, int]
+from counterpoint.engine.model import Span  # one Span type across packages: code points, end exclusive
 
 
 class Relation(StrEnum):
@@ -130,6 +130,7 @@ class Annotation:
     kind: str | None = None
     created: str = ""
     updated: str = ""
+    uuid: str = ""  # kept for ever: exports name the annotation urn:uuid:<this>, merges match on it
 
 
 @dataclass(frozen=True)

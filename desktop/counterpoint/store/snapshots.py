@@ -29,18 +29,18 @@ class ComparisonSnapshot:
 
 def snapshot_statement(project: Project, statement_id: int) -> StatementSnapshot:
     statement = project.statement(statement_id)
-    created, updated = project.execute(
+    created, updated = project._execute(
         "SELECT created, updated FROM statements WHERE id = ?", [statement_id]
     ).fetchone()
     memberships = tuple(
         (row[0], row[1])
-        for row in project.execute(
+        for row in project._execute(
             "SELECT comparison_id, position FROM comparison_statements WHERE statement_id = ?", [statement_id]
         )
     )
     annotation_ids = [
         row[0]
-        for row in project.execute(
+        for row in project._execute(
             "SELECT DISTINCT annotation_id FROM annotation_targets WHERE statement_id = ?", [statement_id]
         )
     ]
@@ -66,7 +66,7 @@ def restore_statement(project: Project, snapshot: StatementSnapshot) -> int:
             language=s.language,
             id=s.id,
         )
-        project.execute(
+        project._execute(
             "UPDATE statements SET created = ?, updated = ? WHERE id = ?",
             [snapshot.created, snapshot.updated, s.id],
         )
@@ -75,7 +75,7 @@ def restore_statement(project: Project, snapshot: StatementSnapshot) -> int:
                 continue
             # Its old position, as stored: deletes never renumber the others, so undoing deletes in
             # reverse order puts every statement back exactly in its place.
-            project.execute(
+            project._execute(
                 "INSERT INTO comparison_statements (comparison_id, statement_id, position) VALUES (?, ?, ?)",
                 [comparison_id, s.id, position],
             )
@@ -89,12 +89,12 @@ def restore_statement(project: Project, snapshot: StatementSnapshot) -> int:
 
 def snapshot_comparison(project: Project, comparison_id: int) -> ComparisonSnapshot:
     comparison = project.comparison(comparison_id)
-    created, updated = project.execute(
+    created, updated = project._execute(
         "SELECT created, updated FROM comparisons WHERE id = ?", [comparison_id]
     ).fetchone()
     members = tuple(
         (row[0], row[1])
-        for row in project.execute(
+        for row in project._execute(
             "SELECT statement_id, position FROM comparison_statements WHERE comparison_id = ? ORDER BY position",
             [comparison_id],
         )
@@ -109,7 +109,7 @@ def restore_comparison(project: Project, snapshot: ComparisonSnapshot) -> int:
     with project.transaction():
         project.add_comparison(c.title, [], id=c.id)
         restore_members(project, c.id, snapshot.members)
-        project.execute(
+        project._execute(
             "UPDATE comparisons SET created = ?, updated = ? WHERE id = ?",
             [snapshot.created, snapshot.updated, c.id],
         )
@@ -123,7 +123,7 @@ def comparison_members(project: Project, comparison_id: int) -> tuple[tuple[int,
     """A comparison's statements with their positions as stored (deletes leave gaps; that is fine)."""
     return tuple(
         (row[0], row[1])
-        for row in project.execute(
+        for row in project._execute(
             "SELECT statement_id, position FROM comparison_statements WHERE comparison_id = ? ORDER BY position",
             [comparison_id],
         )
@@ -134,14 +134,14 @@ def restore_members(project: Project, comparison_id: int, members: tuple[tuple[i
     """Put a comparison's statements back exactly, positions included, so later undos of deletes (which
     reinsert a statement at its stored position) find the order they left."""
     with project.transaction():
-        project.execute("DELETE FROM comparison_statements WHERE comparison_id = ?", [comparison_id])
+        project._execute("DELETE FROM comparison_statements WHERE comparison_id = ?", [comparison_id])
         for statement_id, position in members:
             if _exists(project, "statements", statement_id):
-                project.execute(
+                project._execute(
                     "INSERT INTO comparison_statements (comparison_id, statement_id, position) VALUES (?, ?, ?)",
                     [comparison_id, statement_id, position],
                 )
 
 
 def _exists(project: Project, table: str, row_id: int) -> bool:
-    return project.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() is not None
+    return project._execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() is not None

@@ -1,6 +1,7 @@
 """Undoable edits: one QUndoCommand per kind of change a user makes to a project.
 
-Every command writes through the Project (each edit is committed when made) and then tells the window what
+Adding a statement, a comparison or an annotation goes through the same use cases as the command line
+(counterpoint.app); every command writes through the Project (each edit is committed when made) and then tells the window what
 changed through a ProjectEvents object, so the library, the comparison list and the workspace refresh.
 The first run of a command happens before it is pushed (`perform`), so a UserError from the store reaches
 the user as a message and nothing lands on the undo stack.
@@ -15,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from counterpoint.app.comparisons import annotate, compare
+from counterpoint.app.statements import add_statement
 from counterpoint.store import Annotation, Project, Relation, TargetSpec, Verdict
 from counterpoint.store.snapshots import (
     ComparisonSnapshot,
@@ -80,11 +83,9 @@ class AddStatementCommand(ProjectCommand):
     def apply(self) -> None:
         fields = dict(self.fields)
         speaker, text = fields.pop("speaker"), fields.pop("text")
-        source = fields.pop("source", "")
-        with self.project.transaction():
-            if source and source.strip():
-                fields["source_id"] = self.project.ensure_source(source)
-            self.statement_id = self.project.add_statement(speaker, text, id=self.statement_id, **fields)
+        self.statement_id = add_statement(
+            self.project, speaker, text, source=fields.pop("source", "") or "", id=self.statement_id, **fields
+        )
         self.events.statements_changed.emit()
 
     def revert(self) -> None:
@@ -92,18 +93,8 @@ class AddStatementCommand(ProjectCommand):
         speaker = self.project.statement(self.statement_id).speaker
         with self.project.transaction():
             self.project.delete_statement(self.statement_id)
-            _drop_unused_speakers(self.project, [speaker])
+            self.project.drop_unused_speakers([speaker])
         self.events.statements_changed.emit()
-
-
-def _drop_unused_speakers(project: Project, names: Sequence[str]) -> None:
-    """Speakers an undone edit brought in and nothing uses now: they would linger in the speaker filter."""
-    for name in set(names):
-        project.execute(
-            "DELETE FROM speakers WHERE name = ? AND NOT EXISTS "
-            "(SELECT 1 FROM statements WHERE statements.speaker_id = speakers.id)",
-            [name],
-        )
 
 
 class EditStatementCommand(ProjectCommand):
@@ -127,7 +118,7 @@ class EditStatementCommand(ProjectCommand):
         self.old = {key: value for key, value in self.old.items() if key in self.new or key == "source_id"}
         self.lost: list[int] = []
         # Exact spans before the edit, so undo puts every target back where it was.
-        self._targets_before = _targets_of(project, statement_id)
+        self._targets_before = project.target_positions(statement_id)
 
     def apply(self) -> None:
         fields = dict(self.new)
@@ -149,23 +140,10 @@ class EditStatementCommand(ProjectCommand):
         with self.project.transaction():
             self.project.update_statement(self.statement_id, **self.old)
             if "speaker" in self.new:
-                _drop_unused_speakers(self.project, [self.new["speaker"]])
-            for target_id, values in self._targets_before.items():
-                self.project.execute(
-                    'UPDATE annotation_targets SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, '
-                    "anchored = ? WHERE id = ?",
-                    [*values, target_id],
-                )
+                self.project.drop_unused_speakers([self.new["speaker"]])
+            self.project.put_target_positions(self._targets_before)
         self.events.statements_changed.emit()
         self.events.annotations_changed.emit(None)
-
-
-def _targets_of(project: Project, statement_id: int) -> dict[int, tuple[Any, ...]]:
-    rows = project.execute(
-        'SELECT id, start, "end", exact, prefix, suffix, anchored FROM annotation_targets WHERE statement_id = ?',
-        [statement_id],
-    )
-    return {row[0]: tuple(row[1:]) for row in rows}
 
 
 class DeleteStatementCommand(ProjectCommand):
@@ -208,7 +186,7 @@ class ImportedStatementsCommand(ProjectCommand):
         with self.project.transaction():
             for snapshot in reversed(self.snapshots):
                 self.project.delete_statement(snapshot.statement.id)
-            _drop_unused_speakers(self.project, [s.statement.speaker for s in self.snapshots])
+            self.project.drop_unused_speakers([s.statement.speaker for s in self.snapshots])
         self.events.statements_changed.emit()
 
 
@@ -225,8 +203,8 @@ class CreateComparisonCommand(ProjectCommand):
         self.comparison_id: int | None = None
 
     def apply(self) -> None:
-        self.comparison_id = self.project.add_comparison(
-            self.title, self.statement_ids, id=self.comparison_id
+        self.comparison_id = compare(
+            self.project, self.statement_ids, title=self.title, id=self.comparison_id
         )
         self.events.comparisons_changed.emit()
 
@@ -336,23 +314,26 @@ class AddAnnotationCommand(ProjectCommand):
 
     def apply(self) -> None:
         with self.project.transaction():
-            before = _tag_ids(self.project)
+            before = self.project.tag_ids()
             _make_tags(self.project, self.tag_colours)
             if self.annotation is not None:
                 self.project.restore_annotation(self.annotation)
-            else:
-                annotation_id = self.project.add_annotation(
-                    self.targets, comparison_id=self.comparison_id, **self.values
+            elif self.comparison_id is not None:
+                annotation_id = annotate(
+                    self.project, self.comparison_id, self.targets, again=True, **self.values
                 )
                 self.annotation = self.project.annotation(annotation_id)
-            self.made_tags = _tag_ids(self.project) - before
+            else:
+                annotation_id = self.project.add_annotation(self.targets, comparison_id=None, **self.values)
+                self.annotation = self.project.annotation(annotation_id)
+            self.made_tags = self.project.tag_ids() - before
         self.events.annotations_changed.emit(self.comparison_id)
 
     def revert(self) -> None:
         assert self.annotation is not None
         with self.project.transaction():
             self.project.delete_annotation(self.annotation.id)
-            _drop_unused_tags(self.project, self.made_tags)
+            self.project.drop_unused_tags(self.made_tags)
         self.events.annotations_changed.emit(self.comparison_id)
 
 
@@ -360,21 +341,6 @@ def _make_tags(project: Project, colours: dict[str, str]) -> None:
     """Tags the user made on the fly, with the colours chosen for them."""
     for name, colour in colours.items():
         project.ensure_tag(name, colour)
-
-
-def _tag_ids(project: Project) -> set[int]:
-    return {int(row[0]) for row in project.execute("SELECT id FROM tags")}
-
-
-def _drop_unused_tags(project: Project, tag_ids: set[int]) -> None:
-    """Tags an undone edit made and nothing uses now: they would linger in the tag filter and the editor.
-    A tag another annotation has taken up since stays (redo makes it again if it is gone)."""
-    for tag_id in tag_ids:
-        project.execute(
-            "DELETE FROM tags WHERE id = ? AND NOT EXISTS "
-            "(SELECT 1 FROM annotation_tags WHERE annotation_tags.tag_id = tags.id)",
-            [tag_id],
-        )
 
 
 class AcceptSuggestionCommand(AddAnnotationCommand):
@@ -435,16 +401,16 @@ class EditAnnotationCommand(ProjectCommand):
 
     def apply(self) -> None:
         with self.project.transaction():
-            before = _tag_ids(self.project)
+            before = self.project.tag_ids()
             _make_tags(self.project, self.tag_colours)
             self.project.update_annotation(self.annotation_id, **self.new)
-            self.made_tags = _tag_ids(self.project) - before
+            self.made_tags = self.project.tag_ids() - before
         self.events.annotations_changed.emit(self.comparison_id)
 
     def revert(self) -> None:
         with self.project.transaction():
             self.project.update_annotation(self.annotation_id, **self.old)
-            _drop_unused_tags(self.project, self.made_tags)
+            self.project.drop_unused_tags(self.made_tags)
         self.events.annotations_changed.emit(self.comparison_id)
 
 

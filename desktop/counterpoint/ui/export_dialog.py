@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterpoint.app.exporting import export_file, report_for
 from counterpoint.errors import UserError
-from counterpoint.export import FORMATS, export
+from counterpoint.export import FORMATS
 from counterpoint.export.atomic import check_output_path, safe_file_name
 from counterpoint.store import Project
 from counterpoint.ui.plain import tip
@@ -102,9 +103,8 @@ class _Job(QThread):
 def _preview_pages(comparison_ids: list[int] | None) -> Callable[[Project, Callable[[int, int], None]], Any]:
     def work(project: Project, progress: Callable[[int, int], None]) -> tuple[list[QImage], int]:
         from counterpoint.export.pdf import render_preview
-        from counterpoint.export.report import build_report
 
-        return render_preview(build_report(project, comparison_ids), dpi=PREVIEW_DPI, max_pages=PREVIEW_PAGES)
+        return render_preview(report_for(project, comparison_ids), dpi=PREVIEW_DPI, max_pages=PREVIEW_PAGES)
 
     return work
 
@@ -355,7 +355,7 @@ class ExportDialog(QDialog):
                     raise ExportCancelled
                 progress(done, total)
 
-            return export(project, path, fmt, ids, report)
+            return export_file(project, path, fmt, ids, report)
 
         self._set_busy(True)
         job = _Job(self.project.path, work)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterpoint.app.documents import add_document, imported_before
 from counterpoint.ingest import (
     SUPPORTED_SUFFIXES,
     Document,
@@ -487,8 +488,6 @@ def import_text_with_preview(
 
     Returns the new statement ids, or None when the user cancels (nothing is stored then).
     """
-    from counterpoint.commands.ingest import add_document
-
     try:
         document = document_from_text(text, title=title)
     except IngestError as exc:
@@ -498,8 +497,7 @@ def import_text_with_preview(
     chosen = preview_document(parent, document, found)
     if chosen is None:
         return None
-    with project.transaction():
-        return add_document(project, *chosen)[1]
+    return add_document(project, *chosen)[1]
 
 
 def import_documents_with_preview(
@@ -509,8 +507,6 @@ def import_documents_with_preview(
 
     Each document is one transaction: cancelling a preview stores nothing of that document.
     """
-    from counterpoint.commands.ingest import add_document, imported_before
-
     if paths is None:
         patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
         names, _filter = QFileDialog.getOpenFileNames(
@@ -533,8 +529,7 @@ def import_documents_with_preview(
         chosen = preview_document(parent, document, found)
         if chosen is None:
             continue
-        with project.transaction():
-            added.extend(add_document(project, *chosen)[1])
+        added.extend(add_document(project, *chosen)[1])
     return added
 
 

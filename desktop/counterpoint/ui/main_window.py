@@ -602,7 +602,7 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         statements = self.project.count_statements()
         comparisons = self.comparison_list.count()
-        annotations = int(self.project.execute("SELECT count(*) FROM annotations").fetchone()[0])
+        annotations = self.project.count_annotations()
         self.counts_label.setText(
             f"{statements:,} statements · {comparisons} comparisons · {annotations} annotations"
         )
@@ -860,11 +860,7 @@ class MainWindow(QMainWindow):
         if not self.run_command(make):
             return []
         lost = command[0].lost
-        annotated = int(
-            self.project.execute(
-                "SELECT count(*) FROM annotation_targets WHERE statement_id = ?", [statement_id]
-            ).fetchone()[0]
-        )
+        annotated = self.project.count_targets_on(statement_id)
         if lost:
             self.say(
                 f"Statement saved. {len(lost)} annotated span{'s' if len(lost) != 1 else ''} no longer match "
@@ -929,23 +925,9 @@ class MainWindow(QMainWindow):
     # -- comparisons ----------------------------------------------------------------------------------
 
     def _fill_comparisons(self) -> None:
-        speakers_of: dict[int, list[str]] = {}
-        for comparison_id, name in self.project.execute(
-            "SELECT cs.comparison_id, sp.name FROM comparison_statements cs "
-            "JOIN statements st ON st.id = cs.statement_id JOIN speakers sp ON sp.id = st.speaker_id "
-            "ORDER BY cs.comparison_id, cs.position"
-        ):
-            speakers_of.setdefault(comparison_id, []).append(name)
-        counts = dict(
-            self.project.execute(
-                "SELECT comparison_id, count(*) FROM annotations GROUP BY comparison_id"
-            ).fetchall()
-        )
         entries = []
-        for comparison in self.project.comparisons():
-            speakers = list(dict.fromkeys(speakers_of.get(comparison.id, [])))
+        for comparison, speakers, tagged in self.project.comparison_summaries():
             who = " · ".join(speakers) if speakers else f"{len(comparison.statement_ids)} statements"
-            tagged = counts.get(comparison.id, 0)
             entries.append(
                 (comparison.id, comparison.title, who + (f"  ·  {tagged} tagged" if tagged else ""))
             )
