@@ -39,8 +39,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def data_folder() -> Path:
+    """~/.local/share/Counterpoint (under $XDG_DATA_HOME): Qt's AppDataLocation would name the organisation
+    and the application, both 'Counterpoint', and double the folder."""
+    generic = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(generic) / APPLICATION
+
+
 def sample_path() -> Path:
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder = data_folder()
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "sample.counterpoint"
 
