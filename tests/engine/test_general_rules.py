@@ -96,3 +96,39 @@ def test_preventing_a_disease_does_not_deny_its_mention() -> None:
     a = "Measles vaccination is safe."
     b = "Two doses are about 97% effective at preventing measles."
     assert not any(k == "negation" for k, _sa, _sb in _kinds(a, b))
+
+
+# --- issue 9, point 3: generic gaps seen on unseen real pairs (each a class of phrasing) ------------------
+
+
+def test_a_negation_inside_an_if_clause_is_no_denial() -> None:
+    a = "We will pass the housing bill this year."
+    b = "If we do not pass the housing bill this year, we never will."
+    assert not [p for p in proposals(a, b) if p.kind == "negation"]
+
+
+def test_a_contracted_future_denied_against_the_plain_future() -> None:
+    a, b = "The troops will be home by Christmas.", "The troops won't be home by Christmas."
+    assert [p.kind for p in proposals(a, b)] == ["negation"]
+    a, b = "They'll be back in the office next week.", "They will not be back in the office next week."
+    assert [p.kind for p in proposals(a, b)] == ["negation"]
+
+
+def test_a_claim_named_and_called_wrong_is_denied() -> None:
+    a = "Taxes will rise next year."
+    b = "The notion that taxes will rise next year is wrong."
+    assert [p.kind for p in proposals(a, b)] == ["factuality"]
+    # others being wrong is no denial of a claim ("the pessimists were wrong")
+    assert proposals(a, "The pessimists were wrong about the harvest.") == []
+
+
+def test_a_word_in_a_denied_phrase_after_a_preposition_is_not_denied_as_a_phrase() -> None:
+    # "will not raise taxes on working families" denies the raising, not the families
+    found = proposals("This budget is for working families.", "We will not raise taxes on working families.")
+    assert all(p.score < 0.6 for p in found if p.kind == "negation"), found
+
+
+def test_two_apologies_for_one_remark_agree() -> None:
+    a = "I apologise for the remarks I made on Friday."
+    b = "I apologise for what I said on Friday."
+    assert not [p for p in proposals(a, b) if p.kind == "factuality"]

@@ -328,8 +328,14 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
             # "I was wrong", "we were almost all wrong", "it was a mistake": owning up to an error
             # ... said of the speaker or of the claim, not of others ("the pessimists were wrong")
             be = [k for k in range(max(sent.lo, lo - 4), lo) if norms[k] in PAST_BE]
+            copula = [k for k in range(max(sent.lo, lo - 3), lo) if norms[k] in COPULAS]
             if be and be[-1] > sent.lo and norms[be[-1] - 1] in OWN_SUBJECTS:
                 f.factuality.append(Cue(lo, hi, "retraction", 0, _negated(doc, lo, hi)))
+            elif copula and any(lemmas[k] in lex.reference_words for k in range(sent.lo, copula[-1])):
+                # "the notion that taxes will rise is wrong", "the figures you quote are mistaken":
+                # a claim named as the subject and called wrong is denied
+                f.factuality.append(Cue(lo, hi, "denial", 0, _negated(doc, lo, hi)))
+                f.refers_to_claim = True
         else:
             f.factuality.append(Cue(lo, hi, payloads[0], 0, _negated(doc, lo, hi)))
             if _pronoun_subject(doc, lo, sent.lo):

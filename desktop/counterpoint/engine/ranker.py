@@ -28,7 +28,6 @@ EXPLAINED = {
     "hedge_one_side": ("modality", "a hedge against a firm statement"),
     "factuality_one_side": ("factuality", "a claim against a denial or dismissal"),
     "numbers_differ": ("quantity", "different figures for the same thing"),
-    "number_one_side": ("quantity", "a figure on one side only"),
     "framing_opposed": ("framing", "loaded against neutral words for the same thing"),
 }
 

@@ -84,6 +84,8 @@ def factuality(a: Side, b: Side) -> Iterator[Candidate]:
         for c in deny.f.factuality:
             if c.negated or (against_denial and c.value not in ANSWER_ANY):
                 continue
+            if any(x.value == c.value and not x.negated for x in claim.f.factuality):
+                continue  # both apologise, both call it a joke: the two say the same
             pd = phrase(deny.doc, c.lo, c.hi, 2)
             pc, key, rank = salient(claim, hints)
             word = FACTUALITY_VERBS.get(c.value, "denies")

@@ -67,6 +67,25 @@ def _also_denied(side: Side, lemma: str) -> bool:
 
 
 PLAIN_NEGATORS = closed_class("plain-negators")
+PREPOSITIONS = closed_class("prepositions")
+CONDITIONALS = closed_class("conditionals")
+
+
+def _conditional(doc: Document, cue: int, sent_lo: int) -> bool:
+    """Whether a negation stands in an if-clause ("if we do not act this year, we never will"): a
+    condition, which the speaker neither asserts nor denies."""
+    for k in range(cue - 1, sent_lo - 1, -1):
+        if doc.norms[k] in CONDITIONALS:
+            return True
+        if not doc.tokens[k].word and doc.norms[k] in (",", ";", ":", "—", "–", "("):
+            return False
+    return False
+
+
+def _after_preposition(doc: Document, cue: int, kn: int) -> bool:
+    """Whether a preposition stands between the cue and kn: "not raise taxes on working families"
+    denies the raising, not the families."""
+    return any(doc.norms[k] in PREPOSITIONS for k in range(cue + 1, kn))
 
 
 def _phrase_head(side: Side, kn: int) -> bool:
@@ -97,6 +116,8 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
                 continue
             if _in_relative_clause(neg.doc, neg.doc.neg_cue[kn], neg.f.sentence.lo) or _beyond(neg, kn):
                 continue
+            if _conditional(neg.doc, neg.doc.neg_cue[kn], neg.f.sentence.lo):
+                continue
             for lp, kp in pos.f.content.items():
                 if pos.doc.negated[kp] or not _related(ln, lp):
                     continue
@@ -118,7 +139,9 @@ def negation(a: Side, b: Side) -> Iterator[Candidate]:
                     continue  # "no evidence of a link ... and autism" denies too: the two agree
                 # a denied phrase of two or more words the other side asserts ("didn't set a red line"
                 # against "a red line for us") is as clear as a denied head word
-                phrase_match = not head and _denied_phrase(neg, pos, kn)
+                phrase_match = (
+                    not head and not _after_preposition(neg.doc, cue, kn) and _denied_phrase(neg, pos, kn)
+                )
                 strength = (0.7 if head else 0.6 if phrase_match else 0.35 if implicative else 0.45) - (
                     0.1 if ln != lp else 0.0
                 )
