@@ -132,3 +132,13 @@ def test_two_apologies_for_one_remark_agree() -> None:
     a = "I apologise for the remarks I made on Friday."
     b = "I apologise for what I said on Friday."
     assert not [p for p in proposals(a, b) if p.kind == "factuality"]
+
+
+def test_one_word_as_a_noun_and_as_a_verb_is_not_a_shared_word() -> None:
+    from counterpoint.engine.candidates import INDEX
+    from counterpoint.engine.core import pair_candidates
+
+    a = "They were thrown into the back of a van."
+    b = "We can't back off that now."
+    cands, _ = pair_candidates(a, b)
+    assert cands and all(c.x[INDEX["overlap"]] == 0 and c.x[INDEX["shared_denied"]] == 0 for c in cands)

@@ -26,6 +26,7 @@ FEATURES = (
     "wordnet_synonyms",
     "negation_one_side",
     "negation_both",
+    "shared_denied",
     "valence_opposed",
     "valence_gap",
     "antonym_direct",
@@ -97,7 +98,11 @@ def features(
     x = [0.0] * len(FEATURES)
     x[INDEX["bias"]] = 1.0
     x[INDEX["sentence_sim"]] = min(1.0, sim / 0.5)
-    shared = wa.content & wb.content
+    # a word in the two roles ("the back of" / "can't back off") is not shared
+    shared = {
+        w for w in wa.content & wb.content if {wa.roles.get(w, ""), wb.roles.get(w, "")} != {"noun", "verb"}
+    }
+    x[INDEX["shared_denied"]] = float(any((w in wa.denied) != (w in wb.denied) for w in shared))
     if wa.content and wb.content:
         x[INDEX["overlap"]] = len(shared) / math.sqrt(len(wa.content) * len(wb.content))
     direct = indirect = synonyms = 0

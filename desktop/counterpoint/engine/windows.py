@@ -19,6 +19,8 @@ MIN_CLAUSE = 3  # a shorter clause joins its neighbour
 PUNCTUATION_BREAKS = closed_class("punctuation-breaks")
 END_MARKS = closed_class("end-marks")
 CLAUSE_OPENERS = closed_class("clause-openers")
+DETERMINERS = closed_class("determiners")
+VERBAL_MARKERS = closed_class("verbal-markers")
 
 
 @dataclass
@@ -37,6 +39,10 @@ class Window:
     numbers: frozenset[float] = frozenset()
     framing: frozenset[tuple[str, int]] = frozenset()
     rank: int = 0  # position of the window in its text
+    # a content word right after a determiner is a noun, right after an auxiliary or "to" a verb ("the
+    # back of" against "can't back off"): the same lemma in the two roles is not the same thing
+    roles: dict[str, str] = field(default_factory=dict)
+    denied: frozenset[str] = frozenset()  # content words under a negation
     extra: dict[str, float] = field(default_factory=dict)
 
 
@@ -69,6 +75,16 @@ def _clauses(doc: Document, lo: int, hi: int) -> list[list[int]]:
         else:
             step = WINDOW // 2
             out.extend(seg[i : i + WINDOW] for i in range(0, len(seg) - step, step))
+    return out
+
+
+def _roles(doc: Document, lo: int, hi: int) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k in range(lo, hi):
+        if not doc.tokens[k].word or doc.lemmas[k] in STOPWORDS or doc.lemmas[k] in out:
+            continue
+        before = doc.norms[k - 1] if k > 0 else ""
+        out[doc.lemmas[k]] = "noun" if before in DETERMINERS else "verb" if before in VERBAL_MARKERS else ""
     return out
 
 
@@ -106,6 +122,10 @@ def windows(
                         doc.lemmas[k]
                         for k in inside
                         if doc.tokens[k].word and doc.lemmas[k] not in STOPWORDS and len(doc.norms[k]) > 1
+                    ),
+                    roles=_roles(doc, lo, hi),
+                    denied=frozenset(
+                        doc.lemmas[k] for k in inside if doc.negated[k] and doc.lemmas[k] not in STOPWORDS
                     ),
                     negations=negations,
                     valence=total,
