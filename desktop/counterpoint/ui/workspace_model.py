@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-Span = tuple[int, int]
+from counterpoint.engine.model import Span  # one Span type across packages
+from counterpoint.engine.offsets import Utf16Offsets
 
 LINE_SEPARATOR = "\u2028"
 # A row is one paragraph of a QTextDocument, so breaks inside it become line separators; each swap is
@@ -36,34 +37,22 @@ class AnalysisLike(Protocol):
     def versions(self) -> Mapping[tuple[int, int], Sequence[Any]]: ...
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-class Utf16Map:
-    """Converts offsets in one text between Python code points and Qt's UTF-16 units.
-
-    Only characters outside the Basic Multilingual Plane (emoji, some CJK) take two UTF-16 units, so
-    the map keeps their positions and converts by bisection.
-    """
+class Utf16Map(Utf16Offsets):
+    """The engine's one UTF-16 offset map, with the names the workspace uses: Qt's cursors count UTF-16
+    units, the engine and the store count code points (only characters outside the Basic Multilingual
+    Plane, such as emoji, take two units)."""
 
     def __init__(self, text: str) -> None:
+        super().__init__(text)
         self.text = text
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
-        self._astral_utf16 = [i + k for k, i in enumerate(self._astral)]
-
-    def to_utf16(self, cp: int) -> int:
-        return cp + bisect_left(self._astral, cp)
 
     def to_code_points(self, unit: int) -> int:
         """The code point offset of a UTF-16 offset; the middle of a surrogate pair goes to its start."""
-        inside = bisect_left(self._astral_utf16, unit)
-        if inside and self._astral_utf16[inside - 1] + 1 == unit:
-            return self._astral[inside - 1]
-        return unit - bisect_right(self._astral_utf16, unit - 2)
+        return self.from_utf16(unit)
 
     @property
     def utf16_length(self) -> int:
-        return len(self.text) + len(self._astral)
+        return self.to_utf16(len(self.text))
 
 
 def utf16_length(text: str) -> int:
