@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from counterpoint.engine import wordnet
 from counterpoint.engine.model import KINDS, Span
@@ -71,6 +71,8 @@ class Candidate:
     x: list[float]
     kind: str = ""
     reason: str = ""  # a detector's reason, when the candidate is a detector's cue pair
+    # what a general feature saw, in words, for the reason shown with it ("'create' against 'destroy'")
+    evidence: dict[str, str] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -93,8 +95,10 @@ def features(
     sim: float,
     found: list[Found],
     item: dict[str, float],
+    evidence: dict[str, str] | None = None,
 ) -> list[float]:
-    """The feature vector of one window pair (see FEATURES)."""
+    """The feature vector of one window pair (see FEATURES); evidence, when given, is filled with the
+    words behind the features that have any."""
     x = [0.0] * len(FEATURES)
     x[INDEX["bias"]] = 1.0
     x[INDEX["sentence_sim"]] = min(1.0, sim / 0.5)
@@ -115,6 +119,17 @@ def features(
                 indirect += 1
             elif r == -1:
                 synonyms += 1
+    if evidence is not None and (direct or indirect):
+        p, q = min((p, q) for p in wa.content - shared for q in wb.content - shared if _relation(p, q) > 0)
+        evidence["antonym"] = f"'{p}' against '{q}': opposite words (WordNet)"
+    if evidence is not None:
+        denied = sorted(w for w in shared if (w in wa.denied) != (w in wb.denied))
+        if denied:
+            evidence["negation"] = f"'{denied[0]}' is denied on one side and asserted on the other"
+        if wa.valence * wb.valence < 0 and wa.strongest_word and wb.strongest_word:
+            evidence["polarity"] = (
+                f"'{wa.strongest_word}' against '{wb.strongest_word}': opposite evaluations"
+            )
     x[INDEX["wordnet_synonyms"]] = min(1.0, synonyms / 2)
     x[INDEX["antonym_direct"]] = min(1.0, float(direct))
     x[INDEX["antonym_indirect"]] = min(1.0, float(indirect))
@@ -196,8 +211,9 @@ def generate(
         for j, sim in partners.get(wa.sentence, ()):
             here = found_at.get((wa.sentence, j), [])
             for wb in by_sentence_b.get(j, ()):
-                x = features(wa, wb, sim, here, item)
-                out.append(Candidate(wa.span, wb.span, (wa.sentence, j), x))
+                evidence: dict[str, str] = {}
+                x = features(wa, wb, sim, here, item, evidence)
+                out.append(Candidate(wa.span, wb.span, (wa.sentence, j), x, evidence=evidence))
     for f in found:
         wa, wb = _containing(wins_a, starts_a, f.a), _containing(wins_b, starts_b, f.b)
         if wa is None or wb is None:

@@ -19,6 +19,7 @@ from counterpoint.engine.candidates import FEATURES, INDEX, Candidate
 # What a feature says, when it is the one that weighs most in a candidate's score.
 EXPLAINED = {
     "negation_one_side": ("negation", "one side denies what the other asserts"),
+    "shared_denied": ("negation", "one side denies what the other asserts"),
     "antonym_direct": ("antonym", "opposite words (WordNet antonyms)"),
     "antonym_indirect": ("antonym", "words on opposite sides of a scale (WordNet)"),
     "valence_opposed": ("polarity", "opposite evaluation of the same matter"),
@@ -44,7 +45,8 @@ class Ranker:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def explain(self, c: Candidate) -> tuple[str, str]:
-        """Kind and reason of a candidate: a detector's own, else its heaviest general feature's."""
+        """Kind and reason of a candidate: a detector's own, else its heaviest general feature's, in
+        the words that feature saw when it has them."""
         if c.kind:
             return c.kind, c.reason
         best = ("polarity", "contrasting phrasing in aligned sentences")
@@ -53,11 +55,12 @@ class Ranker:
             part = self.weights[INDEX[name]] * c.x[INDEX[name]]
             if part > top:
                 top, best = part, (kind, reason)
-        for kind in ("negation", "antonym", "polarity", "modality", "factuality", "quantity", "framing"):
+        for kind in EXPLAINED_KIND:
             part = self.weights[INDEX[f"detector_{kind}"]] * c.x[INDEX[f"detector_{kind}"]]
             if part > top:
                 top, best = part, (kind, best[1] if best[0] == kind else EXPLAINED_KIND[kind])
-        return best
+        kind = best[0]
+        return kind, c.evidence.get(kind, best[1])
 
     def choose(self, candidates: list[Candidate], sentences: int) -> list[tuple[float, Candidate]]:
         """The candidates to show: the best one if it clears the threshold, then others that clear the

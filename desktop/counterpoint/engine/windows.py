@@ -33,6 +33,7 @@ class Window:
     negations: int = 0
     valence: float = 0.0  # VADER sum, signs flipped under negation
     strongest: float = 0.0  # the largest single |valence|
+    strongest_word: str = ""  # the word that carries it
     modal: frozenset[str] = frozenset()
     factual: frozenset[str] = frozenset()
     stance: frozenset[tuple[str, int]] = frozenset()
@@ -103,6 +104,7 @@ def windows(
             lo, hi = seg[0], seg[-1] + 1
             inside = range(lo, hi)
             total = strongest = 0.0
+            strongest_word = ""
             negations = 0
             for k in inside:
                 if doc.neg_cue[k] == k or (doc.neg_cue[k] >= 0 and not doc.negated[k]):
@@ -111,7 +113,8 @@ def windows(
                 if v is not None and doc.tokens[k].word and doc.lemmas[k] not in STOPWORDS:
                     v = -v if doc.negated[k] else v
                     total += v
-                    strongest = max(strongest, abs(v))
+                    if abs(v) > strongest:
+                        strongest, strongest_word = abs(v), doc.text[doc.tokens[k].start : doc.tokens[k].end]
             out.append(
                 Window(
                     sentence=f.index,
@@ -130,6 +133,7 @@ def windows(
                     negations=negations,
                     valence=total,
                     strongest=strongest,
+                    strongest_word=strongest_word,
                     modal=frozenset(
                         ("not-" if c.negated else "") + c.value for c in f.modality if lo <= c.lo < hi
                     ),
