@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from counterpoint import __version__
-from counterpoint.commands import comparisons, contrast, export, ingest, project, screenshot
+from counterpoint.commands import comparisons, contrast, export, find, ingest, project, screenshot
 from counterpoint.errors import UserError
 
 # Each module exposes register(subparsers); a subcommand sets `func` to a callable(args) -> int.
-COMMAND_MODULES = (project, comparisons, contrast, ingest, export, screenshot)
+COMMAND_MODULES = (project, comparisons, find, contrast, ingest, export, screenshot)
 
 
 class Parser(argparse.ArgumentParser):
