@@ -56,6 +56,7 @@ from counterpoint.errors import UserError
 from counterpoint.store import Annotation, Comparison, Project, Statement, TargetSpec
 from counterpoint.ui import commands as cmd
 from counterpoint.ui.annotations_panel import AnnotationsPanel
+from counterpoint.ui.find_panel import FindContradictions
 from counterpoint.ui.library import ComparisonList, LibraryPanel
 from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_ids
 from counterpoint.ui.plain import message_box, tip
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
+        self.find_contradictions = FindContradictions(self)  # its dock, its action (issue 14)
         self.apply_tab_order()
 
         self.resize(1600, 1000)
@@ -902,6 +904,7 @@ class MainWindow(QMainWindow):
     def _library_menu(self, position: Any) -> None:
         menu = QMenu(self)
         menu.addAction(self.new_comparison_action)
+        menu.addAction(self.find_contradictions.action)
         if self.comparison() is not None:
             menu.addAction(self.add_to_comparison_action)
             menu.addAction(self.remove_from_comparison_action)
