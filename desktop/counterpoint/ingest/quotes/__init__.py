@@ -1,0 +1,30 @@
+"""Direct quotations in news writing and who said them.
+
+The text is read in four passes: find the quoted spans (straight and curly marks, nested quotes, quotations
+continued over paragraphs); mask them, so the sentence splitter and the attribution rules see only the
+reporter's words (tokens); list the people the article names (people); then attribute each quotation from the
+patterns news writing uses (attribution), falling back on references back (coreference); each is dated and
+placed (dates), and the pipeline joins the parts of one utterance.
+"""
+
+from counterpoint.ingest.quotemarks import Span
+from counterpoint.ingest.quotes.pipeline import extract_quotes
+from counterpoint.ingest.quotes.quote import (
+    MIN_QUOTE_WORDS,
+    MIN_UNATTRIBUTED_WORDS,
+    Quote,
+    has_blank_line_paragraphs,
+    join_parts,
+    part_separator,
+)
+
+__all__ = [
+    "MIN_QUOTE_WORDS",
+    "MIN_UNATTRIBUTED_WORDS",
+    "Quote",
+    "Span",
+    "extract_quotes",
+    "has_blank_line_paragraphs",
+    "join_parts",
+    "part_separator",
+]

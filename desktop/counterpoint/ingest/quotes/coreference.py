@@ -1,0 +1,495 @@
+"""References back: "he said", "the senator said", "it said", and a quotation that continues the speaker of the
+sentence or paragraph before."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import islice
+
+from counterpoint.ingest.quotes.attribution import AttributionReader
+from counterpoint.ingest.quotes.people import _Mention, _Person, _Speaker
+from counterpoint.ingest.quotes.tokens import _Sentence, _Token
+from counterpoint.ingest.quotes.words import (
+    _CONNECTORS,
+    _CORPORATE,
+    _DETERMINERS,
+    _INDEFINITE,
+    _NOT_PEOPLE,
+    _OPENING_TOKENS,
+    _PRONOUNS,
+    _WIRES,
+    _name_like,
+    _surname,
+)
+
+
+class CoreferenceReader(AttributionReader):
+    """References back: pronouns, 'the senator', 'it', and the speaker of the sentence before."""
+
+    def _resolve(self, sentence: _Sentence, span: tuple[int, int], position: int) -> _Speaker | None:
+        tokens = sentence.tokens
+        start, end = span
+        words = tokens[start : end + 1]
+        char_span = (words[0].start, words[-1].end)
+        if len(words) == 1 and words[0].key in ("it", "they", "we", "i"):
+            # "it said" is the institution quoted last; "they", "we", "I" are nobody we can name
+            if words[0].key == "it":
+                institution = self._recent_institution(sentence, start)
+                if institution:
+                    return _Speaker(institution, None, 0.7, char_span)
+                last = self._last_speaker
+                if last is not None and last.person is None and last.name[:1].isupper():
+                    # '"…," CBT said. "…," it continued.': the institution quoted just before
+                    return _Speaker(last.name, None, 0.65, char_span)
+            if words[0].key == "they":
+                last = self._last_speaker
+                if last is not None and last.person is None and self._plural_or_institution(last.name):
+                    # 'Leaders with the union said in a statement that "…". "…," they said.'
+                    return _Speaker(last.name, None, 0.6, char_span)
+            return None
+        if len(words) == 1 and words[0].key in _PRONOUNS:
+            person = self._recent_person(position, _PRONOUNS[words[0].key])
+            described = self._described_before(sentence, person) if words[0].key in ("he", "she") else None
+            if described is not None:
+                return _Speaker(described.name, None, 0.5, char_span)
+            if person is None:
+                return None
+            gender = _PRONOUNS[words[0].key]
+            if gender and not person.gender:
+                person.gender = gender
+            return _Speaker(person.name, person.role(), 0.8, char_span, person)
+        if words[0].key == "the" and len(words) > 1 and all(w.capitalised for w in words[1:]):
+            name, role, is_org = self._split_name(words[1:])
+            if is_org or not name or " " not in name or not role:
+                # "the Federal Reserve", "the Congressional Budget Office": an institution speaks
+                return _Speaker(self._phrase(words[1:]), None, 0.85, char_span)
+            words = words[1:]
+        if not words[-1].capitalised:
+            titles = [
+                w
+                for w in words
+                if w.key in self.lex.titles
+                or w.key in self.lex.organisation_words
+                or (w.key.endswith("s") and w.key[:-1] in self.lex.titles and w is words[-1])  # "the envoys"
+            ]
+            head = titles[-1] if titles else words[-1]
+            phrase = self._phrase(words)
+            # "the senator" is someone named before; "another neighbor", "a witness" is someone new
+            plural = head.key.endswith("s") and head.key[:-1] in self.lex.titles  # "Shadow ministers"
+            refers_back = head.key in self.lex.titles and words[0].key not in _INDEFINITE and not plural
+            if refers_back and words[0].key == "the":
+                # 'A Reuters spokesperson said in a statement … "…," the spokesperson wrote': the one just
+                # described, not a spokeswoman named earlier
+                described = self._described_earlier(sentence, head.key, position)
+                if described is not None:
+                    return _Speaker(described.name, None, 0.5, char_span)
+            for mention in self._mentions_before(position) if refers_back else []:
+                if mention.position < position and self._role_fits(head.key, mention.person):
+                    return _Speaker(
+                        mention.person.name, mention.person.role(), 0.65, char_span, mention.person
+                    )
+            if (
+                refers_back
+                and words[0].key == "the"
+                and end + 2 < len(tokens)
+                and tokens[end + 1].word.isdigit()
+                and "," in self.masked[tokens[end].end : tokens[end + 1].start]
+            ):
+                # '"…," the certified nursing assistant, 33, said' after "Linda Fisher looked out…": someone
+                # with an age is a person, the one the story is about
+                person = self._recent_person(position, "")
+                if person is not None and not person.roles:
+                    role = re.sub(r"^(?:The|the)\s+", "", phrase)
+                    return _Speaker(person.name, role, 0.6, char_span, person)
+            if head.key in self.lex.titles and words[0].key in ("a", "an") and sentence.paragraph <= 1:
+                # the lede's "A federal judge … saying" is the "U.S. District Judge Karen Liu" named next
+                ahead = self._named_ahead(head.key, position)
+                if ahead is not None:
+                    return _Speaker(ahead.name, ahead.role(), 0.5, char_span, ahead)
+            if refers_back and words[0].key in ("his", "her", "their"):
+                # 'his lawyer argued the case was "guesswork"' before "Defense attorney Robert Hale told…"
+                ahead = self._named_ahead(head.key, position)
+                if ahead is not None:
+                    return _Speaker(ahead.name, ahead.role(), 0.55, char_span, ahead)
+            possessive = any(
+                w.word.endswith(("'s", "’s")) or self.masked[w.end : w.end + 1] in ("'", "’") for w in words
+            )
+            if head.key in self.lex.organisation_words and head.key not in self.lex.titles and not possessive:
+                # "the agency said" after "The Food and Drug Administration said": the agency named before
+                # ("the city's housing department" names its own owner: it is not the agency named before)
+                named = self._previous_subject(sentence) or self._recent_institution(
+                    sentence, start, named_only=True
+                )
+                if named:
+                    return _Speaker(named, None, 0.6, char_span)
+            if titles:
+                phrase = re.sub(r"^(?:The|the)\s+(?=[a-z])", "the ", phrase)
+                return _Speaker(phrase, None, 0.5, char_span)
+            if words[0].key == "the" and head.key not in _NOT_PEOPLE and head.key not in self.lex.occasions:
+                person = self._recent_person(position, "")
+                if person is not None:
+                    return _Speaker(person.name, person.role(), 0.6, char_span, person)
+            if words[0].key == "the" and len(words) == 2 and head.key in self.lex.occasions:
+                issuer = self._issuer_of(sentence, head.key, position)
+                if issuer is not None:
+                    return _Speaker(issuer.name, issuer.role, 0.6, char_span, issuer.person)
+            return None
+        as_written = words
+        if len(words) > 1 and words[0].key in _INDEFINITE and not words[1].capitalised:
+            tail = len(words)
+            while tail > 1 and words[tail - 1].capitalised and _name_like(words[tail - 1].word):
+                tail -= 1
+            middle = words[1:tail]
+            if (
+                len(words) - tail >= 2
+                and words[0].key in ("a", "an")
+                and all(not w.capitalised for w in middle)
+                and not any(
+                    w.key in self.lex.titles or w.key in _CONNECTORS or w.key in ("for", "at") for w in middle
+                )
+            ):
+                words = words[tail:]  # '"…," a choked-up Dean Skelos said': the name, without the adjective
+            else:
+                # someone described, not named: "a spokesman for the Justice Department", "one senior MP"
+                return _Speaker(self._phrase(words), None, 0.45, char_span)
+        while words and words[0].key in _DETERMINERS:
+            words = words[1:]
+        name, role, is_org = self._split_name(words)
+        if is_org and name:
+            return _Speaker(re.sub(r"^(?:The|the)\s+", "", name), None, 0.85, char_span)
+        if name is None:
+            # a title alone: "the President said" -> the last person with that title
+            for mention in self._mentions_before(position):
+                if (
+                    mention.position < position
+                    and role
+                    and role.lower() in (r.lower() for r in mention.person.roles)
+                ):
+                    return _Speaker(mention.person.name, role, 0.7, char_span, mention.person)
+            if role and as_written[0].key in _INDEFINITE:
+                return _Speaker(self._phrase(as_written), None, 0.4, char_span)  # "One senior MP said"
+            return _Speaker(role, None, 0.4, char_span) if role else None
+        role = role or self._appositive_role(tokens, end) or self._role_before(tokens, start)
+        if " " in name and not name[:1].islower():  # "de Vries" alone is Pieter de Vries's surname
+            person = self.people.get(name) or self._register(name, role)
+            if role and role not in person.roles:
+                person.roles[role] = 1
+            return _Speaker(person.name, role or person.role(), 0.95, char_span, person)
+        person = self._by_surname(_surname(name), char_span[0])
+        if person is not None:
+            return _Speaker(person.name, role or person.role(), 0.9, char_span, person)
+        return _Speaker(name, role, 0.75, char_span)
+
+    def _by_surname(self, last: str, position: int) -> _Person | None:
+        """The person a surname written at `position` refers to (of two Fosters, as _collect_people chose)."""
+        at = bisect_left(self._mention_positions, position)
+        if at < len(self.mentions) and self.mentions[at].position == position:
+            person = self.mentions[at].person
+            if last in (_surname(person.name), person.name.split()[0].lower()):
+                return person  # the surname, or the first name of a relative ("Marjorie said")
+        return self.by_last_name.get(last)
+
+    def _role_fits(self, head: str, person: _Person) -> bool:
+        """Whether 'the <head>' can be this person: a role word sharing its stem ("the senator" for a
+        "Senate Majority Leader") or of the same family ("the attorney" for a "lawyer")."""
+        stem = head[:5]
+        family = self._role_family(head)
+        for role in person.roles:
+            if any(word.startswith(stem) for word in role.lower().split()):
+                return True
+            if family is not None and self._role_family(role) == family:
+                return True
+        return False
+
+    def _role_family(self, role: str) -> int | None:
+        """Which family of role_families a role belongs to, by its longest matching entry: a "Deputy
+        District Attorney" is a prosecutor, not a defence attorney."""
+        lowered = role.lower()
+        best: tuple[int, int] | None = None  # (length of the entry, family)
+        for number, family in enumerate(self.lex.role_families):
+            for entry in family:
+                if (best is None or len(entry) > best[0]) and re.search(
+                    rf"(?<!\w){re.escape(entry)}(?!\w)", lowered
+                ):
+                    best = (len(entry), number)
+        return best[1] if best else None
+
+    def _named_ahead(self, head: str, position: int) -> _Person | None:
+        """The first person named after `position`, within the next six paragraphs (a lede names people later), whose role fits."""
+        ceiling = self._paragraph_start(position, back=-6)
+        at = bisect_right(self._mention_positions, position)
+        for mention in self.mentions[at : at + 40]:
+            if mention.position >= ceiling:
+                break
+            if self._role_fits(head, mention.person):
+                return mention.person
+        return None
+
+    def _issuer_of(self, sentence: _Sentence, noun: str, position: int) -> _Speaker | None:
+        """'Skyline Live said in a statement that … "…," the statement said': who issued the statement (or
+        letter, post, release) the sentence before, or earlier in this one, named."""
+        for number in range(sentence.number, max(-1, sentence.number - 3), -1):
+            earlier = self.sentences[number]
+            tokens = [t for t in earlier.tokens if t.start < position]
+            if not any(
+                t.key == noun and n > 0 and tokens[n - 1].key in _DETERMINERS | {"a", "an"}
+                for n, t in enumerate(tokens)
+            ):
+                continue
+            for i in range(len(tokens)):
+                if self._verb_at(tokens, i) and tokens[i].key != "according":
+                    span = self._speaker_before(tokens, i)
+                    if span is not None and tokens[span[-1]].key != noun:
+                        return self._resolve(earlier, span, tokens[i].start)
+            return None
+        return None
+
+    def _described_before(self, sentence: _Sentence, person: _Person | None) -> _Speaker | None:
+        """'Another neighbor, who asked not to be named, said she had called police. "…," she said': the
+        unnamed person who spoke in the sentence before, when nobody has been named since."""
+        if sentence.number == 0:
+            return None
+        earlier = self.sentences[sentence.number - 1]
+        if earlier.paragraph < sentence.paragraph - 1:
+            return None
+        tokens = earlier.tokens
+        for i in range(len(tokens)):
+            if not self._verb_at(tokens, i) or tokens[i].key == "according":
+                continue
+            span = self._speaker_before(tokens, i)
+            if span is None:
+                continue
+            if tokens[span[0]].key not in _INDEFINITE or tokens[span[1]].capitalised:
+                return None
+            start = tokens[span[0]].start
+            if person is not None and any(
+                m.person is person and start <= m.position < sentence.start for m in self.mentions
+            ):
+                return None
+            speaker = self._resolve(earlier, span, start)
+            return speaker if speaker is not None and speaker.person is None else None
+        return None
+
+    def _described_earlier(self, sentence: _Sentence, head: str, position: int) -> _Speaker | None:
+        """'an Iranian nuclear official said on Monday. … "…," the official said': the unnamed person an
+        earlier sentence (within four paragraphs) described with the same role word, when nobody named since
+        has that role."""
+        for number in range(sentence.number - 1, max(-1, sentence.number - 10), -1):
+            earlier = self.sentences[number]
+            if earlier.paragraph < sentence.paragraph - 4:
+                return None
+            tokens = earlier.tokens
+            for i in range(len(tokens)):
+                if not self._verb_at(tokens, i) or tokens[i].key == "according":
+                    continue
+                span = self._speaker_before(tokens, i)
+                if span is None or tokens[span[0]].key not in _INDEFINITE or tokens[span[1]].key != head:
+                    continue
+                if tokens[span[1]].capitalised:
+                    continue
+                start = tokens[span[0]].start
+                if any(
+                    start <= m.position < position and self._role_fits(head, m.person)
+                    for m in self._mentions_before(position)
+                ):
+                    return None
+                speaker = self._resolve(earlier, span, start)
+                return speaker if speaker is not None and speaker.person is None else None
+        return None
+
+    def _previous_subject(self, sentence: _Sentence) -> str | None:
+        """'Harlan Chemical said it had complied. "…," the company said': the name that opened the sentence
+        before, when it is not a person the article has named."""
+        for number in range(sentence.number - 1, max(-1, sentence.number - 3), -1):
+            tokens = self.sentences[number].tokens
+            start = self._after_dateline(tokens)
+            start += 1 if start < len(tokens) and tokens[start].key == "the" else 0
+            if (
+                start >= len(tokens)
+                or not tokens[start].capitalised
+                or tokens[start].key in self.lex.not_names
+            ):
+                continue
+            end = start
+            while (
+                end + 1 < len(tokens) and self._adjacent(tokens, end, end + 1) and tokens[end + 1].capitalised
+            ):
+                end += 1
+            words = tokens[start : end + 1]
+            dated = self._after_dateline(tokens) > 0
+            if (
+                (end + 1 < len(tokens) and self._verb_at(tokens, end + 1))
+                or any(self._word_class(w) == "org" for w in words)
+                # "LONDON (Reuters) - AstraZeneca appeared to …": a wire lede's subject after its dateline
+                or (dated and end + 1 < len(tokens) and not tokens[end + 1].capitalised and len(words) <= 3)
+            ):
+                name = self._phrase(words)
+                person = self.people.get(name)
+                if person is None or not person.roles:
+                    return name
+        return None
+
+    def _after_dateline(self, tokens: list[_Token]) -> int:
+        """Index of the first token after a wire dateline ('LONDON (Reuters) -', 'TOKYO -', 'VINELAND, N.J.
+        (AP) —'), or 0 when the sentence does not open with one."""
+        i = 0
+        while i < len(tokens) and i < 6 and (tokens[i].word.isupper() or tokens[i].word.endswith(".")):
+            i += 1
+        if i == 0 or i >= len(tokens):
+            return 0
+        gap = self.masked[tokens[i - 1].end : tokens[i].start]
+        if i + 1 < len(tokens) and gap.strip() == "(" and tokens[i].key in _WIRES:
+            gap = self.masked[tokens[i].end : tokens[i + 1].start]
+            i += 1
+        if not re.fullmatch(r"\)?\s*[-–—]+\s*", gap):
+            return 0
+        return i
+
+    def _recent_institution(self, sentence: _Sentence, before: int, named_only: bool = False) -> str | None:
+        """'The ministry did not back down. "…," it said': the last institution named as a subject."""
+        for number in range(sentence.number, max(-1, sentence.number - 6), -1):
+            candidate = self.sentences[number]
+            tokens = candidate.tokens[:before] if candidate is sentence else candidate.tokens
+            for i in range(len(tokens) - 1, -1, -1):
+                after_the = i > 0 and tokens[i - 1].key == "the" and self._adjacent(tokens, i - 1, i)
+                if not after_the:
+                    # "sued Orbit Inc. on Wednesday": a company named without an article
+                    if named_only and tokens[i].capitalised and tokens[i].key in _CORPORATE:
+                        start = i
+                        while (
+                            start > 0
+                            and tokens[start - 1].capitalised
+                            and self._adjacent(tokens, start - 1, start)
+                        ):
+                            start -= 1
+                        if start < i:
+                            return self._phrase(tokens[start : i + 1])
+                    continue
+                end = i
+                while end + 1 < len(tokens) and self._adjacent(tokens, end, end + 1):
+                    following = tokens[end + 1]
+                    if following.capitalised and following.key not in self.lex.not_names:
+                        end += 1
+                    elif (
+                        following.key in ("of", "and", "for")
+                        and end + 2 < len(tokens)
+                        and tokens[end + 2].capitalised
+                        and self._adjacent(tokens, end + 1, end + 2)
+                    ):
+                        end += 2  # "the Food and Drug Administration", "the Bank of England"
+                    else:
+                        break
+                words = tokens[i : end + 1]
+                if named_only and not words[0].capitalised:
+                    continue
+                if any(self._word_class(w) == "org" for w in words):
+                    return self._phrase(words) if words[0].capitalised else "the " + self._phrase(words)
+        return None
+
+    def _recent_person(self, position: int, gender: str) -> _Person | None:
+        floor = self._paragraph_start(position, back=4)
+        for mention in self._mentions_before(position):
+            if mention.position >= position or not mention.subject_like:
+                continue
+            if mention.position < floor:
+                break
+            if gender and mention.person.gender and mention.person.gender != gender:
+                # "Okonkwo laughs when she hears this": of mother and son, the surname is the one "she" fits
+                fitting = [p for p in mention.others if p.gender in (gender, "")]
+                if len(fitting) == 1:
+                    return fitting[0]
+                continue
+            return mention.person
+        return None
+
+    def _paragraph_start(self, position: int, back: int) -> int:
+        """Where the paragraph `back` paragraphs before the one holding `position` starts."""
+        number = max(0, bisect_right(self._paragraph_starts, position) - 1)
+        if not self.paragraphs:
+            return 0
+        if number - back >= len(self.paragraphs):
+            return len(self.text)
+        return self.paragraphs[max(0, number - back)][0]
+
+    def _mentions_before(self, position: int) -> list[_Mention]:
+        """Mentions before `position`, nearest first (the list is sorted by position)."""
+        at = bisect_left(self._mention_positions, position)
+        return self.mentions[at - 1 : max(0, at - 300) - 1 if at > 300 else None : -1] if at else []
+
+    def _subject_of(self, sentence: _Sentence, before: int) -> _Speaker | None:
+        """A named person the sentence is about (not a possessive), when no verb says who spoke."""
+        at = bisect_left(self._mention_positions, sentence.start)
+        for mention in self.mentions[at:]:
+            if mention.position >= min(before, sentence.end):
+                break
+            if mention.subject_like:
+                return _Speaker(
+                    mention.person.name, mention.person.role(), 0.5, (mention.position, mention.position)
+                )
+        return None
+
+    def _described_subject(self, sentence: _Sentence, before: int) -> _Speaker | None:
+        """'The diplomat was confident that Reuters had posted the message "thus turning it into…"': a
+        sentence opened by "the <role>" with no speech verb is about the person quoted just before."""
+        last = self._last_speaker
+        # Only the sentence's opening matters, so only it is read: a sentence of 10,000 quotations costs
+        # the same per quotation as a short one (reading the whole prefix made extraction quadratic).
+        tokens = [t for t in islice(sentence.tokens, _OPENING_TOKENS) if t.end <= before]
+        span = self._sentence_subject(tokens)
+        if last is None or last.person is None or span is None or tokens[0].key != "the":
+            return None
+        head = tokens[span[1]]
+        if head.capitalised or head.key in self.lex.organisation_words:
+            return None
+        return _Speaker(last.name, last.role, 0.45, (tokens[0].start, head.end), last.person)
+
+    def _speaker_in_sentence(self, sentence: _Sentence) -> _Speaker | None:
+        tokens = sentence.tokens
+        for i in range(len(tokens)):
+            if self._verb_at(tokens, i) and tokens[i].key != "according":
+                span = self._speaker_before(tokens, i)
+                if span is not None:
+                    speaker = self._resolve(sentence, span, tokens[i].start)
+                    if speaker is not None:
+                        return speaker
+        return None
+
+    def _previous_sentence_subject(
+        self, sentence: _Sentence, open_mark: int, p_start: int
+    ) -> _Speaker | None:
+        """'Mayor Lin Chow has long opposed it.' then a paragraph that is only a quotation: the mayor's."""
+        if sentence.number == 0 or open_mark != sentence.start:
+            return None
+        earlier = self.sentences[sentence.number - 1]
+        # a paragraph that is only a quotation, or a quotation that opens the sentence after one about
+        # someone: 'Thornton also had words for his defenders. "You can't switch off at a corner."'
+        if earlier.paragraph != sentence.paragraph - (open_mark == p_start):
+            return None
+        at = bisect_left(self._mention_positions, earlier.start)
+        for mention in self.mentions[at:]:
+            if mention.position >= earlier.end:
+                break
+            if mention.subject_like:
+                return _Speaker(
+                    mention.person.name, mention.person.role(), 0.45, (mention.position, mention.position)
+                )
+        return None
+
+    def _previous_sentence_speaker(self, sentence: _Sentence) -> _Speaker | None:
+        """'Smith said the plan was flawed. "It will never work."' -- the speaker of the sentence before."""
+        position = sentence.number
+        if position == 0:
+            return None
+        earlier = self.sentences[position - 1]
+        first_quote = min((self.quoted[i].marks[0][0] for i in sentence.quotes), default=-1)
+        if first_quote != sentence.start:
+            return None  # only a quotation that makes up its sentence continues the one before
+        if earlier.paragraph != sentence.paragraph and self.paragraphs[sentence.paragraph][0] != first_quote:
+            return None
+        if earlier.paragraph < sentence.paragraph - 1:
+            return None
+        speaker = self._speaker_in_sentence(earlier)
+        if speaker is None:
+            return None
+        return _Speaker(speaker.name, speaker.role, 0.6, speaker.span, speaker.person)

@@ -1,0 +1,195 @@
+"""Tokens and sentences of the reporter's own words: quotations are masked so the splitter and the rules see
+only what the reporter wrote."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from counterpoint.ingest.lexicon import Lexicon
+from counterpoint.ingest.quotemarks import OPEN_DOUBLE, OPEN_SINGLE, QuotedSpan, Span
+
+if TYPE_CHECKING:
+    from counterpoint.ingest.quotes.people import _Mention, _Person, _Speaker
+from counterpoint.ingest.quotes.words import (
+    _ABBREVIATION_END,
+    _PARTY_LABEL,
+    _TOKEN,
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    word: str  # as written
+    key: str  # lower case, possessive removed
+
+    @property
+    def capitalised(self) -> bool:
+        return self.word[:1].isupper()
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+    tokens: list[_Token] = field(default_factory=list)
+    quotes: list[int] = field(default_factory=list)  # indexes into the extractor's quoted list
+    number: int = 0  # position in the extractor's sentence list
+    _starts: list[int] | None = None
+
+    def token_starts(self) -> list[int]:
+        if self._starts is None or len(self._starts) != len(self.tokens):
+            self._starts = [token.start for token in self.tokens]
+        return self._starts
+
+
+class SentenceReader:
+    """Pass 2: mask the quotations, split the reporter's words into sentences and tokens.
+
+    The readers of the later passes extend it (verbs, people, attribution, coreference, dates); the state they
+    share is declared here and set by the pipeline's extractor.
+    """
+
+    text: str
+    published: date | None
+    lex: Lexicon
+    _phrases_by_first: dict[str, tuple[tuple[str, ...], ...]]
+    blank_lines: bool
+    _wrapped: bool
+    paragraphs: list[Span]
+    _paragraph_starts: list[int]
+    quoted: list[QuotedSpan]
+    _quote_slot: dict[int, int]
+    masked: str
+    sentences: list[_Sentence]
+    people: dict[str, _Person]
+    by_last_name: dict[str, _Person]
+    mentions: list[_Mention]
+    _last_speaker: _Speaker | None
+    _mention_positions: list[int]
+    _dates: dict[Span, date | None]
+    _unnamed_attribution: bool
+    _lower_words: set[str] | None
+    _said_right_after: bool
+    _part_starts: list[int]
+    _part_ends: dict[int, int]
+    _mark_positions: list[int]
+
+    def _mask(self) -> str:
+        chars = list(self.text)
+        # "Sen. Mike Lee (R-Utah) said": the party-and-state label is read as if it were not there
+        for match in _PARTY_LABEL.finditer(self.text):
+            chars[match.start() : match.end()] = " " * (match.end() - match.start())
+        for quoted in self.quoted:
+            for start, end in quoted.parts:
+                for i in range(start, end):
+                    if chars[i] != "\n":
+                        chars[i] = "x"
+        return "".join(chars)
+
+    # sentences ---------------------------------------------------------------------------------------
+
+    def _sentences(self) -> list[_Sentence]:
+        close_ends: dict[int, int] = {}  # close-mark position -> quoted index
+        for index, quoted in enumerate(self.quoted):
+            for _open, close in quoted.marks:
+                close_ends[close] = index
+        sentences: list[_Sentence] = []
+        for number, (p_start, p_end) in enumerate(self.paragraphs):
+            start = p_start
+            i = p_start
+            while i < p_end:
+                ch = self.masked[i]
+                boundary = False
+                if ch in ".!?" and i in close_ends:
+                    pass
+                elif ch in ".!?…" and self._terminates(i, p_end):
+                    boundary = True
+                elif i in close_ends:
+                    boundary = self._quote_terminates(close_ends[i], i, p_end)
+                if boundary:
+                    sentences.append(_Sentence(start, i + 1, number))
+                    start = i + 1
+                    while start < p_end and self.text[start].isspace():
+                        start += 1
+                    i = start
+                    continue
+                i += 1
+            if start < p_end:
+                sentences.append(_Sentence(start, p_end, number))
+        # Sorted positions make the lookups below logarithmic: a long report has thousands of quotations.
+        self._part_starts = sorted(s for q in self.quoted for s, _e in q.parts)
+        self._part_ends = {s: e for q in self.quoted for s, e in q.parts}
+        self._mark_positions = sorted({p for q in self.quoted for p in (q.marks[0][0], q.marks[-1][1])})
+        for number, sentence in enumerate(sentences):
+            sentence.number = number
+            for match in _TOKEN.finditer(self.masked, sentence.start, sentence.end):
+                if self._inside_quote(match.start()):
+                    continue
+                word = match.group()
+                key = re.sub(r"['’]s$", "", word.lower())
+                sentence.tokens.append(_Token(match.start(), match.end(), word, key))
+        starts = [sentence.start for sentence in sentences]
+        for index, quoted in enumerate(self.quoted):
+            first = quoted.marks[0][0]
+            at = bisect_right(starts, first) - 1
+            if at >= 0 and sentences[at].start <= first < sentences[at].end:
+                self._quote_slot[index] = len(sentences[at].quotes)
+                sentences[at].quotes.append(index)
+        return sentences
+
+    def _inside_quote(self, position: int) -> bool:
+        at = bisect_right(self._part_starts, position) - 1
+        return at >= 0 and position < self._part_ends[self._part_starts[at]]
+
+    def _terminates(self, i: int, p_end: int) -> bool:
+        j = i + 1
+        while j < p_end and self.masked[j] in ".!?…)":
+            j += 1
+        if j >= p_end:
+            return True
+        if not self.masked[j].isspace():
+            return False
+        while j < p_end and self.masked[j].isspace():
+            j += 1
+        if j >= p_end:
+            return True
+        following = self.masked[j]
+        if not (following.isupper() or following.isdigit() or following in OPEN_DOUBLE + OPEN_SINGLE + "\"'"):
+            return False
+        return not (self.masked[i] == "." and _ABBREVIATION_END.search(self.masked[max(0, i - 12) : i + 1]))
+
+    def _quote_terminates(self, index: int, close: int, p_end: int) -> bool:
+        content = self.text[self.quoted[index].parts[-1][0] : close].rstrip()
+        if not content or content[-1] not in ".!?…":
+            return False
+        rest = self.text[close + 1 : p_end].lstrip()
+        if not rest:
+            return True
+        # "Why now?" she asked. -- the sentence goes on when a lower-case word follows,
+        # and when a name and a speech verb follow: "Is this the end?" Smith asked.
+        if rest[0].islower() or rest[0] in ",;:—–-":
+            return False
+        if content[-1] == ".":
+            return True  # news ends a quotation with a comma before its attribution, never a full stop
+        words = [w.rstrip(".") for w in re.findall(r"[\w.'’-]+", rest[:80])[:6]]
+        for n, word in enumerate(words):
+            if word.lower() in self.lex.speech_verbs and n > 0:
+                return not all(w[:1].isupper() or w.lower() in self.lex.titles for w in words[:n])
+            if not (word[:1].isupper() or word.lower() in self.lex.titles):
+                break
+        return True
+
+    def _phrase(self, words: list[_Token]) -> str:
+        text = self.text[words[0].start : words[-1].end]
+        return re.sub(r"['’]s$", "", re.sub(r"\s+", " ", text))
+
+    def _adjacent(self, tokens: list[_Token], a: int, b: int) -> bool:
+        gap = self.masked[tokens[a].end : tokens[b].start].strip()
+        return not gap or (gap == "&" and tokens[a].capitalised and tokens[b].capitalised)
