@@ -31,6 +31,12 @@ def _closed_classes() -> dict[str, frozenset[str]]:
     return out
 
 
+@functools.cache
+def irregular_forms() -> dict[str, str]:
+    """Auxiliary forms and their base ("does" -> "do", "wasn" -> "be"): lexicons/closed/forms.tsv."""
+    return {row[0]: row[1] for row in _rows("closed", "forms.tsv") if len(row) >= 2}
+
+
 def closed_class(name: str) -> frozenset[str]:
     """A closed word class (determiners, negators, auxiliaries...) from lexicons/closed/classes.tsv."""
     try:

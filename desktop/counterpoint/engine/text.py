@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from counterpoint.engine import lexicons
+from counterpoint.engine import lexicons, wordnet
 from counterpoint.engine.lexicons import closed_class
 
 TOKEN_RE = re.compile(
@@ -62,12 +62,10 @@ def lemma_of(norm: str) -> str:
         return CONTRACTION_HOSTS[norm]
     if not norm.isalpha() or len(norm) < 3:
         return norm
-    try:
-        import simplemma
-
-        return str(simplemma.lemmatize(norm, lang="en")).lower()
-    except Exception:  # simplemma missing or broken: fall back to the word itself
-        return norm
+    base = lexicons.irregular_forms().get(norm)
+    if base is not None:
+        return base
+    return wordnet.load().lemmatize(norm)
 
 
 @functools.lru_cache(maxsize=65536)

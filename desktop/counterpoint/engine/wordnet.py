@@ -28,6 +28,15 @@ _DETACH = (
 )  # fmt: skip
 
 
+# Rules of detachment for lemmatizing, with the parts of speech the base must have: plural nouns and a
+# verb's -s first, then past and -ing forms, comparatives last.
+_DETACHMENTS: tuple[tuple[str, str, set[str]], ...] = (
+    ("men", "man", {"n"}), ("ies", "y", {"n", "v"}), ("s", "", {"n", "v"}), ("es", "", {"n", "v"}), ("es", "e", {"v"}),
+    ("ied", "y", {"v"}), ("ed", "e", {"v"}), ("ed", "", {"v"}), ("ing", "e", {"v"}), ("ing", "", {"v"}),
+    ("est", "", {"a"}), ("est", "e", {"a"}), ("er", "", {"a"}), ("er", "e", {"a"}),
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Profile:
     """What one word brings to a comparison, worked out once per word."""
@@ -45,7 +54,33 @@ class WordNet:
     heads: dict[str, str]  # adjective satellite -> head of its cluster
     antonyms: dict[str, frozenset[str]]  # synset -> its antonym synsets
     links: dict[str, frozenset[str]]  # synset -> derived, pertaining and verb-group synsets
+    irregular: dict[str, str] = field(default_factory=dict)  # "went" -> "go", "better" -> "good"
+    lemmas: frozenset[str] = frozenset()  # the words WordNet lists as lemmas (not only as forms)
     _profiles: dict[str, Profile] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def _pos(self, word: str) -> set[str]:
+        return {s[0] for s in self.senses.get(word, ())} if word in self.lemmas else set()
+
+    def lemmatize(self, word: str) -> str:
+        """A word's dictionary form by WordNet's exception lists and rules of detachment ("morphy"),
+        without knowing its part of speech: "taxes" -> "tax", "parties" -> "party", "went" -> "go",
+        "rising" -> "rise", "higher" -> "high". A base must be a WordNet lemma of a fitting part of
+        speech; a comparative ending stays on a word WordNet lists itself ("number", "after")."""
+        base = self.irregular.get(word)
+        if base is not None:
+            return base
+        plural = len(word) > 3 and not word.endswith(("ss", "us", "is"))
+        for suffix, ending, wanted in _DETACHMENTS:
+            if not word.endswith(suffix) or len(word) - len(suffix) < 2:
+                continue
+            if suffix in ("s", "es", "ies") and not plural:
+                continue
+            if suffix in ("er", "est") and word in self.lemmas:
+                continue
+            candidate = word[: len(word) - len(suffix)] + ending
+            if self._pos(candidate) & wanted:
+                return candidate
+        return word
 
     def synsets(self, word: str) -> tuple[str, ...]:
         """Senses of a word and of its base form by WordNet's regular inflections ("lower" is a verb
@@ -116,10 +151,12 @@ def load() -> WordNet:
     irregular: dict[str, str] = {}
     for lemma, pos, rest in _lines("wordnet30-senses.tsv"):
         if pos == "=":
-            irregular.setdefault(lemma.replace("_", " "), rest.replace("_", " "))
+            if lemma != rest:  # the lists also hold forms that are their own base ("player")
+                irregular.setdefault(lemma.replace("_", " "), rest.replace("_", " "))
         else:
             key = lemma.replace("_", " ")
             senses[key] = senses.get(key, ()) + tuple(rest.split())
+    own = set(senses)
     for form, base in irregular.items():
         if form not in senses and base in senses:
             senses[form] = senses[base]
@@ -144,4 +181,6 @@ def load() -> WordNet:
         heads=heads,
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
         links={k: frozenset(v) for k, v in links.items()},
+        irregular=irregular,
+        lemmas=frozenset(own),
     )
