@@ -1,5 +1,5 @@
-"""`counterpoint screenshot PROJECT -o PNG [--comparison ID]`: the main window rendered offscreen to a PNG,
-with a comparison open, its analysis finished, its highlights and annotations drawn."""
+"""`counterpoint screenshot PROJECT -o PNG [--comparison ID] [--size WxH]`: the main window rendered offscreen
+to a PNG, with a comparison open, its analysis finished, its highlights and annotations drawn."""
 
 from __future__ import annotations
 
@@ -13,7 +13,21 @@ from typing import Any
 from counterpoint.errors import UserError
 
 WIDTH, HEIGHT = 1600, 1000
+MIN_WIDTH, MIN_HEIGHT = 640, 480
 ANALYSIS_TIMEOUT_MS = 60_000
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1366x768' (or 1366×768) as (1366, 768); anything else is a one-line argument error."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1366x768")
+    width, height = (int(p) for p in parts)
+    if width < MIN_WIDTH or height < MIN_HEIGHT or width > 8000 or height > 8000:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: the window can be from {MIN_WIDTH}x{MIN_HEIGHT} to 8000x8000 pixels"
+        )
+    return width, height
 
 
 def register(subparsers: Any) -> None:
@@ -26,6 +40,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="colour theme (default: light)"
     )
+    parser.add_argument(
+        "--size",
+        type=parse_size,
+        default=(WIDTH, HEIGHT),
+        metavar="WxH",
+        help=f"window size in pixels, as a laptop screen would give it (default: {WIDTH}x{HEIGHT})",
+    )
     parser.set_defaults(func=run_screenshot)
 
 
@@ -37,13 +58,19 @@ def run_screenshot(args: argparse.Namespace) -> int:
         raise UserError(f"can't write {output}: the folder {output.parent} does not exist")
     if not args.project.exists():
         raise UserError(f"{args.project} does not exist")
-    render(args.project, output, comparison_id=args.comparison, theme=args.theme)
-    print(f"wrote {output} ({WIDTH}×{HEIGHT})")
+    width, height = args.size
+    render(args.project, output, comparison_id=args.comparison, theme=args.theme, size=(width, height))
+    print(f"wrote {output} ({width}×{height})")
     return 0
 
 
 def render(
-    project_path: Path, output: Path, *, comparison_id: int | None = None, theme: str = "light"
+    project_path: Path,
+    output: Path,
+    *,
+    comparison_id: int | None = None,
+    theme: str = "light",
+    size: tuple[int, int] = (WIDTH, HEIGHT),
 ) -> None:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -57,14 +84,14 @@ def render(
 
     previous = qInstallMessageHandler(quiet)
     try:
-        image = _grab(project_path, comparison_id, theme)
+        image = _grab(project_path, comparison_id, theme, size)
     finally:
         qInstallMessageHandler(previous)
     if not image.save(str(output), "PNG"):
         raise UserError(f"can't write {output}")
 
 
-def _grab(project_path: Path, comparison_id: int | None, theme: str) -> Any:
+def _grab(project_path: Path, comparison_id: int | None, theme: str, size: tuple[int, int]) -> Any:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from counterpoint.store import Project
@@ -85,7 +112,7 @@ def _grab(project_path: Path, comparison_id: int | None, theme: str) -> Any:
         # A throwaway settings file: the picture shows the default layout and leaves the user's settings alone.
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(project, settings)
-        window.resize(WIDTH, HEIGHT)
+        window.resize(*size)
         window.show()
         window.default_layout()
         if comparison_id is not None:

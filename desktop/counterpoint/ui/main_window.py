@@ -61,6 +61,7 @@ from counterpoint.ui.library import ComparisonList, LibraryPanel
 from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_ids
 from counterpoint.ui.plain import message_box, tip
 from counterpoint.ui.theme import ThemeChoice, apply_theme
+from counterpoint.ui.window_fit import PanelFolder, PanelSizes, fit_to_screen
 from counterpoint.ui.workers import AnalysisRunner, ProjectOpener
 from counterpoint.ui.workspace import ComparisonWorkspace
 from counterpoint.ui.workspace_model import analysis_summary
@@ -133,12 +134,16 @@ class _CentreArea(QFrame):
 class _ElidedLabel(QLabel):
     """A one-line label that shortens its text with "…" instead of widening the window."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, min_width: int = 60) -> None:
         super().__init__(parent)
         self._full = ""
         self.setTextFormat(Qt.TextFormat.PlainText)  # project data: never rich text (see ui/plain.py)
-        self.setMinimumWidth(60)
+        self.setMinimumWidth(min_width)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:
+        # What it asks for does not depend on the text, or a long one would push its neighbours away.
+        return QSize(self.minimumWidth(), super().sizeHint().height())
 
     def setText(self, text: str) -> None:
         self._full = text
@@ -204,8 +209,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self.find_contradictions = FindContradictions(self)  # its dock, its action (issue 14)
         self.apply_tab_order()
+        self._fit_panels()
 
-        self.resize(1600, 1000)
+        fit_to_screen(self)  # 1600x1000, or less on a smaller screen (a saved size wins below)
         self._restore_layout()
         self._remember_project(project.path)
         self._project_loaded()
@@ -481,12 +487,18 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(16, 16))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.project_label = QLabel()
+        # The title takes the room the buttons leave, shortened with "…" (it took 600 px of a laptop's
+        # toolbar and pushed Undo, Redo, Import and Export behind »).
+        self.project_label = _ElidedLabel(min_width=80)
         self.project_label.setObjectName("projectTitle")
-        self.project_label.setTextFormat(Qt.TextFormat.PlainText)  # the title is data (see ui/plain.py)
         self.project_label.setAccessibleName("Project")
+        self.project_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(self.project_label)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
         toolbar.addSeparator()
+        self.new_comparison_action.setIconText("Compare selected")  # the menu keeps the long name
         for action in (self.new_statement_action, self.new_comparison_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -504,15 +516,26 @@ class MainWindow(QMainWindow):
                 lambda text, b=button, verb=label: b.setToolTip(tip(f"{verb} {text}") if text else verb)
             )
             toolbar.addAction(button)
-        spacer = QWidget()
-        spacer.setSizePolicy(
-            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
-        )
-        toolbar.addWidget(spacer)
+        toolbar.addSeparator()
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.export_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
+
+    def _fit_panels(self) -> None:
+        """Side panels keep their sizes when hidden and shown again, and fold away when the columns need
+        the room (see ui/window_fit.py)."""
+        docks = (self.annotations_dock, self.comparisons_dock, self.library_dock)
+        self.panel_sizes = PanelSizes(self, docks)
+        self.panel_folder = PanelFolder(
+            self, self.centralWidget(), docks, self._room_the_columns_need, lambda m: self.say(m)
+        )
+        self.workspace.rebuilt.connect(self.panel_folder.schedule)
+
+    def _room_the_columns_need(self) -> int:
+        if self.centre_stack.currentWidget() is not self.workspace:
+            return 0
+        return self.workspace.minimum_columns_width()
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()
@@ -643,10 +666,8 @@ class MainWindow(QMainWindow):
     def _project_loaded(self) -> None:
         title = self.project.title
         self.setWindowTitle(f"{title} — Counterpoint")
-        self.project_label.setText(
-            self.project_label.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, 680)
-        )
-        self.project_label.setToolTip(tip(str(self.project.path)))
+        self.project_label.setText(title)
+        self.project_label.setToolTip(tip(f"{title}\n{self.project.path}"))
         self._analyses.clear()
         self._fill_comparisons()
         last = self.settings.value(self._comparison_key(), None)
@@ -1372,6 +1393,8 @@ class MainWindow(QMainWindow):
         self.default_layout()
 
     def reset_layout(self) -> None:
+        self.panel_sizes.forget()
+        self.panel_folder.forget()
         for dock in (self.comparisons_dock, self.library_dock, self.annotations_dock):
             dock.setFloating(False)
             dock.show()
@@ -1385,12 +1408,20 @@ class MainWindow(QMainWindow):
     def default_layout(self) -> None:
         """The first-run arrangement: a wide library on the left, the annotations on the right."""
         self.resizeDocks([self.comparisons_dock, self.library_dock], [150, 760], Qt.Orientation.Vertical)
-        self.resizeDocks([self.library_dock, self.annotations_dock], [390, 310], Qt.Orientation.Horizontal)
+        # Narrower on a laptop screen: the statement columns need the room more.
+        width = self.width()
+        left, right = max(260, min(390, width * 24 // 100)), max(230, min(310, width * 19 // 100))
+        self.resizeDocks([self.library_dock, self.annotations_dock], [left, right], Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The project's title takes at most two fifths of the toolbar; the buttons keep the rest.
+        self.project_label.setMaximumWidth(max(120, event.size().width() * 2 // 5))
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)

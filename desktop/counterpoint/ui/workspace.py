@@ -9,16 +9,18 @@ panes. The widget never writes to the project: it reports what the user asked fo
 from __future__ import annotations
 
 import itertools
+import math
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -37,6 +39,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextLayout,
+    QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -45,6 +48,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QScrollArea,
     QScrollBar,
     QSizePolicy,
     QTextEdit,
@@ -80,6 +84,11 @@ GUTTER = 52
 ROW_GAP = 14
 LINE_HEIGHT = 135  # per cent of the font's line height: quotations are read closely
 DOCUMENT_MARGIN = 14
+# A column is never narrower than twelve average characters of the reading font (and than the longest word
+# of its statement, up to eighteen): narrower, words broke mid-word ("Com / munit / y-"). When the columns do
+# not fit at that width they scroll sideways; the main window first folds its side panels away.
+MIN_COLUMN_CHARS = 12
+MAX_WORD_CHARS = 18
 READING_FONTS = ["Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "DejaVu Serif", "serif"]
 
 
@@ -164,6 +173,11 @@ class _ColumnText(QTextEdit):
         doc = QTextDocument(self)
         doc.setDefaultFont(font)
         doc.setDocumentMargin(DOCUMENT_MARGIN)
+        # Lines break between words only: a word is never cut in two (the column's minimum width is
+        # made to hold the statement's words).
+        option = doc.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        doc.setDefaultTextOption(option)
         doc.setUndoRedoEnabled(False)
         cursor = QTextCursor(doc)
         block_format = QTextBlockFormat()
@@ -672,6 +686,7 @@ class ComparisonWorkspace(QWidget):
         self._flash: int | None = None
         self._syncing = False
         self._zoom = 0
+        self._min_column_width = 0
         self._hidden: set[str] = set()  # highlight kinds switched off in the legend
 
         self._relayout_timer = QTimer(self)
@@ -704,7 +719,7 @@ class ComparisonWorkspace(QWidget):
         self._body = QWidget()
         self._body.setObjectName("workspaceBody")
         self._grid = QGridLayout(self._body)
-        self._grid.setContentsMargins(12, 8, 4, 0)
+        self._grid.setContentsMargins(12, 8, 0, 0)
         self._grid.setHorizontalSpacing(0)
         self._grid.setVerticalSpacing(0)
         self._grid.setRowStretch(1, 1)
@@ -720,7 +735,32 @@ class ComparisonWorkspace(QWidget):
         side.addWidget(self._scrollbar)
         self._layer = _ConnectorLayer(self, self._body)
         self._body.installEventFilter(self)
-        outer.addWidget(self._body, 1)
+        # The columns scroll sideways when they do not fit at their minimum width; the shared vertical
+        # scrollbar and the overview stay in view beside them.
+        self._scroller = QScrollArea()
+        self._scroller.setObjectName("workspaceScroller")
+        self._scroller.setAccessibleName("Statements")
+        self._scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the columns inside it
+        self._scroller.setWidgetResizable(True)
+        self._scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._scroller.setWidget(self._body)
+        self._scroller.horizontalScrollBar().valueChanged.connect(lambda _v: self._layer.update())
+        self._view = QWidget()
+        view = QHBoxLayout(self._view)
+        view.setContentsMargins(0, 0, 0, 0)
+        view.setSpacing(0)
+        view.addWidget(self._scroller, 1)
+        side_column = QVBoxLayout()
+        side_column.setContentsMargins(0, 0, 4, 0)
+        side_column.setSpacing(0)
+        self._side_top = QWidget()  # as tall as the column headers: the scrollbar runs beside the text
+        self._side_top.setFixedHeight(0)
+        side_column.addWidget(self._side_top)
+        side_column.addWidget(self._side, 1)
+        view.addLayout(side_column)
+        outer.addWidget(self._view, 1)
         self._legend = QWidget()
         self._legend.setObjectName("workspaceLegend")
         bottom = QHBoxLayout(self._legend)
@@ -742,7 +782,7 @@ class ComparisonWorkspace(QWidget):
         self._selection_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bottom.addWidget(self._selection_label, 1)
         outer.addWidget(self._legend)
-        self._body.hide()
+        self._view.hide()
         self._legend.hide()
         self._update_actions()
 
@@ -863,7 +903,6 @@ class ComparisonWorkspace(QWidget):
             widget.setParent(None)
             widget.deleteLater()
         self._columns, self._headers = [], []
-        self._grid.removeWidget(self._side)
 
         sentences = [
             tuple(analysis.sentences[i]) if analysis is not None else split_sentences(s.text)
@@ -892,8 +931,8 @@ class ComparisonWorkspace(QWidget):
             self._grid.setColumnStretch(i, 0)
             if i > 2 * len(statements):
                 self._grid.setColumnMinimumWidth(i, 0)
-        self._grid.addWidget(self._side, 1, 2 * len(statements))
-        self._body.setVisible(bool(statements))
+        self._update_min_widths()
+        self._view.setVisible(bool(statements))
         self._legend.setVisible(bool(statements))
         self._empty.setVisible(not statements)
         self._apply_header_style()
@@ -1110,6 +1149,9 @@ class ComparisonWorkspace(QWidget):
             column.cache_row_tops()
         self._sync_range()
         self._place_layer()
+        top = self._columns[0].mapTo(self._body, QPoint(0, 0)).y()
+        if self._side_top.height() != top:
+            self._side_top.setFixedHeight(max(0, top))
         self._update_overview()
         for column in self._columns:
             column.viewport().update()
@@ -1191,7 +1233,57 @@ class ComparisonWorkspace(QWidget):
         font = self._reading_font()
         for column in self._columns:
             column.document().setDefaultFont(font)
+        self._update_min_widths()
         self._relayout()
+
+    def _update_min_widths(self) -> None:
+        """Give every column the width of twelve average characters, or of the statements' longest word
+        (up to eighteen characters) when that is wider, so no word breaks in two."""
+        metrics = QFontMetricsF(self._reading_font())
+        average = metrics.averageCharWidth()
+        words = {w for s in self._statements for w in s.text.split()}
+        longest = max(
+            (metrics.horizontalAdvance(w[:MAX_WORD_CHARS]) for w in sorted(words, key=len)[-40:]), default=0.0
+        )
+        text_width = max(average * MIN_COLUMN_CHARS, longest)
+        # The document's margins on both sides, and a pixel or two for rounding of the glyph advances.
+        width = math.ceil(text_width + 2 * DOCUMENT_MARGIN + 4)
+        self._min_column_width = width
+        for column, header in zip(self._columns, self._headers, strict=True):
+            column.setMinimumWidth(width)
+            header.setMinimumWidth(width)
+
+    def column_minimum_width(self) -> int:
+        """The narrowest a statement column gets (it scrolls sideways rather than go narrower)."""
+        return self._min_column_width
+
+    def minimum_columns_width(self) -> int:
+        """The width the workspace needs to show every column at its minimum width without scrolling."""
+        if not self._columns:
+            return 0
+        margins = self._grid.contentsMargins()
+        columns = len(self._columns)
+        side = self._side.sizeHint().width() + 4
+        return (
+            margins.left()
+            + margins.right()
+            + columns * self._min_column_width
+            + (columns - 1) * GUTTER
+            + 4
+            + side
+        )
+
+    def column_views(self) -> list[_ColumnText]:
+        """The statement columns, left to right (their text views)."""
+        return list(self._columns)
+
+    def column_widths(self) -> list[int]:
+        """Each statement column's width on screen, in pixels (its text area)."""
+        return [c.viewport().width() for c in self._columns]
+
+    def scrolls_sideways(self) -> bool:
+        """The columns are wider than the workspace and scroll horizontally."""
+        return self._scroller.horizontalScrollBar().maximum() > 0
 
     def _reading_font(self) -> QFont:
         font = _reading_font(self.font())
@@ -1578,14 +1670,13 @@ class ComparisonWorkspace(QWidget):
         if not connector.anchored:
             pen.setStyle(Qt.PenStyle.DashLine)
         if flashing:
-            # A soft halo first, so the revealed annotation stands out for a moment.
+            # A stronger tint for a moment, so the revealed annotation stands out; like every mark drawn
+            # over the text, it keeps to the span's own characters and lets them show through.
             halo = QColor(colour)
-            halo.setAlphaF(0.35)
-            painter.setPen(QPen(halo, 7))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            halo.setAlphaF(0.30)
             for column, start, end in connector.ends:
                 for rect in self._rects(column, start, end, views):
-                    painter.drawRoundedRect(rect.adjusted(-3, -1, 3, 1), 4, 4)
+                    painter.fillRect(rect, halo)
         ends = self._paint_ends(
             painter, connector.ends, views, pen, 0.30 if flashing else 0.10, connector.is_link
         )
@@ -1604,10 +1695,7 @@ class ComparisonWorkspace(QWidget):
             # The relation's sign on the link, in the first gutter it crosses.
             (ca, ta, ba), (cb, tb, bb) = ends[0], ends[1]
             if ca != cb:
-                centre = QPointF((views[ca].right() + views[cb].left()) / 2, (ta + ba + tb + bb) / 4)
-                if cb - ca > 1:
-                    centre.setX(views[ca].right() + GUTTER / 2)
-                    centre.setY((ta + ba) / 2 + ((tb + bb) / 2 - (ta + ba) / 2) / (2 * (cb - ca)))
+                centre = badge_centre(link_segments(ca, ta, ba, cb, tb, bb, views)[0])
                 radius = 9.0
                 painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Base), 1.5))
                 painter.setBrush(colour)
@@ -1639,13 +1727,14 @@ class ComparisonWorkspace(QWidget):
             rects = self._rects(column, start, end, views)
             if not rects:
                 continue
-            painter.setPen(pen)
-            painter.setBrush(fill if alpha else Qt.BrushStyle.NoBrush)
+            edge = QPen(pen)
+            edge.setCapStyle(Qt.PenCapStyle.FlatCap)  # a square cap would reach past the span's ends
+            painter.setPen(edge)
             for rect in rects:
-                if boxed:
-                    painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
-                else:
-                    painter.drawLine(rect.bottomLeft() + QPointF(0, -1), rect.bottomRight() + QPointF(0, -1))
+                for line in span_outline(rect, pen.widthF(), boxed):
+                    painter.drawLine(line)
+                if alpha:
+                    painter.fillRect(rect, fill)
             ends.append((column, min(r.top() for r in rects), max(r.bottom() for r in rects)))
         return sorted(ends)
 
@@ -1658,44 +1747,29 @@ class ComparisonWorkspace(QWidget):
         pen: QPen,
         fill: QColor | None,
     ) -> None:
-        """Join span ends in column order: a band in the gutters (Meld's look), and over any column in
-        between only a faint dashed centre line, so its text stays legible."""
+        """Join span ends in column order with a band in each gutter (Meld's look). A link that skips a
+        column passes behind it: its band goes from gutter to gutter, and nothing is drawn over the text of
+        the column between (a dashed line across it ran through the words)."""
         for (ca, ta, ba), (cb, tb, bb) in itertools.pairwise(ends):
             if ca == cb:
                 continue
-            xa, xb = views[ca].right(), views[cb].left()
-            mid = (xa + xb) / 2
             painter.save()
             painter.setClipRegion(gutters, Qt.ClipOperation.IntersectClip)
             painter.setPen(pen)
-            if fill is not None:
-                band = QPainterPath(QPointF(xa, ta))
-                band.cubicTo(QPointF(mid, ta), QPointF(mid, tb), QPointF(xb, tb))
-                band.lineTo(QPointF(xb, bb))
-                band.cubicTo(QPointF(mid, bb), QPointF(mid, ba), QPointF(xa, ba))
-                band.closeSubpath()
-                painter.setBrush(fill)
-                painter.drawPath(band)
-            else:
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(_curve(xa, (ta + ba) / 2, xb, (tb + bb) / 2))
+            for xa, top_a, bottom_a, xb, top_b, bottom_b in link_segments(ca, ta, ba, cb, tb, bb, views):
+                mid = (xa + xb) / 2
+                if fill is not None:
+                    band = QPainterPath(QPointF(xa, top_a))
+                    band.cubicTo(QPointF(mid, top_a), QPointF(mid, top_b), QPointF(xb, top_b))
+                    band.lineTo(QPointF(xb, bottom_b))
+                    band.cubicTo(QPointF(mid, bottom_b), QPointF(mid, bottom_a), QPointF(xa, bottom_a))
+                    band.closeSubpath()
+                    painter.setBrush(fill)
+                    painter.drawPath(band)
+                else:
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawPath(_curve(xa, (top_a + bottom_a) / 2, xb, (top_b + bottom_b) / 2))
             painter.restore()
-            if cb - ca > 1:
-                painter.save()
-                middle = QRegion()
-                for c in range(ca + 1, cb):
-                    middle = middle.united(QRegion(views[c].toAlignedRect()))
-                painter.setClipRegion(middle, Qt.ClipOperation.IntersectClip)
-                faint = QPen(pen)
-                faint.setWidthF(1.2)
-                faint.setStyle(Qt.PenStyle.DashLine)
-                colour = QColor(pen.color())
-                colour.setAlphaF(0.55)
-                faint.setColor(colour)
-                painter.setPen(faint)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(_curve(xa, (ta + ba) / 2, xb, (tb + bb) / 2))
-                painter.restore()
 
     def _paint_suggestion(
         self, painter: QPainter, item: tuple[int, Highlight], views: list[QRectF], gutters: QRegion
@@ -1709,6 +1783,53 @@ class ComparisonWorkspace(QWidget):
         ends = self._paint_ends(painter, spans, views, pen, 0.0, True)
         if len(ends) == 2:
             self._paint_links(painter, ends, views, gutters, pen, None)
+
+
+def span_outline(rect: QRectF, pen_width: float, boxed: bool) -> list[QLineF]:
+    """The lines that mark one line box of a span: a rule above and below its text (boxed) or below only.
+
+    The quotation is the evidence: nothing may be drawn over a character next to the span. A box widened
+    by a few pixels, with sides, covered the opening quote mark before "Please" and the full stop after
+    "rough"; the rules here run exactly from the span's first to its last character, flat-capped, inside
+    the line's leading (the 135% line height leaves room above and below the glyphs)."""
+    half = pen_width / 2
+    bottom = QLineF(rect.left(), rect.bottom() + half, rect.right(), rect.bottom() + half)
+    if not boxed:
+        return [bottom]
+    return [QLineF(rect.left(), rect.top() - half, rect.right(), rect.top() - half), bottom]
+
+
+LinkPiece = tuple[float, float, float, float, float, float]
+
+
+def link_segments(
+    ca: int, ta: float, ba: float, cb: int, tb: float, bb: float, views: Sequence[QRectF]
+) -> list[LinkPiece]:
+    """The gutter pieces of a link from column ca (span from ta to ba) to column cb: for each gutter it
+    crosses, (left x, top, bottom, right x, top, bottom). Its height moves evenly from one end to the other,
+    gutter by gutter, and it passes behind the columns between."""
+    pieces = []
+    steps = cb - ca
+    for k in range(ca, cb):
+        f0, f1 = (k - ca) / steps, (k + 1 - ca) / steps
+        pieces.append(
+            (
+                views[k].right(),
+                ta + (tb - ta) * f0,
+                ba + (bb - ba) * f0,
+                views[k + 1].left(),
+                ta + (tb - ta) * f1,
+                ba + (bb - ba) * f1,
+            )
+        )
+    return pieces
+
+
+def badge_centre(piece: LinkPiece) -> QPointF:
+    """Where the relation's sign sits: the middle of a band in its gutter, on the band (a cubic whose
+    control points lie half way is at the mean of its two ends' heights there)."""
+    xa, top_a, bottom_a, xb, top_b, bottom_b = piece
+    return QPointF((xa + xb) / 2, (top_a + bottom_a + top_b + bottom_b) / 4)
 
 
 def _curve(xa: float, ya: float, xb: float, yb: float) -> QPainterPath:
