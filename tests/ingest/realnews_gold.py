@@ -63,7 +63,9 @@ def score(folder: Path) -> tuple[Score, dict[str, Score]]:
             if quote.speaker and quote.speaker.casefold() in {s.casefold() for s in expected["speakers"]}:
                 doc.attributed += 1
             else:
-                doc.misses.append(f"{name}: {label!r} speaker {quote.speaker!r}, gold {expected['speakers'][0]!r}")
+                doc.misses.append(
+                    f"{name}: {label!r} speaker {quote.speaker!r}, gold {expected['speakers'][0]!r}"
+                )
             said = quote.said_on.isoformat() if quote.said_on else None
             if said == expected["said_on"]:
                 doc.dated += 1
@@ -72,7 +74,9 @@ def score(folder: Path) -> tuple[Score, dict[str, Score]]:
             occasion = (quote.occasion or "").casefold()
             wanted = expected["occasion"]
             if (wanted is None and not occasion) or (
-                wanted is not None and occasion and all(w in occasion.split() or w in occasion for w in wanted)
+                wanted is not None
+                and occasion
+                and all(w in occasion.split() or w in occasion for w in wanted)
             ):
                 doc.placed += 1
             else:

@@ -21,10 +21,10 @@ def test_split_and_merge_round_trip_on_wrapped_text() -> None:
     (quote,) = extract_quotes(WRAPPED)
     assert (
         quote.text
-        == "The Fed is behind the curve again, By the time they move, the slowdown will already be here."
+        == "The Fed is behind the curve again … By the time they move, the slowdown will already be here."
     )
     left, right = split_quote(WRAPPED, quote, quote.text.index("time they"))
-    assert left.text == "The Fed is behind the curve again, By the"
+    assert left.text == "The Fed is behind the curve again … By the"
     assert right.text == "time they move, the slowdown will already be here."
     assert WRAPPED[right.start : right.end] == right.text
     assert merge_quotes(WRAPPED, right, left).parts == quote.parts

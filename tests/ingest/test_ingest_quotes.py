@@ -890,7 +890,8 @@ def test_split_quote_is_one_statement_with_two_parts() -> None:
     quote = _one(text)
     assert quote.speaker == "Bill Ortiz"
     assert len(quote.parts) == 2
-    assert quote.text == "We will not raise taxes, not this year and not next year."
+    # the comma before the attribution is the reporter's: the parts are joined with an ellipsis, never a comma
+    assert quote.text == "We will not raise taxes … not this year and not next year."
     assert text[quote.start : quote.end].startswith("We will") and text[quote.start : quote.end].endswith(
         "year."
     )
@@ -1058,7 +1059,7 @@ def test_text_wrapped_without_blank_lines_like_a_pdf_press_release() -> None:
     quote = _one(text)
     assert (quote.speaker, quote.role) == ("Grace Obi", "Transport Minister")
     assert quote.text == (
-        "Too many communities have been cut off for too long, This programme will reconnect them within three years."
+        "Too many communities have been cut off for too long … This programme will reconnect them within three years."
     )
 
 

@@ -10,15 +10,18 @@ placed (dates), and the pipeline joins the parts of one utterance.
 from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes.pipeline import extract_quotes
 from counterpoint.ingest.quotes.quote import (
+    ELLIPSIS,
     MIN_QUOTE_WORDS,
     MIN_UNATTRIBUTED_WORDS,
     Quote,
     has_blank_line_paragraphs,
     join_parts,
+    omissions,
     part_separator,
 )
 
 __all__ = [
+    "ELLIPSIS",
     "MIN_QUOTE_WORDS",
     "MIN_UNATTRIBUTED_WORDS",
     "Quote",
@@ -26,5 +29,6 @@ __all__ = [
     "extract_quotes",
     "has_blank_line_paragraphs",
     "join_parts",
+    "omissions",
     "part_separator",
 ]

@@ -3,6 +3,7 @@ and place it, and join the parts of one utterance."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
@@ -100,6 +101,29 @@ def _without_repeats(quotes: list[Quote]) -> list[Quote]:
     return [q for q in quotes if id(q) in chosen]
 
 
+def _occasions_ahead(quotes: list[Quote], paragraph_starts: list[int]) -> list[Quote]:
+    """A lede sums up what a speaker said before the story names the occasion ('Trump on Saturday said he
+    would use "facts and instincts"' then 'In a phone interview …, the president said: "…"'): a quotation with
+    no occasion takes the one of the same speaker's next quotation in the same or the next paragraph."""
+    found = list(quotes)
+    following: dict[str, tuple[int, str]] = {}  # speaker -> (paragraph, occasion) of their next quotation
+    for at in range(len(found) - 1, -1, -1):
+        quote = found[at]
+        speaker = quote.speaker
+        if speaker is None:
+            continue
+        paragraph = bisect_right(paragraph_starts, quote.start) - 1
+        ahead = following.get(speaker)
+        if quote.occasion is None and ahead is not None and ahead[0] - paragraph <= 1:
+            quote = dataclasses.replace(quote, occasion=ahead[1])
+            found[at] = quote
+        if quote.occasion is not None:
+            following[speaker] = (paragraph, quote.occasion)
+        elif ahead is not None and ahead[0] - paragraph > 1:
+            del following[speaker]
+    return found
+
+
 def _utterance(text: str, parts: list[Span]) -> bool:
     """'No comment,' 'Absolutely not.': a short quotation that is a whole sentence, not a phrase in one."""
     start, end = parts[0][0], parts[-1][1]
@@ -141,7 +165,7 @@ class _Extractor(OccasionReader):
         self.mentions: list[_Mention] = []
         self._last_speaker: _Speaker | None = None  # the speaker of the quotation before, while run() works
         self._mention_positions: list[int] = []
-        self._dates: dict[Span, date | None] = {}
+        self._dates_cache: dict[Span, list[tuple[int, int, date, bool]]] = {}
         self._unnamed_attribution = False
         self._lower_words: set[str] | None = None
         self._said_right_after = (
@@ -218,9 +242,9 @@ class _Extractor(OccasionReader):
                 continue
             if merged and previous is not None and quotes:
                 last = quotes.pop()
-                s0, e0 = last.parts[-1]
-                kept = (s0, e0 + 1) if self.text[e0 : e0 + 1] == "," else (s0, e0)
-                all_parts = (*last.parts[:-1], kept, *parts)
+                # '"…," she said, "…"': the comma before the attribution is the reporter's, not the speaker's;
+                # the parts are joined with an ellipsis (join_parts), never with punctuation of our own.
+                all_parts = (*last.parts, *parts)
                 text = join_parts(self.text, all_parts)
                 quotes.append(
                     Quote(
@@ -237,8 +261,15 @@ class _Extractor(OccasionReader):
                 continue
             # Dates and occasions are looked for near the quotation, within its sentence.
             window = (max(sentence.start, open_mark - 400), min(sentence.end, quoted.marks[-1][1] + 400))
-            said_on = self._date_for(sentence, speaker, window)
-            occasion = self._occasion_in(window)
+            found_occasion = self._occasion_in(window)
+            if found_occasion is None and sentence.number > 0:
+                # 'At his press briefing, Trump announced a task force. "This is really …"': the sentence
+                # before, in the same paragraph, set the scene
+                before = self.sentences[sentence.number - 1]
+                if before.paragraph == sentence.paragraph:
+                    found_occasion = self._occasion_in((max(before.start, before.end - 800), before.end))
+            occasion = found_occasion[0] if found_occasion else None
+            said_on = self._date_for(sentence, speaker, window, self._occasion_reach(found_occasion))
             if previous is not None and speaker is not None and previous[1].name == speaker.name:
                 said_on = said_on or previous[2]
                 occasion = occasion or previous[3]
@@ -259,7 +290,7 @@ class _Extractor(OccasionReader):
             )
             if speaker is not None:
                 previous = (sentence.paragraph, speaker, said_on, occasion, list(tuple_parts))
-        return _without_repeats(quotes)
+        return _without_repeats(_occasions_ahead(quotes, self._paragraph_starts))
 
     def _trimmed_parts(self, quoted: QuotedSpan) -> list[Span]:
         parts: list[Span] = []

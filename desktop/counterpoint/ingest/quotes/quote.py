@@ -43,9 +43,11 @@ class Quote:
 
 
 def join_parts(text: str, parts: Iterable[Span]) -> str:
-    """The words of a quotation made of several spans: parts of a paragraph joined by a space, paragraphs by
-    a blank line. A line break inside a part (hard-wrapped text) reads as a space; every character keeps its
-    place, so positions in the joined text map back to the document."""
+    """The words of a quotation made of several spans: paragraphs joined by a blank line, parts cut by the
+    reporter's words ('"…," she said, "…"') by an ellipsis (ELLIPSIS), other parts by a space; nothing that is
+    not in the source is added, so the text holds only the speaker's words. A line break inside a part
+    (hard-wrapped text) reads as a space; every character keeps its place, so positions in the joined text map
+    back to the document."""
     pieces: list[str] = []
     previous_end: int | None = None
     for start, end in parts:
@@ -58,8 +60,17 @@ def join_parts(text: str, parts: Iterable[Span]) -> str:
 
 def part_separator(gap: str) -> str:
     """What joins two parts of a quotation: a blank line where the quotation runs on into a new paragraph
-    (nothing between the parts but the line break and the new paragraph's opening mark), else a space."""
-    return "\n\n" if _NEW_PARAGRAPH.fullmatch(gap) else " "
+    (nothing between the parts but the line break and the new paragraph's opening mark); an ellipsis where the
+    quotation was closed and opened again around words that are not the speaker's (the attribution); else a
+    space (a line break, a stage direction or page furniture of a transcript)."""
+    if _NEW_PARAGRAPH.fullmatch(gap):
+        return "\n\n"
+    return ELLIPSIS if _QUOTE_MARK.search(gap) and _WORD.search(gap) else " "
+
+
+def omissions(quote: Quote) -> int:
+    """How many places the quotation's text joins parts with an ellipsis (words left out between them)."""
+    return quote.text.count(ELLIPSIS)
 
 
 def has_blank_line_paragraphs(text: str) -> bool:
@@ -67,5 +78,9 @@ def has_blank_line_paragraphs(text: str) -> bool:
     return bool(_BLANK_LINE.search(text))
 
 
+# What stands for the reporter's words left out between two parts of one speaker's quotation.
+ELLIPSIS = " … "
+_QUOTE_MARK = re.compile(r"[\"“”„«»‟‘’‚‹›']")
+_WORD = re.compile(r"[^\W_]")
 _NEW_PARAGRAPH = re.compile(r"[ \t]*\n\s*[\"“„«‟‘'‚‹]?")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

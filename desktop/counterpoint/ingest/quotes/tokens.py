@@ -73,7 +73,7 @@ class SentenceReader:
     mentions: list[_Mention]
     _last_speaker: _Speaker | None
     _mention_positions: list[int]
-    _dates: dict[Span, date | None]
+    _dates_cache: dict[Span, list[tuple[int, int, date, bool]]]
     _unnamed_attribution: bool
     _lower_words: set[str] | None
     _said_right_after: bool
