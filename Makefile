@@ -75,7 +75,8 @@ clean:
 ## the engine's headline figure: leave one whole set out, fit on the rest, score it, pooled.
 ENGINE_SETS := ../shared/data/contrast-dev.json ../shared/data/contrast-train-a.json \
 	../shared/data/contrast-train-b.json $(sort $(wildcard tests/engine/data/heldout-*.json)) \
-	$(sort $(wildcard tests/engine/data/real-pairs*.json)) tests/engine/data/blind-dec2026.json
+	$(sort $(wildcard tests/engine/data/real-pairs*.json)) tests/engine/data/blind-dec2026.json \
+	tests/engine/data/blind-dec2026-b.json
 .PHONY: fit-engine eval-engine
 fit-engine: $(STAMP)
 	$(BIN)/counterpoint eval --fit resources/engine/ranker.json $(ENGINE_SETS)

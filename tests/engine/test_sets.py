@@ -35,10 +35,12 @@ FIT_SETS = [
     *sorted(DATA.glob("heldout-*.json")),
     *sorted(DATA.glob("real-pairs*.json")),
     DATA / "blind-dec2026.json",
+    DATA / "blind-dec2026-b.json",
 ]
-# Measured at the commit that set them: pooled F1 0.338, balanced accuracy 0.617, 0.214 false pairs.
-POOLED_F1_FLOOR = 0.30
-POOLED_BALANCED_FLOOR = 0.58
+# Measured at the commit that set them (13 sets, 407 pairs): pooled F1 0.311, balanced accuracy 0.591,
+# 0.219 false pairs per agreeing pair.
+POOLED_F1_FLOOR = 0.28
+POOLED_BALANCED_FLOOR = 0.56
 POOLED_FALSE_PAIRS_CEILING = 0.27
 
 
