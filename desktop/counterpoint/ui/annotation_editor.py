@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterpoint.store.model import Annotation, Relation, Tag, Verdict
+from counterpoint.ui.dialog_keys import enter_does
 from counterpoint.ui.palette import palette_for, readable_text_on
 from counterpoint.ui.plain import tip
 from counterpoint.ui.workspace_model import shorten
@@ -229,7 +230,8 @@ class AnnotationEditor(QDialog):
         self.new_tag_edit = QLineEdit()
         self.new_tag_edit.setPlaceholderText("New tag — type a name and press Enter")
         self.new_tag_edit.setAccessibleName("New tag name")
-        self.new_tag_edit.returnPressed.connect(self.add_new_tag)
+        # Enter adds the tag and nothing more: it used to save and close the whole dialog as well.
+        enter_does(self.new_tag_edit, self.add_new_tag)
         tags_label.setBuddy(self.new_tag_edit)
         self._new_colour = self._next_colour()
         self.colour_button = QToolButton()

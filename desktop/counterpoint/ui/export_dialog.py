@@ -165,6 +165,8 @@ class ExportDialog(QDialog):
         self.path_edit.setPlaceholderText("File to write")
         self.path_edit.setAccessibleName("Save to")  # its label sits beside a row, so it is no buddy
         self.browse_button = QPushButton("Choose…")
+        # Enter exports (the default button); it opened the file chooser, the first button to take it.
+        self.browse_button.setAutoDefault(False)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
@@ -186,7 +188,6 @@ class ExportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setDefault(True)
 
         left = QVBoxLayout()
         left.addLayout(form)
@@ -212,6 +213,9 @@ class ExportDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
+        # Default once the button is in the dialog (set before, the dialog never heard of it, and Enter
+        # went to whichever button had last had the focus: Choose… or Cancel).
+        self.export_button.setDefault(True)
 
         self._set_default_path()
         self.about.setText(ABOUT_FORMATS.get(self.format, ""))

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGridLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -56,6 +55,7 @@ from counterpoint.errors import UserError
 from counterpoint.store import Annotation, Comparison, Project, Statement, TargetSpec
 from counterpoint.ui import commands as cmd
 from counterpoint.ui.annotations_panel import AnnotationsPanel
+from counterpoint.ui.dialog_keys import ask_title
 from counterpoint.ui.find_panel import FindContradictions
 from counterpoint.ui.library import ComparisonList, LibraryPanel
 from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_ids
@@ -1079,7 +1079,7 @@ class MainWindow(QMainWindow):
         if title is None:
             speakers = list(dict.fromkeys(self.project.statement(i).speaker.split()[-1] for i in ids))
             suggested = " vs ".join(speakers)
-            title, ok = QInputDialog.getText(self, "New comparison", "Title:", text=suggested)
+            title, ok = ask_title(self, "New comparison", "Title:", suggested)
             if not ok:
                 return None
         command: list[cmd.CreateComparisonCommand] = []
@@ -1098,7 +1098,7 @@ class MainWindow(QMainWindow):
         if comparison is None:
             return
         if title is None:
-            title, ok = QInputDialog.getText(self, "Rename comparison", "Title:", text=comparison.title)
+            title, ok = ask_title(self, "Rename comparison", "Title:", comparison.title)
             if not ok or title.strip() == comparison.title:
                 return
         self.run_command(

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from counterpoint.errors import UserError
 from counterpoint.store import Statement, parse_date
+from counterpoint.ui.dialog_keys import confirm_discard
 from counterpoint.ui.library import parse_day
 
 
@@ -109,7 +111,7 @@ class StatementEditor(QDialog):
             save = buttons.button(QDialogButtonBox.StandardButton.Save)
             save.setText("Add statement")  # what happens, in the user's words
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -157,6 +159,29 @@ class StatementEditor(QDialog):
                 field.setFocus()
                 return
         super().accept()
+
+    def cancel(self) -> None:
+        """Escape or Cancel: close, after asking when something typed would be
+        lost (it was thrown away without a word). reject() itself closes without asking."""
+        if self.unsaved() and not confirm_discard(self, "statement"):
+            return
+        self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def unsaved(self) -> bool:
+        """Something typed that is not saved: any field of a new statement, a change to an edited one."""
+        if self._statement is None:
+            fields = (self.speaker, self.role, self.said_on, self.occasion, self.source)
+            return any(f.text().strip() for f in fields) or bool(self.text.toPlainText().strip())
+        try:
+            return bool(self.values())
+        except UserError:
+            return True  # a date it can't read is a change too
 
     def _check_date(self) -> None:
         self._date()  # raises UserError for a date it can't read
