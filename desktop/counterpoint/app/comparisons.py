@@ -153,3 +153,13 @@ def comparison_summaries(project: Project) -> list[ComparisonSummary]:
         ComparisonSummary(c, tuple(project.statement(sid) for sid in c.statement_ids), count)
         for c, _speakers, count in project.comparison_summaries()
     ]
+
+
+def existing_annotation(project: Project, comparison_id: int, targets: Sequence[TargetSpec]) -> int | None:
+    """The annotation of this comparison already on exactly these spans, if there is one: tagging them
+    again would make a silent duplicate (counted twice, listed twice in the report)."""
+    spans = [
+        (t.statement_id, t.start, t.end, project.statement(t.statement_id).text[t.start : t.end])
+        for t in targets
+    ]
+    return project.find_annotation(None, comparison_id, spans)

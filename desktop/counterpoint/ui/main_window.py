@@ -51,11 +51,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterpoint.app.comparisons import existing_annotation
 from counterpoint.errors import UserError
 from counterpoint.store import Annotation, Comparison, Project, Statement, TargetSpec
 from counterpoint.ui import commands as cmd
 from counterpoint.ui.annotations_panel import AnnotationsPanel
 from counterpoint.ui.dialog_keys import ask_title
+from counterpoint.ui.duplicates import offer_existing
 from counterpoint.ui.find_panel import FindContradictions
 from counterpoint.ui.library import ComparisonList, LibraryPanel
 from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_ids
@@ -1253,6 +1255,12 @@ class MainWindow(QMainWindow):
         spans = list(targets) if targets is not None else list(self.workspace.selection())
         if not spans:
             self.say("Select a span in one column (and one in another to tag a pair), then press Ctrl+T")
+            return None
+        existing = existing_annotation(self.project, self.current_comparison_id, spans)
+        if existing is not None:
+            # A second, identical annotation would count twice and be listed twice in the report.
+            if offer_existing(self, self.project.annotation(existing)):
+                self.edit_annotation(existing)
             return None
         editor = self._annotation_editor(spans)
         comparison_id = self.current_comparison_id
