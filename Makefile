@@ -82,3 +82,9 @@ fit-engine: $(STAMP)
 	$(BIN)/counterpoint eval --fit resources/engine/ranker.json $(ENGINE_SETS)
 eval-engine: $(STAMP)
 	$(BIN)/counterpoint eval --cross-validate $(ENGINE_SETS)
+
+## Re-extract WordNet 3.0 for the engine (resources/lexicons/wordnet/) from Debian's wordnet-base.
+.PHONY: wordnet
+wordnet: $(STAMP)
+	test -d /usr/share/wordnet || apt-get install -y wordnet-base
+	$(BIN)/python tools/wordnet_extract.py /usr/share/wordnet resources/lexicons/wordnet

@@ -12,7 +12,7 @@ Reads the data files of Debian's `wordnet-base` (/usr/share/wordnet) and writes 
   noun, "lawful" and "law"), `pertains` (an adverb or adjective and the word it pertains to),
   `verbgroup` and `entails` (verb groups and entailment).
 
-Run it with `make wordnet` (apt-get install wordnet-base first); the output is committed, so the app
+Run it with `make wordnet` (it installs wordnet-base when missing); the output is committed, so the app
 never needs WordNet installed. WordNet's licence ships beside the output (wordnet30-LICENSE).
 """
 
@@ -103,8 +103,15 @@ def main(src: Path, dest: Path) -> None:
             f.write(f"{here}\t{rel}\t{there}\n")
 
 
+def write_compact(dest: Path) -> None:
+    """The compact copy the engine reads (counterpoint.engine.wordnet.COMPACT), from the TSV files just
+    written; needs the package importable (make wordnet runs this in the project's venv)."""
+    from counterpoint.engine import wordnet
+
+    (dest / wordnet.COMPACT).write_bytes(wordnet.compact(wordnet.parse()))
+
+
 if __name__ == "__main__":
-    main(
-        Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"),
-        Path(sys.argv[2] if len(sys.argv) > 2 else "resources/lexicons/wordnet"),
-    )
+    destination = Path(sys.argv[2] if len(sys.argv) > 2 else "resources/lexicons/wordnet")
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"), destination)
+    write_compact(destination)

@@ -17,6 +17,7 @@ Read once per process, on first use.
 from __future__ import annotations
 
 import functools
+import marshal
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -41,25 +42,25 @@ _DETACHMENTS: tuple[tuple[str, str, set[str]], ...] = (
 class Profile:
     """What one word brings to a comparison, worked out once per word."""
 
-    senses: frozenset[str]
-    linked: frozenset[str]  # synsets derived from, pertaining to, or in a verb group with a sense
-    poles: frozenset[str]  # synsets that can carry an antonym: senses, their heads, derived forms
-    opposite: frozenset[str]  # direct antonyms of the senses
-    opposite_poles: frozenset[str]  # antonyms of the poles
+    senses: frozenset[int]
+    linked: frozenset[int]  # synsets derived from, pertaining to, or in a verb group with a sense
+    poles: frozenset[int]  # synsets that can carry an antonym: senses, their heads, derived forms
+    opposite: frozenset[int]  # direct antonyms of the senses
+    opposite_poles: frozenset[int]  # antonyms of the poles
 
 
 @dataclass(frozen=True)
 class WordNet:
-    senses: dict[str, tuple[str, ...]]  # lemma -> synsets, most frequent first
-    heads: dict[str, str]  # adjective satellite -> head of its cluster
-    antonyms: dict[str, frozenset[str]]  # synset -> its antonym synsets
-    links: dict[str, frozenset[str]]  # synset -> derived, pertaining and verb-group synsets
+    senses: dict[str, tuple[int, ...]]  # lemma -> synsets, most frequent first (see _sid)
+    heads: dict[int, int]  # adjective satellite -> head of its cluster
+    antonyms: dict[int, frozenset[int]]  # synset -> its antonym synsets
+    links: dict[int, frozenset[int]]  # synset -> derived, pertaining and verb-group synsets
     irregular: dict[str, str] = field(default_factory=dict)  # "went" -> "go", "better" -> "good"
     lemmas: frozenset[str] = frozenset()  # the words WordNet lists as lemmas (not only as forms)
     _profiles: dict[str, Profile] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def _pos(self, word: str) -> set[str]:
-        return {s[0] for s in self.senses.get(word, ())} if word in self.lemmas else set()
+        return {POS_CODES[s % 4] for s in self.senses.get(word, ())} if word in self.lemmas else set()
 
     def lemmatize(self, word: str) -> str:
         """A word's dictionary form by WordNet's exception lists and rules of detachment ("morphy"),
@@ -82,7 +83,7 @@ class WordNet:
                 return candidate
         return word
 
-    def synsets(self, word: str) -> tuple[str, ...]:
+    def synsets(self, word: str) -> tuple[int, ...]:
         """Senses of a word and of its base form by WordNet's regular inflections ("lower" is a verb
         and an adjective of its own, and the comparative of "low")."""
         own = self.senses.get(word, ())
@@ -98,8 +99,8 @@ class WordNet:
         if found is not None:
             return found
         senses = self.synsets(word)
-        linked: set[str] = set()
-        poles: set[str] = set()
+        linked: set[int] = set()
+        poles: set[int] = set()
         for s in senses:
             poles.add(s)
             poles.add(self.heads.get(s, s))
@@ -138,6 +139,15 @@ class WordNet:
         return 2 if not px.opposite_poles.isdisjoint(py.poles) else 0
 
 
+POS_CODES = "nvar"  # a synset is an int: its offset in WordNet's data file times 4, plus its part of speech
+COMPACT = "wordnet30.marshal"  # the same data, read in a tenth of the time (tools/wordnet_extract.py)
+COMPACT_TAG = "counterpoint-wordnet30-v1"
+
+
+def _sid(synset: str) -> int:
+    return int(synset[1:]) * 4 + POS_CODES.index(synset[0])
+
+
 def _lines(name: str):
     path = resources.files("counterpoint.resources").joinpath("lexicons", "wordnet", name)
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -145,9 +155,9 @@ def _lines(name: str):
             yield line.split("\t")
 
 
-@functools.cache
-def load() -> WordNet:
-    senses: dict[str, tuple[str, ...]] = {}
+def parse() -> WordNet:
+    """WordNet from its TSV files (the readable form; load() reads the compact one when it can)."""
+    senses: dict[str, tuple[int, ...]] = {}
     irregular: dict[str, str] = {}
     for lemma, pos, rest in _lines("wordnet30-senses.tsv"):
         if pos == "=":
@@ -155,15 +165,16 @@ def load() -> WordNet:
                 irregular.setdefault(lemma.replace("_", " "), rest.replace("_", " "))
         else:
             key = lemma.replace("_", " ")
-            senses[key] = senses.get(key, ()) + tuple(rest.split())
-    own = set(senses)
+            senses[key] = senses.get(key, ()) + tuple(_sid(x) for x in rest.split())
+    own = frozenset(senses)
     for form, base in irregular.items():
         if form not in senses and base in senses:
             senses[form] = senses[base]
-    similar: list[tuple[str, str]] = []
-    antonyms: dict[str, set[str]] = {}
-    links: dict[str, set[str]] = {}
-    for here, rel, there in _lines("wordnet30-relations.tsv"):
+    similar: list[tuple[int, int]] = []
+    antonyms: dict[int, set[int]] = {}
+    links: dict[int, set[int]] = {}
+    for here_s, rel, there_s in _lines("wordnet30-relations.tsv"):
+        here, there = _sid(here_s), _sid(there_s)
         if rel == "similar":
             similar.append((here, there))
         elif rel == "antonym":
@@ -182,5 +193,24 @@ def load() -> WordNet:
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
         links={k: frozenset(v) for k, v in links.items()},
         irregular=irregular,
-        lemmas=frozenset(own),
+        lemmas=own,
     )
+
+
+def compact(wn: WordNet) -> bytes:
+    """The compact form of WordNet's data (marshal: plain dicts, tuples, sets, ints and strings)."""
+    return marshal.dumps((COMPACT_TAG, wn.senses, wn.heads, wn.antonyms, wn.links, wn.irregular, wn.lemmas))
+
+
+@functools.cache
+def load() -> WordNet:
+    """WordNet, read once per process: from the compact file, or from the TSV files when that file is
+    missing or unreadable (another Python's marshal format)."""
+    try:
+        path = resources.files("counterpoint.resources").joinpath("lexicons", "wordnet", COMPACT)
+        tag, senses, heads, antonyms, links, irregular, lemmas = marshal.loads(path.read_bytes())
+        if tag != COMPACT_TAG:
+            raise ValueError(tag)
+    except (OSError, ValueError, EOFError, TypeError):
+        return parse()
+    return WordNet(senses, heads, antonyms, links, irregular, lemmas)
