@@ -171,7 +171,11 @@ def _containing(ws: list[Window], starts: list[int], span: Span) -> Window | Non
     for w in ws[max(0, k - 1) : k + 2]:
         if w.span[0] <= span[0] < w.span[1]:
             return w
-    return next((w for w in ws[max(0, k - 1) :] if _overlaps(w.span, span)), None)
+    # no window holds the start (it falls between clauses): the first window after it may overlap
+    for n in range(max(0, k - 1), min(len(ws), k + 3)):
+        if _overlaps(ws[n].span, span):
+            return ws[n]
+    return None
 
 
 def generate(
