@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from counterpoint.app.merge import MergeReport, merge_dossier, merge_project
+from counterpoint.app.review import ALREADY, review_quotes
 from counterpoint.errors import UserError
 from counterpoint.export.dossier import is_dossier_export
 from counterpoint.ingest import MAX_BYTES, Document, IngestError, Quote, load_document
@@ -90,6 +91,25 @@ def add_document(project: Project, document: Document, quotes: Sequence[Quote]) 
     return source_id, statement_ids
 
 
+def add_statements(project: Project, source_id: int, quotes: Sequence[Quote]) -> list[int]:
+    """Each quotation with a speaker as a statement pointing into an existing source; the new ids."""
+    with project.transaction():
+        return [
+            project.add_statement(
+                speaker=quote.speaker,
+                text=quote.text,
+                role=quote.role or "",
+                said_on=quote.said_on,
+                occasion=quote.occasion or "",
+                source_id=source_id,
+                source_start=quote.start,
+                source_end=quote.end,
+            )
+            for quote in quotes
+            if quote.speaker
+        ]
+
+
 @dataclass
 class ImportReport:
     """What an import did, one line per file, and the statements it added."""
@@ -161,15 +181,27 @@ def import_files(
             document = item.document
             assert document is not None
             earlier = imported_before(project, document)
+            proposals = review_quotes(project, item.quotes, min_confidence=min_confidence)
+            attributed = [p.quote for p in proposals if p.checked]
             if earlier is not None:
-                report.lines.append(f"{item.path.name}: already in the project as source {earlier}; skipped")
-                continue
-            attributed = [q for q in item.quotes if q.speaker and q.confidence >= min_confidence]
-            source_id, ids = add_document(project, document, attributed if keep_quotes else [])
+                if not keep_quotes or any(s.source_id == earlier for s in project.statements()):
+                    report.lines.append(
+                        f"{item.path.name}: already in the project as source {earlier}; skipped"
+                    )
+                    continue
+                # imported before without its quotations: keep them now, pointing into that source
+                ids = add_statements(project, earlier, attributed)
+                source_id = earlier
+            else:
+                source_id, ids = add_document(project, document, attributed if keep_quotes else [])
             report.statement_ids.extend(ids)
             if keep_quotes:
-                line = f"{item.path.name}: source {source_id} ({document.title!r}), {plural(len(ids), 'statement')}"
-                skipped = len(item.quotes) - len(attributed)
+                title = f"source {source_id}" + (" (already in the project)" if earlier is not None else "")
+                line = f"{item.path.name}: {title} ({document.title!r}), {plural(len(ids), 'statement')}"
+                already = sum(ALREADY in p.flags for p in proposals)
+                skipped = len(item.quotes) - len(attributed) - already
+                if already:
+                    line += f", {plural(already, 'quotation')} already in the project"
                 if skipped:
                     line += f", {plural(skipped, 'quotation')} skipped (no speaker or below --min-confidence)"
             else:

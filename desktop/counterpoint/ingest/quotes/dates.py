@@ -90,7 +90,9 @@ class OccasionReader(CoreferenceReader):
                 break
             named = next((t for t in earlier.tokens if t.key in names), None)
             if named is not None:
-                found = self._date_near((earlier.start, earlier.end), named.start)
+                window = (earlier.start, min(earlier.end, earlier.start + 1200))
+                occasion = self._occasion_reach(self._occasion_in(window))
+                found = self._date_near(window, named.start, occasion)
                 if found:
                     return found
         return None
