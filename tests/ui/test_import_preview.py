@@ -167,7 +167,7 @@ def test_file_import_stores_the_chosen_quotations_and_nothing_when_cancelled(
     answers: list[list[Quote] | None] = [None]
 
     def preview(
-        _parent: object, document: Document, found: list[Quote]
+        _parent: object, document: Document, found: list[Quote], _project: object = None
     ) -> tuple[Document, list[Quote]] | None:
         answer = answers.pop(0)
         return (
@@ -193,7 +193,7 @@ def test_pasted_text_is_previewed_and_stored(project: Project, monkeypatch: pyte
     seen: list[Document] = []
 
     def preview(
-        _parent: object, document: Document, found: list[Quote]
+        _parent: object, document: Document, found: list[Quote], _project: object = None
     ) -> tuple[Document, list[Quote]] | None:
         seen.append(document)
         return document, [q for q in found if q.speaker == "Tom Reyes"]
@@ -240,8 +240,37 @@ def test_a_bad_file_is_reported_and_the_others_still_import(
     monkeypatch.setattr(
         import_preview.QMessageBox, "warning", lambda _p, title, text: warnings.append((title, text))
     )
-    monkeypatch.setattr(import_preview, "preview_document", lambda _p, document, found: (document, found))
+    monkeypatch.setattr(
+        import_preview, "preview_document", lambda _p, document, found, _project=None: (document, found)
+    )
     added = import_preview.import_documents_with_preview(None, project, [binary, article])
     assert len(warnings) == 1 and "binary file" in warnings[0][1]
     assert warnings[0][0] == "Can't import notes.txt"
     assert len(project.sources()) == 1 and len(added) == len(project.statements()) >= 2
+
+
+def test_a_quotation_already_in_the_project_is_shown_flagged_and_unchecked(
+    project: Project, document: Document, quotes: list[Quote]
+) -> None:
+    from counterpoint.app.documents import add_document
+    from counterpoint.app.review import review_quotes
+
+    add_document(project, document, quotes[:1])
+    model = QuoteTableModel(document, quotes, proposals=review_quotes(project, quotes, min_confidence=0.5))
+    first = _cell(model, 0, QuoteTableModel.CONFIDENCE)
+    assert isinstance(first, str) and first.endswith("· already in the project")
+    assert _cell(model, 0, QuoteTableModel.KEEP, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert "already" not in str(_cell(model, 1, QuoteTableModel.CONFIDENCE))
+
+
+def test_parts_joined_with_an_ellipsis_say_so() -> None:
+    text = 'Budget\n\n"We will not raise taxes," Mayor Ana Ruiz said, "not this year and not next year."\n'
+    document = document_from_text(text, title="Budget")
+    model = QuoteTableModel(document, extract_quotes(text))
+    assert (
+        _cell(model, 0, QuoteTableModel.QUOTATION)
+        == "We will not raise taxes … not this year and not next year."
+    )
+    assert "2 parts joined with …" in str(
+        _cell(model, 0, QuoteTableModel.QUOTATION, Qt.ItemDataRole.ToolTipRole)
+    )

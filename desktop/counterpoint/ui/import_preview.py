@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterpoint.app.documents import add_document, imported_before
+from counterpoint.app.documents import add_document, add_statements, imported_before
+from counterpoint.app.review import Proposal, review_quotes
 from counterpoint.ingest import (
     SUPPORTED_SUFFIXES,
     Document,
@@ -65,6 +66,7 @@ KEEP_THRESHOLD = 0.5
 class _Row:
     quote: Quote
     keep: bool
+    flags: tuple[str, ...] = ()  # why it starts unchecked or needs a look: "already in the project", …
 
 
 class QuoteTableModel(QAbstractTableModel):
@@ -73,12 +75,20 @@ class QuoteTableModel(QAbstractTableModel):
     KEEP, QUOTATION, SPEAKER, ROLE, DATE, CONFIDENCE = range(6)
     HEADERS = ("Keep", "Quotation", "Speaker", "Role", "Date", "Confidence")
 
-    def __init__(self, document: Document, quotes: list[Quote], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        quotes: list[Quote],
+        parent: QWidget | None = None,
+        proposals: Sequence[Proposal] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
+        if proposals is None:
+            proposals = review_quotes(None, quotes, min_confidence=KEEP_THRESHOLD)
         self.rows = [
-            _Row(q, keep=bool(q.speaker) and q.confidence >= KEEP_THRESHOLD)
-            for q in sorted(quotes, key=lambda q: q.start)
+            _Row(p.quote, keep=p.checked, flags=p.flags)
+            for p in sorted(proposals, key=lambda p: p.quote.start)
         ]
 
     # -- Qt model API ----------------------------------------------------------------------------------
@@ -123,10 +133,12 @@ class QuoteTableModel(QAbstractTableModel):
             if column == self.DATE:
                 return quote.said_on.isoformat() if quote.said_on else ""
             if column == self.CONFIDENCE:
-                return f"{quote.confidence:.0%}"
+                return " · ".join([f"{quote.confidence:.0%}", *row.flags])
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.QUOTATION:
-                return quote.text
+                joined = Proposal(quote, row.keep).joined
+                note = f"\n\n{joined}: the reporter's words between the parts are left out" if joined else ""
+                return quote.text + note
             if column == self.SPEAKER and quote.attribution:
                 start, end = quote.attribution
                 return f"From “{self.document.text[start:end]}”"
@@ -230,12 +242,18 @@ def utf16_to_index(text: str, units: int) -> int:
 class ImportPreviewDialog(QDialog):
     """Lists the quotations found in `document`; `chosen_quotes()` gives the ones the user keeps, corrected."""
 
-    def __init__(self, document: Document, quotes: list[Quote], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        quotes: list[Quote],
+        parent: QWidget | None = None,
+        proposals: Sequence[Proposal] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.setWindowTitle(f"Import “{document.title}”")
         self.resize(980, 620)
-        self.model = QuoteTableModel(document, quotes, self)
+        self.model = QuoteTableModel(document, quotes, self, proposals)
 
         # The source as the document describes itself; the user corrects what was guessed.
         self.title = QLineEdit(document.title)
@@ -463,10 +481,12 @@ def context_html(text: str, quote: Quote, reach: int = 300) -> str:
 
 
 def preview_document(
-    parent: QWidget | None, document: Document, quotes: list[Quote]
+    parent: QWidget | None, document: Document, quotes: list[Quote], project: Project | None = None
 ) -> tuple[Document, list[Quote]] | None:
-    """Show the preview (modal); the document as corrected and the quotations kept, or None on cancel."""
-    dialog = ImportPreviewDialog(document, quotes, parent)
+    """Show the preview (modal); the document as corrected and the quotations kept, or None on cancel. With
+    `project`, a quotation already in it is flagged and starts unchecked, and speakers are spelt as there."""
+    proposals = review_quotes(project, quotes, min_confidence=KEEP_THRESHOLD)
+    dialog = ImportPreviewDialog(document, quotes, parent, proposals)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -494,7 +514,7 @@ def import_text_with_preview(
         QMessageBox.warning(parent, "Paste", tip(str(exc)))
         return None
     found = _in_background(parent, "Finding quotations…", lambda: propose_statements(document))
-    chosen = preview_document(parent, document, found)
+    chosen = preview_document(parent, document, found, project)
     if chosen is None:
         return None
     return add_document(project, *chosen)[1]
@@ -521,13 +541,17 @@ def import_documents_with_preview(
             QMessageBox.warning(parent, f"Can't import {path.name}", tip(str(exc)))
             continue
         earlier = imported_before(project, document)
-        if earlier is not None:
+        if earlier is not None and any(s.source_id == earlier for s in project.statements()):
             QMessageBox.information(
                 parent, "Already imported", tip(f"{path.name} is already in this project (source {earlier}).")
             )
             continue
-        chosen = preview_document(parent, document, found)
+        chosen = preview_document(parent, document, found, project)
         if chosen is None:
+            continue
+        if earlier is not None:
+            # kept before as a source only: its quotations are kept now, pointing into that source
+            added.extend(add_statements(project, earlier, chosen[1]))
             continue
         added.extend(add_document(project, *chosen)[1])
     return added
