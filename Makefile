@@ -74,7 +74,7 @@ clean:
 ## Fit the contrast engine's ranker on every labelled set (writes resources/engine/ranker.json), and
 ## the engine's headline figure: leave one whole set out, fit on the rest, score it, pooled.
 ENGINE_SETS := ../shared/data/contrast-dev.json ../shared/data/contrast-train-a.json \
-	../shared/data/contrast-train-b.json $(sort $(wildcard tests/engine/data/heldout-*.json)) \
+	../shared/data/contrast-train-b.json $(sort $(wildcard tests/engine/data/memory-*.json)) \
 	$(sort $(wildcard tests/engine/data/real-pairs*.json)) tests/engine/data/blind-dec2026.json \
 	tests/engine/data/blind-dec2026-b.json
 .PHONY: fit-engine eval-engine

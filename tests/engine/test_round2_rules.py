@@ -1,4 +1,4 @@
-"""Minimal pairs for the general rules added after the round-two blind held-out run (heldout-round2.json).
+"""Minimal pairs for the general rules added after the round-two blind run (memory-round2.json).
 
 Each mechanism has a pair it must find and, where the rule could over-reach, a near pair it must not.
 The sentences are made up for the test; none is taken from a held-out item.
@@ -138,7 +138,7 @@ def test_fleeing_war_frames_migrants_against_an_invasion() -> None:
     assert any(k == "framing" and "invasion" in sa and "fleeing war" in sb for k, sa, sb in found), found
 
 
-# --- after the round-three blind run (heldout-round3.json) ---------------------------------------------
+# --- after the round-three blind run (memory-round3.json) ---------------------------------------------
 
 
 def test_knowing_nothing_about_a_thing_denies_it() -> None:
@@ -174,7 +174,7 @@ def test_one_cue_yields_one_contrast_whichever_detector_finds_it() -> None:
     assert len([1 for _k, _sa, sb in found if "raise" in sb]) == 1, found
 
 
-# --- after the round-four blind run (heldout-round4.json) ----------------------------------------------
+# --- after the round-four blind run (memory-round4.json) ----------------------------------------------
 
 
 def test_a_number_in_a_unit_counts_in_that_unit() -> None:
