@@ -36,7 +36,10 @@ FIT_SETS = [
     *sorted(DATA.glob("real-pairs*.json")),
     DATA / "blind-dec2026.json",
     DATA / "blind-dec2026-b.json",
+    # the dev contrasts in other words: training data of the dev set's fold, never scored
+    f"{DATA / 'paraphrase-dev.json'}@contrast-dev",
 ]
+SCORED = [p for p in FIT_SETS if isinstance(p, Path)]
 # Measured at the commit that set them (13 sets, 407 pairs): pooled F1 0.311, balanced accuracy 0.591,
 # 0.219 false pairs per agreeing pair.
 POOLED_F1_FLOOR = 0.28
@@ -46,7 +49,7 @@ POOLED_FALSE_PAIRS_CEILING = 0.27
 
 @pytest.fixture(scope="module")
 def items() -> list[fitting.Item]:
-    missing = [p for p in FIT_SETS if not p.exists()]
+    missing = [p for p in FIT_SETS if not Path(fitting.split_name(str(p))[0]).exists()]
     if missing:
         pytest.skip(f"labelled sets not found: {missing[0]}")
     return fitting.read(fitting.load_sets(FIT_SETS))
@@ -92,7 +95,7 @@ def test_candidates_are_the_same_whatever_the_hash_seed() -> None:
 
 def test_leave_one_set_out_stays_above_its_floor(items: list[fitting.Item]) -> None:
     pooled, per_set = fitting.cross_validate(items)
-    assert set(per_set) == {p.stem for p in FIT_SETS}
+    assert set(per_set) == {p.stem for p in SCORED}
     assert pooled.f1 >= POOLED_F1_FLOOR, pooled
     assert pooled.balanced_accuracy >= POOLED_BALANCED_FLOOR, pooled
     assert pooled.false_pairs_per_agreeing_pair <= POOLED_FALSE_PAIRS_CEILING, pooled

@@ -35,7 +35,12 @@ def register(subparsers: Any) -> None:
         "gold_spans): span precision, recall and F1, balanced pair accuracy, false pairs per agreeing "
         "pair, recall per kind.",
     )
-    ev.add_argument("gold", type=Path, nargs="+", help="gold JSON file(s), e.g. contrast-dev.json")
+    ev.add_argument(
+        "gold",
+        nargs="+",
+        help="gold JSON file(s), e.g. contrast-dev.json; with --fit or --cross-validate, FILE@SET adds FILE "
+        "as training data of SET's fold (fitted on with it, left out with it, never scored)",
+    )
     mode = ev.add_mutually_exclusive_group()
     mode.add_argument(
         "--cross-validate",
@@ -199,10 +204,12 @@ def _fitting_run(args: argparse.Namespace) -> int:
             f"fitting needs the development dependencies ({exc}): pip install -e '.[dev]'"
         ) from None
     sets = {}
-    for path in args.gold:
-        if path.stem in sets:
-            raise UserError(f"{path}: two sets are named {path.stem!r}; each set is a fold of its own")
-        sets[path.stem] = _gold(path)
+    for spec in args.gold:
+        path, fold = fitting.split_name(str(spec))
+        name = Path(path).stem + (f"@{fold}" if fold else "")
+        if name in sets:
+            raise UserError(f"{path}: two sets are named {name!r}; each set is a fold of its own")
+        sets[name] = _gold(Path(path))
     try:
         items = fitting.read(sets)
         if args.fit:
@@ -236,7 +243,7 @@ def run_eval(args: argparse.Namespace) -> int:
         return _fitting_run(args)
     if len(args.gold) != 1:
         raise UserError("eval scores one gold file; name several only with --cross-validate or --fit")
-    path = args.gold[0]
+    path = Path(args.gold[0])
     data = _gold(path)
     try:
         scores = evaluate(data, lambda a, b: [(p.a, p.b) for p in _compare(a, b, args.threshold)])

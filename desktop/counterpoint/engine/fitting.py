@@ -39,15 +39,25 @@ class Item:
     labels: list[int]
     sentences: int
     raw: Mapping[str, Any]
+    scored: bool = True  # False for a set that only adds training data to another set's fold
 
 
-def load_sets(paths: Sequence[Path]) -> dict[str, list[dict[str, Any]]]:
+def split_name(spec: str) -> tuple[str, str]:
+    """A set named "PATH@FOLD" is training data of FOLD's fold (a paraphrase of that set, say): it is
+    fitted on whenever FOLD is, left out with it, and never scored. Returns (path, fold or "")."""
+    path, _at, fold = str(spec).partition("@")
+    return path, fold
+
+
+def load_sets(paths: Sequence[Path | str]) -> dict[str, list[dict[str, Any]]]:
+    """Gold files by set name: the file's stem, or "stem@FOLD" for a set that joins FOLD's fold."""
     out = {}
-    for path in paths:
+    for spec in paths:
+        path, fold = split_name(str(spec))
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         if not isinstance(data, list):
             raise ValueError(f"{path}: a gold file is a JSON list of items")
-        out[Path(path).stem] = data
+        out[Path(path).stem + (f"@{fold}" if fold else "")] = data
     return out
 
 
@@ -57,6 +67,7 @@ def read(sets: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[Item]:
 
     items = []
     for name, data in sets.items():
+        _stem, fold = split_name(name)
         for raw in data:
             a, b = raw["a"]["text"], raw["b"]["text"]
             gold = []
@@ -68,7 +79,9 @@ def read(sets: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[Item]:
             cands, sentences = pair_candidates(a, b)
             quiet = raw.get("relation") in scoring.QUIET_RELATIONS
             labels = [int(not quiet and any(scoring.pair_hits((c.a, c.b), g) for g in gold)) for c in cands]
-            items.append(Item(name, raw.get("relation", ""), gold, cands, labels, sentences, raw))
+            items.append(
+                Item(fold or name, raw.get("relation", ""), gold, cands, labels, sentences, raw, not fold)
+            )
     return items
 
 
@@ -137,6 +150,7 @@ def fit(items: Sequence[Item]) -> Ranker:
     ranked = [
         Item(it.set, it.relation, it.gold, [c for _p, c in _ranked(base, it)], [], it.sentences, it.raw)
         for it in items
+        if it.scored  # the thresholds are chosen on real sets only, never on added training data
     ]
     probs = {id(c): base.probability(c.x) for it in ranked for c in it.candidates}
     best: tuple[float, Ranker] | None = None
@@ -163,7 +177,7 @@ def _ranked(ranker: Ranker, it: Item) -> list[tuple[float, Candidate]]:
 
 def cross_validate(items: Sequence[Item]) -> tuple[scoring.Scores, dict[str, scoring.Scores]]:
     """Leave one set out: fit on the others, score it; pooled over every set left out, and per set."""
-    names = list(dict.fromkeys(it.set for it in items))
+    names = list(dict.fromkeys(it.set for it in items if it.scored))
     if len(names) < 2:
         raise ValueError("cross-validation leaves one set out: name at least two sets")
     per_set = {}
@@ -171,7 +185,7 @@ def cross_validate(items: Sequence[Item]) -> tuple[scoring.Scores, dict[str, sco
     pooled_choices: list[list] = []
     for name in names:
         train = [it for it in items if it.set != name]
-        test = [it for it in items if it.set == name]
+        test = [it for it in items if it.set == name and it.scored]
         ranker = fit(train)
         per_set[name] = score(ranker, test)
         pooled_items.extend(test)
