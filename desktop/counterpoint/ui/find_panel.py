@@ -10,6 +10,8 @@ through ui.plain.tip.
 from __future__ import annotations
 
 import bisect
+import gc
+import sys
 import threading
 import traceback
 from pathlib import Path
@@ -36,6 +38,12 @@ from counterpoint.store import Project
 from counterpoint.store.project import connect
 from counterpoint.ui.plain import plain_label, tip
 
+# The engine is pure Python on the worker thread; the GUI thread takes the GIL back each time Qt calls into
+# Python, waiting up to the interpreter's switch interval (5 ms) each time: a result's dozen calls added up
+# to 50-200 ms pauses. At 0.5 ms the longest pause measured was under 30 ms (benchmarks/bench_find.py).
+SWITCH_INTERVAL = 0.0005
+_frozen = False
+
 SCOPE_LABELS = {"all": "everyone", "same": "the same speaker", "others": "other speakers"}
 
 
@@ -54,6 +62,7 @@ class _FindTask(QRunnable):
         self.cancelled = threading.Event()
 
     def run(self) -> None:
+        global _frozen
         g = self.generation
         try:
             conn = connect(self.path)
@@ -67,6 +76,11 @@ class _FindTask(QRunnable):
                             self.signals.started.emit(g, step.total)
                         else:
                             self.signals.scored.emit(g, step.done, step.total, step.result)
+                        if step.done == 1 and not _frozen:
+                            # The engine's lexicons are loaded now and live as long as the app: a full
+                            # garbage collection walking them held the GIL for 100-180 ms.
+                            gc.freeze()
+                            _frozen = True
             finally:
                 conn.close()
         except UserError as exc:
@@ -97,6 +111,7 @@ class FindRunner(QObject):
 
     def start(self, asked: Question, candidates: int = CANDIDATES) -> None:
         self.cancel()
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self.generation += 1
         task = _FindTask(self.path, asked, self.generation, candidates)
         task.setAutoDelete(False)
