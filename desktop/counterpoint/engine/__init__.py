@@ -4,7 +4,7 @@ Pure Python: no Qt, no database, nothing else of the project. Offsets are code p
 Utf16Offsets converts them for Qt, whose cursors count UTF-16 units.
 
     analysis = analyse([trump, sessions, tarrant])   # every pair of texts
-    for pair in analysis.pairs:                       # ContrastPair: spans, kind, score, reason
+    for pair in analysis.pairs:                       # ContrastPair: spans, kind, probability, reason
         ...
     contrast(a, b)                                    # the pairs of two texts
     diff_versions(draft, final)                       # word-level diff with moved passages
@@ -15,7 +15,6 @@ Texts longer than MAX_CHARS raise InputTooLarge (a ValueError).
 
 from counterpoint.engine.core import analyse, contrast
 from counterpoint.engine.model import (
-    DEFAULT_THRESHOLD,
     KINDS,
     MAX_CHARS,
     Alignment,
@@ -31,7 +30,6 @@ from counterpoint.engine.offsets import Utf16Offsets
 from counterpoint.engine.versions import diff_versions
 
 __all__ = [
-    "DEFAULT_THRESHOLD",
     "KINDS",
     "MAX_CHARS",
     "Alignment",

@@ -12,8 +12,6 @@ KINDS = ("negation", "antonym", "polarity", "modality", "factuality", "quantity"
 # Above that the engine refuses the input rather than keep the user waiting for long.
 MAX_CHARS = 1_000_000
 
-# Pairs scoring at or above this are what the app highlights by default.
-DEFAULT_THRESHOLD = 0.45
 
 
 class InputTooLarge(ValueError):
@@ -33,7 +31,7 @@ class ContrastPair:
     a: Span
     b: Span
     kind: str
-    score: float
+    score: float  # the fitted ranker's probability that this is a contrast a reader would mark
     reason: str
 
 
