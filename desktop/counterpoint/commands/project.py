@@ -100,28 +100,34 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """Print the statements as they are read (one query, one row at a time), so a library of any size
+    starts printing at once and never sits in memory whole."""
+    out = sys.stdout
+    count = 0
     with Project.open(args.project, lock=False) as project:  # reading beside an open app is fine
-        statements = project.statements(search=args.search, speaker_part=args.speaker)
-    if args.json:
-        rows = [
-            {
-                "id": s.id,
-                "speaker": s.speaker,
-                "role": s.role,
-                "date": s.said_on.isoformat() if s.said_on else None,
-                "occasion": s.occasion,
-                "source": s.source_title,
-                "text": s.text,
-            }
-            for s in statements
-        ]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
-    for s in statements:
-        when = s.said_on.isoformat() if s.said_on else "undated"
-        print(f"{s.id:>5}  {when}  {s.speaker}: {s.first_words}")
-    if not statements:
+        statements = project.iter_statements(search=args.search, speaker_part=args.speaker)
+        if args.json:
+            # The layout json.dump(rows, indent=2) writes, one statement at a time.
+            for s in statements:
+                row = {
+                    "id": s.id,
+                    "speaker": s.speaker,
+                    "role": s.role,
+                    "date": s.said_on.isoformat() if s.said_on else None,
+                    "occasion": s.occasion,
+                    "source": s.source_title,
+                    "text": s.text,
+                }
+                item = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                out.write(("[\n  " if count == 0 else ",\n  ") + item)
+                count += 1
+            out.write("\n]\n" if count else "[]\n")
+            return 0
+        for s in statements:
+            when = s.said_on.isoformat() if s.said_on else "undated"
+            out.write(f"{s.id:>5}  {when}  {s.speaker}: {s.first_words}\n")
+            count += 1
+    if not count:
         print(
             "no statements match" if (args.search or args.speaker) else "the project has no statements",
             file=sys.stderr,

@@ -3,6 +3,7 @@
 from counterpoint.store.model import (
     Annotation,
     Comparison,
+    NewStatement,
     Relation,
     SearchHit,
     Source,
@@ -18,6 +19,7 @@ from counterpoint.store.project import Project, ProjectError, parse_date, quote_
 __all__ = [
     "Annotation",
     "Comparison",
+    "NewStatement",
     "Project",
     "ProjectError",
     "Relation",

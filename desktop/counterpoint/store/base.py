@@ -17,7 +17,6 @@ from counterpoint.errors import UserError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-DENSE_SEARCH = 3000  # hits above which a search walks the order index (see statement_ids)
 TAG_PALETTE = ("#c0392b", "#2471a3", "#b9770e", "#1e8449", "#7d3c98", "#117a65", "#a04000", "#5d6d7e")
 
 

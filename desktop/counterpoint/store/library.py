@@ -4,14 +4,14 @@ re-anchoring of the annotations on a corrected text), deleting."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from counterpoint.errors import UserError
 from counterpoint.store.anchoring import Selector, make_selector, reanchor
 from counterpoint.store.base import (
-    DENSE_SEARCH,
     ProjectBase,
     _date_or_none,
     _iso,
@@ -19,7 +19,7 @@ from counterpoint.store.base import (
     check_web_address,
     quote_fts,
 )
-from counterpoint.store.model import Source, Speaker, Statement
+from counterpoint.store.model import NewStatement, Source, Speaker, Statement
 
 
 class Library(ProjectBase):
@@ -158,6 +158,31 @@ class Library(ProjectBase):
             )
         return int(cursor.lastrowid or 0)
 
+    def add_statements(self, rows: Iterable[NewStatement]) -> int:
+        """Add many statements in one transaction (an import, a generated test library): one prepared
+        INSERT run over all of them, speakers looked up once each. Returns how many were added."""
+        speakers: dict[tuple[str, str], int] = {}
+        added = 0
+
+        def values() -> Iterator[tuple[Any, ...]]:
+            nonlocal added
+            for row in rows:
+                if not row.text.strip():
+                    raise UserError("a statement needs some text")
+                key = (row.speaker, row.role)
+                if key not in speakers:
+                    speakers[key] = self.ensure_speaker(row.speaker, row.role)
+                added += 1
+                yield (speakers[key], row.role, _iso(row.said_on), row.occasion, row.text, row.language)
+
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO statements (speaker_id, role, said_on, occasion, text, language) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                values(),
+            )
+        return added
+
     def statement(self, statement_id: int) -> Statement:
         row = self._execute(self._STATEMENT_SQL + " WHERE st.id = ?", [statement_id]).fetchone()
         if row is None:
@@ -166,12 +191,17 @@ class Library(ProjectBase):
 
     def statements(self, *, limit: int | None = None, **filters: Any) -> list[Statement]:
         """Statements passing the filters (see statement_ids), in the library's order."""
-        ids = self.statement_ids(limit=limit, **filters)
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        rows = {row[0]: row for row in self._execute(self._STATEMENT_SQL + f" WHERE st.id IN ({marks})", ids)}
-        return [self._statement(rows[i]) for i in ids if i in rows]
+        return list(self.iter_statements(limit=limit, **filters))
+
+    def iter_statements(self, *, limit: int | None = None, **filters: Any) -> Iterator[Statement]:
+        """Statements passing the filters (see statement_ids), in the library's order, read as they are
+        consumed: one query, however many match, so a listing of 500,000 statements starts at once and
+        holds one row at a time."""
+        query = self._filtered(self._STATEMENT_SQL, limit=limit, **filters)
+        if query is None:
+            return
+        for row in self._execute(*query):
+            yield self._statement(row)
 
     def statement_ids(
         self,
@@ -188,31 +218,60 @@ class Library(ProjectBase):
         """Ids of the statements passing every filter given, dated first by date, then undated, by id.
 
         `search` is what the user typed, matched against statement text, speaker names and roles, and
-        annotation notes (every word must match; the last one also as a prefix).
+        annotation notes (every word must match; the last one also as a prefix). `speaker_part` is a part
+        of a speaker's name in any case; `ids` keeps only those statements (any number of them).
         """
+        query = self._filtered(
+            "SELECT st.id FROM statements st",
+            search=search,
+            speaker=speaker,
+            speaker_part=speaker_part,
+            date_from=date_from,
+            date_to=date_to,
+            tag=tag,
+            ids=ids,
+            limit=limit,
+        )
+        if query is None:
+            return []
+        return [row[0] for row in self._execute(*query)]
+
+    def _filtered(
+        self,
+        select: str,
+        *,
+        search: str | None = None,
+        speaker: str | None = None,
+        speaker_part: str | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
+        tag: str | None = None,
+        ids: Iterable[int] | None = None,
+        limit: int | None = None,
+    ) -> tuple[str, list[Any]] | None:
+        """`select` (over `statements st`) with the filters' WHERE, the library's order and the limit, and
+        its parameters; None when nothing can match. Every filter is a fixed number of variables,
+        whatever the number of statements or speakers it names."""
         where: list[str] = []
         params: list[Any] = []
-        dense = False
         if search and search.strip():
             match = quote_fts(search)
             if not match:
-                return []
+                return None
+            # SQLite's own plan throughout: a forced walk of the order index measured 5x slower on a
+            # 2,600-hit query and no faster on the rest (benchmarks/bench_library.py).
             where.append(f"st.id IN ({self._search_ids_sql()})")
             params += [match, match, match]
-            hits = self._execute(
-                "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?", [match]
-            ).fetchone()[0]
-            dense = hits > DENSE_SEARCH
         if speaker:
             where.append("st.speaker_id IN (SELECT id FROM speakers WHERE name = ? COLLATE NOCASE)")
             params.append(speaker)
         if speaker_part and speaker_part.strip():
-            # A part of the name, any case ('sessions'); casefold in Python, so 'É' and 'é' match too.
-            matching = [
-                sp.id for sp in self.speakers() if speaker_part.strip().casefold() in sp.name.casefold()
-            ]
-            where.append(f"st.speaker_id IN ({','.join('?' * len(matching)) or 'NULL'})")
-            params += matching
+            # A part of the name, any case ('sessions'); casefolded by Python, so 'É' and 'é' match too.
+            self.conn.create_function("counterpoint_casefold", 1, str.casefold, deterministic=True)
+            where.append(
+                "st.speaker_id IN (SELECT id FROM speakers WHERE instr(counterpoint_casefold(name), ?) > 0)"
+            )
+            params.append(speaker_part.strip().casefold())
         if date_from:
             where.append("st.said_on >= ?")
             params.append(_iso(date_from))
@@ -227,18 +286,16 @@ class Library(ProjectBase):
             )
             params.append(tag)
         if ids is not None:
-            id_list = list(ids)
-            where.append(f"st.id IN ({','.join('?' * len(id_list)) or 'NULL'})")
-            params += id_list
-        # With many hits, walking the library's order and stopping at `limit` beats sorting them all;
-        # with few, SQLite's own plan (look the hits up, sort them) is the faster one.
-        sql = "SELECT st.id FROM statements st" + (" INDEXED BY statements_order" if dense else "")
+            # One JSON array, however many ids: no statement with one variable per row.
+            where.append("st.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps([int(i) for i in ids]))
+        sql = select
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY st.said_on IS NULL, st.said_on, st.id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [row[0] for row in self._execute(sql, params)]
+        return sql, params
 
     @staticmethod
     def _search_ids_sql() -> str:

@@ -76,6 +76,18 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class NewStatement:
+    """A statement to add in bulk (Library.add_statements): what add_statement takes, without a source."""
+
+    speaker: str
+    text: str
+    role: str = ""
+    said_on: date | str | None = None
+    occasion: str = ""
+    language: str = "en"
+
+
+@dataclass(frozen=True)
 class Comparison:
     id: int
     title: str
