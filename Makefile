@@ -43,7 +43,7 @@ test: $(STAMP)
 
 ## Benchmarks: speed and memory, as ratios against baselines run in the same process.
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(if $(QUICK),--quick)
 
 ## The standalone app: dist/counterpoint/ (run dist/counterpoint/counterpoint) and a .tar.gz of it.
 bundle: $(STAMP)
