@@ -21,6 +21,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -116,7 +117,7 @@ def op_pdf_without_engine(db: Path, out: Path) -> None:
     from counterpoint.store import Project
 
     with Project.open(db) as project:
-        write_pdf(build_report(project, highlights=False), out / "report-plain.pdf")
+        write_pdf(build_report(project, analyses={}), out / "report-plain.pdf")  # no engine highlights
 
 
 def op_json(db: Path, out: Path) -> None:
@@ -148,6 +149,26 @@ def op_plain_document(db: Path, out: Path) -> None:
     document.print_(writer)
 
 
+def op_reportlab(db: Path, out: Path) -> None:
+    """The anchor: the same words set as paragraphs by reportlab (platypus), another PDF library's cost."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from counterpoint.store import Project
+
+    styles = getSampleStyleSheet()
+    story = []
+    with Project.open(db) as project:
+        for comparison in project.comparisons():
+            story.append(Paragraph(escape(comparison.title), styles["Heading2"]))
+            story += [Paragraph(escape(project.statement(i).text)) for i in comparison.statement_ids]
+            story += [Paragraph(escape(a.note)) for a in project.annotations(comparison.id)]
+    SimpleDocTemplate(str(out / "reportlab.pdf"), pagesize=A4).build(story)
+
+
 def op_nothing(db: Path, out: Path) -> None:
     """Imports, a QGuiApplication and an open project: the memory every mode starts from."""
     import counterpoint.export.pdf  # noqa: F401
@@ -166,6 +187,26 @@ OPERATIONS: dict[str, Callable[[Path, Path], None]] = {
     "plain-qtextdocument": op_plain_document,
     "baseline": op_nothing,
 }
+try:
+    import reportlab  # noqa: F401
+
+    OPERATIONS["reportlab (anchor)"] = op_reportlab
+except ImportError:  # a dev dependency: the anchor is left out where it is not installed
+    pass
+
+
+def fresh_process_export(db: Path, out: Path, runs: int) -> float:
+    """`counterpoint export PROJECT -o report.pdf` as a user runs it: a new process each time."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "counterpoint.cli", "export", str(db), "-o", str(out / "cli.pdf")],
+            check=True,
+            capture_output=True,
+        )
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
 
 
 def child(mode: str, db: Path, out: Path) -> None:
@@ -176,6 +217,10 @@ def child(mode: str, db: Path, out: Path) -> None:
     seconds = time.perf_counter() - started
     _, traced_peak = tracemalloc.get_traced_memory()
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    # On Linux a child's ru_maxrss starts from the parent it was forked from (this benchmark, with Qt and
+    # the engine loaded): the process's own high-water mark is VmHWM.
+    with suppress(OSError), open("/proc/self/status") as status:
+        rss_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024
     print(
         json.dumps(
@@ -225,7 +270,11 @@ def main() -> int:
         op_plain_document(db, out)
         op_pdf(db, out)
         op_json(db, out)
+        if "reportlab (anchor)" in OPERATIONS:
+            op_reportlab(db, out)
         timings = {mode: median_time(OPERATIONS[mode], db, out) for mode in OPERATIONS if mode != "baseline"}
+        quick = os.environ.get("COUNTERPOINT_BENCH_QUICK") == "1"
+        cli_seconds = fresh_process_export(db, out, 1 if quick else 3)
         from pypdf import PdfReader
 
         pages = len(PdfReader(out / "report.pdf").pages)
@@ -236,6 +285,7 @@ def main() -> int:
         f"PDF report: {pages} pages"
     )
     print(f"{'operation':<22}{'time s':>9}{'× json':>9}{'× plain':>9}{'peak RSS MB':>13}{'Python MB':>11}")
+    # (× plain: against Qt printing the same words; reportlab (anchor): another library setting them)
     for mode in OPERATIONS:
         seconds = timings.get(mode)
         row = f"{mode:<22}"
@@ -248,6 +298,15 @@ def main() -> int:
             )
         row += f"{memory[mode]['maxrss_mb']:>13.0f}{memory[mode]['traced_mb']:>11.1f}"
         print(row)
+    print(
+        f"counterpoint export -o report.pdf, fresh process: {cli_seconds:.2f} s "
+        f"(x{cli_seconds / timings['pdf']:.2f} the in-process export"
+        + (
+            f", x{cli_seconds / timings['reportlab (anchor)']:.1f} reportlab on the same words)"
+            if "reportlab (anchor)" in timings
+            else ")"
+        )
+    )
     pdf_rss = memory["pdf"]["maxrss_mb"]
     print(
         f"PDF peak RSS over the baseline process: {pdf_rss - memory['baseline']['maxrss_mb']:.0f} MB "
