@@ -145,7 +145,7 @@ class Lexicons:
     stance: PhraseMatcher
     framing: PhraseMatcher
     quantifiers: PhraseMatcher
-    synonyms: Mapping[str, frozenset[str]]  # word -> its WordNet senses (synsets)
+    synonyms: Mapping[str, frozenset[int]]  # word -> its first WordNet sense (a synset)
     synonym_phrases: PhraseMatcher  # multi-word terms naming a sense (none yet)
     antonyms: dict[str, frozenset[str]]
     valence: dict[str, float]
@@ -156,14 +156,14 @@ class Lexicons:
 SENSES = 1
 
 
-class _SenseSets(Mapping[str, frozenset[str]]):
+class _SenseSets(Mapping[str, frozenset[int]]):
     """A word's WordNet senses as a set, made on demand (most words are never looked up)."""
 
-    def __init__(self, senses: Mapping[str, tuple[str, ...]]) -> None:
+    def __init__(self, senses: Mapping[str, tuple[int, ...]]) -> None:
         self._senses = senses
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one instance per process, held by load()
-    def __getitem__(self, word: str) -> frozenset[str]:
+    def __getitem__(self, word: str) -> frozenset[int]:
         return frozenset(self._senses[word][:SENSES])
 
     def __iter__(self) -> Iterator[str]:

@@ -11,7 +11,6 @@ from counterpoint.engine.lexicons import closed_class
 from counterpoint.engine.text import CLAUSE_BREAK, STOPWORDS, Document
 
 Span = tuple[int, int]
-Span = tuple[int, int]
 
 # Spans stay short: a highlight is a phrase, not a paragraph.
 MAX_SPAN_CHARS = 45
