@@ -121,7 +121,10 @@ def test_rename_from_the_window_uses_the_title_dialog(
 
     def type_and_enter() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, TitleDialog)
+        if not isinstance(dialog, TitleDialog):
+            if dialog is not None:
+                dialog.close()  # another dialog: closed, so the test fails instead of waiting on it
+            return
         seen.append(dialog.width())
         dialog.edit.setText("Trump and Sessions on force")
         qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
