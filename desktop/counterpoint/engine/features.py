@@ -42,7 +42,6 @@ class SentenceFeatures:
     sentence: Sentence
     content: dict[str, int] = field(default_factory=dict)  # lemma -> first token index
     concepts: set[str] = field(default_factory=set)  # synonym groups and stance axes, for alignment
-    phrase_groups: set[int] = field(default_factory=set)  # synonym groups named by a multi-word term
     stance: list[Cue] = field(default_factory=list)
     modality: list[Cue] = field(default_factory=list)
     factuality: list[Cue] = field(default_factory=list)
@@ -285,9 +284,6 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
             f.words.setdefault(key, k)
         for opposite in opposites:
             f.opposites.setdefault(opposite, []).append(k)
-    for _lo, _hi, payloads in doc.find(lex.synonym_phrases, sent):
-        f.phrase_groups.update(payloads)
-        f.concepts.update(f"syn:{gid}" for gid in payloads)
     for lo, hi, payloads in doc.find(lex.stance, sent):
         if (
             norms[lo] in ("up", "down")

@@ -146,7 +146,6 @@ class Lexicons:
     framing: PhraseMatcher
     quantifiers: PhraseMatcher
     synonyms: Mapping[str, frozenset[int]]  # word -> its first WordNet sense (a synset)
-    synonym_phrases: PhraseMatcher  # multi-word terms naming a sense (none yet)
     antonyms: dict[str, frozenset[str]]
     valence: dict[str, float]
     report_words: frozenset[str]
@@ -213,7 +212,6 @@ def load() -> Lexicons:
         framing=_matcher(_rows("framing", "framing.tsv"), lambda r: (r[1], {"-": -1, "+": 1}.get(r[2], 0))),
         quantifiers=_matcher(_rows("quantity", "quantifiers.tsv"), lambda r: (r[1], int(r[2]))),
         synonyms=_SenseSets(senses),
-        synonym_phrases=PhraseMatcher().finalize(),
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
         valence=valence,
         report_words=frozenset(r[0] for r in _rows("negation", "negation.tsv") if r[1] == "report"),

@@ -13,7 +13,6 @@ KINDS = ("negation", "antonym", "polarity", "modality", "factuality", "quantity"
 MAX_CHARS = 1_000_000
 
 
-
 class InputTooLarge(ValueError):
     """A text is longer than MAX_CHARS code points."""
 

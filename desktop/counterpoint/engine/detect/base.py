@@ -212,15 +212,13 @@ def _level_and_change(a: Side, b: Side, x: Cue, y: Cue) -> bool:
 def _share_topic(a: Side, b: Side, cues: set[str]) -> bool:
     """Whether two sentences share a content word or a synonym group, the cue words aside."""
     syn = lexicons.load().synonyms
-    groups_a: set[int] = set(a.f.phrase_groups)
+    groups_a: set[int] = set()
     for lemma in a.f.content:
         if lemma in cues:
             continue
         if lemma in b.f.content:
             return True
         groups_a.update(syn.get(lemma, ()))
-    if groups_a & b.f.phrase_groups:
-        return True
     return any(groups_a & syn.get(lemma, frozenset()) for lemma in b.f.content if lemma not in cues)
 
 
