@@ -116,7 +116,7 @@ def test_tag_a_contradiction_undo_redo_and_reopen(qtbot: Any, open_window: Any, 
     before = {a.id for a in annotations_in_file(sample_path)}
 
     window.workspace.select_span(0, *span(window, 0, "Please don't be too nice"))
-    window.workspace.select_span(1, *span(window, 1, "in a lawful way"))
+    window.workspace.select_span(1, *span(window, 1, "more careful"))
     window.tag_action.trigger()  # Ctrl+T
     editor = window.active_editor
     assert editor is not None and editor.isVisible()
@@ -138,7 +138,7 @@ def test_tag_a_contradiction_undo_redo_and_reopen(qtbot: Any, open_window: Any, 
         Verdict.CONTRADICTION,
         "Be rough vs lawful",
     )
-    assert [t.exact for t in annotation.targets] == ["Please don't be too nice", "in a lawful way"]
+    assert [t.exact for t in annotation.targets] == ["Please don't be too nice", "more careful"]
     assert annotation.tags == ("tone", "use of force")
     with Project.open(sample_path) as project:
         assert {t.name: t.colour for t in project.tags()}["tone"] == "#123456"
