@@ -78,11 +78,7 @@ class Candidate:
 @functools.lru_cache(maxsize=65536)
 def _relation(x: str, y: str) -> int:
     """2 direct antonyms, 1 indirect, -1 synonyms or related forms, 0 nothing."""
-    wn = wordnet.load()
-    a = wn.antonymous(x, y)
-    if a:
-        return 2 if a == 1 else 1
-    return -1 if wn.related(x, y) else 0
+    return wordnet.load().relation(x, y)
 
 
 def _overlaps(x: Span, y: Span) -> bool:

@@ -128,6 +128,20 @@ class WordNet:
         px, py = self.profile(x), self.profile(y)
         return not px.senses.isdisjoint(py.senses) or not px.linked.isdisjoint(py.senses)
 
+    def relation(self, x: str, y: str) -> int:
+        """2 when x and y are direct antonyms, 1 indirect antonyms, -1 synonyms or related forms, else 0
+        (antonymous() and related() in one look at the two words)."""
+        if x == y:
+            return 0
+        px, py = self.profile(x), self.profile(y)
+        if not px.opposite.isdisjoint(py.senses):
+            return 2
+        if not px.opposite_poles.isdisjoint(py.poles):
+            return 1
+        if not px.senses.isdisjoint(py.senses) or not px.linked.isdisjoint(py.senses):
+            return -1
+        return 0
+
     def antonymous(self, x: str, y: str) -> int:
         """0 when no antonymy links x and y, 1 when a sense of one is the antonym of the other's
         directly, 2 when only through a cluster head or a derived form (indirect)."""
