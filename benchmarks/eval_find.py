@@ -14,6 +14,7 @@ and the ranking are what the app ships.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 import time
@@ -62,7 +63,10 @@ def main() -> int:
         def add(speaker: str, text: str, said_on: str | None = None) -> int:
             key = (speaker, text)
             if key not in ids:
-                ids[key] = project.add_statement(speaker or "Unknown", text, said_on=said_on or None)
+                day = (said_on or "")[:10]  # some sets note the occasion after the date
+                ids[key] = project.add_statement(
+                    speaker or "Unknown", text, said_on=day if re.fullmatch(r"\d{4}-\d\d-\d\d", day) else None
+                )
             return ids[key]
 
         sides = []
