@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from counterpoint import __version__
+from counterpoint.app.projects import explain_database_error
 from counterpoint.commands import comparisons, contrast, export, find, ingest, project, screenshot
 from counterpoint.errors import UserError
 
@@ -89,12 +90,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             print(f"counterpoint: error: an argument is not valid UTF-8 text: {shown!r}", file=sys.stderr)
             return 1
+    project_path: Path | None = None
     try:
         if not argv or (argv[0] not in subcommands and not argv[0].startswith("-")):
             if argv:
                 _check_project_word(argv[0], subcommands)
             return _open_app(argv)
         args = parser.parse_args(argv)
+        project_path = getattr(args, "project", None)
         if not getattr(args, "func", None):
             parser.print_help()
             return 1
@@ -102,8 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"counterpoint: error: {exc}", file=sys.stderr)
         return 1
-    except sqlite3.DatabaseError as exc:
-        print(f"counterpoint: error: the project file can't be used: {exc}", file=sys.stderr)
+    except sqlite3.Error as exc:  # met outside a transaction: said as what it means to the user
+        error = explain_database_error(exc, project_path if isinstance(project_path, Path) else None)
+        print(f"counterpoint: error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("counterpoint: interrupted", file=sys.stderr)

@@ -8,6 +8,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from counterpoint.store import Project
+from counterpoint.store.errors import explain as explain_database_error
+
+__all__ = ["explain_database_error", "writing"]
 
 
 @contextmanager

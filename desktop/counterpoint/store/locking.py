@@ -8,8 +8,10 @@ module state here, and it has to be, since the lock belongs to the process.
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
+import stat
 import threading
 from contextlib import suppress
 from pathlib import Path
@@ -46,10 +48,7 @@ def acquire(project: Path) -> str | None:
             _held[key] = (fd, count + 1)
             return key
         while True:
-            try:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-            except OSError as exc:
-                raise UserError(f"can't lock {project}: {exc.strerror}") from None
+            fd = _open_lock_file(project, path)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -72,6 +71,42 @@ def acquire(project: Path) -> str | None:
         return key
 
 
+def _open_lock_file(project: Path, path: Path) -> int:
+    """Open NAME.lock, never through a link: in a shared folder anyone may put a symbolic or hard link
+    there, and truncating its target would destroy a file the user can write."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UserError(
+                f"can't lock {project}: {path.name} is a symbolic link, not a lock file; "
+                "it was left as it is (remove it if nobody has the project open)"
+            ) from None
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise UserError(
+                f"can't write to {project}: its folder {project.parent} is read-only ({exc.strerror}); "
+                "`list` and `export` can still read it"
+            ) from None
+        raise UserError(f"can't lock {project}: {exc.strerror}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        os.close(fd)
+        what = "not a regular file" if not stat.S_ISREG(info.st_mode) else "a link to another file"
+        raise UserError(
+            f"can't lock {project}: {path.name} is {what}, not a lock file; it was left as it is "
+            "(remove it if nobody has the project open)"
+        )
+    return fd
+
+
+def _is_ours(path: str, fd: int) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fd), os.lstat(path))
+    except OSError:
+        return False
+
+
 def release(key: str | None) -> None:
     if key is None or fcntl is None:
         return
@@ -81,8 +116,9 @@ def release(key: str | None) -> None:
             _held[key] = (fd, count - 1)
             return
         del _held[key]
-        with suppress(OSError):
-            os.unlink(key)
+        if _is_ours(key, fd):  # never unlink what another hand put in its place
+            with suppress(OSError):
+                os.unlink(key)
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
 

@@ -11,6 +11,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "counterpoint"
+FIRST_MIGRATION = "0001_initial"  # writes the project marker and the tables every project has
 
 
 def split_statements(script: str) -> list[str]:

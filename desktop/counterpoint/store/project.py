@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 from collections.abc import Sequence
@@ -9,17 +10,43 @@ from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
-from counterpoint.errors import UserError
+import sqlite_utils
+
 from counterpoint.store import locking
 from counterpoint.store.base import BUSY_TIMEOUT_MS, SQLITE_MAGIC, parse_date, quote_fts
 from counterpoint.store.dossier import Dossier
-from counterpoint.store.migrations import MIGRATION_SET, migrations, pending_names
+from counterpoint.store.errors import (
+    ProjectDamaged,
+    ProjectError,
+    damaged_message,
+    explain,
+    is_about_the_file,
+    is_damage,
+    is_read_only,
+)
+from counterpoint.store.migrations import FIRST_MIGRATION, MIGRATION_SET, migrations
 
-__all__ = ["Project", "ProjectError", "parse_date", "quote_fts"]
+__all__ = ["Project", "ProjectDamaged", "ProjectError", "parse_date", "quote_fts"]
 
 
-class ProjectError(UserError):
-    """The file can't be used as a Counterpoint project (missing, not a project, corrupt, newer)."""
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection that writes nothing, not even SQLite's -wal and -shm files when the folder
+    can't take them: a project in a read-only folder (a mounted archive, a colleague's share) can still be
+    listed and exported. Such a file has no -wal file (nobody can write one there), so reading the file
+    as immutable misses nothing."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        if (wal.exists() and wal.stat().st_size) or os.access(path.parent, os.W_OK):
+            raise
+    conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
 
 
 def check_project_file(path: Path) -> None:
@@ -58,8 +85,10 @@ def _check_project_file(path: Path) -> None:
     if head != SQLITE_MAGIC:
         raise ProjectError(f"{path} is not a Counterpoint project (it is not an SQLite database)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
     except sqlite3.Error as exc:
+        if is_damage(exc):
+            raise ProjectDamaged(damaged_message(path, str(exc))) from None
         raise ProjectError(f"{path} can't be opened: {exc}") from None
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -69,7 +98,7 @@ def _check_project_file(path: Path) -> None:
             marker = row[0] if row else None
         if marker != "counterpoint":
             raise ProjectError(f"{path} is an SQLite database but not a Counterpoint project")
-        known = {m.name for m in migrations()._migrations}
+        applied: set[str] = set()
         if "_sqlite_migrations" in tables:
             applied = {
                 row[0]
@@ -77,13 +106,53 @@ def _check_project_file(path: Path) -> None:
                     "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
                 )
             }
-            newer = applied - known
-            if newer:
-                raise ProjectError(
-                    f"{path} was written by a newer Counterpoint (schema {max(newer)}); update to open it"
-                )
+        # The marker is written by the first migration: a file that has it without that migration (or
+        # without the tables it made) was made to look like a project, and migrating it would write into
+        # someone else's database. Refused before anything is written.
+        if FIRST_MIGRATION not in applied or not {"statements", "speakers", "annotations"} <= tables:
+            raise ProjectError(
+                f"{path} claims to be a Counterpoint project but lacks a project's tables; "
+                "it was not opened and nothing was written"
+            )
+        known = {m.name for m in migrations()._migrations}
+        newer = applied - known
+        if newer:
+            raise ProjectError(
+                f"{path} was written by a newer Counterpoint (schema {max(newer)}); update to open it"
+            )
     except sqlite3.DatabaseError as exc:
-        raise ProjectError(f"{path} is damaged and can't be opened as a project ({exc})") from None
+        if is_damage(exc):
+            raise ProjectDamaged(damaged_message(path, str(exc))) from None
+        raise explain(exc, path) from None
+    finally:
+        conn.close()
+
+
+def check_before_writing(path: Path, sql_dir: Path | None = None) -> list[str]:
+    """Refuse to write into a damaged file (a write there may spread the damage, and work saved into it
+    may be lost), and return the migrations it still needs. SQLite's quick check reads every page once
+    (about 0.1 s for 100,000 statements); it writes nothing."""
+    conn = connect_read_only(path)
+    try:
+        rows = conn.execute("PRAGMA quick_check(20)").fetchall()
+        pending = [m.name for m in migrations(sql_dir).pending(sqlite_utils.Database(conn))]
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            raise ProjectDamaged(damaged_message(path, str(exc))) from None
+        raise explain(exc, path) from None
+    finally:
+        conn.close()
+    problems = [row[0] for row in rows if row[0] != "ok"]
+    if problems:
+        detail = problems[0] if len(problems) == 1 else f"{problems[0]}, and {len(problems) - 1} more"
+        raise ProjectDamaged(damaged_message(path, detail))
+    return pending
+
+
+def _pending_for_reading(path: Path, sql_dir: Path | None) -> list[str]:
+    conn = connect_read_only(path)
+    try:
+        return [m.name for m in migrations(sql_dir).pending(sqlite_utils.Database(conn))]
     finally:
         conn.close()
 
@@ -91,10 +160,14 @@ def _check_project_file(path: Path) -> None:
 def connect(path: Path | str) -> sqlite3.Connection:
     """A connection set up the way every connection to a project must be."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -120,6 +193,7 @@ class Project(Dossier):
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         super().__init__(path, conn)
         self.backup_path: Path | None = None
+        self.read_only = False
         self._lock_key: str | None = None
 
     # -- opening and closing ---------------------------------------------------------------
@@ -147,30 +221,62 @@ class Project(Dossier):
                 raise ProjectError(f"can't create {path}: the folder {path.parent} does not exist")
         else:
             check_project_file(path)
+        if not lock and not new:
+            return cls._open_for_reading(path, sql_dir)
         lock_key = locking.acquire(path) if lock else None
         try:
             backup = None
             if not new:
-                pending = pending_names(path, sql_dir)
+                pending = check_before_writing(path, sql_dir)
                 if pending:
                     backup = backup_before_migrating(path, pending)
             try:
                 conn = connect(path)
             except sqlite3.Error as exc:
-                raise ProjectError(f"can't open {path}: {exc}") from None
+                raise explain(exc, path) from None
             project = cls(path, conn)
             project.backup_path = backup
             project._lock_key = lock_key
             try:
                 migrations(sql_dir).apply(project.db)
-            except Exception:
+            except Exception as exc:
                 conn.close()
                 if new:
                     with suppress(OSError):
                         path.unlink()
+                if isinstance(exc, sqlite3.Error) and is_about_the_file(exc):
+                    raise explain(exc, path) from exc
                 raise
         except BaseException:
             locking.release(lock_key)
+            raise
+        return project
+
+    @classmethod
+    def _open_for_reading(cls, path: Path, sql_dir: Path | None) -> Project:
+        """Open to read beside a writer; in a folder this process can't write to, read-only."""
+        try:
+            conn = connect(path)
+        except sqlite3.Error as exc:
+            if not is_read_only(exc):
+                raise explain(exc, path) from None
+            conn = None
+        if conn is None:
+            if _pending_for_reading(path, sql_dir):
+                raise ProjectError(
+                    f"{path} needs an upgrade to this version of Counterpoint, and its folder "
+                    f"{path.parent} is read-only; copy it to a folder you can write to"
+                )
+            project = cls(path, connect_read_only(path))
+            project.read_only = True
+            return project
+        project = cls(path, conn)
+        try:
+            migrations(sql_dir).apply(project.db)
+        except Exception as exc:
+            conn.close()
+            if isinstance(exc, sqlite3.Error) and is_about_the_file(exc):
+                raise explain(exc, path) from exc
             raise
         return project
 
