@@ -490,7 +490,7 @@ def test_import_from_the_clipboard_finds_the_quotations(
 
     seen: list[Any] = []
 
-    def keep_attributed(parent: Any, document: Any, quotes: list[Any]) -> Any:
+    def keep_attributed(parent: Any, document: Any, quotes: list[Any], project: Any = None) -> Any:
         # Stands in for the user pressing Import in the preview, keeping what has a speaker.
         seen.extend(quotes)
         return document, [q for q in quotes if q.speaker]
