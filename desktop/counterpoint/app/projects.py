@@ -8,9 +8,17 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from counterpoint.store import Project
+from counterpoint.store.errors import ProjectDamaged
 from counterpoint.store.errors import explain as explain_database_error
+from counterpoint.store.integrity import CheckReport, RescueReport, check_project, rescue
+from counterpoint.store.project import check_project_file as _check_project_file
 
-__all__ = ["explain_database_error", "writing"]
+__all__ = ["CheckReport", "RescueReport", "check", "explain_database_error", "rescue_into", "writing"]
+
+
+def check_project_file(path: Path) -> None:
+    with suppress(ProjectDamaged):  # damaged is what check and rescue are for
+        _check_project_file(path)
 
 
 @contextmanager
@@ -28,3 +36,17 @@ def writing(path: Path | str) -> Iterator[Project]:
                     leftover.unlink()
         raise
     project.close()
+
+
+def check(path: Path | str, *, repair: bool = True) -> CheckReport:
+    """`counterpoint check`: the file's tables and search indexes; a broken search index is rebuilt."""
+    path = Path(path).expanduser()
+    check_project_file(path)  # a project at all (not a forged or foreign file), damaged or not
+    return check_project(path, repair=repair)
+
+
+def rescue_into(path: Path | str, target: Path | str) -> RescueReport:
+    """Copy what can be read from a damaged project into a new project file."""
+    path = Path(path).expanduser()
+    check_project_file(path)
+    return rescue(path, Path(target).expanduser())
