@@ -36,14 +36,16 @@ FIT_SETS = [
     *sorted(DATA.glob("real-pairs*.json")),
     DATA / "blind-dec2026.json",
     DATA / "blind-dec2026-b.json",
+    DATA / "blind-dec2026-c.json",
     # the dev contrasts in other words: training data of the dev set's fold, never scored
     f"{DATA / 'paraphrase-dev.json'}@contrast-dev",
 ]
 SCORED = [p for p in FIT_SETS if isinstance(p, Path)]
-# Measured at the commit that set them (13 sets, 407 pairs, paraphrases training in the dev fold):
-# pooled F1 0.311, balanced accuracy 0.601, 0.166 false pairs per agreeing pair.
-POOLED_F1_FLOOR = 0.28
-POOLED_BALANCED_FLOOR = 0.57
+# Measured at the commit that set them (14 sets, 457 pairs, paraphrases training in the dev fold):
+# pooled F1 0.296, balanced accuracy 0.592, 0.140 false pairs per agreeing pair. Adding one 50-pair set
+# moved such figures by up to 0.1 (the thresholds move): the floors leave room for that noise only.
+POOLED_F1_FLOOR = 0.26
+POOLED_BALANCED_FLOOR = 0.55
 POOLED_FALSE_PAIRS_CEILING = 0.22
 
 

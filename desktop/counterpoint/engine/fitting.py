@@ -25,6 +25,12 @@ from counterpoint.engine.ranker import Ranker
 
 L2 = 1.0  # on every weight but the bias
 MAX_PAIRS = 1
+# The thresholds keep false pairs on the training sets' agreeing pairs at or below this (issue 9 asks
+# for at most 0.30 on unseen sets; held-out rates ran about the training rate). Chosen among 0.10,
+# 0.15, 0.20 and none by leave-one-set-out: 0.129 / 0.140 / 0.193 / 0.275 false pairs, F1 + balanced
+# accuracy 0.886 / 0.888 / 0.880 / 0.879.
+FALSE_PAIRS_CAP = 0.15
+PENALTY = 1.0
 THRESHOLDS = tuple(round(0.05 * n, 2) for n in range(1, 20))
 
 
@@ -121,14 +127,16 @@ def score(ranker: Ranker, items: Sequence[Item]) -> scoring.Scores:
 
 
 def _objective(ranker: Ranker, items: Sequence[Item]) -> float:
-    """Span F1 plus balanced pair accuracy, counted straight from the labels (as evaluate() would)."""
-    predictions = hits = contrast = flagged = quiet = silent = gold = gold_hit = 0
+    """Span F1 plus balanced pair accuracy, counted straight from the labels (as evaluate() would),
+    less a penalty for false pairs on agreeing pairs past FALSE_PAIRS_CAP."""
+    predictions = hits = contrast = flagged = quiet = silent = gold = gold_hit = quiet_predictions = 0
     for it in items:
         chosen = [c for _p, c in ranker.choose(it.candidates, it.sentences)]
         predictions += len(chosen)
         if it.relation in scoring.QUIET_RELATIONS:
             quiet += 1
             silent += not chosen
+            quiet_predictions += len(chosen)
             continue
         contrast += it.relation in scoring.CONTRAST_RELATIONS
         flagged += it.relation in scoring.CONTRAST_RELATIONS and bool(chosen)
@@ -140,7 +148,11 @@ def _objective(ranker: Ranker, items: Sequence[Item]) -> float:
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     parts = [flagged / contrast] if contrast else []
     parts += [silent / quiet] if quiet else []
-    return f1 + (sum(parts) / len(parts) if parts else 0.0)
+    false_pairs = quiet_predictions / quiet if quiet else 0.0
+    # a user reads a false alarm on agreeing statements as the tool not understanding them: past
+    # FALSE_PAIRS_CAP per agreeing pair, every extra false pair costs as much as the whole of F1
+    penalty = max(0.0, false_pairs - FALSE_PAIRS_CAP) * PENALTY
+    return f1 + (sum(parts) / len(parts) if parts else 0.0) - penalty
 
 
 def fit(items: Sequence[Item]) -> Ranker:
