@@ -1147,3 +1147,14 @@ def test_run_app_says_why_the_sample_opened_instead_of_a_damaged_last_project(
     finally:
         window.shutdown()
         QSettings().remove("last_project")
+
+
+def test_an_analysis_that_lands_after_the_window_shut_its_project_is_dropped(
+    open_window: Any, sample_path: Path
+) -> None:
+    # a result queued before shutdown reached the window afterwards and read the closed project file
+    window = open_window(sample_path)
+    comparison_id = window.current_comparison_id
+    window.shutdown()
+    window._analysing_for = (comparison_id, ("a", "b"))
+    window._analysis_finished(0, object())  # must not touch the closed project

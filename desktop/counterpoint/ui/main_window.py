@@ -1183,8 +1183,8 @@ class MainWindow(QMainWindow):
         self.analysis_progress.setValue(done)
 
     def _analysis_finished(self, _generation: int, analysis: Any) -> None:
-        if self._analysing_for is None:
-            return
+        if self._analysing_for is None or getattr(self, "_closed", False):
+            return  # nothing asked for, or the window has shut its project since
         comparison_id, texts = self._analysing_for
         self._analysing_for = None
         self._analyses[texts] = analysis
