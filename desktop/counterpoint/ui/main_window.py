@@ -616,13 +616,19 @@ class MainWindow(QMainWindow):
         file is as it was, and the project that was open stays open (or, at start, opened `instead` of
         the last one). Say both."""
         path = Path(path)
+        # the store's advice to run `counterpoint check` carries the whole path, for a terminal: it goes
+        # with the details, and the sentence itself names the file only
+        message, _sep, advice = message.partition("; run `counterpoint check")
         message = message.replace(str(path), f"“{path.name}”", 1).rstrip(".") + "."
         current = self.project.path.name
         where = f"{current} is open instead" if instead else f"{current} is still open"
+        more = f"The file has not been changed, and {where}.\n\nFolder: {path.parent}"
+        if advice:
+            more += f"\n\nIn a terminal, run `counterpoint check{advice}."
         self.show_error(
             f"Can't open {path.name}",
             message,
-            more=f"The file has not been changed, and {where}.\n\nFolder: {path.parent}",
+            more=more,
             status=f"Can't open {path.name}; {where}",
         )
 
