@@ -74,40 +74,31 @@ def add_document(project: Project, document: Document, quotes: Sequence[Quote]) 
             content=document.text,
             retrieved=document.retrieved,
         )
-        statement_ids = [
-            project.add_statement(
-                speaker=quote.speaker,
-                text=quote.text,
-                role=quote.role or "",
-                said_on=quote.said_on,
-                occasion=quote.occasion or "",
-                source_id=source_id,
-                source_start=quote.start,
-                source_end=quote.end,
-            )
-            for quote in quotes
-            if quote.speaker
-        ]
+        statement_ids = _add_quotes(project, source_id, quotes)
     return source_id, statement_ids
 
 
 def add_statements(project: Project, source_id: int, quotes: Sequence[Quote]) -> list[int]:
     """Each quotation with a speaker as a statement pointing into an existing source; the new ids."""
     with project.transaction():
-        return [
-            project.add_statement(
-                speaker=quote.speaker,
-                text=quote.text,
-                role=quote.role or "",
-                said_on=quote.said_on,
-                occasion=quote.occasion or "",
-                source_id=source_id,
-                source_start=quote.start,
-                source_end=quote.end,
-            )
-            for quote in quotes
-            if quote.speaker
-        ]
+        return _add_quotes(project, source_id, quotes)
+
+
+def _add_quotes(project: Project, source_id: int, quotes: Sequence[Quote]) -> list[int]:
+    return [
+        project.add_statement(
+            speaker=quote.speaker,
+            text=quote.text,
+            role=quote.role or "",
+            said_on=quote.said_on,
+            occasion=quote.occasion or "",
+            source_id=source_id,
+            source_start=quote.start,
+            source_end=quote.end,
+        )
+        for quote in quotes
+        if quote.speaker
+    ]
 
 
 @dataclass
