@@ -16,7 +16,8 @@ from typing import Any
 
 from counterpoint.errors import UserError
 from counterpoint.export.dossier import FILE_KEYS, VERSION, dump, is_dossier_export
-from counterpoint.store import Annotation, Project, Relation, Target, Verdict
+from counterpoint.store import Annotation, Project, Relation, Speaker, Target, Verdict
+from counterpoint.store.merge_undo import info_value
 
 KINDS = ("speakers", "sources", "statements", "tags", "comparisons", "annotations")
 SINGULAR = {
@@ -36,6 +37,9 @@ class MergeReport:
     new: Counter[str] = field(default_factory=Counter)
     present: Counter[str] = field(default_factory=Counter)
     statement_ids: list[int] = field(default_factory=list)  # the statements the merge added
+    added: dict[str, list[int]] = field(default_factory=dict)  # kind -> ids of the rows the merge added
+    info_before: dict[str, str | None] = field(default_factory=dict)  # settings it set (None: were absent)
+    roles_before: dict[int, str] = field(default_factory=dict)  # speakers whose empty role it filled in
 
     def summary(self) -> str:
         new, present = sum(self.new.values()), sum(self.present.values())
@@ -77,15 +81,19 @@ class _Merge:
         self.sources: dict[int, int] = {}
         self.statements: dict[int, int] = {}
         self.comparisons: dict[int, int] = {}
+        self.added_speakers: set[int] = set()
 
-    def _count(self, kind: str, new: bool) -> None:
+    def _count(self, kind: str, new: bool, row_id: int | None = None) -> None:
         (self.report.new if new else self.report.present)[kind] += 1
+        if new and row_id is not None:
+            self.report.added.setdefault(kind, []).append(row_id)
 
     def run(self) -> MergeReport:
         project, data = self.project, self.data
         # Beside existing data, the project keeps its own title, author and settings.
         for key, value in data.get("info", {}).items():
             if key not in FILE_KEYS and (self.keep_ids or not project.info(str(key))):
+                self.report.info_before.setdefault(str(key), info_value(project, str(key)))
                 project.set_info(str(key), str(value))
         self._speakers()
         self._sources()
@@ -96,9 +104,12 @@ class _Merge:
         return self.report
 
     def _speakers(self) -> None:
-        known = {s.name for s in self.project.speakers()}
+        known = {s.name: s for s in self.project.speakers()}
         for s in self.data.get("speakers", []):
             name = " ".join(str(s["name"]).split())
+            there = known.get(name)
+            if there is not None and not there.role and there.id not in self.added_speakers:
+                self.report.roles_before.setdefault(there.id, "")  # the merge may fill in an empty role
             if self.keep_ids:
                 self.speakers[s["id"]] = self.project.insert_speaker(
                     s["id"], name, s.get("role", ""), s.get("organisation", "")
@@ -107,8 +118,11 @@ class _Merge:
                 self.speakers[s["id"]] = self.project.ensure_speaker(
                     name, s.get("role", ""), s.get("organisation", "")
                 )
-            self._count("speakers", name not in known)
-            known.add(name)
+            new = name not in known
+            self._count("speakers", new, self.speakers[s["id"]])
+            if new:
+                self.added_speakers.add(self.speakers[s["id"]])
+                known[name] = Speaker(self.speakers[s["id"]], name, s.get("role", ""))
 
     def _sources(self) -> None:
         for s in self.data.get("sources", []):
@@ -132,7 +146,7 @@ class _Merge:
             )
             self.project.set_source_hash(new_id, s.get("sha256"))
             self.sources[s["id"]] = new_id
-            self._count("sources", True)
+            self._count("sources", True, new_id)
 
     def _statements(self) -> None:
         names = {s["id"]: s["name"] for s in self.data.get("speakers", [])}
@@ -163,7 +177,7 @@ class _Merge:
             )
             self.statements[s["id"]] = new_id
             self.report.statement_ids.append(new_id)
-            self._count("statements", True)
+            self._count("statements", True, new_id)
 
     def _tags(self) -> None:
         known = {tag.name.casefold() for tag in self.project.tags()}
@@ -173,11 +187,11 @@ class _Merge:
                 self._count("tags", False)
                 continue
             if self.keep_ids:
-                self.project.insert_tag(t["id"], name, t["colour"], t.get("description", ""))
+                tag_id = self.project.insert_tag(t["id"], name, t["colour"], t.get("description", ""))
             else:
-                self.project.ensure_tag(name, t["colour"], t.get("description", ""))
+                tag_id = self.project.ensure_tag(name, t["colour"], t.get("description", ""))
             known.add(name.casefold())
-            self._count("tags", True)
+            self._count("tags", True, tag_id)
 
     def _comparisons(self) -> None:
         for c in self.data.get("comparisons", []):
@@ -190,7 +204,7 @@ class _Merge:
             new_id = self.project.add_comparison(c["title"], members, id=c["id"] if self.keep_ids else None)
             self.project.set_comparison_times(new_id, c.get("created"), c.get("updated"))
             self.comparisons[c["id"]] = new_id
-            self._count("comparisons", True)
+            self._count("comparisons", True, new_id)
 
     def _annotations(self) -> None:
         for a in self.data.get("annotations", []):
@@ -207,7 +221,7 @@ class _Merge:
                 self._count("annotations", False)
                 continue
             first_target = self.project.next_id("annotation_targets")
-            self.project.restore_annotation(
+            annotation_id = self.project.restore_annotation(
                 Annotation(
                     id=a["id"] if self.keep_ids else self.project.next_id("annotations"),
                     comparison_id=comparison_id,
@@ -235,4 +249,19 @@ class _Merge:
                     ),
                 )
             )
-            self._count("annotations", True)
+            self._count("annotations", True, annotation_id)
+
+
+def merge_file(project: Project, path: Path) -> MergeReport:
+    """Merge a JSON dossier export or another project file into `project` (File > Merge in the app)."""
+    from counterpoint.app.documents import is_project_file, read_dossier_export
+
+    path = Path(path)
+    if is_project_file(path):
+        if path.resolve() == project.path.resolve():
+            raise UserError("this is the open project itself; choose another project file or a dossier")
+        return merge_project(project, path)
+    data = read_dossier_export(path)
+    if data is None:
+        raise UserError(f"{path.name} is neither a Counterpoint dossier (.json) nor a project file")
+    return merge_dossier(project, data)

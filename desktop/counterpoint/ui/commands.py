@@ -17,8 +17,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from counterpoint.app.comparisons import annotate, compare
+from counterpoint.app.merge import MergeReport
 from counterpoint.app.statements import add_statement
 from counterpoint.store import Annotation, Project, Relation, TargetSpec, Verdict
+from counterpoint.store.merge_undo import MergedRows, capture_merge, remove_merge, restore_merge
 from counterpoint.store.snapshots import (
     ComparisonSnapshot,
     StatementSnapshot,
@@ -188,6 +190,35 @@ class ImportedStatementsCommand(ProjectCommand):
                 self.project.delete_statement(snapshot.statement.id)
             self.project.drop_unused_speakers([s.statement.speaker for s in self.snapshots])
         self.events.statements_changed.emit()
+
+
+class MergeCommand(ProjectCommand):
+    """A merged dossier or project (already written when this is pushed): undo removes exactly the rows the
+    merge added (and puts back the settings and speaker roles it filled in); redo restores them, same ids."""
+
+    def __init__(self, project: Project, events: ProjectEvents, report: MergeReport, name: str) -> None:
+        super().__init__(project, events, f"merge {name}")
+        self.report = report
+        self.rows: MergedRows = capture_merge(
+            project, report.added, info_before=report.info_before, roles_before=report.roles_before
+        )
+        self._merged = False
+
+    def apply(self) -> None:
+        if not self._merged:
+            self._merged = True  # the merge itself wrote them
+        else:
+            restore_merge(self.project, self.rows)
+        self._changed()
+
+    def revert(self) -> None:
+        remove_merge(self.project, self.rows)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.events.statements_changed.emit()
+        self.events.comparisons_changed.emit()
+        self.events.annotations_changed.emit(None)
 
 
 # -- comparisons -----------------------------------------------------------------------------------

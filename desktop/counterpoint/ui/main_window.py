@@ -61,6 +61,7 @@ from counterpoint.ui.duplicates import offer_existing
 from counterpoint.ui.find_panel import FindContradictions
 from counterpoint.ui.library import ComparisonList, LibraryPanel
 from counterpoint.ui.library_model import STATEMENT_IDS_MIME, decode_statement_ids
+from counterpoint.ui.merge_action import MergeAction
 from counterpoint.ui.plain import message_box, tip
 from counterpoint.ui.theme import ThemeChoice, apply_theme
 from counterpoint.ui.window_fit import PanelFolder, PanelSizes, fit_to_screen
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.find_contradictions = FindContradictions(self)  # its dock, its action (issue 14)
+        self.merge_action = MergeAction(self)  # File > Merge dossier or project… (issue 11)
         self.apply_tab_order()
         self._fit_panels()
 
