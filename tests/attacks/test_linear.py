@@ -41,6 +41,11 @@ def assert_linear(stage: Callable[[str], object], prefix: str, unit: str, size: 
     repeat = max(1, size // len(unit))
     small = _seconds(stage, prefix + unit * repeat)
     large = _seconds(stage, prefix + unit * (2 * repeat))
+    if large >= 3.0 * small + 0.05:
+        # one more look before failing: a collection or another process on a 2-core machine can stretch
+        # one timing by half; a quadratic stage quadruples every time
+        small = min(small, _seconds(stage, prefix + unit * repeat))
+        large = min(large, _seconds(stage, prefix + unit * (2 * repeat)))
     # linear doubles; quadratic quadruples. Below 50 ms there is nothing to measure.
     assert large < 3.0 * small + 0.05, f"{unit!r}×{repeat}: {small:.3f} s, doubled {large:.3f} s"
 
@@ -69,6 +74,13 @@ def test_markdown_is_linear(unit: str) -> None:
         (html_to_article, "<html><head>", "<!--a", 40_000),
         (html_to_article, "<html><head>", "<a ", 40_000),
         (extract_quotes, "", '"a ', 20_000),
+        # a surname alone was looked up by rescanning the text before it, each time (found in review)
+        (
+            extract_quotes,
+            '"Viktor Halden spoke," said Ann Lee. ',
+            "Halden said so. Filler words go here. ",
+            40_000,
+        ),
     ],
 )
 def test_the_measured_cases_are_linear(

@@ -371,13 +371,22 @@ class PeopleReader(SpeechVerbReader):
         quotation before (a report quoted at length): the person that full name registers."""
         if " " in surname or not _name_like(surname):
             return None
-        for match in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", self.text[:position]):
-            first = match.group(1).lower()
+        # the full names ending in this surname are found once per surname, not once per mention (which
+        # rescanned the text before each mention: quadratic in a long document)
+        cache: dict[str, list[tuple[int, int, str]]] = self.__dict__.setdefault("_full_names_by_surname", {})
+        found = cache.get(surname)
+        if found is None:
+            pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b")
+            found = cache[surname] = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(self.text)]
+        for start, end, first_name in found:
+            if end > position:
+                break
+            first = first_name.lower()
             if first in self.lex.not_names or first in self.lex.titles or first in self.lex.honorifics:
                 continue
-            if not self._inside_quote(match.start()):
+            if not self._inside_quote(start):
                 continue
-            return self._register(f"{match.group(1)} {surname}", None)
+            return self._register(f"{first_name} {surname}", None)
         return None
 
     def _headline(self, sentence: _Sentence) -> bool:
