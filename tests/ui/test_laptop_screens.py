@@ -35,11 +35,6 @@ def sample_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
 def windows(qtbot: Any) -> Iterator[list[QMainWindow]]:
     opened: list[QMainWindow] = []
     yield opened

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,33 +35,11 @@ TRUMP_VS_SESSIONS = 1
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
 def sample_path(tmp_path: Path) -> Path:
     path = tmp_path / "dossier.counterpoint"
     with Project.open(path, create=True) as project:
         write_sample(project)
     return path
-
-
-@pytest.fixture
-def open_window(qtbot: Any, settings: QSettings) -> Iterator[Any]:
-    windows: list[MainWindow] = []
-
-    def open_(path: Path) -> MainWindow:
-        window = MainWindow(Project.open(path), settings)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield open_
-    for window in windows:
-        window.close()
 
 
 def wait_for_analysis(qtbot: Any, window: MainWindow) -> None:

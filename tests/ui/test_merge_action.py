@@ -4,48 +4,18 @@ holding part of it adds only what is new, says so in the status bar, and one Und
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from counterpoint.app.merge import merge_dossier
 from counterpoint.export.dossier import dump
 from counterpoint.store import Project
+from counterpoint.store.merge_undo import RESTORE_ORDER
 from counterpoint.store.sample import write_sample
-from counterpoint.ui.main_window import MainWindow
 
-TABLES = (
-    "speakers",
-    "sources",
-    "statements",
-    "tags",
-    "comparisons",
-    "comparison_statements",
-    "annotations",
-    "annotation_targets",
-    "annotation_tags",
-)
-
-
-@pytest.fixture
-def window_on(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    windows: list[MainWindow] = []
-
-    def open_(path: Path) -> MainWindow:
-        window = MainWindow(Project.open(path), settings)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield open_
-    for window in windows:
-        window.close()
+TABLES = RESTORE_ORDER  # every table a merge writes, parents first
 
 
 def _rows(project: Project) -> dict[str, list[tuple[Any, ...]]]:
@@ -77,10 +47,10 @@ def dossiers(tmp_path: Path) -> tuple[Path, Path, dict[str, Any]]:
 
 
 def test_merge_adds_what_is_new_and_one_undo_takes_it_away(
-    qtbot: Any, window_on: Any, dossiers: tuple[Path, Path, dict[str, Any]]
+    qtbot: Any, open_window: Any, dossiers: tuple[Path, Path, dict[str, Any]]
 ) -> None:
     exported, partial, whole = dossiers
-    window = window_on(partial)
+    window = open_window(partial)
     project = window.project
     before_rows = _rows(project)
     before = _counts(project)
@@ -133,10 +103,10 @@ def test_merge_adds_what_is_new_and_one_undo_takes_it_away(
 
 
 def test_merging_the_same_dossier_again_adds_nothing_and_no_undo_step(
-    qtbot: Any, window_on: Any, dossiers: tuple[Path, Path, dict[str, Any]]
+    qtbot: Any, open_window: Any, dossiers: tuple[Path, Path, dict[str, Any]]
 ) -> None:
     exported, partial, _whole = dossiers
-    window = window_on(partial)
+    window = open_window(partial)
     with qtbot.waitSignal(window.merge_action.finished, timeout=20_000):
         window.merge_action.merge(exported)
     rows = _rows(window.project)
@@ -148,10 +118,10 @@ def test_merging_the_same_dossier_again_adds_nothing_and_no_undo_step(
 
 
 def test_a_file_that_is_not_a_dossier_merges_nothing(
-    qtbot: Any, window_on: Any, dossiers: tuple[Path, Path, dict[str, Any]], tmp_path: Path
+    qtbot: Any, open_window: Any, dossiers: tuple[Path, Path, dict[str, Any]], tmp_path: Path
 ) -> None:
     _exported, partial, _whole = dossiers
-    window = window_on(partial)
+    window = open_window(partial)
     rows = _rows(window.project)
     stray = tmp_path / "notes.json"
     stray.write_text('{"hello": "world"}', "utf-8")
