@@ -143,7 +143,7 @@ def main(argv: list[str]) -> int:
         window, workspace = build(project, fake="--fake" in argv, panel="--panel" in argv)
         window.show()
         app.processEvents()
-        workspace._relayout()
+        workspace.relayout_now()
         app.processEvents()
         window.grab().save(str(out))
         print(out)

@@ -93,7 +93,7 @@ def test_select_two_spans_then_ctrl_t_requests_a_tag(qtbot: Any, sample_project:
         TargetSpec(ids[1], *_span(lawful, "in a lawful way")),
     ]
     assert workspace.selection() == expected
-    column = workspace.findChildren(type(workspace._columns[1]))[1]
+    column = workspace.column_views()[1]
     column.setFocus()
     with qtbot.waitSignal(workspace.tag_requested) as blocker:
         qtbot.keyClick(column, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
@@ -137,7 +137,7 @@ def test_selection_offsets_are_code_points_when_text_has_emoji(qtbot: Any) -> No
     workspace.set_comparison([_statement(1, left), _statement(2, right)], None)
     span = _span(left, "never raise taxes 💯 on")
     workspace.select_span(0, *span)
-    assert workspace._columns[0].textCursor().selectedText() == "never raise taxes 💯 on"
+    assert workspace.column_views()[0].textCursor().selectedText() == "never raise taxes 💯 on"
     assert workspace.selection() == [TargetSpec(1, *span)]
 
 
@@ -166,10 +166,10 @@ def _aligned_workspace(
 
 def test_aligned_sentences_start_on_the_same_row(qtbot: Any) -> None:
     workspace, sentences = _aligned_workspace(qtbot, opening_sentences=3)
-    workspace._relayout()
-    tops = [c.span_rects(*sentences[i][1])[0].top() for i, c in enumerate(workspace._columns)]
+    workspace.relayout_now()
+    tops = [c.span_rects(*sentences[i][1])[0].top() for i, c in enumerate(workspace.column_views())]
     assert tops[0] == pytest.approx(tops[1], abs=1.0)
-    first = [c.span_rects(*sentences[i][0])[0].top() for i, c in enumerate(workspace._columns)]
+    first = [c.span_rects(*sentences[i][0])[0].top() for i, c in enumerate(workspace.column_views())]
     assert tops[1] - first[1] > 40, "the short sentence's row is padded to the long one's height"
 
 
@@ -209,7 +209,7 @@ def test_next_suggestion_then_ctrl_return_accepts_it(qtbot: Any, sample_project:
     workspace.next_suggestion()
     pair: Any = workspace.current_suggestion()
     assert pair is not None
-    column = workspace._columns[0]
+    column = workspace.column_views()[0]
     column.setFocus()
     with qtbot.waitSignal(workspace.suggestion_accepted) as blocker:
         qtbot.keyClick(column, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -236,7 +236,7 @@ def test_reveal_annotation_scrolls_both_spans_into_view(qtbot: Any) -> None:
     assert workspace.scroll_value() > 0
     assert workspace.flashing_annotation() == 7
     for column, span in ((0, a), (1, b)):
-        view = workspace._columns[column]
+        view = workspace.column_views()[column]
         rect = view.span_rects(*span)[0]
         assert rect.top() >= 0 and rect.bottom() <= view.viewport().height()
 
@@ -244,7 +244,7 @@ def test_reveal_annotation_scrolls_both_spans_into_view(qtbot: Any) -> None:
 def test_double_click_on_annotated_span_activates_it(qtbot: Any, sample_project: Any) -> None:
     workspace = _open(qtbot, sample_project, "by hand")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
-    view = workspace._columns[0]
+    view = workspace.column_views()[0]
     rect = view.span_rects(*_span(trump, "rough"))[0]
     annotation_id = next(a.id for a in sample_project.annotations(1) if a.targets[0].exact == "rough")
     with qtbot.waitSignal(workspace.annotation_activated) as blocker:
@@ -343,9 +343,9 @@ def test_an_analysis_of_other_texts_is_not_drawn(qtbot: Any) -> None:
 
 def test_zoom_changes_every_column_and_keeps_rows_shared(qtbot: Any) -> None:
     workspace, sentences = _aligned_workspace(qtbot, opening_sentences=2)
-    before = workspace._columns[1].span_rects(*sentences[1][1])[0]
+    before = workspace.column_views()[1].span_rects(*sentences[1][1])[0]
     workspace.zoom(2)
-    after = [c.span_rects(*sentences[i][1])[0] for i, c in enumerate(workspace._columns)]
+    after = [c.span_rects(*sentences[i][1])[0] for i, c in enumerate(workspace.column_views())]
     assert after[0].height() > before.height()
     assert after[0].top() == pytest.approx(after[1].top(), abs=1.0)
 
@@ -360,7 +360,7 @@ def test_hovering_a_highlight_shows_its_reason_and_makes_it_the_suggestion(
 
     workspace = _open(qtbot, sample_project, "real")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
-    view = workspace._columns[0]
+    view = workspace.column_views()[0]
     point = view.span_rects(*_span(trump, "rough"))[0].center().toPoint()
     # A real move event (QTest's mouseMove only moves the cursor on the offscreen platform).
     move = QMouseEvent(
@@ -389,7 +389,7 @@ def test_context_menu_offers_the_suggestion_under_the_mouse(qtbot: Any, sample_p
     workspace = _open(qtbot, sample_project, "by hand")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
     menu = QMenu()
-    workspace._extend_menu(menu, 0, trump.index("rough") + 2)
+    workspace.extend_menu(menu, 0, trump.index("rough") + 2)
     labels = [a.text() for a in menu.actions()]
     assert any(label.startswith("Accept suggestion: Antonym “rough”") for label in labels)
     assert "Show annotation" in labels
@@ -400,10 +400,10 @@ def test_context_menu_offers_the_suggestion_under_the_mouse(qtbot: Any, sample_p
 
 
 def test_legend_switches_a_kind_off_and_on(qtbot: Any, sample_project: Any) -> None:
-    from counterpoint.ui.workspace import _LegendChip
+    from counterpoint.ui.workspace.legend import LegendChip
 
     workspace = _open(qtbot, sample_project, "by hand")
-    chips = {chip.text(): chip for chip in workspace.findChildren(_LegendChip)}
+    chips = {chip.text(): chip for chip in workspace.findChildren(LegendChip)}
     assert set(chips) == {"Antonym 1", "Modality 1", "Framing 1", "Common ground"}
     assert "Negation:" not in chips["Antonym 1"].toolTip() and "Antonym:" in chips["Antonym 1"].toolTip()
     qtbot.waitUntil(lambda: chips["Antonym 1"].width() > 0)  # laid out
@@ -422,16 +422,19 @@ def test_rendered_window_shows_the_connectors_in_their_colours(qtbot: Any, sampl
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    workspace._relayout()
+    workspace.relayout_now()
     image = window.grab().toImage()
     assert (image.width(), image.height()) == (1600, 1000)
     red = workspace.colours.verdict_colour("contradiction")
     # The first gutter (between columns A and B) holds the contradiction's band: its edge is drawn in the
     # verdict's colour.
-    view_a = workspace._columns[0]
+    view_a = workspace.column_views()[0]
     left = view_a.viewport().mapTo(window, view_a.viewport().rect().topRight()).x() + 2
     right = (
-        workspace._columns[1].viewport().mapTo(window, workspace._columns[1].viewport().rect().topLeft()).x()
+        workspace.column_views()[1]
+        .viewport()
+        .mapTo(window, workspace.column_views()[1].viewport().rect().topLeft())
+        .x()
         - 2
     )
     hits = 0
@@ -462,15 +465,15 @@ def test_reveal_shows_both_spans_when_they_fit_on_one_screen(qtbot: Any) -> None
     qtbot.waitExposed(workspace)
     # Size the window so the two spans are 70% of a screen apart, whatever the fonts: centring the
     # first span alone would then push the second off the screen.
-    first = workspace._columns[0].span_rects(*a)[0]
-    second = workspace._columns[1].span_rects(*b)[0]
+    first = workspace.column_views()[0].span_rects(*a)[0]
+    second = workspace.column_views()[1].span_rects(*b)[0]
     apart = second.bottom() - first.top()
-    viewport = workspace._columns[0].viewport()
+    viewport = workspace.column_views()[0].viewport()
     workspace.resize(900, workspace.height() + int(apart / 0.7) - viewport.height())
     qtbot.waitUntil(lambda: abs(viewport.height() - apart / 0.7) < 2)
     workspace.reveal_annotation(3)
     for column, span in ((0, a), (1, b)):
-        view = workspace._columns[column]
+        view = workspace.column_views()[column]
         rect = view.span_rects(*span)[0]
         assert rect.top() >= 0 and rect.bottom() <= view.viewport().height()
 
@@ -496,7 +499,7 @@ def test_overview_marks_contrasts_and_annotations_and_jumps_on_click(qtbot: Any)
     workspace.show()
     qtbot.waitExposed(workspace)
     assert workspace.overview_marks() == 4  # two highlighted spans, two annotated ones
-    overview = workspace._overview
+    overview = workspace.overview()
     assert workspace.scroll_value() == 0
     qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=overview.rect().center())
     assert workspace.scroll_value() > 0
@@ -525,7 +528,7 @@ def test_copy_quote_with_source_cites_speaker_date_and_source(qtbot: Any, sample
 def test_enter_accepts_the_suggestion_the_caret_is_in(qtbot: Any, sample_project: Any) -> None:
     workspace = _open(qtbot, sample_project, "by hand")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
-    view = workspace._columns[0]
+    view = workspace.column_views()[0]
     view.setFocus()
     cursor = view.textCursor()
     cursor.setPosition(view.doc_position(trump.index("rough") + 1))
@@ -545,9 +548,9 @@ def test_every_column_follows_when_the_window_narrows(qtbot: Any, sample_project
     window.resize(1600, 1000)
     qtbot.wait(50)
     window.resize(700, 600)
-    qtbot.waitUntil(lambda: workspace._overview.isVisible())
-    body = workspace._body.rect()
-    for header, column in zip(workspace._headers, workspace._columns, strict=True):
+    qtbot.waitUntil(lambda: workspace.overview().isVisible())
+    body = workspace.columns_area().rect()
+    for header, column in zip(workspace.column_headers(), workspace.column_views(), strict=True):
         assert header.height() > 20
         assert column.geometry().top() == header.geometry().bottom() + 1
         assert body.contains(column.geometry()), "each column lies inside the workspace"
@@ -569,10 +572,10 @@ def test_a_long_selection_wraps_beside_the_legend_instead_of_being_clipped(
 ) -> None:
     workspace = _open(qtbot, sample_project, "by hand")
     workspace.window().resize(1000, 700)
-    a, b = (s.text for s in workspace._statements[:2])
+    a, b = (s.text for s in workspace.statements()[:2])
     workspace.select_span(0, 0, a.index("wagon") + 5)
     workspace.select_span(1, b.index("We need"), b.index("careful") + 7)
-    label = workspace._selection_label
+    label = workspace.selection_label()
     assert "Ctrl+T to tag the pair" in label.text()
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
     assert label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing() * 1.5, "it takes two lines"
@@ -592,18 +595,20 @@ def test_a_long_occasion_takes_three_lines_and_keeps_the_rest_in_a_tooltip(qtbot
     workspace.set_comparison([long, _statement(2, "We won't.")], None)
     workspace.show()
     qtbot.waitExposed(workspace)
-    label = next(d for d in workspace._headers[0].details if d.objectName() == "columnOccasion")
+    label = next(d for d in workspace.column_headers()[0].details if d.objectName() == "columnOccasion")
     qtbot.waitUntil(label.is_clamped)
     assert label.text().count("\n") == 2 and label.text().endswith("…")
     assert label.toolTip() == occasion and label.accessibleName() == occasion
     assert label.height() <= 3 * label.fontMetrics().lineSpacing() + 2
-    assert workspace._columns[0].height() > workspace._headers[0].height(), "the statement keeps the room"
+    assert workspace.column_views()[0].height() > workspace.column_headers()[0].height(), (
+        "the statement keeps the room"
+    )
 
 
 def test_a_name_wider_than_its_column_is_elided_not_cut(qtbot: Any) -> None:
-    from counterpoint.ui.workspace import _ClampedLabel
+    from counterpoint.ui.workspace.header import ClampedLabel
 
-    label = _ClampedLabel("Chuck Rosenbergovitch", 2, "columnSpeaker")
+    label = ClampedLabel("Chuck Rosenbergovitch", 2, "columnSpeaker")
     qtbot.addWidget(label)
     width = label.fontMetrics().horizontalAdvance("Chuck Rose")
     lines = label.lines(width)
@@ -613,7 +618,7 @@ def test_a_name_wider_than_its_column_is_elided_not_cut(qtbot: Any) -> None:
 
 def test_versions_are_summed_up_as_word_changes_not_as_contrasts_found() -> None:
     from counterpoint.engine.model import VersionOp
-    from counterpoint.ui.main_window import _found
+    from counterpoint.ui.wording import found as _found
     from counterpoint.ui.workspace_model import analysis_summary
 
     before, after = "We will cut taxes by 5% next year.", "We will cut taxes by 2% next year."

@@ -1,0 +1,590 @@
+"""The comparison workspace: statements side by side on shared rows, with contrasts, diffs and annotations.
+
+Each statement is a read-only text column; sentences the engine aligned sit on the same row (the rows are
+padded to equal heights), so one scroll position fits every column. Highlights are character formats;
+annotations are drawn on a transparent layer above the columns as connectors, the way Meld links its
+panes. The widget never writes to the project: it reports what the user asked for through signals.
+This module composes the parts (column, header, connectors, overview, legend, toolbar, state).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScrollBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterpoint.store.model import Annotation, Statement, Tag
+from counterpoint.ui.palette import palette_for, readable_text_on
+from counterpoint.ui.workspace.column import ColumnText
+from counterpoint.ui.workspace.connectors import Connector, ConnectorLayer
+from counterpoint.ui.workspace.header import ColumnHeader
+from counterpoint.ui.workspace.interaction import WorkspaceInteraction
+from counterpoint.ui.workspace.legend import Legend
+from counterpoint.ui.workspace.look import (
+    COLUMN_LETTERS,
+    DOCUMENT_MARGIN,
+    GUTTER,
+    MAX_COLUMNS,
+    MAX_WORD_CHARS,
+    MIN_COLUMN_CHARS,
+    RELATION_MARKS,
+    reading_font,
+)
+from counterpoint.ui.workspace.overview import OverviewMap, overview_marks
+from counterpoint.ui.workspace.rows import pad_rows
+from counterpoint.ui.workspace.state import SelectionState, SuggestionState, legend_key
+from counterpoint.ui.workspace.toolbar import WorkspaceToolbar, make_actions
+from counterpoint.ui.workspace_model import (
+    AnalysisLike,
+    Highlight,
+    Row,
+    Span,
+    build_rows,
+    collect_highlights,
+    segments,
+    sentence_index,
+    split_sentences,
+)
+
+
+class ComparisonWorkspace(WorkspaceInteraction):
+    """Two to four statements side by side, their contrasts highlighted, annotations linked across columns.
+
+    The main window calls `set_comparison` when a comparison opens and `set_annotations` after any edit of
+    its annotations; it listens to `tag_requested`, `suggestion_accepted` and `annotation_activated`. The
+    actions (`tag_action`, `accept_suggestion_action`, ...) carry the shortcuts; a menu may show them too.
+    """
+
+    rebuilt = Signal()  # new columns or legend chips: the window puts them in its Tab order again
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Comparison workspace")
+        self.colours = palette_for(self.palette())
+        self._statements: list[Statement] = []
+        self._analysis: AnalysisLike | None = None
+        self._annotations: list[Annotation] = []
+        self._tags: dict[str, Tag] = {}
+        self._columns: list[ColumnText] = []
+        self._headers: list[ColumnHeader] = []
+        self._rows: list[Row] = []
+        self._highlights: list[list[Highlight]] = []
+        self._connectors: list[Connector] = []
+        self._picks = SelectionState()
+        self._suggestions = SuggestionState()
+        self._flash: int | None = None
+        self._syncing = False
+        self._zoom = 0
+        self._min_column_width = 0
+        self._hidden: set[str] = set()  # highlight kinds switched off in the legend
+
+        self._relayout_timer = self._timer(0, self._relayout)
+        self._flash_timer = self._timer(1400, self._end_flash)
+        self._overview_timer = self._timer(0, self._show_overview_if_useful)
+
+        acts = make_actions(
+            self,
+            tag=self.request_tag,
+            accept=self.accept_current_suggestion,
+            next_=self.next_suggestion,
+            previous=self.previous_suggestion,
+            clear=self.clear_selection,
+            copy_quote=self.copy_quote_with_source,
+        )
+        self.tag_action = acts.tag
+        self.accept_suggestion_action = acts.accept_suggestion
+        self.next_suggestion_action = acts.next_suggestion
+        self.previous_suggestion_action = acts.previous_suggestion
+        self.clear_selection_action = acts.clear_selection
+        self.copy_quote_action = acts.copy_quote
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self._toolbar = WorkspaceToolbar(acts)
+        outer.addWidget(self._toolbar)
+        # Shown for a comparison without statements (the window has its own word for no comparison).
+        self._empty = QLabel(
+            "This comparison has no statements yet.\nDrag two to four from the library onto this space, "
+            "or select them there and press Ctrl+Shift+A."
+        )
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setObjectName("workspaceEmpty")
+        outer.addWidget(self._empty, 1)
+        self._view = self._make_view()
+        outer.addWidget(self._view, 1)
+        outer.addWidget(self._make_legend_bar())
+        self._view.hide()
+        self._legend_bar.hide()
+        self._update_actions()
+
+    def _timer(self, interval: int, slot: object) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _make_view(self) -> QWidget:
+        self._body = QWidget()
+        self._body.setObjectName("workspaceBody")
+        self._grid = QGridLayout(self._body)
+        self._grid.setContentsMargins(12, 8, 0, 0)
+        self._grid.setHorizontalSpacing(0)
+        self._grid.setVerticalSpacing(0)
+        self._grid.setRowStretch(1, 1)
+        self._scrollbar = QScrollBar(Qt.Orientation.Vertical)
+        self._scrollbar.setAccessibleName("Scroll all statements")
+        self._scrollbar.valueChanged.connect(self._scroll_to)
+        self._overview = OverviewMap(self._scrollbar, lambda: self.colours)
+        self._side = QWidget()
+        side = QHBoxLayout(self._side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(2)
+        side.addWidget(self._overview)
+        side.addWidget(self._scrollbar)
+        self._layer = ConnectorLayer(self, self._body)
+        self._body.installEventFilter(self)
+        # The columns scroll sideways when they do not fit at their minimum width; the shared vertical
+        # scrollbar and the overview stay in view beside them.
+        self._scroller = QScrollArea()
+        self._scroller.setObjectName("workspaceScroller")
+        self._scroller.setAccessibleName("Statements")
+        self._scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the columns inside it
+        self._scroller.setWidgetResizable(True)
+        self._scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._scroller.setWidget(self._body)
+        self._scroller.horizontalScrollBar().valueChanged.connect(lambda _v: self._layer.update())
+        view = QWidget()
+        row = QHBoxLayout(view)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._scroller, 1)
+        side_column = QVBoxLayout()
+        side_column.setContentsMargins(0, 0, 4, 0)
+        side_column.setSpacing(0)
+        self._side_top = QWidget()  # as tall as the column headers: the scrollbar runs beside the text
+        self._side_top.setFixedHeight(0)
+        side_column.addWidget(self._side_top)
+        side_column.addWidget(self._side, 1)
+        row.addLayout(side_column)
+        return view
+
+    def _make_legend_bar(self) -> QWidget:
+        self._legend_bar = QWidget()
+        self._legend_bar.setObjectName("workspaceLegend")
+        bottom = QHBoxLayout(self._legend_bar)
+        bottom.setContentsMargins(12, 6, 12, 8)
+        bottom.setSpacing(12)
+        self._legend = Legend()
+        self._legend.kind_toggled.connect(self.set_kind_visible)
+        bottom.addWidget(self._legend)
+        self._selection_label = QLabel()
+        self._selection_label.setObjectName("workspaceSelection")
+        self._selection_label.setAccessibleName("Current selection")
+        self._selection_label.setTextFormat(Qt.TextFormat.RichText)
+        self._selection_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Two quoted passages and the hint do not fit beside the legend on a laptop: wrap, don't clip.
+        self._selection_label.setWordWrap(True)
+        self._selection_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(self._selection_label, 1)
+        return self._legend_bar
+
+    # -- what tests and accessibility tools may look at ---------------------------------------------
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tab order inside the workspace, as a reader goes: the buttons above, the columns left to right,
+        then the legend's switches below."""
+        return [*self._toolbar.buttons, *self._columns, *self._legend.chips()]
+
+    def statements(self) -> list[Statement]:
+        """The statements shown, left to right."""
+        return list(self._statements)
+
+    def column_views(self) -> list[ColumnText]:
+        """The statement columns, left to right (their text views)."""
+        return list(self._columns)
+
+    def column_headers(self) -> list[ColumnHeader]:
+        """The headers above the columns, left to right."""
+        return list(self._headers)
+
+    def columns_area(self) -> QWidget:
+        """The widget the headers and columns are laid out in (it scrolls sideways when they do not fit)."""
+        return self._body
+
+    def toolbar(self) -> WorkspaceToolbar:
+        return self._toolbar
+
+    def legend(self) -> Legend:
+        return self._legend
+
+    def selection_label(self) -> QLabel:
+        """The line under the columns that says what is selected and what to do with it."""
+        return self._selection_label
+
+    def empty_label(self) -> QLabel:
+        """What the workspace says for a comparison without statements."""
+        return self._empty
+
+    def overview(self) -> OverviewMap:
+        """The strip beside the scrollbar that maps the whole comparison."""
+        return self._overview
+
+    def overview_marks(self) -> int:
+        """How many marks the overview beside the scrollbar shows (for tests)."""
+        return len(self._overview.marks)
+
+    def column_widths(self) -> list[int]:
+        """Each statement column's width on screen, in pixels (its text area)."""
+        return [c.viewport().width() for c in self._columns]
+
+    def scrolls_sideways(self) -> bool:
+        """The columns are wider than the workspace and scroll horizontally."""
+        return self._scroller.horizontalScrollBar().maximum() > 0
+
+    def scroll_value(self) -> int:
+        return self._scrollbar.value()
+
+    def hidden_kinds(self) -> set[str]:
+        return set(self._hidden)
+
+    def flashing_annotation(self) -> int | None:
+        return self._flash
+
+    # -- building ------------------------------------------------------------------------------
+
+    def set_comparison(
+        self,
+        statements: Sequence[Statement],
+        analysis: AnalysisLike | None,
+        annotations: Sequence[Annotation] = (),
+        tags: Sequence[Tag] = (),
+        *,
+        title: str = "",
+    ) -> None:
+        """Show a comparison: its statements in order, the engine's analysis of their texts (or None while
+        it runs; call again when it lands), and the comparison's annotations with the project's tags."""
+        statements = list(statements)[:MAX_COLUMNS]
+        texts = [s.text for s in statements]
+        analysed = getattr(analysis, "texts", None)
+        if analysis is not None and (
+            len(analysis.sentences) < len(statements)
+            or (analysed is not None and list(analysed)[: len(texts)] != texts)
+        ):
+            analysis = None  # an analysis of other texts: show the statements plainly rather than wrongly
+        # The same statements again (the analysis has landed, a tag was renamed): keep the user's place.
+        same = [(s.id, s.text) for s in statements] == [(s.id, s.text) for s in self._statements]
+        kept_picks = self._picks.copy() if same else SelectionState()
+        kept_scroll = self._scrollbar.value() if same else 0
+        self._statements = statements
+        self._analysis = analysis
+        self._toolbar.set_title(title)
+        self._picks.clear()
+        self._suggestions.clear()
+        self.colours = palette_for(self.palette())
+        for widget in (*self._columns, *self._headers):
+            # Out of the tree at once (the old columns must not take part in this layout), deleted later
+            # because this may run inside one of their own event handlers.
+            widget.hide()
+            self._grid.removeWidget(widget)
+            widget.setParent(None)
+            widget.deleteLater()
+        self._columns, self._headers = [], []
+
+        sentences = [
+            tuple(analysis.sentences[i]) if analysis is not None else split_sentences(s.text)
+            for i, s in enumerate(statements)
+        ]
+        counts = [len(segments(s.text, sentences[i])) for i, s in enumerate(statements)]
+        self._rows = build_rows(counts, self._links(sentences, counts))
+        self._highlights = collect_highlights(analysis, len(statements))
+        font = self._reading_font()
+        for i, statement in enumerate(statements):
+            header = ColumnHeader(i, statement)
+            column = ColumnText(self, i)
+            column.setAccessibleName(f"Statement {COLUMN_LETTERS[i]}: {statement.speaker}")
+            column.clicked.connect(self._clicked)
+            column.picked.connect(self._picked)
+            column.hovered.connect(self._hover)
+            column.resized.connect(self._relayout_timer.start)
+            column.zoom_requested.connect(self.zoom)
+            column.load(statement.text, sentences[i], self._rows, font)
+            column.apply_highlights(self._visible(i), self.colours)
+            column.verticalScrollBar().valueChanged.connect(self._scroll_to)
+            column.verticalScrollBar().rangeChanged.connect(self._sync_range)
+            # Statements sit in even grid columns; the odd ones between them are the gutters.
+            self._grid.addWidget(header, 0, 2 * i)
+            self._grid.addWidget(column, 1, 2 * i)
+            self._grid.setColumnStretch(2 * i, 1)
+            self._grid.setColumnMinimumWidth(2 * i + 1, GUTTER if i + 1 < len(statements) else 4)
+            self._headers.append(header)
+            self._columns.append(column)
+        for i in range(2 * len(statements), 2 * MAX_COLUMNS + 2):
+            self._grid.setColumnStretch(i, 0)
+            if i > 2 * len(statements):
+                self._grid.setColumnMinimumWidth(i, 0)
+        self._update_min_widths()
+        self._view.setVisible(bool(statements))
+        self._legend_bar.setVisible(bool(statements))
+        self._empty.setVisible(not statements)
+        self._apply_header_style()
+        self._rebuild_legend()
+        self.set_annotations(annotations, tags)
+        self._relayout()
+        self._picks = kept_picks
+        for column in self._columns:
+            self._update_extra_selections(column)
+        self._scroll_to(min(kept_scroll, self._scrollbar.maximum()))
+        self._update_selection_label()
+        self._update_actions()
+        self.rebuilt.emit()
+
+    def _links(
+        self, sentences: list[tuple[Span, ...]], counts: list[int]
+    ) -> list[tuple[int, int, int, int, float]]:
+        if self._analysis is None:
+            return []
+        links = []
+        for alignment in self._analysis.alignments:
+            left, right = int(alignment.left), int(alignment.right)
+            if not (0 <= left < len(counts) and 0 <= right < len(counts)):
+                continue
+            a = sentence_index(sentences[left], alignment.a)
+            b = sentence_index(sentences[right], alignment.b)
+            if a is None or b is None:
+                continue
+            # Segments follow sentence starts; the first segment also holds any text before sentence 0.
+            links.append((left, a, right, b, float(alignment.score)))
+        return links
+
+    def set_annotations(self, annotations: Sequence[Annotation], tags: Sequence[Tag] = ()) -> None:
+        """Redraw the annotations (after an edit, an undo, a redo); the text and highlights stay."""
+        self._annotations = list(annotations)
+        if tags:
+            self._tags = {t.name: t for t in tags}
+        columns = {s.id: i for i, s in enumerate(self._statements)}
+        connectors = []
+        for annotation in self._annotations:
+            # A span whose quote is no longer in its corrected statement has no place in the text: its
+            # stored offsets now point at other words. It is left out (the panel flags it); the rest of
+            # the annotation is drawn dashed.
+            ends = tuple(
+                (columns[t.statement_id], t.start, t.end)
+                for t in annotation.targets
+                if t.statement_id in columns and t.anchored
+            )
+            if not ends:
+                continue
+            connectors.append(
+                Connector(
+                    annotation.id,
+                    ends,
+                    self._annotation_colour(annotation).name(),
+                    all(t.anchored for t in annotation.targets),
+                    RELATION_MARKS.get(annotation.relation.value, "") if annotation.relation else "",
+                )
+            )
+        self._connectors = connectors
+        for column in self._columns:
+            self._update_extra_selections(column)
+        self._update_overview()
+        self._layer.update()
+
+    def _annotation_colour(self, annotation: Annotation) -> QColor:
+        if annotation.verdict is not None:
+            return self.colours.verdict_colour(annotation.verdict)
+        for name in annotation.tags:
+            if name in self._tags:
+                return QColor(self._tags[name].colour)
+        return QColor(self.colours.connector_default)
+
+    def _apply_header_style(self) -> None:
+        pal = self.palette()
+        muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
+        accent = self.colours.selection_line
+        self._body.setStyleSheet(
+            f"#columnHeader {{ background: {pal.color(QPalette.ColorRole.Base).name()};"
+            f" border-bottom: 1px solid {pal.color(QPalette.ColorRole.Mid).name()};"
+            " border-top-left-radius: 6px; border-top-right-radius: 6px; }"
+            f"#columnRole, #columnOccasion, #columnSource {{ color: {muted}; }}"
+            f"#columnBadge {{ background: {accent}; color: {readable_text_on(QColor(accent)).name()};"
+            " border-radius: 11px; font-weight: bold; }"
+        )
+        self._empty.setStyleSheet(f"color: {muted}; font-size: 14pt;")
+
+    def _rebuild_legend(self) -> None:
+        self._legend.rebuild(
+            self._highlights, self.colours, self._hidden, len(self._statements), self._analysis is not None
+        )
+
+    def set_kind_visible(self, kind: str, visible: bool) -> None:
+        """Show or hide one kind of highlight ('negation' …, 'common', 'insert', 'delete', 'move')."""
+        if visible == (kind not in self._hidden):
+            return
+        if visible:
+            self._hidden.discard(kind)
+        else:
+            self._hidden.add(kind)
+        self._reapply_highlights()
+        self._update_overview()
+        self._suggestions.drop_hidden(lambda h: legend_key(h) in self._hidden)
+        self._update_actions()
+        self._layer.update()
+
+    def _visible(self, column: int) -> list[Highlight]:
+        return [h for h in self._highlights[column] if legend_key(h) not in self._hidden]
+
+    def _reapply_highlights(self) -> None:
+        for i, column in enumerate(self._columns):
+            cursor = QTextCursor(column.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.setCharFormat(QTextCharFormat())
+            column.apply_highlights(self._visible(i), self.colours)
+
+    # -- layout and scrolling ------------------------------------------------------------------
+
+    def relayout_now(self) -> None:
+        """Lay the rows out again at once (after a resize, this happens on the next turn of the loop)."""
+        self._relayout()
+
+    def _relayout(self) -> None:
+        if not self._columns:
+            return
+        pad_rows(self._columns, len(self._rows))
+        self._sync_range()
+        self._place_layer()
+        top = self._columns[0].mapTo(self._body, QPoint(0, 0)).y()
+        if self._side_top.height() != top:
+            self._side_top.setFixedHeight(max(0, top))
+        self._update_overview()
+        for column in self._columns:
+            column.viewport().update()
+
+    def _update_overview(self) -> None:
+        highlights = [self._visible(c) for c in range(len(self._columns))]
+        self._overview.set_marks(overview_marks(self._columns, highlights, self._connectors, self.colours))
+
+    def _sync_range(self) -> None:
+        if not self._columns:
+            return
+        bar = self._columns[0].verticalScrollBar()
+        maximum = max(c.verticalScrollBar().maximum() for c in self._columns)
+        self._scrollbar.setRange(0, maximum)
+        # A map of what is all on screen anyway is noise. Shown or hidden after this event: this runs while
+        # the grid lays the columns out (a column's reflow changes its range), and a child appearing in the
+        # middle of that left the columns after it where they were.
+        self._overview_timer.start()
+        self._scrollbar.setPageStep(bar.pageStep())
+        self._scrollbar.setSingleStep(bar.singleStep())
+
+    def _show_overview_if_useful(self) -> None:
+        self._overview.setVisible(self._scrollbar.maximum() > 0)
+
+    def _scroll_to(self, value: int) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            for column in self._columns:
+                column.verticalScrollBar().setValue(value)
+            self._scrollbar.setValue(value)
+        finally:
+            self._syncing = False
+        self._layer.update()
+        self._overview.update()
+
+    def zoom(self, steps: int) -> None:
+        """Make the statements' text larger (steps > 0) or smaller, in every column alike."""
+        self._zoom = max(-4, min(8, self._zoom + steps))
+        font = self._reading_font()
+        for column in self._columns:
+            column.document().setDefaultFont(font)
+        self._update_min_widths()
+        self._relayout()
+
+    def _update_min_widths(self) -> None:
+        """Give every column the width of twelve average characters, or of the statements' longest word
+        (up to eighteen characters) when that is wider, so no word breaks in two."""
+        metrics = QFontMetricsF(self._reading_font())
+        average = metrics.averageCharWidth()
+        words = {w for s in self._statements for w in s.text.split()}
+        longest = max(
+            (metrics.horizontalAdvance(w[:MAX_WORD_CHARS]) for w in sorted(words, key=len)[-40:]), default=0.0
+        )
+        text_width = max(average * MIN_COLUMN_CHARS, longest)
+        # The document's margins on both sides, and a pixel or two for rounding of the glyph advances.
+        width = math.ceil(text_width + 2 * DOCUMENT_MARGIN + 4)
+        self._min_column_width = width
+        for column, header in zip(self._columns, self._headers, strict=True):
+            column.setMinimumWidth(width)
+            header.setMinimumWidth(width)
+
+    def column_minimum_width(self) -> int:
+        """The narrowest a statement column gets (it scrolls sideways rather than go narrower)."""
+        return self._min_column_width
+
+    def minimum_columns_width(self) -> int:
+        """The width the workspace needs to show every column at its minimum width without scrolling."""
+        if not self._columns:
+            return 0
+        margins = self._grid.contentsMargins()
+        columns = len(self._columns)
+        side = self._side.sizeHint().width() + 4
+        return (
+            margins.left()
+            + margins.right()
+            + columns * self._min_column_width
+            + (columns - 1) * GUTTER
+            + 4
+            + side
+        )
+
+    def _reading_font(self) -> QFont:
+        return reading_font(self.font(), self._zoom)
+
+    def _place_layer(self) -> None:
+        self._layer.setGeometry(self._body.rect())
+        self._layer.raise_()
+        self._layer.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._body and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._place_layer()
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and palette_for(self.palette()) is not self.colours:
+            self._recolour()
+
+    def _recolour(self) -> None:
+        """A switch between light and dark themes: re-colour highlights, legend and connectors in place."""
+        self.colours = palette_for(self.palette())
+        self._reapply_highlights()
+        self._apply_header_style()
+        self._rebuild_legend()
+        self.set_annotations(self._annotations)
+        self.rebuilt.emit()
