@@ -139,22 +139,22 @@ def test_no_project_data_reaches_qt_as_rich_text(
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: not window.library.busy, timeout=10_000)
     qtbot.waitUntil(
-        lambda: window.current_analysis is not None and not window.analysis_runner.busy, timeout=30_000
+        lambda: window.current_analysis is not None and not window.analysis.runner.busy, timeout=30_000
     )
     assert window.current_comparison_id is not None
     leaks = rich_leaks(mark)
 
     # The panels and each dialog, one at a time, with the hostile data in them.
     dialogs: list[QWidget] = []
-    window.edit_statement(1)
+    window.statement_actions.edit_statement(1)
     dialogs.append(window.active_editor)
     leaks += rich_leaks(mark)
     dialogs[-1].reject()
-    window.edit_annotation(1)
+    window.annotation_actions.edit_annotation(1)
     dialogs.append(window.active_editor)
     leaks += rich_leaks(mark)
     dialogs[-1].reject()
-    window.export()
+    window.project_actions.export()
     dialogs.append(window.active_editor)
     leaks += rich_leaks(mark)
     dialogs[-1].reject()

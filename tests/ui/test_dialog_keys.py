@@ -130,7 +130,7 @@ def test_rename_from_the_window_uses_the_title_dialog(
         qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
 
     QTimer.singleShot(100, type_and_enter)
-    window.rename_comparison()
+    window.comparison_actions.rename_comparison()
     assert seen and seen[0] >= 420
     assert window.project.comparison(1).title == "Trump and Sessions on force"
     window.close()

@@ -53,7 +53,7 @@ def _open(
     qtbot.waitExposed(window)
     window.default_layout()
     qtbot.waitUntil(
-        lambda: window.current_analysis is not None and not window.analysis_runner.busy, timeout=30_000
+        lambda: window.current_analysis is not None and not window.analysis.runner.busy, timeout=30_000
     )
     qtbot.wait(50)  # the panels fold on the event after the resize
     return window
@@ -184,7 +184,7 @@ def test_toolbar_actions_stay_on_the_toolbar_and_the_title_gives_way(
 ) -> None:
     window = _open(qtbot, windows, sample_path, settings, size)
     toolbar = window.toolbar
-    for action in (window.new_statement_action, window.import_action, window.export_action):
+    for action in (window.action("new_statement"), window.action("import"), window.action("export")):
         button = toolbar.widgetForAction(action)
         assert button is not None and button.isVisible(), action.text()
         assert toolbar.rect().contains(button.geometry()), action.text()

@@ -47,7 +47,7 @@ def test_tagging_an_annotated_pair_offers_the_annotation_instead(
     window = _window(qtbot, tmp_path)
     annotation_id, specs = _first_pair(window)
     before = len(window.project.annotations(1))
-    editor = window.tag_selection(specs)
+    editor = window.annotation_actions.tag_selection(specs)
     assert editor is None and offered == [1]
     opened = window.active_editor
     assert opened is not None and opened.isVisible(), "the existing annotation is opened for editing"
@@ -63,6 +63,6 @@ def test_cancelling_the_offer_adds_nothing(qtbot: Any, tmp_path: Path, monkeypat
     window = _window(qtbot, tmp_path)
     _annotation_id, specs = _first_pair(window)
     before = len(window.project.annotations(1))
-    assert window.tag_selection(specs) is None and window.active_editor is None
+    assert window.annotation_actions.tag_selection(specs) is None and window.active_editor is None
     assert len(window.project.annotations(1)) == before
     window.close()

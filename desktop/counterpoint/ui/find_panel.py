@@ -373,4 +373,4 @@ class FindContradictions(QObject):
         project = self.window.project
         a, b = project.statement(asked_id), project.statement(found_id)
         title = " vs ".join(dict.fromkeys(s.speaker.split()[-1] for s in (a, b)))
-        self.window.new_comparison([asked_id, found_id], title)
+        self.window.comparison_actions.new_comparison([asked_id, found_id], title)

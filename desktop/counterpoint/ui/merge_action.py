@@ -83,7 +83,7 @@ class MergeAction(QObject):
         window.addAction(self.action)
         for menu_action in window.menuBar().actions():
             if menu_action.text().replace("&", "") == "File" and menu_action.menu() is not None:
-                menu_action.menu().insertAction(window.export_action, self.action)
+                menu_action.menu().insertAction(window.action("export"), self.action)
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -107,7 +107,7 @@ class MergeAction(QObject):
     def _merged(self, project_path: Path, other: Path, report: MergeReport) -> None:
         self.action.setEnabled(True)
         window = self.window
-        if getattr(window, "_closed", False) or Path(project_path) != window.project.path:
+        if window.closed or Path(project_path) != window.project.path:
             # The window moved to another project meanwhile: the merge is in that file, with no undo here.
             self.finished.emit(f"Merged {other.name} into {Path(project_path).name}: {report.summary()}")
             return
@@ -120,7 +120,7 @@ class MergeAction(QObject):
         else:
             window.say(message)
         if report.statement_ids:
-            window._show_in_library(list(report.statement_ids))
+            window.show_in_library(list(report.statement_ids))
         self.finished.emit(message)
 
     def _failed(self, other: Path, message: str) -> None:
