@@ -307,6 +307,33 @@ class Library(ProjectBase):
             "(SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?)"
         )
 
+    def search_hits(self, search: str, ids: Iterable[int]) -> dict[int, str]:
+        """Why each of these statements matches `search` as statement_ids does: "text" (its own words),
+        "speaker" (its speaker's name or role) or "note" (an annotation's note only); ids that do not
+        match are left out. For a page of the library's cards, not for the whole project."""
+        match = quote_fts(search) if search and search.strip() else ""
+        wanted = json.dumps([int(i) for i in ids])
+        if not match or wanted == "[]":
+            return {}
+        found: dict[int, str] = {}
+        chosen = "IN (SELECT value FROM json_each(?))"
+        for where, sql in (
+            ("text", f"SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? AND rowid {chosen}"),
+            (
+                "speaker",
+                "SELECT s.id FROM statements s WHERE s.speaker_id IN "
+                f"(SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?) AND s.id {chosen}",
+            ),
+            (
+                "note",
+                "SELECT t.statement_id FROM annotation_targets t WHERE t.annotation_id IN "
+                f"(SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH ?) AND t.statement_id {chosen}",
+            ),
+        ):
+            for (statement_id,) in self._execute(sql, [match, wanted]):
+                found.setdefault(statement_id, where)
+        return found
+
     def count_statements(self) -> int:
         return int(self._execute("SELECT count(*) FROM statements").fetchone()[0])
 

@@ -1,6 +1,6 @@
-"""The left of the window: the library panel (every statement of the project, a search box that searches as
-you type, filters by speaker, date range and tag; statements are dragged from here into the workspace) and
-the list of comparisons above it."""
+"""The library panel at the left of the window: every statement of the project, a search box that searches
+as you type, filters by speaker, date range and tag; statements are dragged from here into the workspace.
+(Its cards are drawn by ui/library_cards.py; the comparisons above it are ui/comparison_list.py.)"""
 
 from __future__ import annotations
 
@@ -11,14 +11,11 @@ from datetime import date
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,18 +23,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QListWidget,
-    QListWidgetItem,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from counterpoint.store import Project
+from counterpoint.ui.library_cards import StatementCardDelegate
 from counterpoint.ui.library_model import LibraryFilter, StatementTableModel
-from counterpoint.ui.plain import tip
 from counterpoint.ui.workers import LibrarySearcher
 
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
@@ -374,241 +366,3 @@ class _StatementList(QListView):
                 self.placeholder,
             )
             painter.end()
-
-
-class StatementCardDelegate(QStyledItemDelegate):
-    """A statement as a card: speaker and role, the date on the right, then two lines of its words (or of the
-    words around a search match). Easier to scan in a narrow panel than a grid of truncated cells."""
-
-    PADDING = 8
-    TEXT_LINES = 2
-
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        return bold, QFont(option.font)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        bold, plain = self._fonts(option)
-        height = QFontMetrics(bold).height() + self.TEXT_LINES * QFontMetrics(plain).lineSpacing()
-        return QSize(option.rect.width() or 300, height + 2 * self.PADDING + 4)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        speaker = str(index.data() or "")
-        statement = index.data(StatementTableModel.StatementRole)
-        words = str(index.data(StatementTableModel.PreviewRole) or "")
-        said_on = getattr(statement, "said_on", None)
-        date_text = f"{said_on.day} {said_on:%b %Y}" if said_on else "undated"
-        role = getattr(statement, "role", "") or ""
-        palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        rect = option.rect
-        painter.save()
-        background = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
-        painter.fillRect(rect, background)
-        if selected:
-            painter.fillRect(
-                QRect(rect.left(), rect.top(), 3, rect.height()), palette.color(QPalette.ColorRole.Link)
-            )
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.drawLine(
-            rect.left() + self.PADDING, rect.bottom(), rect.right() - self.PADDING, rect.bottom()
-        )
-
-        text_colour = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        bold, plain = self._fonts(option)
-        inner = rect.adjusted(self.PADDING + 4, self.PADDING, -self.PADDING, -self.PADDING)
-        bold_metrics, plain_metrics = QFontMetrics(bold), QFontMetrics(plain)
-
-        painter.setFont(plain)
-        painter.setPen(muted)
-        date_width = plain_metrics.horizontalAdvance(date_text)
-        painter.drawText(
-            QRect(inner.right() - date_width, inner.top(), date_width, bold_metrics.height()),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            date_text,
-        )
-        head_width = inner.width() - date_width - 12
-        letter = index.data(StatementTableModel.ColumnRole)
-        if letter:
-            # In the open comparison: its column's letter, as the workspace shows it.
-            size = bold_metrics.height() - 2
-            badge = QRect(inner.left(), inner.top() + 1, size, size)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Link))
-            painter.drawEllipse(badge)
-            small = QFont(bold)
-            small.setPointSizeF(bold.pointSizeF() * 0.8)
-            painter.setFont(small)
-            painter.setPen(palette.color(QPalette.ColorRole.Base))
-            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), str(letter))
-            inner = inner.adjusted(size + 6, 0, 0, 0)
-            head_width -= size + 6
-        painter.setFont(bold)
-        painter.setPen(text_colour)
-        name = bold_metrics.elidedText(speaker, Qt.TextElideMode.ElideRight, head_width)
-        name_width = bold_metrics.horizontalAdvance(name)
-        painter.drawText(
-            QRect(inner.left(), inner.top(), name_width, bold_metrics.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            name,
-        )
-        if role and head_width - name_width > 40:
-            painter.setFont(plain)
-            painter.setPen(muted)
-            role_text = plain_metrics.elidedText(
-                f"  {role}", Qt.TextElideMode.ElideRight, head_width - name_width
-            )
-            painter.drawText(
-                QRect(inner.left() + name_width, inner.top(), head_width - name_width, bold_metrics.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                role_text,
-            )
-        painter.setFont(plain)
-        painter.setPen(text_colour if selected else palette.color(QPalette.ColorRole.Text))
-        top = inner.top() + bold_metrics.height() + 2
-        lines = _wrap(words, plain_metrics, inner.width(), self.TEXT_LINES)
-        for n, line in enumerate(lines):
-            painter.drawText(
-                QRect(
-                    inner.left(), top + n * plain_metrics.lineSpacing(), inner.width(), plain_metrics.height()
-                ),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                line,
-            )
-        painter.restore()
-
-
-def _wrap(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
-    """Greedy word wrap into at most `lines` lines, the last one elided."""
-    out: list[str] = []
-    words = text.split()
-    current = ""
-    for n, word in enumerate(words):
-        candidate = f"{current} {word}".strip()
-        if metrics.horizontalAdvance(candidate) <= width or not current:
-            current = candidate
-            continue
-        out.append(current)
-        if len(out) == lines - 1:
-            rest = " ".join([word, *words[n + 1 :]])
-            out.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
-            return out
-        current = word
-    if current:
-        out.append(metrics.elidedText(current, Qt.TextElideMode.ElideRight, width))
-    return out[:lines]
-
-
-class ComparisonList(QListWidget):
-    """The project's comparisons, each a title with who is in it and how much is tagged underneath."""
-
-    comparison_picked = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("comparisonList")
-        self.setAccessibleName("Comparisons")
-        self.setWordWrap(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setItemDelegate(ComparisonItemDelegate(self))
-        self.currentItemChanged.connect(self._picked)
-
-    def set_comparisons(self, entries: list[tuple[int, str, str]], current: int | None) -> None:
-        """(id, title, who and how much is tagged) per comparison; `current` is shown selected."""
-        self.blockSignals(True)
-        self.clear()
-        for comparison_id, title, meta in entries:
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, comparison_id)
-            item.setData(ComparisonItemDelegate.MetaRole, meta)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}: {meta}")
-            item.setToolTip(tip(f"{title}\n{meta}"))
-            self.addItem(item)
-            if comparison_id == current:
-                self.setCurrentItem(item)
-        self.blockSignals(False)
-
-    def show_current(self, comparison_id: int) -> None:
-        """Select a comparison opened some other way (a new one, an undo), without signalling a pick."""
-        for row in range(self.count()):
-            item = self.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == comparison_id and self.currentRow() != row:
-                self.blockSignals(True)
-                self.setCurrentRow(row)
-                self.blockSignals(False)
-
-    def _picked(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.comparison_picked.emit(int(item.data(Qt.ItemDataRole.UserRole)))
-
-    EMPTY_HINT = "No comparisons yet.\nSelect two to four statements below, then Ctrl+Shift+N."
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self.count():
-            return
-        # An empty white box reads as broken; say what belongs here and how to make one.
-        painter = QPainter(self.viewport())
-        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(
-            self.viewport().rect().adjusted(12, 12, -12, -12),
-            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-            self.EMPTY_HINT,
-        )
-        painter.end()
-
-
-class ComparisonItemDelegate(QStyledItemDelegate):
-    """A comparison in the list: its title in bold, who is in it and how much is tagged underneath."""
-
-    MetaRole = Qt.ItemDataRole.UserRole + 1
-    PADDING = 7
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        metrics = QFontMetrics(option.font)
-        return QSize(200, 2 * metrics.lineSpacing() + 2 * self.PADDING + 2)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        rect = option.rect
-        painter.save()
-        painter.fillRect(
-            rect, palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
-        )
-        if selected:
-            painter.fillRect(
-                QRect(rect.left(), rect.top(), 3, rect.height()), palette.color(QPalette.ColorRole.Link)
-            )
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.drawLine(rect.left() + 8, rect.bottom(), rect.right() - 8, rect.bottom())
-        inner = rect.adjusted(self.PADDING + 5, self.PADDING, -self.PADDING, -self.PADDING)
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        metrics = QFontMetrics(bold)
-        painter.setFont(bold)
-        painter.setPen(
-            palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        )
-        title = metrics.elidedText(str(index.data() or ""), Qt.TextElideMode.ElideRight, inner.width())
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), metrics.height()), 0, title)
-        plain = QFontMetrics(option.font)
-        painter.setFont(option.font)
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        meta = plain.elidedText(
-            str(index.data(self.MetaRole) or ""), Qt.TextElideMode.ElideRight, inner.width()
-        )
-        painter.drawText(
-            QRect(inner.left(), inner.top() + metrics.lineSpacing(), inner.width(), plain.height()), 0, meta
-        )
-        painter.restore()

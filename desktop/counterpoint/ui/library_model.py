@@ -38,6 +38,26 @@ class LibraryFilter:
         return not (self.search.strip() or self.speaker or self.date_from or self.date_to or self.tag)
 
 
+@dataclass(frozen=True)
+class SearchMatch:
+    """Why a statement is in the search results: `where` the words are ("text", "speaker", or "note" when
+    only an annotation's note holds them), and the spans of the words typed in the card's preview text and
+    in the speaker's name, (start, end) in code points."""
+
+    where: str
+    in_preview: tuple[tuple[int, int], ...] = ()
+    in_speaker: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """Said on the card when the words it shows do not explain why it is listed."""
+        if self.where == "note":
+            return "matched in a note"
+        if self.where == "speaker" and not self.in_speaker:
+            return "matched the speaker's role"
+        return ""
+
+
 def statement_ids(project: Project, library_filter: LibraryFilter) -> list[int]:
     """The ids of the statements that pass the filter, in the library's order (by date, then id).
 
@@ -62,6 +82,7 @@ class StatementTableModel(QAbstractTableModel):
     StatementRole = Qt.ItemDataRole.UserRole + 2  # the Statement record itself
     PreviewRole = Qt.ItemDataRole.UserRole + 3  # a longer excerpt for a card: from the search match if any
     ColumnRole = Qt.ItemDataRole.UserRole + 4  # its column letter in the open comparison ("A"), or None
+    MatchRole = Qt.ItemDataRole.UserRole + 5  # why it matches the search (a SearchMatch), or None
 
     def __init__(self, project: Project, parent: Any = None) -> None:
         super().__init__(parent)
@@ -70,6 +91,8 @@ class StatementTableModel(QAbstractTableModel):
         self._loaded = 0  # rows exposed to views so far (fetchMore grows it)
         self._cache: dict[int, Statement] = {}
         self._match: re.Pattern[str] | None = None
+        self._search = ""
+        self._hits: dict[int, str] = {}  # statement id → "text", "speaker" or "note", for the pages read
         self._columns: dict[int, str] = {}
         self._rows_by_id: dict[int, int] | None = None  # built when first needed
 
@@ -86,6 +109,8 @@ class StatementTableModel(QAbstractTableModel):
         self._ids = list(ids)
         self._rows_by_id = None
         self._match = _match_pattern(search)
+        self._search = search
+        self._hits.clear()
         self._cache.clear()
         self._loaded = min(PAGE_SIZE, len(self._ids))
         self.endResetModel()
@@ -138,9 +163,12 @@ class StatementTableModel(QAbstractTableModel):
         page = self._ids[start : start + PAGE_SIZE]
         for statement in self._project.statements(ids=page):
             self._cache[statement.id] = statement
+        if self._match is not None:
+            self._hits.update(self._project.search_hits(self._search, page))
         if len(self._cache) > 20 * PAGE_SIZE:  # keep memory flat when scrolling through 100,000 rows
             keep = set(page)
             self._cache = {k: v for k, v in self._cache.items() if k in keep}
+            self._hits = {k: v for k, v in self._hits.items() if k in keep}
 
     # -- QAbstractTableModel -------------------------------------------------------------------------
 
@@ -197,9 +225,13 @@ class StatementTableModel(QAbstractTableModel):
             return self._columns.get(statement.id)
         if role == self.PreviewRole:
             return self._excerpt(statement, words=60)
+        if role == self.MatchRole:
+            return self.search_match(statement)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             when = statement.said_on.isoformat() if statement.said_on else "undated"
-            return f"{statement.speaker}, {when}: {statement.first_words}"
+            found = self.search_match(statement)
+            why = f" ({found.reason})" if found is not None and found.reason else ""
+            return f"{statement.speaker}, {when}: {statement.first_words}{why}"
         return None
 
     def _excerpt(self, statement: Statement, words: int = 12) -> str:
@@ -210,6 +242,19 @@ class StatementTableModel(QAbstractTableModel):
             start = statement.text.rfind(" ", 0, max(0, found.start() - 30)) + 1
         chosen = statement.text[start:].split()
         return ("… " if start else "") + " ".join(chosen[:words]) + (" …" if len(chosen) > words else "")
+
+    def search_match(self, statement: Statement) -> SearchMatch | None:
+        """Why a statement is listed under the search typed: where the words were found, and the matched
+        words in its card's preview and speaker name (None when there is no search)."""
+        if self._match is None:
+            return None
+        where = self._hits.get(statement.id, "text")
+        preview = self._excerpt(statement, words=60)
+        return SearchMatch(
+            where,
+            tuple(m.span() for m in self._match.finditer(preview)),
+            tuple(m.span() for m in self._match.finditer(statement.speaker)),
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -43,7 +43,8 @@ from counterpoint.ui.actions_statements import StatementActions
 from counterpoint.ui.actions_view import ViewActions
 from counterpoint.ui.annotations_panel import AnnotationsPanel
 from counterpoint.ui.find_panel import FindContradictions
-from counterpoint.ui.library import ComparisonList, LibraryPanel
+from counterpoint.ui.comparison_list import ComparisonList
+from counterpoint.ui.library import LibraryPanel
 from counterpoint.ui.merge_action import MergeAction
 from counterpoint.ui.palette import is_dark
 from counterpoint.ui.plain import message_box, tip

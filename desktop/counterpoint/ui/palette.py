@@ -48,6 +48,7 @@ class UiPalette:
     aligned_band: str
     gutter: str
     connector_default: str
+    search_mark: str
 
     def kind(self, kind: str) -> Swatch:
         """The swatch of a contrast kind; an unknown kind (a newer engine) gets the neutral connector grey."""
@@ -86,6 +87,7 @@ def load_palette(dark: bool) -> UiPalette:
         aligned_band=data["aligned_band"],
         gutter=data["gutter"],
         connector_default=data["connector_default"],
+        search_mark=data["search_mark"],
     )
 
 
