@@ -1,5 +1,5 @@
-"""The transcript reader is linear in its input: doubling adversarial runs of the delimiters it knows (labels,
-colons, brackets, timestamps, capitals, blank lines) doubles its time, not quadruples it."""
+"""The transcript reader is linear in its input: adversarial runs of the delimiters it knows (labels, colons,
+brackets, timestamps, capitals, blank lines) four times as long take four times as long, not sixteen."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ TRANSCRIPT = ["A:", "MR. A: ", "Q  ", "Q: ", "(", ")", "[", "]", "(Laughter.) ",
 @_SETTINGS
 @given(units(TRANSCRIPT))
 def test_transcript_reading_is_linear(unit: str) -> None:
-    assert_linear(transcript_statements, "", unit, 30_000)
+    assert_linear(transcript_statements, "", unit, 15_000)
 
 
 @pytest.mark.parametrize(
@@ -30,8 +30,8 @@ def test_transcript_reading_is_linear(unit: str) -> None:
      "(" * 20, "[a] " * 5, "The CHAIRMAN. a\n", "Aa Bb Cc Dd Ee ", "A:\n\n"],
 )  # fmt: skip
 def test_the_whole_import_proposal_is_linear_on_label_runs(unit: str) -> None:
-    assert_linear(lambda text: propose_statements(document_from_text(text)), "Title\n\n", unit, 30_000)
+    assert_linear(lambda text: propose_statements(document_from_text(text)), "Title\n\n", unit, 15_000)
 
 
 def test_many_capitals_labels_on_one_line_are_linear() -> None:
-    assert_linear(transcript_statements, "", "AB CD: words. ", 30_000)
+    assert_linear(transcript_statements, "", "AB CD: words. ", 15_000)

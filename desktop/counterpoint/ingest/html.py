@@ -55,7 +55,7 @@ def html_to_article(source: str) -> HtmlArticle:
     meta.feed(_head(source))
     meta.close()
     clean = nh3.clean(
-        source,
+        _bounded_nesting(source),
         tags=_KEPT_TAGS,
         clean_content_tags=_DROPPED_WITH_CONTENT,
         attributes={},
@@ -147,6 +147,87 @@ def _well_formed(markup: str) -> str:
 
 
 _TAG_OPENERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
+
+
+# How deep elements may nest before further opening tags are dropped. Real pages stay under a hundred; the
+# sanitiser's tree builder walks the open elements on every block tag, so 20,000 unclosed <article>s cost
+# it 20,000 x 20,000 steps (quadratic) where 512 levels cost at most 512 per tag (linear).
+MAX_NESTING = 512
+# Elements whose content is text, not markup: a "<div>" inside a script opens nothing.
+_RAW_TEXT = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"}
+)
+# Elements that never hold others, or that close themselves when a sibling opens (<p><p>, <li><li>), or
+# that the tree builder places itself: none of them deepens the tree without bound.
+_FLAT = _VOID_TAGS | frozenset({
+    "param", "track", "keygen", "basefont", "bgsound", "frame", "image", "p", "li", "dt", "dd", "tr", "td",
+    "th", "option", "optgroup", "rb", "rt", "rtc", "rp", "thead", "tbody", "tfoot", "colgroup", "caption",
+    "html", "head", "body",
+})  # fmt: skip
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)")
+
+
+def _bounded_nesting(source: str, limit: int = MAX_NESTING) -> str:
+    """`source` with every opening tag past `limit` unclosed levels dropped (and the end tag that would
+    close it). A page that never nests that deep comes back unchanged. One pass, str.find with a bounded
+    stack: linear in the page."""
+    if source.count("<") <= limit:
+        return source
+    lowered = source.lower()
+    parts: list[str] = []
+    kept_from = 0
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    dropped: dict[str, int] = {}
+    position = 0
+    while True:
+        start = source.find("<", position)
+        if start < 0:
+            break
+        if source.startswith("<!--", start):
+            end = source.find("-->", start + 4)
+            if end < 0:
+                break
+            position = end + 3
+            continue
+        match = _TAG_NAME.match(source, start)
+        if match is None:
+            position = start + 1
+            continue
+        close = source.find(">", match.end())
+        if close < 0:
+            break
+        name = match.group(1).lower()
+        position = close + 1
+        if source[start + 1] == "/":
+            if open_count.get(name):
+                while stack:  # the end tag closes everything opened after its element, as in a browser
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+            elif dropped.get(name):
+                dropped[name] -= 1
+                parts.append(source[kept_from:start])
+                kept_from = position
+            continue
+        if name in _RAW_TEXT:
+            end = lowered.find("</" + name, position)
+            position = end if end >= 0 else len(source)
+            continue
+        if name in _FLAT or source[close - 1] == "/":
+            continue
+        if len(stack) >= limit:
+            dropped[name] = dropped.get(name, 0) + 1
+            parts.append(source[kept_from:start])
+            kept_from = position
+            continue
+        stack.append(name)
+        open_count[name] = open_count.get(name, 0) + 1
+    if not parts:
+        return source
+    parts.append(source[kept_from:])
+    return "".join(parts)
 
 
 def _web_address(value: str | None) -> str | None:

@@ -10,6 +10,7 @@ from counterpoint.ingest.quotes.words import (
     _INDEFINITE,
     _LY_NOUNS,
     _NAME_PARTICLES,
+    _NAME_TOKENS,
     _OPENING_TOKENS,
     _PRONOUNS,
     _name_like,
@@ -266,7 +267,7 @@ class AttributionReader(PeopleReader):
                 return None
             if tokens[ahead].key in self.lex.not_names:
                 return None
-        while end + 1 < len(tokens):
+        while end + 1 < len(tokens) and end - after < _NAME_TOKENS:
             nxt = tokens[end + 1]
             if self.masked[tokens[end].end : nxt.start].strip():
                 break

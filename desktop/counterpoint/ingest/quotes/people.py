@@ -14,6 +14,7 @@ from counterpoint.ingest.quotes.words import (
     _FIRST_NAME_TITLES,
     _INVERTED_VERBS,
     _NAME_PARTICLES,
+    _NAME_TOKENS,
     _OCCUPATION,
     _PLACE_PREFIXES,
     _name_like,
@@ -76,7 +77,7 @@ class PeopleReader(SpeechVerbReader):
     def _capitalised_run(self, tokens: list[_Token], end: int) -> int:
         """Start index of the run of name-like tokens that ends at tokens[end] (inclusive)."""
         start = end
-        while start > 0:
+        while start > 0 and end - start < _NAME_TOKENS:
             previous = tokens[start - 1]
             gap = self.masked[previous.end : tokens[start].start]
             if gap.strip() == "&" and previous.capitalised and tokens[start].capitalised:
@@ -160,11 +161,14 @@ class PeopleReader(SpeechVerbReader):
         """(name, role, is_organisation) of a capitalised phrase: 'U.S. Attorney General Jeff Sessions'."""
         if not words:
             return None, None, False
+        # The name ends a phrase; a longer one is no name (and is read in bounded time).
+        words = words[-_NAME_TOKENS:]
         if "&" in self.masked[words[0].end : words[-1].start]:
             return self._phrase(words), None, True  # "Procter & Gamble" is a company, never a person
         # "Governor Ray Okafor of Lakeshore": the name sits before "of", the place belongs to the role
         # "Ana Smith and Ben Jones": two people speaking together are one speaker, named as the text does
-        for k in range(1, len(words) - 1):
+        ands = sum(w.key == "and" and not w.capitalised for w in words)
+        for k in range(1, len(words) - 1 if ands <= 2 else 1):  # each split reads both sides again
             if words[k].key == "and" and not words[k].capitalised:
                 first, _r1, org1 = self._split_name(words[:k])
                 second, _r2, org2 = self._split_name(words[k + 1 :])
@@ -415,7 +419,7 @@ class PeopleReader(SpeechVerbReader):
             return False  # a possessive: "Trump's comments"
         if start == 0:
             return True
-        that = next((k for k in range(start - 1, -1, -1) if tokens[k].key == "that"), None)
+        that = self._last_that_before(sentence, start)
         if that is not None and any(self._verb_at(tokens, k) for k in range(max(0, that - 6), that)):
             # "Halden said without offering evidence that the reporter, Ane Berg, had been paid": the
             # person reported on is not who "he said" refers to next
@@ -445,6 +449,16 @@ class PeopleReader(SpeechVerbReader):
             if "," in self.masked[tokens[j - 1].end : tokens[j].start]:
                 return bool(self._verb_at(tokens, j))  # "Simmons, a bartender, said"
         return False
+
+    def _last_that_before(self, sentence: _Sentence, index: int) -> int | None:
+        """The index of the last token "that" before tokens[index], from the sentence's list of them (made
+        once per sentence: walking back from every name of a run-on sentence was quadratic)."""
+        cache: dict[int, list[int]] = self.__dict__.setdefault("_that_indexes", {})
+        found = cache.get(sentence.number)
+        if found is None:
+            found = cache[sentence.number] = [k for k, t in enumerate(sentence.tokens) if t.key == "that"]
+        at = bisect_left(found, index)
+        return found[at - 1] if at else None
 
     def _quote_between(self, start: int, end: int) -> bool:
         at = bisect_left(self._mark_positions, start)

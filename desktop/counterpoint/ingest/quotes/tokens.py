@@ -80,6 +80,7 @@ class SentenceReader:
     _part_starts: list[int]
     _part_ends: dict[int, int]
     _mark_positions: list[int]
+    _stop_run: tuple[int, int, str]  # the last run of stops read by _terminates: (start, end, what follows)
 
     def _mask(self) -> str:
         chars = list(self.text)
@@ -101,6 +102,7 @@ class SentenceReader:
             for _open, close in quoted.marks:
                 close_ends[close] = index
         sentences: list[_Sentence] = []
+        self._stop_run = (0, 0, "")
         for number, (p_start, p_end) in enumerate(self.paragraphs):
             start = p_start
             i = p_start
@@ -149,21 +151,33 @@ class SentenceReader:
         return at >= 0 and position < self._part_ends[self._part_starts[at]]
 
     def _terminates(self, i: int, p_end: int) -> bool:
-        j = i + 1
-        while j < p_end and self.masked[j] in ".!?…)":
-            j += 1
+        # What follows a run of stops ("...", "?!)") is the same for every mark of the run: it is read once
+        # per run, not once per mark (a run of 20,000 full stops was read 20,000 times: quadratic).
+        run_start, run_end, after = self._stop_run
+        if not run_start <= i < run_end:
+            j = i + 1
+            while j < p_end and self.masked[j] in ".!?…)":
+                j += 1
+            run_start, run_end, after = self._stop_run = (i, j, self._after_stops(j, p_end))
+        if after != "check":
+            return after == "end"
+        return not (self.masked[i] == "." and _ABBREVIATION_END.search(self.masked[max(0, i - 12) : i + 1]))
+
+    def _after_stops(self, j: int, p_end: int) -> str:
+        """After a run of stops ending at j: "end" (the paragraph ends), "no" (the sentence goes on), or
+        "check" (a capital follows: a boundary unless the stop ends an abbreviation)."""
         if j >= p_end:
-            return True
+            return "end"
         if not self.masked[j].isspace():
-            return False
+            return "no"
         while j < p_end and self.masked[j].isspace():
             j += 1
         if j >= p_end:
-            return True
+            return "end"
         following = self.masked[j]
         if not (following.isupper() or following.isdigit() or following in OPEN_DOUBLE + OPEN_SINGLE + "\"'"):
-            return False
-        return not (self.masked[i] == "." and _ABBREVIATION_END.search(self.masked[max(0, i - 12) : i + 1]))
+            return "no"
+        return "check"
 
     def _quote_terminates(self, index: int, close: int, p_end: int) -> bool:
         content = self.text[self.quoted[index].parts[-1][0] : close].rstrip()

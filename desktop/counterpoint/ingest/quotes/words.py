@@ -108,6 +108,9 @@ _INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 _PARTY_LABEL = re.compile(r"\((?:[DRIL]|Dem|Rep|Ind|Lab|Con)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
 # How many tokens of a sentence's opening are read for its subject (a name or "the <role>").
 _OPENING_TOKENS = 16
+# The longest name phrase read ("Deputy Assistant Secretary of State for … Jane Doe" is under it): a run of
+# "of Bb of Bb …" thousands long is cut here, so reading it costs the same per word as a short one.
+_NAME_TOKENS = 20
 
 
 @cache
