@@ -228,7 +228,10 @@ class AnnotationsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        top = QHBoxLayout()
+        # The count and the buttons: hidden while there is nothing to count or act on, as the dock's
+        # title already says "Annotations" (the panel said it twice over an empty list).
+        self._head = QWidget()
+        top = QHBoxLayout(self._head)
         top.setContentsMargins(10, 8, 8, 0)
         self._title = QLabel("Annotations")
         font = self._title.font()
@@ -248,7 +251,7 @@ class AnnotationsPanel(QWidget):
         self._delete.clicked.connect(self._request_delete)
         top.addWidget(self._edit)
         top.addWidget(self._delete)
-        layout.addLayout(top)
+        layout.addWidget(self._head)
         # The dock already says "Annotations": the line under it says what the verdicts add up to.
         self._summary = QLabel()
         self._summary.setObjectName("hint")
@@ -281,7 +284,7 @@ class AnnotationsPanel(QWidget):
             "No annotations yet.\nSelect a passage in one column and one in another, then press Ctrl+T."
         )
         self._empty.setWordWrap(True)
-        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self._empty.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(self._empty)
         self.set_annotations([], [])
@@ -293,7 +296,8 @@ class AnnotationsPanel(QWidget):
         current = self.current_annotation()
         self.model.set_annotations(annotations, statements, tags)
         count = len(annotations)
-        self._title.setText(f"{count} annotation{'s' if count != 1 else ''}" if count else "Annotations")
+        self._title.setText(f"{count} annotation{'s' if count != 1 else ''}")
+        self._head.setVisible(bool(count))
         self._summary.setText(verdict_summary(annotations))
         self._summary.setVisible(bool(count))
         self.view.setVisible(bool(count))

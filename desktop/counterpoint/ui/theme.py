@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -43,6 +44,9 @@ def load_theme(name: str) -> Theme:
     folder = resources.files("counterpoint.resources") / "themes"
     colours: dict[str, str] = tomllib.loads((folder / f"{name}.toml").read_text("utf-8"))["colours"]
     qss = (folder / "base.qss").read_text("utf-8")
+    # Images named by the style sheet (the combo box's chevron) are drawn per theme in resources/icons.
+    icons = Path(str(resources.files("counterpoint.resources") / "icons")).as_posix()
+    qss = qss.replace("@icons", icons).replace("@theme", name)
     # Longest names first, so @accent_text is not read as @accent followed by "_text".
     for key in sorted(colours, key=len, reverse=True):
         qss = qss.replace(f"@{key}", colours[key])
