@@ -79,7 +79,7 @@ def test_report_contents_verdicts_tags_notes_and_sources(sample_project: Project
     text = _flat(_text(export(sample_project, tmp_path / "r.pdf")))
     assert "Summary of verdicts" in text
     assert "Contradiction" in text and "Partly inconsistent" in text
-    assert "Jeff Sessions contradicts Donald Trump" in text
+    assert "Donald Trump, contradicted by Jeff Sessions" in text
     assert "“hold any officer responsible who violates the law”" in text
     assert "use of force" in text and "accountability" in text
     assert "four days later the Attorney General tells police to be more careful" in text

@@ -26,6 +26,7 @@ from counterpoint.export.report import (
     Report,
     StatementView,
     build_report,
+    relation_phrase,
     segments,
     verdict_phrase,
 )
@@ -230,7 +231,7 @@ def _relation_sentence(item: AnnotationView) -> str:
     a = item.annotation
     if len(item.quotes) >= 2 and a.relation is not None:
         first, second = item.quotes[0], item.quotes[1]
-        return f"{escape(second.speaker)} {escape(a.relation.label)} {escape(first.speaker)}"
+        return escape(relation_phrase(first.speaker, a.relation, second.speaker))
     if a.relation is not None:
         return escape(a.relation.label.capitalize())
     if len(item.quotes) == 1:

@@ -20,6 +20,7 @@ from counterpoint.export.report import (
     Report,
     StatementView,
     build_report,
+    relation_phrase,
     segments,
     verdict_phrase,
 )
@@ -95,7 +96,7 @@ def _comparison(view: ComparisonView, index: int) -> list[str]:
         verdict = a.verdict.label if a.verdict else "No verdict"
         if a.relation and len(item.quotes) >= 2:
             first, second = item.quotes[0].speaker, item.quotes[1].speaker
-            relation = f" — {md_escape(second)} {a.relation.label} {md_escape(first)}"
+            relation = f" — {md_escape(relation_phrase(first, a.relation, second))}"
         else:
             relation = f" — {a.relation.label}" if a.relation else ""
         lines.append(f"{item.number}. **{verdict}**{relation}")

@@ -22,6 +22,7 @@ from pypdf.annotations import Link
 from pypdf.generic import BooleanObject, NameObject, TextStringObject
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontDatabase,
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
     QPen,
     QTextDocument,
@@ -41,6 +43,7 @@ from counterpoint.engine.model import Analysis
 from counterpoint.export.atomic import write_bytes
 from counterpoint.export.fonts import register_fonts
 from counterpoint.export.html import INK, MUTED, RULE, format_date, report_html
+from counterpoint.export.pdf_clipped import drop_clipped_text
 from counterpoint.export.report import VERDICT_ORDER, Report, build_report
 from counterpoint.store import Project
 
@@ -241,6 +244,20 @@ class ReportLayout:
             entries.append(ContentsEntry(on_page, number, str(target + 1), row_rect, target))
         return entries
 
+    def continued_pages(self) -> frozenset[int]:
+        """The pages on which a block of text goes on from the page before: Qt draws that block's last
+        line of the page before again on them (hidden by the clip; drop_clipped_text takes it out)."""
+        layout = self.document.documentLayout()
+        pages: set[int] = set()
+        block = self.document.begin()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            first = int(rect.top() // self.body_height)
+            last = int(rect.bottom() // self.body_height)
+            pages.update(range(first + 1, min(last, self.page_count - 1) + 1))
+            block = block.next()
+        return frozenset(pages)
+
     def links(self) -> list[tuple[int, tuple[float, float, float, float], int]]:
         """Clickable rows of the summary: (page, rectangle in PDF points from the bottom left, target page)."""
         layout = self.device.pageLayout()
@@ -320,12 +337,7 @@ class ReportLayout:
         )
         painter.restore()
 
-        painter.save()
-        painter.translate(0, self.header - page * self.body_height)
-        clip = QRectF(0, page * self.body_height, width, self.body_height)
-        painter.setPen(QColor(INK))
-        self.document.drawContents(painter, clip)
-        painter.restore()
+        self.paint_body(painter, page)
 
         numbers = [(e.number_rect, e.text) for e in self.contents_numbers if e.page == page]
         if numbers:
@@ -336,6 +348,28 @@ class ReportLayout:
             for rect, text in numbers:
                 painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, text)
             painter.restore()
+
+    def paint_body(self, painter: QPainter, page: int) -> None:
+        """The part of the document laid out on this page, below the running header.
+
+        Qt draws every line that touches the rectangle it is given, and QTextDocument.drawContents hides
+        what falls outside behind a clip path only: the heading a page break puts at the top of page 2
+        also touched the end of page 1, and stayed in page 1's text layer over the footer (copied,
+        searched and read aloud), and a line or border of the next page could show as a hairline above
+        the footer. The rectangle given to the layout leaves out a device pixel at each edge, so a
+        line that only touches the page is not drawn on it; the clip stays as a second guard.
+        """
+        top = page * self.body_height
+        edge = 1.0  # one device pixel: 1/1200 inch
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = QRectF(0, top + edge, self.page_width, self.body_height - 2 * edge)
+        context.palette.setColor(QPalette.ColorRole.Text, QColor(INK))
+        painter.save()
+        painter.translate(0, self.header - top)
+        painter.setClipRect(QRectF(0, top, self.page_width, self.body_height))
+        painter.setPen(QColor(INK))
+        self.document.documentLayout().draw(painter, context)
+        painter.restore()
 
     def outline(self) -> list[tuple[str, int]]:
         """Bookmarks: (title, 0-based page) for the summary, each comparison and the sources."""
@@ -363,6 +397,7 @@ class QtPdf:
     data: bytes
     outline: list[tuple[str, int]]
     links: list[tuple[int, tuple[float, float, float, float], int]]
+    continued: frozenset[int] = frozenset()  # pages that go on with a block of the page before
 
 
 def render_pdf_bytes(report: Report, progress: Progress | None = None) -> QtPdf:
@@ -387,7 +422,7 @@ def render_pdf_bytes(report: Report, progress: Progress | None = None) -> QtPdf:
     finally:
         painter.end()
         buffer.close()
-    return QtPdf(bytes(data.data()), layout.outline(), layout.links())
+    return QtPdf(bytes(data.data()), layout.outline(), layout.links(), layout.continued_pages())
 
 
 # Qt's ToUnicode maps name the character a glyph was drawn for. With DejaVu the space glyph comes out
@@ -455,11 +490,26 @@ def _fix_fonts(writer: PdfWriter) -> None:
                 stream.set_data(fixed.encode("latin-1"))
 
 
+def _drop_clipped_text(writer: PdfWriter, pages: frozenset[int]) -> None:
+    for number in sorted(pages):
+        if number >= len(writer.pages):
+            break
+        page = writer.pages[number]
+        contents = page.get("/Contents")
+        stream = contents.get_object() if contents is not None else None
+        if stream is None or not hasattr(stream, "get_data"):
+            continue  # an array of streams: not what Qt writes
+        data, dropped = drop_clipped_text(stream.get_data())
+        if dropped:
+            stream.set_data(data)
+
+
 def finish_pdf(qt_pdf: QtPdf, report: Report) -> bytes:
     """Add the outline, the summary's links and the document information to Qt's PDF."""
     reader = PdfReader(io.BytesIO(qt_pdf.data))
     writer = PdfWriter(clone_from=reader)
     _fix_fonts(writer)
+    _drop_clipped_text(writer, qt_pdf.continued)
     last = len(writer.pages) - 1
     for title, page in qt_pdf.outline:
         writer.add_outline_item(title=title, page_number=min(page, last))

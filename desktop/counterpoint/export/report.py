@@ -17,7 +17,7 @@ from datetime import datetime
 from counterpoint.engine.model import Analysis
 from counterpoint.errors import UserError
 from counterpoint.export.kinds import KINDS
-from counterpoint.store import Annotation, Comparison, Project, Source, Statement, Tag, Verdict
+from counterpoint.store import Annotation, Comparison, Project, Relation, Source, Statement, Tag, Verdict
 
 VERDICT_ORDER = (Verdict.CONTRADICTION, Verdict.PARTLY_INCONSISTENT, Verdict.CONSISTENT, Verdict.UNVERIFIABLE)
 
@@ -293,6 +293,21 @@ def segments(view: StatementView) -> list[Segment]:
             )
         )
     return result
+
+
+# How the second span of a pair stands to the first, said with the first named first: the order in which
+# the pair was tagged ("Donald Trump, contradicted by Jeff Sessions").
+RELATION_TO_FIRST = {
+    Relation.CONTRADICTS: "contradicted by",
+    Relation.WALKS_BACK: "walked back by",
+    Relation.CLARIFIES: "clarified by",
+    Relation.CONSISTENT_WITH: "consistent with",
+}
+
+
+def relation_phrase(first: str, relation: Relation, second: str) -> str:
+    """'Donald Trump, contradicted by Jeff Sessions': a tagged pair in the order it was tagged."""
+    return f"{first}, {RELATION_TO_FIRST[relation]} {second}"
 
 
 def verdict_phrase(counts: Counter[Verdict | None]) -> str:
