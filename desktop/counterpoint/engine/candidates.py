@@ -85,6 +85,48 @@ def _overlaps(x: Span, y: Span) -> bool:
     return x[0] < y[1] and y[0] < x[1]
 
 
+# Feature positions as plain names, so that the vector of each window pair is filled without a lookup
+# by name (tens of thousands of pairs in two long documents).
+_BIAS, _SENTENCE_SIM, _OVERLAP, _WORDNET_SYNONYMS = (INDEX[n] for n in FEATURES[:4])
+_NEGATION_ONE_SIDE, _NEGATION_BOTH, _SHARED_DENIED = (
+    INDEX["negation_one_side"],
+    INDEX["negation_both"],
+    INDEX["shared_denied"],
+)
+_VALENCE_OPPOSED, _VALENCE_GAP = INDEX["valence_opposed"], INDEX["valence_gap"]
+_ANTONYM_DIRECT, _ANTONYM_INDIRECT = INDEX["antonym_direct"], INDEX["antonym_indirect"]
+_STANCE_OPPOSED, _STANCE_SAME = INDEX["stance_opposed"], INDEX["stance_same"]
+_MODAL_DIFFERS, _MODAL_ANY, _HEDGE_ONE_SIDE = (
+    INDEX["modal_differs"],
+    INDEX["modal_any"],
+    INDEX["hedge_one_side"],
+)
+_FACTUALITY_ONE_SIDE, _NUMBERS_DIFFER = INDEX["factuality_one_side"], INDEX["numbers_differ"]
+_NUMBER_ONE_SIDE, _FRAMING_OPPOSED = INDEX["number_one_side"], INDEX["framing_opposed"]
+_DETECTOR = {k: INDEX[f"detector_{k}"] for k in KINDS}
+_DETECTOR_ITEM_MAX, _LENGTH, _FIRST_WINDOW = (
+    INDEX["detector_item_max"],
+    INDEX["length"],
+    INDEX["first_window"],
+)
+_TEXT_SIM, _WINDOWS_LOG = INDEX["text_sim"], INDEX["windows_log"]
+_SIZE = len(FEATURES)
+
+
+@functools.lru_cache(maxsize=65536)
+def _reach(word: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The synsets through which a word can relate to another, from each side of _relation(x, y):
+    as x (its antonyms, their poles, its senses and links) and as y (its poles, which hold its senses).
+    Two words whose reaches do not meet are unrelated (relation 0)."""
+    p = wordnet.load().profile(word)
+    return p.opposite | p.opposite_poles | p.senses | p.linked, p.poles
+
+
+def _reaches(ws: list[Window], side: int) -> list[frozenset[int]]:
+    """Each window's reach on one side (0: as x, 1: as y): the union of its content words'."""
+    return [frozenset().union(*(_reach(w)[side] for w in win.content)) for win in ws]
+
+
 def features(
     wa: Window,
     wb: Window,
@@ -92,31 +134,40 @@ def features(
     found: list[Found],
     item: dict[str, float],
     evidence: dict[str, str] | None = None,
+    may_relate: bool = True,
 ) -> list[float]:
     """The feature vector of one window pair (see FEATURES); evidence, when given, is filled with the
-    words behind the features that have any."""
-    x = [0.0] * len(FEATURES)
-    x[INDEX["bias"]] = 1.0
-    x[INDEX["sentence_sim"]] = min(1.0, sim / 0.5)
+    words behind the features that have any. may_relate False says that no word of wa can relate to
+    one of wb through WordNet (their reaches do not meet), which spares looking at each word pair."""
+    x = [0.0] * _SIZE
+    x[_BIAS] = 1.0
+    x[_SENTENCE_SIM] = min(1.0, sim / 0.5)
+    content_a, content_b = wa.content, wb.content
     # a word in the two roles ("the back of" / "can't back off") is not shared
-    shared = {
-        w for w in wa.content & wb.content if {wa.roles.get(w, ""), wb.roles.get(w, "")} != {"noun", "verb"}
-    }
-    x[INDEX["shared_denied"]] = float(any((w in wa.denied) != (w in wb.denied) for w in shared))
-    if wa.content and wb.content:
-        x[INDEX["overlap"]] = len(shared) / math.sqrt(len(wa.content) * len(wb.content))
+    common = content_a & content_b
+    if common:
+        roles_a, roles_b = wa.roles, wb.roles
+        shared = {w for w in common if {roles_a.get(w, ""), roles_b.get(w, "")} != {"noun", "verb"}}
+        denied_a, denied_b = wa.denied, wb.denied
+        x[_SHARED_DENIED] = float(any((w in denied_a) != (w in denied_b) for w in shared))
+    else:
+        shared = set()
+    if content_a and content_b:
+        x[_OVERLAP] = len(shared) / math.sqrt(len(content_a) * len(content_b))
     direct = indirect = synonyms = 0
-    for p in wa.content - shared:
-        for q in wb.content - shared:
-            r = _relation(p, q)
-            if r == 2:
-                direct += 1
-            elif r == 1:
-                indirect += 1
-            elif r == -1:
-                synonyms += 1
+    if may_relate:
+        rest_b = content_b - shared
+        for p in content_a - shared:
+            for q in rest_b:
+                r = _relation(p, q)
+                if r == 2:
+                    direct += 1
+                elif r == 1:
+                    indirect += 1
+                elif r == -1:
+                    synonyms += 1
     if evidence is not None and (direct or indirect):
-        p, q = min((p, q) for p in wa.content - shared for q in wb.content - shared if _relation(p, q) > 0)
+        p, q = min((p, q) for p in content_a - shared for q in content_b - shared if _relation(p, q) > 0)
         evidence["antonym"] = f"'{p}' against '{q}': opposite words (WordNet)"
     if evidence is not None:
         denied = sorted(w for w in shared if (w in wa.denied) != (w in wb.denied))
@@ -126,38 +177,50 @@ def features(
             evidence["polarity"] = (
                 f"'{wa.strongest_word}' against '{wb.strongest_word}': opposite evaluations"
             )
-    x[INDEX["wordnet_synonyms"]] = min(1.0, synonyms / 2)
-    x[INDEX["antonym_direct"]] = min(1.0, float(direct))
-    x[INDEX["antonym_indirect"]] = min(1.0, float(indirect))
-    x[INDEX["negation_one_side"]] = float((wa.negations > 0) != (wb.negations > 0))
-    x[INDEX["negation_both"]] = float(wa.negations > 0 and wb.negations > 0)
-    if wa.valence * wb.valence < 0:
-        x[INDEX["valence_opposed"]] = min(1.0, min(abs(wa.valence), abs(wb.valence)) / 2)
-    x[INDEX["valence_gap"]] = min(1.0, abs(wa.valence - wb.valence) / 4)
+    x[_WORDNET_SYNONYMS] = min(1.0, synonyms / 2)
+    x[_ANTONYM_DIRECT] = min(1.0, float(direct))
+    x[_ANTONYM_INDIRECT] = min(1.0, float(indirect))
+    neg_a, neg_b = wa.negations > 0, wb.negations > 0
+    x[_NEGATION_ONE_SIDE] = float(neg_a != neg_b)
+    x[_NEGATION_BOTH] = float(neg_a and neg_b)
+    va, vb = wa.valence, wb.valence
+    if va * vb < 0:
+        x[_VALENCE_OPPOSED] = min(1.0, min(abs(va), abs(vb)) / 2)
+    x[_VALENCE_GAP] = min(1.0, abs(va - vb) / 4)
     # (a window may hold both poles of one axis: every pair counts, in no particular order)
-    for axis, pole in wb.stance:
-        for other, pole_a in wa.stance:
-            if axis == other:
-                x[INDEX["stance_opposed" if pole_a != pole else "stance_same"]] = 1.0
-    x[INDEX["modal_differs"]] = float(bool(wa.modal or wb.modal) and wa.modal != wb.modal)
-    x[INDEX["modal_any"]] = float(bool(wa.modal or wb.modal))
-    x[INDEX["hedge_one_side"]] = float(("hedge" in wa.modal) != ("hedge" in wb.modal))
-    x[INDEX["factuality_one_side"]] = float(bool(wa.factual) != bool(wb.factual))
+    if wa.stance and wb.stance:
+        for axis, pole in wb.stance:
+            for other, pole_a in wa.stance:
+                if axis == other:
+                    x[_STANCE_OPPOSED if pole_a != pole else _STANCE_SAME] = 1.0
+    modal_a, modal_b = wa.modal, wb.modal
+    if modal_a or modal_b:
+        x[_MODAL_DIFFERS] = float(modal_a != modal_b)
+        x[_MODAL_ANY] = 1.0
+        x[_HEDGE_ONE_SIDE] = float(("hedge" in modal_a) != ("hedge" in modal_b))
+    x[_FACTUALITY_ONE_SIDE] = float(bool(wa.factual) != bool(wb.factual))
     if wa.numbers and wb.numbers:
-        x[INDEX["numbers_differ"]] = float(wa.numbers.isdisjoint(wb.numbers))
-    x[INDEX["number_one_side"]] = float(bool(wa.numbers) != bool(wb.numbers))
-    x[INDEX["framing_opposed"]] = float(
-        any(ref == other and slant != slant_a for ref, slant in wb.framing for other, slant_a in wa.framing)
-    )
-    for f in found:
-        if _overlaps(f.a, wa.span) and _overlaps(f.b, wb.span):
-            key = INDEX[f"detector_{f.kind}"]
-            x[key] = max(x[key], f.score)
-    x[INDEX["length"]] = (wa.hi - wa.lo + wb.hi - wb.lo) / 16
-    x[INDEX["first_window"]] = float(wa.rank == 0 or wb.rank == 0)
-    x[INDEX["detector_item_max"]] = item["detector_max"]
-    x[INDEX["text_sim"]] = item["text_sim"]
-    x[INDEX["windows_log"]] = item["windows_log"]
+        x[_NUMBERS_DIFFER] = float(wa.numbers.isdisjoint(wb.numbers))
+    x[_NUMBER_ONE_SIDE] = float(bool(wa.numbers) != bool(wb.numbers))
+    if wa.framing and wb.framing:
+        x[_FRAMING_OPPOSED] = float(
+            any(
+                ref == other and slant != slant_a
+                for ref, slant in wb.framing
+                for other, slant_a in wa.framing
+            )
+        )
+    if found:
+        span_a, span_b = wa.span, wb.span
+        for f in found:
+            if _overlaps(f.a, span_a) and _overlaps(f.b, span_b):
+                key = _DETECTOR[f.kind]
+                x[key] = max(x[key], f.score)
+    x[_LENGTH] = (wa.hi - wa.lo + wb.hi - wb.lo) / 16
+    x[_FIRST_WINDOW] = float(wa.rank == 0 or wb.rank == 0)
+    x[_DETECTOR_ITEM_MAX] = item["detector_max"]
+    x[_TEXT_SIM] = item["text_sim"]
+    x[_WINDOWS_LOG] = item["windows_log"]
     return x
 
 
@@ -207,12 +270,15 @@ def generate(
         if wa is not None and wb is not None:
             found_at.setdefault((wa.sentence, wb.sentence), []).append(f)
     out = []
-    for wa in wins_a:
+    reach_a, reach_b = _reaches(wins_a, 0), _reaches(wins_b, 1)
+    index_b = {id(w): n for n, w in enumerate(wins_b)}
+    for na, wa in enumerate(wins_a):
         for j, sim in partners.get(wa.sentence, ()):
             here = found_at.get((wa.sentence, j), [])
             for wb in by_sentence_b.get(j, ()):
                 evidence: dict[str, str] = {}
-                x = features(wa, wb, sim, here, item, evidence)
+                meet = not reach_a[na].isdisjoint(reach_b[index_b[id(wb)]])
+                x = features(wa, wb, sim, here, item, evidence, meet)
                 out.append(Candidate(wa.span, wb.span, (wa.sentence, j), x, evidence=evidence))
     for f in found:
         wa, wb = _containing(wins_a, starts_a, f.a), _containing(wins_b, starts_b, f.b)

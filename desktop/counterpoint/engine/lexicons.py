@@ -165,6 +165,10 @@ class _SenseSets(Mapping[str, frozenset[int]]):
     def __getitem__(self, word: str) -> frozenset[int]:
         return frozenset(self._senses[word][:SENSES])
 
+    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+        # Mapping.get would raise and catch a KeyError for every word WordNet lacks
+        return self[word] if word in self._senses else default
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._senses)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -41,7 +42,9 @@ class Ranker:
     max_pairs: int  # per sentence of the shorter text, plus one
 
     def probability(self, x: Sequence[float]) -> float:
-        z = sum(w * v for w, v in zip(self.weights, x, strict=True))
+        if len(x) != len(self.weights):
+            raise ValueError(f"{len(x)} features for {len(self.weights)} weights")
+        z = sum(map(operator.mul, self.weights, x))  # the same products, summed in the same order
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def explain(self, c: Candidate) -> tuple[str, str]:

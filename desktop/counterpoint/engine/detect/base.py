@@ -165,25 +165,37 @@ DERIVATIONS = (
 
 
 @functools.lru_cache(maxsize=65536)
+def _stems(word: str) -> tuple[str, ...]:
+    """What is left of a word without each derivational suffix it ends with (at least 4 letters)."""
+    return tuple(
+        word[: -len(suffix)]
+        for suffix in DERIVATIONS
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4
+    )
+
+
+def _derives(stem: str, short: str) -> bool:
+    if short.startswith(stem) and len(short) - len(stem) <= 3:
+        return True
+    return len(stem) > 4 and stem[-1] == stem[-2] and stem[:-1] == short  # quitter / quit
+
+
+@functools.lru_cache(maxsize=65536)
 def derived(x: str, y: str) -> bool:
     """Whether one lemma is the other with a derivational suffix ("abolition" / "abolish")."""
-    for long, short in ((x, y), (y, x)):
-        for suffix in DERIVATIONS:
-            if not long.endswith(suffix) or len(long) - len(suffix) < 4:
-                continue
-            stem = long[: -len(suffix)]
-            if short.startswith(stem) and len(short) - len(stem) <= 3:
-                return True
-            if len(stem) > 4 and stem[-1] == stem[-2] and stem[:-1] == short:  # quitter / quit
-                return True
-    return False
+    return any(_derives(stem, y) for stem in _stems(x)) or any(_derives(stem, x) for stem in _stems(y))
 
 
+@functools.lru_cache(maxsize=65536)
+def _senses(word: str) -> frozenset[int]:
+    return lexicons.load().synonyms.get(word, frozenset())
+
+
+@functools.lru_cache(maxsize=131072)
 def _related(x: str, y: str) -> bool:
     if x == y:
         return True
-    syn = lexicons.load().synonyms
-    return bool(syn.get(x, frozenset()) & syn.get(y, frozenset())) or derived(x, y)
+    return not _senses(x).isdisjoint(_senses(y)) or derived(x, y)
 
 
 # --- detectors ----------------------------------------------------------------------------------------
