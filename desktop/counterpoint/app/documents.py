@@ -130,10 +130,11 @@ def read_files(paths: Sequence[Path], mode: ReadingMode = "auto") -> list[_Read]
             found.append(_Read(path, dossier=dossier))
             continue
         try:
+            # two stages, each under its time limit: reading the file, then finding its statements
             document = load_document(path)
+            quotes = tuple(propose_statements(document, mode, name=path.name))
         except IngestError as exc:
             raise UserError(str(exc)) from None
-        quotes = tuple(propose_statements(document, mode))
         found.append(_Read(path, document, quotes))
     return found
 

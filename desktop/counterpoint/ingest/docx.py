@@ -10,6 +10,7 @@ from datetime import date
 from xml.etree import ElementTree
 
 from counterpoint.ingest.dates import parse_date_string
+from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.document import MAX_TEXT_CHARS, IngestError
 
 # A real DOCX has tens of entries and a few megabytes of XML, which compresses about 10:1 (rarely past 50:1).
@@ -113,6 +114,7 @@ def _paragraphs(data: bytes, name: str) -> str:
     paragraphs: list[str] = []
     total = 0
     for paragraph in root.iter(f"{_W}p"):
+        check_time()
         parts: list[str] = []
         for node in paragraph.iter():
             if node.tag == f"{_W}t" and node.text:

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 import nh3
 
 from counterpoint.ingest.dates import parse_date_string
+from counterpoint.ingest.deadline import check_time
 
 # Tags whose text a reader sees, kept by the sanitiser (without attributes) so blocks and the article survive.
 _KEPT_TAGS = {
@@ -54,6 +55,7 @@ def html_to_article(source: str) -> HtmlArticle:
     meta = _MetaParser()
     meta.feed(_head(source))
     meta.close()
+    check_time()
     clean = nh3.clean(
         _bounded_nesting(source),
         tags=_KEPT_TAGS,
@@ -63,6 +65,7 @@ def html_to_article(source: str) -> HtmlArticle:
         strip_comments=True,
         link_rel=None,
     )
+    check_time()
     body = _TextParser()
     body.feed(clean)
     text = body.article_text() or body.page_text()
@@ -124,6 +127,7 @@ def _well_formed(markup: str) -> str:
     position = 0
     length = len(markup)
     while position < length:
+        check_time()
         start = markup.find("<", position)
         if start < 0:
             parts.append(markup[position:])
@@ -181,6 +185,7 @@ def _bounded_nesting(source: str, limit: int = MAX_NESTING) -> str:
     dropped: dict[str, int] = {}
     position = 0
     while True:
+        check_time()
         start = source.find("<", position)
         if start < 0:
             break
@@ -360,6 +365,7 @@ class _TextParser:
     def feed(self, clean: str) -> None:
         position = 0
         for match in _TAG.finditer(clean):
+            check_time()
             if match.start() > position:
                 self._data(clean[position : match.start()])
             position = match.end()

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from counterpoint.ingest.dates import find_dates, now_utc
+from counterpoint.ingest.deadline import check_time, stage_limit
 from counterpoint.ingest.document import MAX_BYTES, MAX_TEXT_CHARS, Document, DocumentFormat, IngestError
 from counterpoint.ingest.files import read_regular_file
 from counterpoint.ingest.lexicon import is_page_noise
@@ -28,10 +29,17 @@ def load_document(path: str | Path) -> Document:
 
 
 def document_from_bytes(data: bytes, name: str, *, url: str | None = None) -> Document:
-    """A Document from a file's bytes and name (the format comes from the content first, then the name)."""
+    """A Document from a file's bytes and name (the format comes from the content first, then the name).
+
+    Reading is one stage of an import, under its time limit (ingest/deadline.py)."""
     _check_size(len(data), name)
     if not data.strip():
         raise IngestError(f"{name} is empty; nothing was imported")
+    with stage_limit(f"{name} took too long to read"):
+        return _document(data, name, url)
+
+
+def _document(data: bytes, name: str, url: str | None) -> Document:
     fmt = _sniff(data, name)
     retrieved = now_utc()
     title: str | None = None
@@ -50,6 +58,7 @@ def document_from_bytes(data: bytes, name: str, *, url: str | None = None) -> Do
         text, title, published = docx.text, docx.title, docx.created
     else:
         decoded, notes = decode_text(data, name)
+        check_time()  # decoding (an encoding guessed by charset-normalizer) is one call: checked after it
         if fmt == "html":
             from counterpoint.ingest.html import html_to_article
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.document import IngestError
 
 _BOMS = (
@@ -118,18 +120,26 @@ def _heading(match: re.Match[str]) -> str:
     return text
 
 
+_MD_PASSES: tuple[tuple[re.Pattern[str], Any], ...] = (
+    (_MD_FENCE, ""),
+    (_MD_HEADING, _heading),
+    (_MD_SETEXT, ""),
+    (_MD_IMAGE, ""),
+    (_MD_LINK, r"\1"),
+    (_MD_REF_DEF, ""),
+    (_MD_BLOCKQUOTE, ""),
+    (_MD_LIST, r"\1"),
+    (_MD_HTML_TAG, ""),
+    *((pattern, r"\1") for pattern in _MD_EMPHASIS),  # twice, for nested emphasis (***bold italic***)
+    *((pattern, r"\1") for pattern in _MD_EMPHASIS),
+)
+
+
 def markdown_to_text(source: str) -> str:
     """Markdown to the plain text a reader sees: markup removed, words and quotation marks kept."""
-    text = _MD_FENCE.sub("", source)
-    text = _MD_HEADING.sub(_heading, text)
-    text = _MD_SETEXT.sub("", text)
-    text = _MD_IMAGE.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_REF_DEF.sub("", text)
-    text = _MD_BLOCKQUOTE.sub("", text)
-    text = _MD_LIST.sub(r"\1", text)
-    text = _MD_HTML_TAG.sub("", text)
-    for _ in range(2):  # nested emphasis (***bold italic***)
-        for pattern in _MD_EMPHASIS:
-            text = pattern.sub(r"\1", text)
+    text = source
+    # each pass is one linear regular expression; the time limit is checked between them
+    for pattern, replacement in _MD_PASSES:
+        check_time()
+        text = pattern.sub(replacement, text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -7,6 +7,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from counterpoint.ingest.deadline import check_time
+
 Span = tuple[int, int]
 
 OPEN_DOUBLE = "“„«‟"
@@ -141,6 +143,7 @@ def find_quoted(text: str, paragraphs: list[Span]) -> list[QuotedSpan]:
     quoted: list[QuotedSpan] = []
     dangling: QuotedSpan | None = None
     for p_start, p_end in paragraphs:
+        check_time()
         doubles, open_at = _double_quotes(text, p_start, p_end)
         items = [QuotedSpan(parts=[(o + 1, c)], marks=[(o, c)]) for o, c in doubles]
         if dangling is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from counterpoint.ingest.dates import find_dates
+from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes import Quote, join_parts
 from counterpoint.ingest.transcript_cast import Cast, Person, label_key, label_words
@@ -91,6 +92,7 @@ def find_turns(text: str) -> list[Turn]:
     furniture = _furniture_lines(text)
     turns: list[Turn] = []
     for i, label in enumerate(labels):
+        check_time()
         end = labels[i + 1].start if i + 1 < len(labels) else len(text)
         paragraphs = _paragraphs(text, label.end, end, furniture)
         person: Person | None = cast.declare(label.name, label.role)
@@ -128,6 +130,7 @@ def transcript_statements(text: str, *, published: date | None = None) -> list[Q
     occasion = _occasion(text[:header_end])
     statements: list[Quote] = []
     for turn in turns:
+        check_time()
         length = sum(end - start for paragraph in turn.paragraphs for start, end in paragraph)
         groups = [turn.paragraphs] if length <= LONG_TURN_CHARS else [(p,) for p in turn.paragraphs]
         for group in groups:
@@ -155,6 +158,7 @@ def _labels(text: str) -> list[_Label]:
     position = 0
     length = len(text)
     while position < length:
+        check_time()
         newline = text.find("\n", position)
         line_end = length if newline < 0 else newline
         label = _line_label(text, position, line_end, words.not_speakers)
@@ -208,9 +212,9 @@ def _parse_head(head: str, not_speakers: frozenset[str]) -> tuple[str, str | Non
     for inner in parens:
         if inner.lower().strip(" .") in label_words().directions:
             note = inner
-    name, _, role = bare.partition(",")
+    name, _, after_comma = bare.partition(",")
     name = name.strip()
-    role = role.strip().strip(",") or None
+    role: str | None = after_comma.strip().strip(",") or None
     words = name.split()
     if not words or len(words) > 6 or len(name) > 60:
         return None

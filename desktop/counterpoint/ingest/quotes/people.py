@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes.tokens import _Sentence, _Token
 from counterpoint.ingest.quotes.verbs import SpeechVerbReader
@@ -270,6 +271,7 @@ class PeopleReader(SpeechVerbReader):
         """Register everyone named with first and last name, then note each mention (last names too)."""
         runs: list[tuple[_Sentence, int, int]] = []
         for sentence in self.sentences:
+            check_time()
             tokens = sentence.tokens
             if (
                 not sentence.quotes
@@ -314,6 +316,7 @@ class PeopleReader(SpeechVerbReader):
                 ):
                     self._register(f"{first.word} {partner[-1].word}", None)
         for sentence, start, end in runs:
+            check_time()
             name, role, is_org = self._split_name(sentence.tokens[start : end + 1])
             honorific = self._word_class(sentence.tokens[start]) == "honorific"
             if name and not is_org and (" " in name or honorific) and name[:1].isupper():
@@ -337,6 +340,7 @@ class PeopleReader(SpeechVerbReader):
             if " " in known.name:
                 first_names.setdefault(known.name.split()[0].lower(), []).append(known)
         for sentence, start, end in runs:
+            check_time()
             words = sentence.tokens[start : end + 1]
             name, _role, is_org = self._split_name(words)
             if not name or is_org:

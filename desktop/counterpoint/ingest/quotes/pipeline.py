@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
+from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.lexicon import Lexicon, is_page_noise, lexicon
 from counterpoint.ingest.quotemarks import QuotedSpan, Span, find_quoted, paragraph_spans
 from counterpoint.ingest.quotes.dates import OccasionReader
@@ -183,6 +184,7 @@ class _Extractor(OccasionReader):
         quotes: list[Quote] = []
         previous: tuple[int, _Speaker, date | None, str | None, list[Span]] | None = None
         for index, quoted in enumerate(self.quoted):
+            check_time()
             home = sentence_of.get(index)
             if home is None:
                 continue

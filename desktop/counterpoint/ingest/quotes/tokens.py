@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.lexicon import Lexicon
 from counterpoint.ingest.quotemarks import OPEN_DOUBLE, OPEN_SINGLE, QuotedSpan, Span
 
@@ -104,6 +105,7 @@ class SentenceReader:
         sentences: list[_Sentence] = []
         self._stop_run = (0, 0, "")
         for number, (p_start, p_end) in enumerate(self.paragraphs):
+            check_time()
             start = p_start
             i = p_start
             while i < p_end:
@@ -130,6 +132,7 @@ class SentenceReader:
         self._part_ends = {s: e for q in self.quoted for s, e in q.parts}
         self._mark_positions = sorted({p for q in self.quoted for p in (q.marks[0][0], q.marks[-1][1])})
         for number, sentence in enumerate(sentences):
+            check_time()
             sentence.number = number
             for match in _TOKEN.finditer(self.masked, sentence.start, sentence.end):
                 if self._inside_quote(match.start()):
