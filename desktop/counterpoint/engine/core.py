@@ -89,19 +89,20 @@ def _sentence_pairs(pa: _Prepared, pb: _Prepared) -> list[tuple[int, int, float]
             for i in range(na)
             for j in range(nb)
         ]
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for j, v in enumerate(pb.vectors):
-        for key in v:
-            index[key].append(j)
+        for key, wj in v.items():
+            index[key].append((j, wj))
     common = max(3, nb // 20)  # words in more than 5% of sentences do not make an alignment
+    index = {key: hits for key, hits in index.items() if len(hits) <= common}
     out = []
     for i, v in enumerate(pa.vectors):
         dots: dict[int, float] = defaultdict(float)
         for key, w in v.items():
             hits = index.get(key)
-            if hits and len(hits) <= common:
-                for j in hits:
-                    dots[j] += w * pb.vectors[j][key]
+            if hits:
+                for j, wj in hits:
+                    dots[j] += w * wj
         scored = [
             (i, j, d / (pa.norms[i] * pb.norms[j])) for j, d in dots.items() if pa.norms[i] and pb.norms[j]
         ]

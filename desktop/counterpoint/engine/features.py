@@ -155,8 +155,10 @@ def _dates(doc: Document, sent: Sentence, f: SentenceFeatures) -> set[int]:
     used: set[int] = set()
     norms = doc.norms
     for k in range(sent.lo, sent.hi):
-        month = MONTHS.get(norms[k])
-        if not month or not doc.text[doc.tokens[k].start].isupper():
+        if norms[k] not in MONTHS:
+            continue
+        month = MONTHS[norms[k]]
+        if not doc.text[doc.tokens[k].start].isupper():
             continue
         if k + 1 < sent.hi and _day(norms[k + 1]):
             lo, hi, day = k, k + 2, _day(norms[k + 1])
@@ -169,11 +171,16 @@ def _dates(doc: Document, sent: Sentence, f: SentenceFeatures) -> set[int]:
     return used
 
 
+_RANK_WORDS = frozenset((*SUPERLATIVES, *COMPARATIVES, "below", "above"))
+
+
 def _ranks(doc: Document, sent: Sentence, f: SentenceFeatures) -> None:
     """Rank cues ("the largest", "the eighth-largest", "second biggest") and comparisons ("fewer than")."""
     norms = doc.norms
     for k in range(sent.lo, sent.hi):
         norm = norms[k]
+        if norm not in _RANK_WORDS and "-" not in norm:
+            continue  # (what each test below needs, in one look)
         first, _, last = norm.rpartition("-")
         if last in SUPERLATIVES and (not first or first in ORDINALS):
             rank = ORDINALS.get(first, 1)
@@ -361,9 +368,10 @@ def extract(doc: Document, index: int) -> SentenceFeatures:
         if k in quant_hits or not doc.tokens[k].word:
             continue
         v = valence.get(norm)
-        surface = doc.text[doc.tokens[k].start : doc.tokens[k].end]
-        if v is not None and k > sent.lo and surface[0].isupper() and not surface.isupper():
-            v = None  # part of a name ("the Justice Department", "Human Rights Act"): no tone
+        if v is not None and k > sent.lo:
+            surface = doc.text[doc.tokens[k].start : doc.tokens[k].end]
+            if surface[0].isupper() and not surface.isupper():
+                v = None  # part of a name ("the Justice Department", "Human Rights Act"): no tone
         predicate = v is not None and _predicate(doc, k, sent.lo, sent.hi, valence)
         if (
             v is not None

@@ -122,7 +122,10 @@ class PhraseMatcher:
                         break
                     if i + n > hi:
                         continue
-                    if all(norms[i + k] == words[k] or lemmas[i + k] == words[k] for k in range(n)):
+                    # the first word matches (cands were looked up by it): test the rest
+                    if n == 1 or all(
+                        norms[i + k] == words[k] or lemmas[i + k] == words[k] for k in range(1, n)
+                    ):
                         found = n
                         payloads.append(payload)
             if found:
