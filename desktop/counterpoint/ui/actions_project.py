@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
+from counterpoint.app.backups import Backup, list_backups, restore_backup
 from counterpoint.errors import UserError
 from counterpoint.store import Project
 from counterpoint.ui import commands as cmd
 from counterpoint.ui.actions import ActionGroup, ActionSpec
+from counterpoint.ui.restore_backup import RestoreBackupDialog, describe
 
 RECENT_LIMIT = 8
 PROJECT_FILTER = "Counterpoint projects (*.counterpoint *.db *.sqlite);;All files (*)"
@@ -26,7 +28,7 @@ class ProjectActions(ActionGroup):
         self.recent_menu = QMenu("Open &recent", window)
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         window.opener.opened.connect(self._opened)
-        window.opener.failed.connect(window.report_unopened)
+        window.opener.failed.connect(self.report_unopened)
 
     def built(self, actions: dict[str, QAction]) -> None:
         window = self.window
@@ -57,11 +59,37 @@ class ProjectActions(ActionGroup):
         self.window.say(f"Opening {Path(path).name}…", 0)
         self.window.opener.open(Path(path), create=create)
 
+    def report_unopened(self, path: Path, message: str, *, instead: bool = False) -> None:
+        """Not a project, a damaged one, one from a newer version: the store checked it read-only, so the
+        file is as it was, and the project that was open stays open (or, at start, opened `instead` of
+        the last one). Say both."""
+        window = self.window
+        path = Path(path)
+        # the store's advice to run `counterpoint check` carries the whole path, for a terminal: it goes
+        # with the details, and the sentence itself names the file only
+        message, _sep, advice = message.partition("; run `counterpoint check")
+        message = message.replace(str(path), f"“{path.name}”", 1).rstrip(".") + "."
+        current = window.project.path.name
+        where = f"{current} is open instead" if instead else f"{current} is still open"
+        more = f"The file has not been changed, and {where}.\n\nFolder: {path.parent}"
+        kept = list_backups(path)
+        if kept:
+            more += f"\n\nA backup of it is kept beside it: {kept[0].path.name} ({describe(kept[0])})."
+        if advice:
+            more += f"\n\nIn a terminal, run `counterpoint check{advice}."
+        box = window.show_error(
+            f"Can't open {path.name}", message, more=more, status=f"Can't open {path.name}; {where}"
+        )
+        if kept:
+            # Offer what the message says exists: restoring it is one click away, after a confirmation.
+            offer = box.addButton("Restore from backup…", QMessageBox.ButtonRole.ActionRole)
+            offer.clicked.connect(lambda: self.restore_from_backup(path))
+
     def _opened(self, path: Path) -> None:
         try:
             project = Project.open(path)
         except UserError as exc:
-            self.window.report_unopened(path, str(exc))
+            self.report_unopened(path, str(exc))
             return
         self.window.set_project(project)
         if project.backup_path:
@@ -94,6 +122,50 @@ class ProjectActions(ActionGroup):
             action.triggered.connect(lambda _checked=False, p=path: self.open_project(p))
         if not entries:
             self.recent_menu.addAction("No other recent projects").setEnabled(False)
+
+    # -- backups ------------------------------------------------------------------------------------
+
+    def restore_from_backup(self, path: Path | None = None) -> RestoreBackupDialog | None:
+        """File › Restore from backup… (or the offer made when a damaged project could not be opened): list
+        the backups of the project file, and restore the one chosen once the user confirms."""
+        window = self.window
+        target = Path(path) if path is not None else Path(window.project.path)
+        found = list_backups(target)
+        if not found:
+            window.say(f"No backups of {target.name} were found beside it")
+            return None
+        dialog = RestoreBackupDialog(target, found, window)
+        window.active_editor = dialog
+
+        def done(result: int) -> None:
+            window.active_editor = None
+            backup = dialog.chosen()
+            if result == QDialog.DialogCode.Accepted and backup is not None:
+                self._restore(target, backup)
+
+        dialog.finished.connect(done)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _restore(self, target: Path, backup: Backup) -> None:
+        window = self.window
+        is_open = target.resolve() == Path(window.project.path).resolve()
+        if is_open:
+            window.release_project()  # the file is replaced: nothing may hold it open meanwhile
+        try:
+            kept = restore_backup(target, backup.path)
+        except UserError as exc:
+            if is_open:
+                window.set_project(Project.open(target))
+            window.show_error(f"Can't restore {target.name}", str(exc), status="Nothing was restored")
+            return
+        said = f"Restored {target.name} from the copy of {describe(backup)}; the file it replaced is kept as {kept.name}"
+        if is_open:
+            window.set_project(Project.open(target))
+        else:
+            self.open_project(target)
+        window.say(said, 15_000)
 
     # -- import and export ------------------------------------------------------------------------
 
@@ -158,6 +230,8 @@ class ProjectActions(ActionGroup):
         ActionSpec("open_project", "&Open project…", lambda g: g.choose_project(), K.Open,
                    "Open a project file", menu="File", section="open"),
         ActionSpec("open_recent", adopt=lambda g: g.recent_menu.menuAction(), menu="File", section="open"),
+        ActionSpec("restore_backup", "Restore from &backup…", lambda g: g.restore_from_backup(),
+                   tip="Put back a copy of this project kept beside it", menu="File", section="open"),
         ActionSpec("import", "&Import…", lambda g: g.import_documents(), "Ctrl+I",
                    "Import articles, transcripts, releases", icon="import", menu="File", section="data"),
         ActionSpec("import_clipboard", "Import from c&lipboard…", lambda g: g.import_clipboard(), "Ctrl+Shift+V",

@@ -100,8 +100,11 @@ class StatementCardDelegate(QStyledItemDelegate):
         name = bold_metrics.elidedText(speaker, Qt.TextElideMode.ElideRight, head_width)
         name_width = bold_metrics.horizontalAdvance(name)
         name_box = QRect(inner.left(), inner.top(), name_width, bold_metrics.height())
-        _draw_marked(painter, name_box, speaker, (0, _shown(name, speaker)), match and match.in_speaker, mark,
-                     text_colour, bold_metrics)  # fmt: skip
+        in_name = match.in_speaker if match is not None else ()
+        shown = (0, _shown(name, speaker))
+        _draw_marked(
+            painter, name_box, speaker, shown, in_name, mark, text_colour, bold_metrics, name != speaker
+        )
         if role and head_width - name_width > 40:
             painter.setFont(plain)
             painter.setPen(muted)

@@ -42,8 +42,8 @@ from counterpoint.ui.actions_project import ProjectActions
 from counterpoint.ui.actions_statements import StatementActions
 from counterpoint.ui.actions_view import ViewActions
 from counterpoint.ui.annotations_panel import AnnotationsPanel
-from counterpoint.ui.find_panel import FindContradictions
 from counterpoint.ui.comparison_list import ComparisonList
+from counterpoint.ui.find_panel import FindContradictions
 from counterpoint.ui.library import LibraryPanel
 from counterpoint.ui.merge_action import MergeAction
 from counterpoint.ui.palette import is_dark
@@ -297,22 +297,8 @@ class MainWindow(QMainWindow):
         return box
 
     def report_unopened(self, path: Path, message: str, *, instead: bool = False) -> None:
-        """Not a project, a damaged one, one from a newer version: the store checked it read-only, so the
-        file is as it was, and the project that was open stays open (or, at start, opened `instead` of
-        the last one). Say both."""
-        path = Path(path)
-        # the store's advice to run `counterpoint check` carries the whole path, for a terminal: it goes
-        # with the details, and the sentence itself names the file only
-        message, _sep, advice = message.partition("; run `counterpoint check")
-        message = message.replace(str(path), f"“{path.name}”", 1).rstrip(".") + "."
-        current = self.project.path.name
-        where = f"{current} is open instead" if instead else f"{current} is still open"
-        more = f"The file has not been changed, and {where}.\n\nFolder: {path.parent}"
-        if advice:
-            more += f"\n\nIn a terminal, run `counterpoint check{advice}."
-        self.show_error(
-            f"Can't open {path.name}", message, more=more, status=f"Can't open {path.name}; {where}"
-        )
+        """Say why a project file could not be opened (see ProjectActions.report_unopened)."""
+        self.project_actions.report_unopened(path, message, instead=instead)
 
     def _update_counts(self) -> None:
         statements = self.project.count_statements()
@@ -385,6 +371,14 @@ class MainWindow(QMainWindow):
         self.project_actions.remember(project.path)
         self._project_loaded()
         self.project_changed.emit(project)
+
+    def release_project(self) -> None:
+        """Stop what reads the project file and close it, before the file itself is replaced (a restore);
+        set_project follows with the file reopened."""
+        self.analysis.cancel()
+        self.library.shutdown()
+        self.analysis.runner.wait()
+        self.project.close()
 
     def show_in_library(self, ids: list[int]) -> None:
         """New statements: clear the search so they are listed, and select them."""
