@@ -13,11 +13,11 @@ from typing import NoReturn
 
 from counterpoint import __version__
 from counterpoint.app.projects import explain_database_error
-from counterpoint.commands import check, comparisons, contrast, export, find, ingest, project, screenshot
+from counterpoint.commands import check, comparisons, contrast, export, find, ingest, project, record, screenshot
 from counterpoint.errors import UserError
 
 # Each module exposes register(subparsers); a subcommand sets `func` to a callable(args) -> int.
-COMMAND_MODULES = (project, comparisons, find, contrast, ingest, export, screenshot, check)
+COMMAND_MODULES = (project, comparisons, find, record, contrast, ingest, export, screenshot, check)
 
 
 class Parser(argparse.ArgumentParser):

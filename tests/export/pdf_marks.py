@@ -1,7 +1,11 @@
 """Where a PDF page draws: each text run and each painted path, in points from the page's top."""
+
 from __future__ import annotations
+
 from dataclasses import dataclass
+
 from pypdf import PageObject
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -10,9 +14,11 @@ class Mark:
     bottom: float
     text: str = ""
 
+
 def _apply(m, x, y):
     a, b, c, d, e, f = (float(v) for v in m)
     return a * x + c * y + e, b * x + d * y + f
+
 
 def page_marks(page: PageObject) -> list[Mark]:
     height = float(page.mediabox.height)
@@ -38,8 +44,7 @@ def page_marks(page: PageObject) -> list[Mark]:
         if not t.strip():
             return
         # the text matrix times the current matrix: where the run's baseline starts
-        a, b, c, d, e, f = (float(v) for v in tm)
-        x, y = _apply(cm, e, f)
+        _x, y = _apply(cm, float(tm[4]), float(tm[5]))
         marks.append(Mark("text", height - y, height - y, t))
 
     page.extract_text(visitor_operand_before=operand, visitor_text=text)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from counterpoint.app.exporting import export_file
+from counterpoint.app.record import speaker_record
 from counterpoint.export import FORMATS, format_for
 from counterpoint.export.atomic import check_output_path
 from counterpoint.store import Project
@@ -40,6 +41,22 @@ def register(subparsers: Any) -> None:
         help="claimreview: the address the reviews are published at; each review's url is URL#annotation-UUID "
         "(default: the output file)",
     )
+    parser.add_argument(
+        "--record",
+        action="append",
+        metavar="SPEAKER",
+        help="pdf, html: add a speaker's record (their statements in date order, contradictions marked) "
+        "after the comparisons (repeatable)",
+    )
+    parser.add_argument("--record-tag", metavar="T", help="the records: only statements with this tag")
+    parser.add_argument(
+        "--record-search", metavar="WORDS", help="the records: only statements matching these"
+    )
+    parser.add_argument(
+        "--record-find",
+        choices=("consecutive", "any"),
+        help="the records: also mark what the contrast engine finds between consecutive statements or any two",
+    )
     parser.set_defaults(func=run_export)
 
 
@@ -47,6 +64,14 @@ def run_export(args: argparse.Namespace) -> int:
     check_output_path(args.output)
     fmt = format_for(args.output, args.format)
     with Project.open(args.project, lock=False) as project:  # reading beside an open app is fine
-        written = export_file(project, args.output, fmt, args.comparison, review_url=args.review_url)
+        records = [
+            speaker_record(
+                project, name, tag=args.record_tag, search=args.record_search, find=args.record_find or ""
+            )
+            for name in args.record or ()
+        ]
+        written = export_file(
+            project, args.output, fmt, args.comparison, review_url=args.review_url, records=records
+        )
     print(f"wrote {written}")
     return 0

@@ -17,6 +17,7 @@ from counterpoint.export.claimreview import export_claimreview
 from counterpoint.export.dossier import export_json
 from counterpoint.export.html import export_html
 from counterpoint.export.markdown import export_markdown
+from counterpoint.export.record import SpeakerRecord
 from counterpoint.export.report import select_comparisons
 from counterpoint.export.table import export_csv
 from counterpoint.export.webanno import export_webanno
@@ -74,11 +75,13 @@ def export(
     *,
     analyses: Mapping[int, Analysis | None] | None = None,
     review_url: str = "",
+    records: Sequence[SpeakerRecord] = (),
 ) -> Path:
     """Write one export file atomically; returns the path written.
 
     `analyses` is the engine's analysis of each comparison, by id, for the reports' highlights (the data
-    exports do not use it); `review_url` is the base address of the published reviews (ClaimReview).
+    exports do not use it); `review_url` is the base address of the published reviews (ClaimReview);
+    `records` are speakers' records (counterpoint.app.record) that the reports add after the comparisons.
     """
     path = Path(path)
     target = check_output_path(path)
@@ -91,9 +94,9 @@ def export(
             # Qt's PDF writer is loaded only when a PDF is asked for: the data exports run without it.
             from counterpoint.export.pdf import export_pdf
 
-            return export_pdf(project, path, ids, progress, analyses=analyses)
+            return export_pdf(project, path, ids, progress, analyses=analyses, records=records)
         if fmt == "html":
-            return export_html(project, path, ids, analyses=analyses)
+            return export_html(project, path, ids, analyses=analyses, records=records)
         if fmt == "md":
             return export_markdown(project, path, ids, analyses=analyses)
         if fmt == "csv":

@@ -19,6 +19,7 @@ from counterpoint.export.kinds import (
     tint,
     verdict_colour,
 )
+from counterpoint.export.record import RecordMark, SpeakerRecord
 from counterpoint.export.report import (
     VERDICT_ORDER,
     AnnotationView,
@@ -435,6 +436,54 @@ def _sources(report: Report, *, web: bool) -> str:
     return f'<h2{_id("sources", web)} style="margin-top:24pt;">Sources</h2>' + "".join(items)
 
 
+def _mark_html(number: int, mark: RecordMark) -> str:
+    if mark.tagged:
+        colour = VERDICT_COLOURS.get(mark.verdict, MUTED) if mark.verdict else MUTED
+        head = f'<span style="color:{colour}; font-weight:600;">{escape(mark.label())}</span>'
+    else:
+        head = f'<span class="small">{escape(mark.label())}</span>'
+    quote = f" “{escape(mark.first_text)}” / “{escape(mark.second_text)}”" if mark.first_text else ""
+    return f'<p class="small" style="margin-bottom:2pt;">↔ {number} &nbsp;{head}<br/>{quote}</p>'
+
+
+def record_section(record: SpeakerRecord, index: int, *, web: bool) -> str:
+    """The record as the report lays it out: a numbered row per statement (date, occasion, the statement)
+    and, beside it, the contradictions marked with the other statements' numbers."""
+    anchor = f' id="record-{index}"' if web else ""
+    tagged = sum(1 for m in record.marks if m.tagged)
+    found = len(record.marks) - tagged
+    summary = [f"{len(record.statements)} statements", f"{tagged} tagged pairs"]
+    if record.found:
+        summary.append(f"{found} found by the engine between {record.found} statements")
+    if record.undated:
+        summary.append(f"{record.undated} undated, listed last: their order is not known")
+    rows = []
+    for number, s in enumerate(record.statements, 1):
+        when = format_date(s.said_on) if s.said_on else "<i>undated</i>"
+        occasion = f'<p class="small">{escape(s.occasion)}</p>' if s.occasion else ""
+        source = f'<p class="small">{escape(s.source_title)}</p>' if s.source_title else ""
+        marks = "".join(_mark_html(other, mark) for other, mark in record.marks_of(s.id))
+        rows.append(
+            f'<tr><td valign="top" width="5%" style="border-top: 1px solid {RULE};"><b>{number}</b></td>'
+            f'<td valign="top" width="17%" style="border-top: 1px solid {RULE};">'
+            f'<p class="meta">{when}</p>{occasion}</td>'
+            f'<td valign="top" width="50%" style="border-top: 1px solid {RULE};">'
+            f'<p class="quote">{escape(s.text)}</p>{source}</td>'
+            f'<td valign="top" width="28%" style="border-top: 1px solid {RULE};">{marks}</td></tr>'
+        )
+    table = (
+        '<table width="100%" cellspacing="0" cellpadding="4">'
+        '<tr><th align="left">#</th><th align="left">Date, occasion</th><th align="left">Statement</th>'
+        '<th align="left">Tagged and found</th></tr>' + "".join(rows) + "</table>"
+        if rows
+        else '<p class="small">No statement of this speaker matches.</p>'
+    )
+    return (
+        f'<h2{anchor} style="page-break-before: always;">Record: {escape(record.title)}</h2>'
+        f'<p class="meta">{" · ".join(summary)}</p>' + table
+    )
+
+
 def title_block(report: Report) -> str:
     speakers = report.speakers
     statements = sum(len(c.statements) for c in report.comparisons)
@@ -454,6 +503,7 @@ def report_body(report: Report, *, web: bool = False, pages: dict[str, int] | No
     parts.extend(
         _comparison_section(view, index, report, web=web) for index, view in enumerate(report.comparisons, 1)
     )
+    parts.extend(record_section(record, index, web=web) for index, record in enumerate(report.records, 1))
     parts.append(_sources(report, web=web))
     return "\n".join(parts)
 
@@ -476,5 +526,7 @@ def export_html(
     comparison_ids: Sequence[int] | None = None,
     *,
     analyses: Mapping[int, Analysis | None] | None = None,
+    records: Sequence[SpeakerRecord] = (),
 ) -> Path:
-    return write_text(path, report_html(build_report(project, comparison_ids, analyses=analyses), web=True))
+    report = build_report(project, comparison_ids, analyses=analyses, records=records)
+    return write_text(path, report_html(report, web=True))

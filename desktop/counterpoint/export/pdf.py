@@ -44,6 +44,7 @@ from counterpoint.export.atomic import write_bytes
 from counterpoint.export.fonts import register_fonts
 from counterpoint.export.html import INK, MUTED, RULE, format_date, report_html
 from counterpoint.export.pdf_clipped import drop_clipped_text
+from counterpoint.export.record import SpeakerRecord
 from counterpoint.export.report import VERDICT_ORDER, Report, build_report
 from counterpoint.store import Project
 
@@ -184,13 +185,14 @@ class ReportLayout:
         return mm / 25.4 * self.resolution
 
     def _anchor_pages(self) -> dict[str, int]:
-        """The page (0-based) each section starts on: "summary", "comparison-<id>" and "sources".
+        """The page (0-based) each section starts on: "summary", "comparison-<id>", "record-<n>", "sources".
 
         The report's second-level headings are exactly these, in this order. (Named anchors would say
         it too, but Qt's PDF writer cuts the first letter of an anchored heading off into its own text
         run, and text extraction then reads "S ources".)
         """
-        names = ["summary", *(f"comparison-{v.comparison.id}" for v in self.report.comparisons), "sources"]
+        names = ["summary", *(f"comparison-{v.comparison.id}" for v in self.report.comparisons)]
+        names += [*(f"record-{i}" for i, _ in enumerate(self.report.records, 1)), "sources"]
         layout = self.document.documentLayout()
         tops = []
         block = self.document.begin()
@@ -279,6 +281,10 @@ class ReportLayout:
             start = self.anchor_pages.get(f"comparison-{view.comparison.id}")
             if start is not None and start <= page:
                 current = f"{index}. {view.comparison.title}"
+        for index, record in enumerate(self.report.records, start=1):
+            start = self.anchor_pages.get(f"record-{index}")
+            if start is not None and start <= page:
+                current = f"Record: {record.title}"
         sources = self.anchor_pages.get("sources")
         if sources is not None and sources < page:
             current = "Sources"
@@ -377,6 +383,8 @@ class ReportLayout:
         for index, view in enumerate(self.report.comparisons, start=1):
             page = self.anchor_pages.get(f"comparison-{view.comparison.id}", 0)
             entries.append((f"{index}. {view.comparison.title}", page))
+        for index, record in enumerate(self.report.records, start=1):
+            entries.append((f"Record: {record.title}", self.anchor_pages.get(f"record-{index}", 0)))
         entries.append(("Sources", self.anchor_pages.get("sources", self.page_count - 1)))
         return entries
 
@@ -577,9 +585,10 @@ def export_pdf(
     progress: Progress | None = None,
     *,
     analyses: Mapping[int, Analysis | None] | None = None,
+    records: Sequence[SpeakerRecord] = (),
 ) -> Path:
     if progress is None:
-        return write_pdf(build_report(project, comparison_ids, analyses=analyses), path)
+        return write_pdf(build_report(project, comparison_ids, analyses=analyses, records=records), path)
     # One scale for both phases: gathering the report (per comparison) and painting pages.
     scale = 1000
 
@@ -589,5 +598,5 @@ def export_pdf(
     def painting(done: int, total: int) -> None:
         progress(scale // 2 + done * scale // max(1, 2 * total), scale)
 
-    report = build_report(project, comparison_ids, analyses=analyses, progress=gathering)
+    report = build_report(project, comparison_ids, analyses=analyses, progress=gathering, records=records)
     return write_pdf(report, path, painting)

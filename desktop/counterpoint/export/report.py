@@ -17,6 +17,7 @@ from datetime import datetime
 from counterpoint.engine.model import Analysis
 from counterpoint.errors import UserError
 from counterpoint.export.kinds import KINDS
+from counterpoint.export.record import SpeakerRecord
 from counterpoint.store import Annotation, Comparison, Project, Relation, Source, Statement, Tag, Verdict
 
 VERDICT_ORDER = (Verdict.CONTRADICTION, Verdict.PARTLY_INCONSISTENT, Verdict.CONSISTENT, Verdict.UNVERIFIABLE)
@@ -107,6 +108,7 @@ class Report:
     sources: tuple[Source, ...]
     tags: dict[str, Tag] = field(default_factory=dict)
     engine_used: bool = False
+    records: tuple[SpeakerRecord, ...] = ()  # speakers' records, after the comparisons
 
     @property
     def speakers(self) -> list[str]:
@@ -185,10 +187,11 @@ def build_report(
     analyses: Mapping[int, Analysis | None] | None = None,
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
+    records: Sequence[SpeakerRecord] = (),
 ) -> Report:
     """Gather a report; `analyses` holds the engine's analysis of each comparison by id (None, or a
     comparison left out: no highlights, the engine could not run). `progress(done, total)` is called
-    after each comparison."""
+    after each comparison. `records` (gathered by counterpoint.app.record) follow the comparisons."""
     comparisons = select_comparisons(project, comparison_ids)
     tags = {t.name.casefold(): t for t in project.tags()}
     statement_cache: dict[int, Statement] = {}
@@ -240,6 +243,10 @@ def build_report(
                 comparison, tuple(statement_views), tuple(annotation_views), tuple(contrasts), tuple(common)
             )
         )
+    for record in records:
+        for statement in record.statements:
+            if statement.source_id is not None and statement.source_id in source_cache:
+                used_sources[statement.source_id] = source_cache[statement.source_id]
     return Report(
         title=project.title,
         author=project.info("author"),
@@ -248,6 +255,7 @@ def build_report(
         sources=tuple(sorted(used_sources.values(), key=lambda s: s.id)),
         tags=tags,
         engine_used=engine_used,
+        records=tuple(records),
     )
 
 

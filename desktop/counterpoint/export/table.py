@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from counterpoint.export.atomic import write_text
+from counterpoint.export.cells import spreadsheet_cell
 from counterpoint.export.report import select_comparisons
 from counterpoint.store import Annotation, Project, Statement, Target
 
@@ -34,12 +35,7 @@ COLUMNS = (
     "created",
     "updated",
 )
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+_cell = spreadsheet_cell
 
 
 def _span(target: Target | None, statements: dict[int, Statement]) -> list[object]:
