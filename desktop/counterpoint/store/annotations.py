@@ -251,20 +251,21 @@ class Annotations(Library):
         ).fetchall()
         if not rows:
             return []
-        ids = [row[0] for row in rows]
-        marks = ",".join("?" * len(ids))
+        # the targets and tags of the same annotations: the same filter again as a subquery, so that no
+        # statement carries one variable per annotation (SQLite refuses past its variable limit)
+        chosen = f"SELECT a.id FROM annotations a WHERE {where}"
         targets: dict[int, list[Target]] = {}
         for r in self._execute(
             'SELECT annotation_id, id, statement_id, start, "end", exact, prefix, suffix, anchored '
-            f"FROM annotation_targets WHERE annotation_id IN ({marks}) ORDER BY annotation_id, position",
-            ids,
+            f"FROM annotation_targets WHERE annotation_id IN ({chosen}) ORDER BY annotation_id, position",
+            params,
         ):
             targets.setdefault(r[0], []).append(Target(r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])))
         tags: dict[int, list[str]] = {}
         for annotation_id, name in self._execute(
             "SELECT at.annotation_id, g.name FROM annotation_tags at JOIN tags g ON g.id = at.tag_id "
-            f"WHERE at.annotation_id IN ({marks}) ORDER BY g.name COLLATE NOCASE",
-            ids,
+            f"WHERE at.annotation_id IN ({chosen}) ORDER BY g.name COLLATE NOCASE",
+            params,
         ):
             tags.setdefault(annotation_id, []).append(name)
         return [

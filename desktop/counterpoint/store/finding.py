@@ -8,6 +8,7 @@ joined with OR and ranked by bm25, so statements sharing more and rarer words co
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -79,14 +80,14 @@ def topic_candidates(
             raise ValueError("scope 'same' or 'others' needs the speaker")
         where.append("s.speaker_id = ?" if scope == "same" else "s.speaker_id != ?")
         params.append(speaker_id)
-    excluded = list(exclude)
+    # id lists go in as one JSON array each, however long: no statement with one variable per row
+    excluded = [int(i) for i in exclude]
     if excluded:
-        where.append(f"f.rowid NOT IN ({','.join('?' * len(excluded))})")
-        params += excluded
+        where.append("f.rowid NOT IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(excluded))
     if within is not None:
-        allowed = list(within)
-        where.append(f"f.rowid IN ({','.join('?' * len(allowed)) or 'NULL'})")
-        params += allowed
+        where.append("f.rowid IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps([int(i) for i in within]))
     join = " JOIN statements s ON s.id = f.rowid" if scope != "all" else ""
     sql = (
         f"SELECT f.rowid FROM statements_fts f{join} WHERE {' AND '.join(where)} "
@@ -98,16 +99,13 @@ def topic_candidates(
 
 def annotations_joining(project: Annotations, statement_ids: Iterable[int]) -> list[Annotation]:
     """Annotations with spans on at least two of these statements (a tagged pair among them)."""
-    ids = list(dict.fromkeys(statement_ids))
+    ids = list(dict.fromkeys(int(i) for i in statement_ids))
     if len(ids) < 2:
         return []
-    marks = ",".join("?" * len(ids))
-    rows = project._execute(
-        f"SELECT annotation_id FROM annotation_targets WHERE statement_id IN ({marks}) "
-        "GROUP BY annotation_id HAVING count(DISTINCT statement_id) >= 2",
-        ids,
-    ).fetchall()
-    found = [int(r[0]) for r in rows]
-    if not found:
-        return []
-    return project._annotations(f"a.id IN ({','.join('?' * len(found))})", found)
+    # one JSON array of ids, and the annotations found by a subquery: no variable per row
+    return project._annotations(
+        "a.id IN (SELECT annotation_id FROM annotation_targets "
+        "WHERE statement_id IN (SELECT value FROM json_each(?)) "
+        "GROUP BY annotation_id HAVING count(DISTINCT statement_id) >= 2)",
+        [json.dumps(ids)],
+    )
