@@ -55,7 +55,7 @@ class RestoreBackupDialog(QDialog):
         self.backup_list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = QPushButton("Restore…")
-        self.restore_button.setAutoDefault(False)
+        self.restore_button.setDefault(True)  # it only asks: the confirmation has Cancel as its default
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(self.confirm)
         buttons.rejected.connect(self.reject)
