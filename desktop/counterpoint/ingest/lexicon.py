@@ -1,4 +1,5 @@
-"""The word lists of attribution.toml, loaded once through importlib.resources."""
+"""The word lists of resources/lexicons/attribution/ (attribution.toml and one .tsv per closed word class),
+each loaded once, when first read, through importlib.resources."""
 
 from __future__ import annotations
 
@@ -52,3 +53,27 @@ def is_page_noise(line: str) -> bool:
     """True for a line of browser chrome saved with an article ("IE 11 is not supported…")."""
     line = line.strip()
     return any(p.search(line) for p in lexicon().page_noise)
+
+
+def _attribution_rows(name: str) -> list[list[str]]:
+    path = resources.files("counterpoint.resources").joinpath("lexicons", "attribution", f"{name}.tsv")
+    text = path.read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def word_class(name: str) -> frozenset[str]:
+    """A closed word class of the attribution rules (lexicons/attribution/NAME.tsv: one word a line)."""
+    words = frozenset(row[0].strip() for row in _attribution_rows(name))
+    if not words:
+        raise ValueError(f"the attribution word class {name!r} is empty")
+    return words
+
+
+@cache
+def word_map(name: str) -> dict[str, str]:
+    """A word class with a value per word (lexicons/attribution/NAME.tsv: a word, a tab, its value)."""
+    found = {row[0].strip(): (row[1].strip() if len(row) > 1 else "") for row in _attribution_rows(name)}
+    if not found:
+        raise ValueError(f"the attribution word class {name!r} is empty")
+    return found

@@ -6,6 +6,7 @@ from counterpoint.ingest.quotes.people import PeopleReader
 from counterpoint.ingest.quotes.tokens import _Token
 from counterpoint.ingest.quotes.words import (
     _AUXILIARIES,
+    _DESCRIBED_BY,
     _DETERMINERS,
     _INDEFINITE,
     _LY_NOUNS,
@@ -138,8 +139,7 @@ class AttributionReader(PeopleReader):
                 and not tokens[j].capitalised
                 and tokens[j - 1].key in _INDEFINITE
                 and j < i
-                and tokens[j + 1].key
-                in ("familiar", "close", "briefed", "with", "who", "involved", "in", "at")
+                and tokens[j + 1].key in _DESCRIBED_BY
             ):
                 return j - 1, i
         # "the 24-year-old said", "the former champion said": a definite description of someone named before

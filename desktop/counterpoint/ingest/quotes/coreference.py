@@ -50,7 +50,9 @@ class CoreferenceReader(AttributionReader):
             return None
         if len(words) == 1 and words[0].key in _PRONOUNS:
             person = self._recent_person(position, _PRONOUNS[words[0].key])
-            described = self._described_before(sentence, person) if words[0].key in ("he", "she") else None
+            described = (
+                self._described(sentence, position, person=person) if words[0].key in ("he", "she") else None
+            )
             if described is not None:
                 return _Speaker(described.name, None, 0.5, char_span)
             if person is None:
@@ -81,7 +83,7 @@ class CoreferenceReader(AttributionReader):
             if refers_back and words[0].key == "the":
                 # 'A Reuters spokesperson said in a statement … "…," the spokesperson wrote': the one just
                 # described, not a spokeswoman named earlier
-                described = self._described_earlier(sentence, head.key, position)
+                described = self._described(sentence, position, head=head.key)
                 if described is not None:
                     return _Speaker(described.name, None, 0.5, char_span)
             for mention in self._mentions_before(position) if refers_back else []:
@@ -245,58 +247,50 @@ class CoreferenceReader(AttributionReader):
             return None
         return None
 
-    def _described_before(self, sentence: _Sentence, person: _Person | None) -> _Speaker | None:
-        """'Another neighbor, who asked not to be named, said she had called police. "…," she said': the
-        unnamed person who spoke in the sentence before, when nobody has been named since."""
-        if sentence.number == 0:
-            return None
-        earlier = self.sentences[sentence.number - 1]
-        if earlier.paragraph < sentence.paragraph - 1:
-            return None
-        tokens = earlier.tokens
-        for i in range(len(tokens)):
-            if not self._verb_at(tokens, i) or tokens[i].key == "according":
-                continue
-            span = self._speaker_before(tokens, i)
-            if span is None:
-                continue
-            if tokens[span[0]].key not in _INDEFINITE or tokens[span[1]].capitalised:
-                return None
-            start = tokens[span[0]].start
-            if person is not None and any(
-                m.person is person and start <= m.position < sentence.start for m in self.mentions
-            ):
-                return None
-            speaker = self._resolve(earlier, span, start)
-            return speaker if speaker is not None and speaker.person is None else None
-        return None
+    def _described(
+        self, sentence: _Sentence, position: int, *, head: str | None = None, person: _Person | None = None
+    ) -> _Speaker | None:
+        """The unnamed person an earlier sentence described as speaking, when nobody named since can be meant.
 
-    def _described_earlier(self, sentence: _Sentence, head: str, position: int) -> _Speaker | None:
-        """'an Iranian nuclear official said on Monday. … "…," the official said': the unnamed person an
-        earlier sentence (within four paragraphs) described with the same role word, when nobody named since
-        has that role."""
-        for number in range(sentence.number - 1, max(-1, sentence.number - 10), -1):
+        Without `head` ("she said"): the sentence just before, if the speaker it credits is described, not
+        named ('Another neighbor, who asked not to be named, said she had called police. "…," she said'), and
+        `person`, whom the pronoun would otherwise mean, is not named between the two.
+        With `head` ("the official said"): the nearest of the nine sentences before, within four paragraphs,
+        crediting someone described with that role word ('an Iranian nuclear official said on Monday. … "…,"
+        the official said'), if nobody named since has that role."""
+        sentences_back, paragraphs_back = (1, 1) if head is None else (9, 4)
+        for number in range(sentence.number - 1, max(-1, sentence.number - 1 - sentences_back), -1):
             earlier = self.sentences[number]
-            if earlier.paragraph < sentence.paragraph - 4:
+            if earlier.paragraph < sentence.paragraph - paragraphs_back:
                 return None
             tokens = earlier.tokens
             for i in range(len(tokens)):
                 if not self._verb_at(tokens, i) or tokens[i].key == "according":
                     continue
                 span = self._speaker_before(tokens, i)
-                if span is None or tokens[span[0]].key not in _INDEFINITE or tokens[span[1]].key != head:
+                if span is None:
                     continue
-                if tokens[span[1]].capitalised:
+                described = tokens[span[0]].key in _INDEFINITE and not tokens[span[1]].capitalised
+                if head is None and not described:
+                    return None  # the sentence before credits someone named
+                if head is not None and (not described or tokens[span[1]].key != head):
                     continue
                 start = tokens[span[0]].start
-                if any(
-                    start <= m.position < position and self._role_fits(head, m.person)
-                    for m in self._mentions_before(position)
-                ):
+                if self._named_between(start, sentence.start if head is None else position, head, person):
                     return None
                 speaker = self._resolve(earlier, span, start)
                 return speaker if speaker is not None and speaker.person is None else None
         return None
+
+    def _named_between(self, start: int, end: int, head: str | None, person: _Person | None) -> bool:
+        """Whether someone named in [start, end) is who a pronoun (`person`) or "the <head>" may mean."""
+        at = bisect_left(self._mention_positions, start)
+        for mention in islice(self.mentions, at, at + 300):
+            if mention.position >= end:
+                break
+            if mention.person is person if head is None else self._role_fits(head, mention.person):
+                return True
+        return False
 
     def _previous_subject(self, sentence: _Sentence) -> str | None:
         """'Harlan Chemical said it had complied. "…," the company said': the name that opened the sentence

@@ -11,6 +11,7 @@ from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes.tokens import _Sentence, _Token
 from counterpoint.ingest.quotes.verbs import SpeechVerbReader
 from counterpoint.ingest.quotes.words import (
+    _CLAUSE_JOINERS,
     _CONNECTORS,
     _FIRST_NAME_TITLES,
     _INVERTED_VERBS,
@@ -18,6 +19,7 @@ from counterpoint.ingest.quotes.words import (
     _NAME_TOKENS,
     _OCCUPATION,
     _PLACE_PREFIXES,
+    _PREPOSITIONS,
     _name_like,
     _surname,
 )
@@ -433,14 +435,14 @@ class PeopleReader(SpeechVerbReader):
         # After punctuation ("WASHINGTON — Gov. Hartwell", "In May, Smith"), a name starts a clause.
         if gap.strip() or self._quote_between(previous.end, tokens[start].start):
             return True
-        if previous.key in {"and", "but", "as", "while", "when", "after", "because", "though", "although"}:
+        if previous.key in _CLAUSE_JOINERS:
             return True
         # "Another witness, bartender Kayla Simmons, said": the name is the subject of the speech verb,
         # unless a preposition makes it an object ("founder of the game studio Pixel Forge, said").
         for back in range(start - 1, max(-1, start - 8), -1):
             if "," in self.masked[tokens[back].end : tokens[back + 1].start]:
                 break
-            if tokens[back].key in ("of", "at", "for", "from", "with", "in", "on", "by", "to"):
+            if tokens[back].key in _PREPOSITIONS:
                 return False
         following = end + 1
         if following >= len(tokens):

@@ -27,6 +27,7 @@ from counterpoint.ingest.quotes.words import (
     _CLAUSE_OPENERS,
     _DETERMINERS,
     _OBJECT_VERBS,
+    _TITLE_SMALL_WORDS,
     _phrases_by_first_word,
 )
 
@@ -141,8 +142,7 @@ def _looks_like_a_name(text: str, parts: list[Span]) -> bool:
         != text[parts[-1][1] - 1 : parts[-1][1] + 1][:2]
     ):
         return False  # punctuation inside the marks: '"No," she said' is a reply, not a title
-    small = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from"}
-    return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and words[0][:1].isupper()
 
 
 class _Extractor(OccasionReader):

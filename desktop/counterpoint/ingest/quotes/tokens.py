@@ -15,11 +15,7 @@ from counterpoint.ingest.quotemarks import OPEN_DOUBLE, OPEN_SINGLE, QuotedSpan,
 
 if TYPE_CHECKING:
     from counterpoint.ingest.quotes.people import _Mention, _Person, _Speaker
-from counterpoint.ingest.quotes.words import (
-    _ABBREVIATION_END,
-    _PARTY_LABEL,
-    _TOKEN,
-)
+from counterpoint.ingest.quotes.words import _PARTY_LABEL, abbreviation_end, token_pattern
 
 
 @dataclass(frozen=True)
@@ -134,7 +130,7 @@ class SentenceReader:
         for number, sentence in enumerate(sentences):
             check_time()
             sentence.number = number
-            for match in _TOKEN.finditer(self.masked, sentence.start, sentence.end):
+            for match in token_pattern().finditer(self.masked, sentence.start, sentence.end):
                 if self._inside_quote(match.start()):
                     continue
                 word = match.group()
@@ -164,7 +160,7 @@ class SentenceReader:
             run_start, run_end, after = self._stop_run = (i, j, self._after_stops(j, p_end))
         if after != "check":
             return after == "end"
-        return not (self.masked[i] == "." and _ABBREVIATION_END.search(self.masked[max(0, i - 12) : i + 1]))
+        return not (self.masked[i] == "." and abbreviation_end().search(self.masked[max(0, i - 12) : i + 1]))
 
     def _after_stops(self, j: int, p_end: int) -> str:
         """After a run of stops ending at j: "end" (the paragraph ends), "no" (the sentence goes on), or

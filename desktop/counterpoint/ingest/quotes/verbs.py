@@ -8,7 +8,9 @@ from counterpoint.ingest.quotes.words import (
     _AUXILIARIES,
     _DETERMINERS,
     _INVERTED_VERBS,
+    _NOUN_MARKERS,
     _PRONOUNS,
+    _RELATIVE_WORDS,
     _SURE_VERBS,
 )
 
@@ -39,15 +41,7 @@ class SpeechVerbReader(SentenceReader):
         gap = self.masked[previous.end : tokens[i].start]
         if gap.strip():
             return False
-        if previous.key in _DETERMINERS or previous.key in {
-            "these",
-            "those",
-            "this",
-            "that",
-            "whose",
-            "my",
-            "your",
-        }:
+        if previous.key in _DETERMINERS or previous.key in _NOUN_MARKERS:
             return True
         if previous.word.endswith(("'s", "’s")) or previous.word.endswith(("s'", "s’")):
             return True
@@ -78,10 +72,9 @@ class SpeechVerbReader(SentenceReader):
         # "a cardiologist at Mercy Hospital": an appositive led by an article describes the person
         if not words or not (titled or words[0].key in ("a", "an", "the")):
             return None
-        relative = ("who", "which", "that", "whose", "where", "when")
-        if words[0].key in relative:
+        if words[0].key in _RELATIVE_WORDS:
             return None  # a relative clause, not a role
-        cut = next((n for n, w in enumerate(words) if w.key in relative), len(words))
+        cut = next((n for n, w in enumerate(words) if w.key in _RELATIVE_WORDS), len(words))
         words = words[:cut]
         while words and words[0].key in _DETERMINERS:
             words = words[1:]

@@ -1,110 +1,113 @@
-"""The closed word lists and word shapes the attribution rules read (determiners, pronouns, name particles,
-auxiliaries, occupations by their endings, the sentence tokenizer)."""
+"""The closed word classes and word shapes the attribution rules read (determiners, pronouns, name particles,
+auxiliaries, occupations by their endings, the sentence tokenizer).
+
+The words live in resources/lexicons/attribution/, one class a file; each class here is read from its file
+the first time a rule looks a word up, once."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping, Set
 from functools import cache
 
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])"
-    r"|(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|Jan|Feb|"
-    r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=\s)"
-    r"|[^\W_](?:[\w\-]*[^\W_])?(?:['’][A-Za-z]+)?(?:(?<=[A-Z])\+(?!\w))?"
-)
-_ABBREVIATION_END = re.compile(
-    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Jr|Sr|Inc|"
-    r"Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.K|a\.m|p\.m)\.)$"
-)
-_PRONOUNS = {"he": "m", "she": "f", "they": "", "i": "", "we": "", "it": ""}
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "one",
-    "another",
-    "two",
-    "three",
-    "several",
-}
-_NAME_PARTICLES = {
-    "de",
-    "van",
-    "von",
-    "der",
-    "den",
-    "da",
-    "di",
-    "du",
-    "la",
-    "le",
-    "bin",
-    "al",
-    "del",
-    "dos",
-    "el",
-}
-_CONNECTORS = {"of", "for", "the", "and", "on", "at", "to"}
-_AUXILIARIES = {
-    "has", "had", "have", "would", "will", "did", "does", "do", "also", "later", "then", "again", "once",
-    "previously", "repeatedly", "recently", "further", "simply", "only", "quickly", "flatly", "publicly",
-    "was", "is", "just", "reportedly", "separately", "privately", "earlier", "often", "never", "not", "could",
-    "might", "may", "should", "can", "been", "be",
-}  # fmt: skip
-# Things that "say" in news writing without being anyone: '"…," the statement said'.
-_NOT_PEOPLE = {
-    "report", "study", "survey", "ruling", "order", "decision", "bill", "law", "plan", "proposal", "document",
-    "complaint", "lawsuit", "filing", "notice", "website", "sign", "headline", "letter", "statement", "memo",
-    "release", "post", "tweet", "message", "text", "note", "indictment", "warrant", "verdict", "agreement",
-}  # fmt: skip
-# The words that end a company's name ("Orbit Inc.", "Veltron Semiconductor Corp.").
-_CORPORATE = {
-    "inc.",
-    "inc",
-    "corp.",
-    "corp",
-    "co.",
-    "ltd",
-    "ltd.",
-    "llc",
-    "plc",
-    "ag",
-    "sa",
-    "group",
-    "company",
-}
+from counterpoint.ingest.lexicon import word_class, word_map
+
+
+class _Words(Set[str]):
+    """A word class loaded from lexicons/attribution/NAME.tsv on first use (set operations as frozenset)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __contains__(self, word: object) -> bool:
+        return word in word_class(self.name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(word_class(self.name))
+
+    def __len__(self) -> int:
+        return len(word_class(self.name))
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    @classmethod
+    def _from_iterable(cls, it: Iterable[str]) -> frozenset[str]:  # type: ignore[override]
+        return frozenset(it)  # set operations ("_NAME_PARTICLES | _CONNECTORS") give plain frozensets
+
+
+class _WordMap(Mapping[str, str]):
+    """A word class with a value per word (a pronoun and its gender), loaded on first use."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __getitem__(self, word: str) -> str:
+        return word_map(self.name)[word]
+
+    def __contains__(self, word: object) -> bool:
+        return word in word_map(self.name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(word_map(self.name))
+
+    def __len__(self) -> int:
+        return len(word_map(self.name))
+
+
+@cache
+def _abbreviations(name: str) -> str:
+    """An abbreviation class as an alternation for a pattern, longest first."""
+    return "|".join(re.escape(word) for word in sorted(word_class(name), key=len, reverse=True))
+
+
+@cache
+def token_pattern() -> re.Pattern[str]:
+    """A token: initials ("U.S."), an initial before a name, an abbreviation with its stop, or a word."""
+    return re.compile(
+        r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])"
+        rf"|(?:{_abbreviations('abbreviations')})\.(?=\s)"
+        r"|[^\W_](?:[\w\-]*[^\W_])?(?:['’][A-Za-z]+)?(?:(?<=[A-Z])\+(?!\w))?"
+    )
+
+
+@cache
+def abbreviation_end() -> re.Pattern[str]:
+    """A full stop that ends an abbreviation, not a sentence (matched at the end of the text before it)."""
+    words = _abbreviations("abbreviations") + "|" + _abbreviations("sentence-abbreviations")
+    return re.compile(rf"(?:\b(?:[A-Z]\.)+|\b(?:{words})\.)$")
+
+
+_PRONOUNS = _WordMap("pronouns")
+_DETERMINERS = _Words("determiners")
+_NAME_PARTICLES = _Words("name-particles")
+_CONNECTORS = _Words("connectors")
+_AUXILIARIES = _Words("auxiliaries")
+_NOT_PEOPLE = _Words("not-people")
+_CORPORATE = _Words("corporate-endings")
+_CLAUSE_OPENERS = _Words("clause-openers")
+_INVERTED_VERBS = _Words("inverted-verbs")
+_PLACE_PREFIXES = _Words("place-prefixes")
+_INDEFINITE = _Words("indefinites")
+_SURE_VERBS = _Words("sure-verbs")
+_LY_NOUNS = _Words("ly-nouns")
+_OBJECT_VERBS = _Words("object-verbs")
+_FIRST_NAME_TITLES = _Words("first-name-titles")
+_WIRES = _Words("wire-services")
+_SUFFIXES = _Words("name-suffixes")
+_TITLE_SMALL_WORDS = _Words("title-case-small-words")
+_NOUN_MARKERS = _Words("noun-markers")
+_RELATIVE_WORDS = _Words("relative-words")
+_CLAUSE_JOINERS = _Words("clause-joiners")
+_PREPOSITIONS = _Words("prepositions")
+_DESCRIBED_BY = _Words("described-by")
+
+
 # Occupations by their endings ("Meteorologist Dan Whitlock", "pediatrician", "photographer"): a role.
 # "-ist" only on longer words and never after "qu", "qv", "e", "chr" (Lindqvist, Holmquist, Feist, Christ are surnames).
 _OCCUPATION = re.compile(
     r"(?:olog|iatr)ists?$|icians?$|ographers?$|^\w{3,}(?<!qu)(?<!qv)(?<!e)(?<!chr)ists?$"
 )
-# Words that open a new clause after a quotation: a speech verb beyond them has its own subject.
-_CLAUSE_OPENERS = {
-    "as", "while", "but", "because", "although", "though", "whereas", "since", "even", "which", "who",
-    "until", "unless", "if",
-}  # fmt: skip
-# Speech verbs that may open a sentence before the speaker's name, in feature writing.
-_INVERTED_VERBS = {"says", "adds", "asks", "recalls", "explains", "notes", "insists", "warns"}
-# First words of place and company names, which a sentence may open with ("New Jersey Transit said").
-_PLACE_PREFIXES = {
-    "new",
-    "north",
-    "south",
-    "east",
-    "west",
-    "united",
-    "great",
-    "upper",
-    "lower",
-    "central",
-    "royal",
-}
-_INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 _PARTY_LABEL = re.compile(r"\((?:[DRIL]|Dem|Rep|Ind|Lab|Con)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
 # How many tokens of a sentence's opening are read for its subject (a name or "the <role>").
 _OPENING_TOKENS = 16
@@ -122,29 +125,9 @@ def _phrases_by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tu
     return {key: tuple(value) for key, value in found.items()}
 
 
-_SURE_VERBS = {"says", "tells", "adds", "writes", "asks", "insists", "argues", "explains", "warns", "tweets"}
-
-
-# nouns that end like adverbs: "the family said" keeps its subject
-_LY_NOUNS = frozenset(
-    {"family", "families", "ally", "allies", "assembly", "rally", "supply", "monopoly", "anomaly", "bully"}
-)
-# speech verbs whose object is the one spoken to or about, never the speaker ("accused Mr Spencer of using")
-_OBJECT_VERBS = frozenset({
-    "accused", "accuses", "accusing", "told", "tells", "telling", "urged", "urges", "urging", "blasted",
-    "slammed", "criticized", "criticised", "praised", "informed", "assured", "assures", "instructed",
-})  # fmt: skip
-# title words that are also first names: "Dean Skelos", "Earl Blumenauer"
-_FIRST_NAME_TITLES = frozenset({"dean", "earl"})
-_WIRES = frozenset({"reuters", "ap", "afp", "upi", "bloomberg", "tass", "dpa", "ansa", "efe", "xinhua"})
-
-
 def _name_like(word: str) -> bool:
     """'Natarajan', "O'Neill", 'Ocasio-Cortez': capitalised, with lower-case letters."""
     return word[:1].isupper() and any(ch.islower() for ch in word)
-
-
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
 def _surname(name: str) -> str:
