@@ -36,7 +36,6 @@ class ActionState:
     selected: tuple[int, ...] = ()  # statements selected in the library
     comparison_open: bool = False
     members: frozenset[int] = frozenset()  # the open comparison's statements
-    analysing: bool = False
     max_columns: int = 4
 
     @property

@@ -313,7 +313,6 @@ class MainWindow(QMainWindow):
             selected=tuple(self.library.selected_statement_ids()),
             comparison_open=self.current_comparison_id is not None,
             members=frozenset(s.id for s in self.current_statements),  # the open comparison's, no query
-            analysing=self.analysis.pending,
             max_columns=MAX_COLUMNS,
         )
 
