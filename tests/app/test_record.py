@@ -150,7 +150,7 @@ def test_record_section_in_the_pdf_report(
     page = outline["Record: Ann Lee on tag “taxes”"]
     assert page > outline["2. Ann and Bob"]
     text = " ".join(reader.pages[page].extract_text().split())
-    assert "2 statements · 1 tagged pairs" in text
+    assert "2 statements · 1 tagged pair" in text
     assert "1 January 2020" in text and "Rally" in text and TAXES in text
     assert text.index(TAXES) < text.index(NO_TAXES)  # date order
     assert "↔ 1 Contradiction (tagged: walks back)" in text

@@ -452,7 +452,7 @@ def record_section(record: SpeakerRecord, index: int, *, web: bool) -> str:
     anchor = f' id="record-{index}"' if web else ""
     tagged = sum(1 for m in record.marks if m.tagged)
     found = len(record.marks) - tagged
-    summary = [f"{len(record.statements)} statements", f"{tagged} tagged pairs"]
+    summary = [counted(len(record.statements), "statement"), counted(tagged, "tagged pair")]
     if record.found:
         summary.append(f"{found} found by the engine between {record.found} statements")
     if record.undated:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from counterpoint.ui.actions import ActionGroup, ActionSpec
+from counterpoint.ui.record_panel import open_speaker_record
 from counterpoint.ui.theme import ThemeChoice
 
 
@@ -34,5 +35,8 @@ class ViewActions(ActionGroup):
                    adopt=lambda g: g.window.annotations_dock.toggleViewAction()),
         ActionSpec("reset_layout", "&Reset layout", lambda g: g.window.reset_layout(), "Ctrl+0",
                    "Show every panel at its first-run size", menu="View", section="panels"),
+        ActionSpec("speaker_record", "Spea&ker record…", lambda g: open_speaker_record(g.window),
+                   tip="One speaker's statements in date order, with the contradictions between them",
+                   menu="View", section="record"),
         ActionSpec("theme", adopt=lambda g: g.theme_menu.menuAction(), menu="View", section="theme"),
     )  # fmt: skip
