@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -17,6 +17,7 @@ from counterpoint.engine.model import Span  # one Span type across packages
 from counterpoint.engine.offsets import Utf16Offsets
 
 LINE_SEPARATOR = "\u2028"
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 # A row is one paragraph of a QTextDocument, so breaks inside it become line separators; each swap is
 # one character for one, so offsets survive.
 _DISPLAY = str.maketrans({"\n": LINE_SEPARATOR, "\u2029": LINE_SEPARATOR, "\r": "\u200b"})
@@ -43,7 +44,10 @@ class Utf16Map(Utf16Offsets):
     Plane, such as emoji, take two units)."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(text)
+        # The astral characters found by a regular expression, not a Python loop over every character
+        # (a 40,000-word statement took 20 ms of a layout that runs beside the GUI thread).
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral_units = [i + n for n, i in enumerate(self._astral)]
         self.text = text
 
     def to_code_points(self, unit: int) -> int:
@@ -117,6 +121,8 @@ class Row:
 
 
 class _Groups:
+    """Union-find over (column, segment) nodes: the segments put on one row."""
+
     def __init__(self) -> None:
         self.parent: dict[tuple[int, int], tuple[int, int]] = {}
 
@@ -126,11 +132,6 @@ class _Groups:
             self.parent[node] = self.parent[self.parent[node]]
             node = self.parent[node]
         return node
-
-    def copy(self) -> _Groups:
-        other = _Groups()
-        other.parent = dict(self.parent)
-        return other
 
 
 def _layers(counts: Sequence[int], groups: _Groups) -> dict[tuple[int, int], int] | None:
@@ -163,14 +164,58 @@ def _layers(counts: Sequence[int], groups: _Groups) -> dict[tuple[int, int], int
     return layer if seen == len(indegree) else None
 
 
+_NEVER = 1 << 62
+
+
+class _Reach:
+    """Which segments come before which, for segments on shared rows, answered in O(log n).
+
+    Segment (c, i) comes before (d, j) when a chain of "further down its column" and "on the same row as"
+    leads from one to the other. Rows placed so far never cross, so between two columns the pairs on a
+    shared row are sorted in both columns at once; the first segment of column d that (c, i) reaches
+    directly is a binary search, and through other columns a composition of those searches over the few
+    orders of at most four columns (a chain that came back to a column it left would be a cycle).
+    """
+
+    def __init__(self, columns: int) -> None:
+        self.columns = columns
+        # For columns e != f: positions in e that share a row with f (sorted), and their positions in f.
+        self.at: dict[tuple[int, int], tuple[list[int], list[int]]] = {
+            (e, f): ([], []) for e in range(columns) for f in range(columns) if e != f
+        }
+
+    def first(self, c: int, i: int, d: int, passed: frozenset[int] = frozenset()) -> int:
+        """The first segment of column d reached from (c, i) (a large number when none is)."""
+        here, there = self.at[(c, d)]
+        k = bisect_left(here, i)
+        best = there[k] if k < len(here) else _NEVER
+        for e in range(self.columns):
+            if e in (c, d) or e in passed:
+                continue
+            via, to = self.at[(c, e)]
+            k = bisect_left(via, i)
+            if k < len(via):
+                best = min(best, self.first(e, to[k], d, passed | {c}))
+        return best
+
+    def same_row(self, c: int, i: int, d: int, j: int) -> None:
+        for (e, p), (f, q) in (((c, i), (d, j)), ((d, j), (c, i))):
+            here, there = self.at[(e, f)]
+            k = bisect_left(here, p)
+            here.insert(k, p)
+            there.insert(k, q)
+
+
 def build_rows(counts: Sequence[int], links: Sequence[tuple[int, int, int, int, float]]) -> list[Row]:
     """Shared rows for columns of `counts` segments, given sentence links (col, k, col, k, score).
 
     The strongest links are placed first; a link that would put two sentences of one column on the same
-    row, or cross a link already placed, is left out, so every column still reads top to bottom.
+    row, or cross a link already placed, is left out, so every column still reads top to bottom. Each
+    link costs a few binary searches (see _Reach), so a long comparison is laid out in n log n.
     """
     groups = _Groups()
     members: dict[tuple[int, int], dict[int, int]] = {}
+    reach = _Reach(len(counts))
     for col_a, k_a, col_b, k_b, _score in sorted(links, key=lambda link: -link[4]):
         if col_a == col_b or not (0 <= k_a < counts[col_a] and 0 <= k_b < counts[col_b]):
             continue
@@ -181,11 +226,17 @@ def build_rows(counts: Sequence[int], links: Sequence[tuple[int, int, int, int, 
         mb = members.get(gb, {col_b: k_b})
         if set(ma) & set(mb):
             continue
-        trial = groups.copy()
-        trial.parent[gb] = ga
-        if _layers(counts, trial) is None:
+        # Joining the two rows is a cycle (a crossing) when either already comes before the other.
+        if any(
+            reach.first(c, i, d) <= j or reach.first(d, j, c) <= i
+            for c, i in ma.items()
+            for d, j in mb.items()
+        ):
             continue
-        groups = trial
+        for c, i in ma.items():
+            for d, j in mb.items():
+                reach.same_row(c, i, d, j)
+        groups.parent[gb] = ga
         members[ga] = {**ma, **mb}
         members.pop(gb, None)
     layer = _layers(counts, groups) or {}
@@ -285,14 +336,16 @@ def collect_highlights(analysis: AnalysisLike | None, columns: int) -> list[list
     return found
 
 
-def sentence_index(sentences: Sequence[Span], value: Any) -> int | None:
-    """The sentence an alignment end refers to: an index, or a span that falls in a sentence."""
+def sentence_index(sentences: Sequence[Span], value: Any, starts: Sequence[int] | None = None) -> int | None:
+    """The sentence an alignment end refers to: an index, or a span that falls in a sentence. `starts`
+    (the sentences' starts) saves building them again for every alignment of a long text."""
     if isinstance(value, int):
         return value if 0 <= value < len(sentences) else None
     span = _span(value)
     if span is None:
         return None
-    starts = [s for s, _ in sentences]
+    if starts is None:
+        starts = [s for s, _ in sentences]
     k = bisect_right(starts, span[0]) - 1
     return k if 0 <= k < len(sentences) else None
 
@@ -304,3 +357,59 @@ def shorten(text: str, limit: int = 60) -> str:
         return flat
     cut = flat[: limit - 1].rsplit(" ", 1)[0] if " " in flat[: limit - 1] else flat[: limit - 1]
     return cut.rstrip(",;:—- ") + "…"
+
+
+@dataclass(frozen=True)
+class ComparisonPlan:
+    """Everything the workspace lays out, computed without Qt (on a worker thread for long texts): per
+    column its sentences, segments, UTF-16 map and highlights; the shared rows; the longest words."""
+
+    texts: tuple[str, ...]
+    analysis: AnalysisLike | None  # None also when the analysis given was of other texts
+    sentences: tuple[tuple[Span, ...], ...]
+    segments: tuple[list[Segment], ...]
+    maps: tuple[Utf16Map, ...]
+    rows: list[Row]
+    highlights: list[list[Highlight]]
+    longest_words: tuple[str, ...]  # the forty longest, to size the columns so no word breaks
+
+
+def plan_comparison(texts: Sequence[str], analysis: AnalysisLike | None) -> ComparisonPlan:
+    """Lay a comparison of `texts` out (linear in their length, n log n in their alignments)."""
+    texts = tuple(texts)
+    analysed = getattr(analysis, "texts", None)
+    if analysis is not None and (
+        len(analysis.sentences) < len(texts)
+        or (analysed is not None and tuple(analysed)[: len(texts)] != texts)
+    ):
+        analysis = None  # an analysis of other texts: show the statements plainly rather than wrongly
+    sentences = tuple(
+        tuple(analysis.sentences[i]) if analysis is not None else split_sentences(text)
+        for i, text in enumerate(texts)
+    )
+    cut = tuple(segments(text, sentences[i]) for i, text in enumerate(texts))
+    counts = [len(pieces) for pieces in cut]
+    links = []
+    if analysis is not None:
+        starts = [[s for s, _ in spans] for spans in sentences]
+        for alignment in analysis.alignments:
+            left, right = int(alignment.left), int(alignment.right)
+            if not (0 <= left < len(counts) and 0 <= right < len(counts)):
+                continue
+            a = sentence_index(sentences[left], alignment.a, starts[left])
+            b = sentence_index(sentences[right], alignment.b, starts[right])
+            if a is None or b is None:
+                continue
+            # Segments follow sentence starts; the first segment also holds any text before sentence 0.
+            links.append((left, a, right, b, float(alignment.score)))
+    words = {w for text in texts for w in text.split()}
+    return ComparisonPlan(
+        texts,
+        analysis,
+        sentences,
+        cut,
+        tuple(Utf16Map(text) for text in texts),
+        build_rows(counts, links),
+        collect_highlights(analysis, len(texts)),
+        tuple(sorted(words, key=len)[-40:]),
+    )

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -66,6 +65,10 @@ class ColumnText(QTextEdit):
     def __init__(self, host: ColumnHost, column: int) -> None:
         super().__init__()
         self.host = host
+        self.loaded_rows = 0
+        self._pending: list[Highlight] = []
+        self._colours: UiPalette | None = None
+        self._block_format = QTextBlockFormat()
         self.column = column
         self.setReadOnly(True)
         self.setTextInteractionFlags(
@@ -97,14 +100,21 @@ class ColumnText(QTextEdit):
 
     # -- content ------------------------------------------------------------------------------
 
-    def load(self, text: str, sentences: Sequence[Span], rows: list[Row], font: QFont) -> None:
+    def begin(self, text: str, pieces: list[Segment], units: Utf16Map, rows: list[Row], font: QFont) -> None:
+        """Start showing a statement on `rows`: an empty document that `append_rows` fills."""
         self.text = text
-        self.map = Utf16Map(text)
-        self.segments = segments(text, sentences)
+        self.map = units
+        self.segments = pieces
         self._segment_starts = [s.start for s in self.segments]
         self.rows = rows
         self.row_segment = [row.cells[self.column] for row in rows]
         self.segment_row = [0] * len(self.segments)
+        for r, k in enumerate(self.row_segment):
+            if k is not None:
+                self.segment_row[k] = r
+        self.loaded_rows = 0
+        self._row_tops = []
+        self._pending = []  # highlights whose rows are not in the document yet
         doc = QTextDocument(self)
         doc.setDefaultFont(font)
         doc.setDocumentMargin(DOCUMENT_MARGIN)
@@ -114,23 +124,76 @@ class ColumnText(QTextEdit):
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
         doc.setDefaultTextOption(option)
         doc.setUndoRedoEnabled(False)
-        cursor = QTextCursor(doc)
-        block_format = QTextBlockFormat()
-        block_format.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block_format.setTopMargin(0)
-        block_format.setBottomMargin(ROW_GAP)
-        for r, k in enumerate(self.row_segment):
-            if r:
-                cursor.insertBlock(block_format)
-            else:
-                cursor.setBlockFormat(block_format)
-            if k is not None:
-                self.segment_row[k] = r
-                cursor.insertText(self.segments[k].display)
+        self._block_format = QTextBlockFormat()
+        self._block_format.setLineHeight(
+            LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        self._block_format.setTopMargin(0)
+        self._block_format.setBottomMargin(ROW_GAP)
+        QTextCursor(doc).setBlockFormat(self._block_format)
         self.setDocument(doc)
 
+    def load(self, text: str, sentences: Sequence[Span], rows: list[Row], font: QFont) -> None:
+        """Show a whole statement at once (a short one; a long one is appended a slice at a time)."""
+        self.begin(text, segments(text, sentences), Utf16Map(text), rows, font)
+        self.append_rows(len(rows))
+
+    def append_rows(self, end: int) -> None:
+        """Put rows up to `end` into the document, with the highlights that fall in them."""
+        start = self.loaded_rows
+        if end <= start:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()
+        for r in range(start, end):
+            if r:
+                cursor.insertBlock(self._block_format)
+            k = self.row_segment[r]
+            if k is not None:
+                cursor.insertText(self.segments[k].display)
+        cursor.endEditBlock()
+        if start == 0:
+            # The view's own caret sat where the first rows went in and moved along with them: back to
+            # the top, quietly (it is not the user moving it).
+            blocked = self.blockSignals(True)
+            self.setTextCursor(QTextCursor(self.document()))
+            self.blockSignals(blocked)
+        self.loaded_rows = end
+        if self._pending:
+            # Kept in the order of the rows they end in: the ones ready now are at the front.
+            ready = 0
+            while ready < len(self._pending) and self.is_loaded(self._pending[ready].end - 1):
+                ready += 1
+            if ready:
+                self._format(self._pending[:ready])
+                del self._pending[:ready]
+
+    def is_loaded(self, offset: int) -> bool:
+        """Whether the row showing a statement offset is in the document yet."""
+        return self.row_of_offset(offset) < self.loaded_rows
+
+    def row_of_offset(self, offset: int) -> int:
+        """The row that shows (or will show) a statement offset."""
+        if not self.segments:
+            return 0
+        return self.segment_row[max(0, bisect_right(self._segment_starts, offset) - 1)]
+
+    def is_complete(self) -> bool:
+        return self.loaded_rows >= len(self.rows)
+
     def apply_highlights(self, highlights: list[Highlight], colours: UiPalette) -> None:
+        """Colour the highlights (those in rows not loaded yet when their rows come)."""
         self.highlights = highlights
+        self._colours = colours
+        now = [h for h in highlights if self.is_loaded(h.end - 1)]
+        later = [h for h in highlights if not self.is_loaded(h.end - 1)]
+        self._pending = sorted(later, key=lambda h: self.row_of_offset(h.end - 1))
+        self._format(now)
+
+    def _format(self, highlights: list[Highlight]) -> None:
+        colours = self._colours
+        assert colours is not None, "apply_highlights sets the palette first"
         order = {"common": 0, "move": 1, "delete": 2, "insert": 2, "contrast": 3}
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
@@ -163,6 +226,8 @@ class ColumnText(QTextEdit):
         k = max(0, bisect_right(self._segment_starts, offset) - 1)
         segment = self.segments[k]
         offset = min(max(offset, segment.start), segment.end)
+        if self.segment_row[k] >= self.loaded_rows:
+            return self.document().characterCount() - 1  # not laid out yet: the end of what is
         block = self.document().findBlockByNumber(self.segment_row[k])
         return block.position() + self.map.to_utf16(offset) - self.map.to_utf16(segment.start)
 
@@ -242,18 +307,19 @@ class ColumnText(QTextEdit):
             block = block.next()
         return rects
 
-    def cache_row_tops(self) -> None:
-        """Remember where each row starts (document coordinates) for painting; rows are padded alike in
-        every column, so these are the workspace's row positions."""
+    def cache_row_tops(self, start: int = 0) -> None:
+        """Remember where each row starts (document coordinates) for painting, from row `start` on; rows
+        are padded alike in every column, so these are the workspace's row positions."""
         doc = self.document()
         layout = doc.documentLayout()
-        tops = []
-        block = doc.begin()
+        tops = self._row_tops[:start]
+        block = doc.findBlockByNumber(start)
+        last = block
         while block.isValid():
             tops.append(layout.blockBoundingRect(block).y())
             last = block
             block = block.next()
-        if tops:
+        if tops and last.isValid():
             tops.append(tops[-1] + content_height(last) + last.blockFormat().bottomMargin())
         self._row_tops = tops
 
@@ -302,9 +368,8 @@ class ColumnText(QTextEdit):
             rect = self.row_rect(r)
             if self.column in row.aligned:
                 painter.fillRect(rect, band)
-            if r:
-                painter.setPen(QPen(rule, 1))
-                painter.drawLine(rect.topLeft(), rect.topRight())
+            if r:  # a hairline between rows (a filled pixel row: far cheaper to draw than a line)
+                painter.fillRect(QRectF(rect.left(), int(rect.top()), rect.width(), 1), rule)
         painter.end()
         super().paintEvent(event)
 
@@ -375,8 +440,3 @@ class ColumnText(QTextEdit):
     def row_tops(self) -> list[float]:
         """Where each row starts (document coordinates), and where the last one ends."""
         return self._row_tops
-
-    def row_of(self, offset: int) -> int | None:
-        """The row that shows a statement offset."""
-        block = self.document().findBlock(self.doc_position(offset))
-        return block.blockNumber() if block.isValid() else None

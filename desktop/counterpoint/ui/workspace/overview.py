@@ -89,8 +89,8 @@ def overview_marks(
     )
 
     def extent(column: int, start: int) -> tuple[float, float] | None:
-        r = columns[column].row_of(start)
-        if r is None or not 0 <= r < len(tops) - 1:
+        r = columns[column].row_of_offset(start)
+        if not 0 <= r < len(tops) - 1:
             return None
         return tops[r] / total, tops[r + 1] / total
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -22,13 +23,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QScrollArea,
-    QScrollBar,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +31,8 @@ from PySide6.QtWidgets import (
 from counterpoint.store.model import Annotation, Statement, Tag
 from counterpoint.ui.palette import palette_for, readable_text_on
 from counterpoint.ui.workspace.column import ColumnText
-from counterpoint.ui.workspace.connectors import Connector, ConnectorLayer
+from counterpoint.ui.workspace.connectors import Connector
+from counterpoint.ui.workspace.frame import build_frame
 from counterpoint.ui.workspace.header import ColumnHeader
 from counterpoint.ui.workspace.interaction import WorkspaceInteraction
 from counterpoint.ui.workspace.legend import Legend
@@ -51,20 +47,35 @@ from counterpoint.ui.workspace.look import (
     reading_font,
 )
 from counterpoint.ui.workspace.overview import OverviewMap, overview_marks
-from counterpoint.ui.workspace.rows import pad_rows
+from counterpoint.ui.workspace.planner import Planner
+from counterpoint.ui.workspace.rows import SLICE_SECONDS, RowFiller
 from counterpoint.ui.workspace.state import SelectionState, SuggestionState, legend_key
 from counterpoint.ui.workspace.toolbar import WorkspaceToolbar, make_actions
 from counterpoint.ui.workspace_model import (
     AnalysisLike,
+    ComparisonPlan,
     Highlight,
     Row,
-    Span,
-    build_rows,
-    collect_highlights,
-    segments,
-    sentence_index,
-    split_sentences,
+    plan_comparison,
 )
+
+# Up to this many characters in all, a comparison is laid out on the GUI thread at once (a few ms).
+PLAN_ON_GUI_THREAD_CHARS = 40_000
+ROWS_AT_ONCE = 120  # rows padded in one go; more are padded a slice of time at a time
+EMPTY_TEXT = (
+    "This comparison has no statements yet.\nDrag two to four from the library onto this space, "
+    "or select them there and press Ctrl+Shift+A."
+)
+
+
+@dataclass
+class _Request:
+    """A comparison asked for, waiting for its layout."""
+
+    statements: list[Statement]
+    annotations: list[Annotation]
+    tags: list[Tag]
+    title: str
 
 
 class ComparisonWorkspace(WorkspaceInteraction):
@@ -76,6 +87,7 @@ class ComparisonWorkspace(WorkspaceInteraction):
     """
 
     rebuilt = Signal()  # new columns or legend chips: the window puts them in its Tab order again
+    filled = Signal()  # every row is laid out (a long comparison shows its first screen before)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,8 +109,17 @@ class ComparisonWorkspace(WorkspaceInteraction):
         self._zoom = 0
         self._min_column_width = 0
         self._hidden: set[str] = set()  # highlight kinds switched off in the legend
+        self._longest_words: tuple[str, ...] = ()
+        self._request: _Request | None = None  # a comparison being laid out off the GUI thread
+        self._kept_scroll: int | None = None  # where to scroll once the rows reach that far
+        self._filler = RowFiller([], 0)
+        self._planner = Planner(self)
+        self._planner.planned.connect(self._show)
+        self._planner.failed.connect(self._plan_failed)
 
         self._relayout_timer = self._timer(0, self._relayout)
+        # 1 ms, not 0: a zero timer that restarts itself runs again before the other timers get a turn.
+        self._fill_timer = self._timer(1, self._fill)
         self._flash_timer = self._timer(1400, self._end_flash)
         self._overview_timer = self._timer(0, self._show_overview_if_useful)
 
@@ -123,17 +144,25 @@ class ComparisonWorkspace(WorkspaceInteraction):
         self._toolbar = WorkspaceToolbar(acts)
         outer.addWidget(self._toolbar)
         # Shown for a comparison without statements (the window has its own word for no comparison).
-        self._empty = QLabel(
-            "This comparison has no statements yet.\nDrag two to four from the library onto this space, "
-            "or select them there and press Ctrl+Shift+A."
-        )
+        self._empty = QLabel(EMPTY_TEXT)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._empty.setObjectName("workspaceEmpty")
         outer.addWidget(self._empty, 1)
-        self._view = self._make_view()
+        frame = build_frame(self, lambda: self.colours)
+        self._body, self._grid, self._scrollbar = frame.body, frame.grid, frame.scrollbar
+        self._overview, self._side, self._side_top = frame.overview, frame.side, frame.side_top
+        self._layer, self._scroller, self._view = frame.layer, frame.scroller, frame.view
+        self._legend_bar, self._legend, self._selection_label = (
+            frame.legend_bar,
+            frame.legend,
+            frame.selection,
+        )
+        self._scrollbar.valueChanged.connect(self._scroll_to)
+        self._body.installEventFilter(self)
+        self._legend.kind_toggled.connect(self.set_kind_visible)
         outer.addWidget(self._view, 1)
-        outer.addWidget(self._make_legend_bar())
+        outer.addWidget(self._legend_bar)
         self._view.hide()
         self._legend_bar.hide()
         self._update_actions()
@@ -144,73 +173,6 @@ class ComparisonWorkspace(WorkspaceInteraction):
         timer.setInterval(interval)
         timer.timeout.connect(slot)
         return timer
-
-    def _make_view(self) -> QWidget:
-        self._body = QWidget()
-        self._body.setObjectName("workspaceBody")
-        self._grid = QGridLayout(self._body)
-        self._grid.setContentsMargins(12, 8, 0, 0)
-        self._grid.setHorizontalSpacing(0)
-        self._grid.setVerticalSpacing(0)
-        self._grid.setRowStretch(1, 1)
-        self._scrollbar = QScrollBar(Qt.Orientation.Vertical)
-        self._scrollbar.setAccessibleName("Scroll all statements")
-        self._scrollbar.valueChanged.connect(self._scroll_to)
-        self._overview = OverviewMap(self._scrollbar, lambda: self.colours)
-        self._side = QWidget()
-        side = QHBoxLayout(self._side)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.setSpacing(2)
-        side.addWidget(self._overview)
-        side.addWidget(self._scrollbar)
-        self._layer = ConnectorLayer(self, self._body)
-        self._body.installEventFilter(self)
-        # The columns scroll sideways when they do not fit at their minimum width; the shared vertical
-        # scrollbar and the overview stay in view beside them.
-        self._scroller = QScrollArea()
-        self._scroller.setObjectName("workspaceScroller")
-        self._scroller.setAccessibleName("Statements")
-        self._scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the columns inside it
-        self._scroller.setWidgetResizable(True)
-        self._scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self._scroller.setWidget(self._body)
-        self._scroller.horizontalScrollBar().valueChanged.connect(lambda _v: self._layer.update())
-        view = QWidget()
-        row = QHBoxLayout(view)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self._scroller, 1)
-        side_column = QVBoxLayout()
-        side_column.setContentsMargins(0, 0, 4, 0)
-        side_column.setSpacing(0)
-        self._side_top = QWidget()  # as tall as the column headers: the scrollbar runs beside the text
-        self._side_top.setFixedHeight(0)
-        side_column.addWidget(self._side_top)
-        side_column.addWidget(self._side, 1)
-        row.addLayout(side_column)
-        return view
-
-    def _make_legend_bar(self) -> QWidget:
-        self._legend_bar = QWidget()
-        self._legend_bar.setObjectName("workspaceLegend")
-        bottom = QHBoxLayout(self._legend_bar)
-        bottom.setContentsMargins(12, 6, 12, 8)
-        bottom.setSpacing(12)
-        self._legend = Legend()
-        self._legend.kind_toggled.connect(self.set_kind_visible)
-        bottom.addWidget(self._legend)
-        self._selection_label = QLabel()
-        self._selection_label.setObjectName("workspaceSelection")
-        self._selection_label.setAccessibleName("Current selection")
-        self._selection_label.setTextFormat(Qt.TextFormat.RichText)
-        self._selection_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        # Two quoted passages and the hint do not fit beside the legend on a laptop: wrap, don't clip.
-        self._selection_label.setWordWrap(True)
-        self._selection_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        bottom.addWidget(self._selection_label, 1)
-        return self._legend_bar
 
     # -- what tests and accessibility tools may look at ---------------------------------------------
 
@@ -286,25 +248,34 @@ class ComparisonWorkspace(WorkspaceInteraction):
         title: str = "",
     ) -> None:
         """Show a comparison: its statements in order, the engine's analysis of their texts (or None while
-        it runs; call again when it lands), and the comparison's annotations with the project's tags."""
+        it runs; call again when it lands), and the comparison's annotations with the project's tags.
+
+        A long comparison is laid out on a worker thread, then shown a screen first and filled in slices
+        (`filled` says when it is all there); the window answers all along."""
         statements = list(statements)[:MAX_COLUMNS]
         texts = [s.text for s in statements]
-        analysed = getattr(analysis, "texts", None)
-        if analysis is not None and (
-            len(analysis.sentences) < len(statements)
-            or (analysed is not None and list(analysed)[: len(texts)] != texts)
-        ):
-            analysis = None  # an analysis of other texts: show the statements plainly rather than wrongly
-        # The same statements again (the analysis has landed, a tag was renamed): keep the user's place.
-        same = [(s.id, s.text) for s in statements] == [(s.id, s.text) for s in self._statements]
-        kept_picks = self._picks.copy() if same else SelectionState()
-        kept_scroll = self._scrollbar.value() if same else 0
-        self._statements = statements
-        self._analysis = analysis
-        self._toolbar.set_title(title)
-        self._picks.clear()
-        self._suggestions.clear()
-        self.colours = palette_for(self.palette())
+        self._request = _Request(statements, list(annotations), list(tags), title)
+        if sum(len(t) for t in texts) <= PLAN_ON_GUI_THREAD_CHARS:
+            self._planner.cancel()
+            self._show(plan_comparison(texts, analysis), budget=None)
+            return
+        if [(s.id, s.text) for s in statements] != [(s.id, s.text) for s in self._statements]:
+            words = sum(len(t.split()) for t in texts)
+            self._clear_columns()
+            self._statements = []
+            self._empty.setText(f"Laying out {len(statements)} statements, {words:,} words…")
+            self._view.hide()
+            self._legend_bar.hide()
+            self._empty.show()
+        self._planner.plan(texts, analysis)
+
+    def _plan_failed(self) -> None:
+        request = self._request
+        if request is not None:  # show the statements plainly rather than not at all
+            self._show(plan_comparison([s.text for s in request.statements], None), budget=SLICE_SECONDS)
+
+    def _clear_columns(self) -> None:
+        self._fill_timer.stop()
         for widget in (*self._columns, *self._headers):
             # Out of the tree at once (the old columns must not take part in this layout), deleted later
             # because this may run inside one of their own event handlers.
@@ -313,14 +284,28 @@ class ComparisonWorkspace(WorkspaceInteraction):
             widget.setParent(None)
             widget.deleteLater()
         self._columns, self._headers = [], []
+        self._filler = RowFiller([], 0)
 
-        sentences = [
-            tuple(analysis.sentences[i]) if analysis is not None else split_sentences(s.text)
-            for i, s in enumerate(statements)
-        ]
-        counts = [len(segments(s.text, sentences[i])) for i, s in enumerate(statements)]
-        self._rows = build_rows(counts, self._links(sentences, counts))
-        self._highlights = collect_highlights(analysis, len(statements))
+    def _show(self, plan: ComparisonPlan, budget: float | None = SLICE_SECONDS) -> None:
+        request = self._request
+        if request is None:
+            return
+        self._request = None
+        statements = request.statements
+        # The same statements again (the analysis has landed, a tag was renamed): keep the user's place.
+        same = [(s.id, s.text) for s in statements] == [(s.id, s.text) for s in self._statements]
+        kept_picks = self._picks.copy() if same else SelectionState()
+        self._kept_scroll = self._scrollbar.value() if same else 0
+        self._statements = statements
+        self._analysis = plan.analysis
+        self._toolbar.set_title(request.title)
+        self._picks.clear()
+        self._suggestions.clear()
+        self.colours = palette_for(self.palette())
+        self._clear_columns()
+        self._rows = plan.rows
+        self._highlights = plan.highlights
+        self._longest_words = plan.longest_words
         font = self._reading_font()
         for i, statement in enumerate(statements):
             header = ColumnHeader(i, statement)
@@ -331,7 +316,7 @@ class ComparisonWorkspace(WorkspaceInteraction):
             column.hovered.connect(self._hover)
             column.resized.connect(self._relayout_timer.start)
             column.zoom_requested.connect(self.zoom)
-            column.load(statement.text, sentences[i], self._rows, font)
+            column.begin(statement.text, plan.segments[i], plan.maps[i], self._rows, font)
             column.apply_highlights(self._visible(i), self.colours)
             column.verticalScrollBar().valueChanged.connect(self._scroll_to)
             column.verticalScrollBar().rangeChanged.connect(self._sync_range)
@@ -346,42 +331,34 @@ class ComparisonWorkspace(WorkspaceInteraction):
             self._grid.setColumnStretch(i, 0)
             if i > 2 * len(statements):
                 self._grid.setColumnMinimumWidth(i, 0)
+        self._filler = RowFiller(self._columns, len(self._rows))
         self._update_min_widths()
         self._view.setVisible(bool(statements))
         self._legend_bar.setVisible(bool(statements))
+        self._empty.setText(EMPTY_TEXT)
         self._empty.setVisible(not statements)
         self._apply_header_style()
         self._rebuild_legend()
-        self.set_annotations(annotations, tags)
-        self._relayout()
+        self.set_annotations(request.annotations, request.tags)
         self._picks = kept_picks
-        for column in self._columns:
-            self._update_extra_selections(column)
-        self._scroll_to(min(kept_scroll, self._scrollbar.maximum()))
+        if budget is None:
+            self._relayout(None)
+        else:  # a long text: the first screen on the next turn of the event loop, the rest in slices
+            self._relayout_timer.start()
         self._update_selection_label()
         self._update_actions()
         self.rebuilt.emit()
 
-    def _links(
-        self, sentences: list[tuple[Span, ...]], counts: list[int]
-    ) -> list[tuple[int, int, int, int, float]]:
-        if self._analysis is None:
-            return []
-        links = []
-        for alignment in self._analysis.alignments:
-            left, right = int(alignment.left), int(alignment.right)
-            if not (0 <= left < len(counts) and 0 <= right < len(counts)):
-                continue
-            a = sentence_index(sentences[left], alignment.a)
-            b = sentence_index(sentences[right], alignment.b)
-            if a is None or b is None:
-                continue
-            # Segments follow sentence starts; the first segment also holds any text before sentence 0.
-            links.append((left, a, right, b, float(alignment.score)))
-        return links
+    def is_filled(self) -> bool:
+        """Every row of the comparison is laid out (a long one fills in after its first screen)."""
+        return self._request is None and self._filler.done()
 
     def set_annotations(self, annotations: Sequence[Annotation], tags: Sequence[Tag] = ()) -> None:
         """Redraw the annotations (after an edit, an undo, a redo); the text and highlights stay."""
+        if self._request is not None:  # a comparison being laid out: these are its annotations
+            self._request.annotations = list(annotations)
+            self._request.tags = list(tags) or self._request.tags
+            return
         self._annotations = list(annotations)
         if tags:
             self._tags = {t.name: t for t in tags}
@@ -467,23 +444,51 @@ class ComparisonWorkspace(WorkspaceInteraction):
     # -- layout and scrolling ------------------------------------------------------------------
 
     def relayout_now(self) -> None:
-        """Lay the rows out again at once (after a resize, this happens on the next turn of the loop)."""
-        self._relayout()
+        """Lay every row out again at once (after a resize this happens a slice at a time)."""
+        self._relayout(None, force=True)
 
-    def _relayout(self) -> None:
+    def _relayout(self, budget: float | None = SLICE_SECONDS, *, force: bool = False) -> None:
+        """Pad the rows again from the top if the width changed (or `force`: the font did) and go on
+        filling: at once for a short comparison or when `budget` is None, else a slice now and the rest
+        after."""
         if not self._columns:
             return
-        pad_rows(self._columns, len(self._rows))
-        self._sync_range()
+        self._filler.restart(force)
+        if len(self._rows) <= ROWS_AT_ONCE:
+            budget = None
+        self._fill_timer.stop()
+        self._fill(budget)
         self._place_layer()
         top = self._columns[0].mapTo(self._body, QPoint(0, 0)).y()
         if self._side_top.height() != top:
             self._side_top.setFixedHeight(max(0, top))
-        self._update_overview()
+
+    def _fill(self, budget: float | None = SLICE_SECONDS) -> None:
+        more = self._filler.step(budget)
+        self._sync_range()
+        if self._kept_scroll is not None and self._scrollbar.maximum() >= self._kept_scroll:
+            self._scroll_to(self._kept_scroll)
+            self._kept_scroll = None
+        # Rows padded below the screen change nothing on it: no repaint for them.
+        shown = self._columns[0].visible_rows(0, self._columns[0].viewport().height())
+        if not more or self._filler.last_start <= (shown.stop if shown else 0):
+            for column in self._columns:
+                column.viewport().update()
+            self._layer.update()
+        if more:
+            self._fill_timer.start()
+            return
         for column in self._columns:
-            column.viewport().update()
+            self._update_extra_selections(column)
+        if self._kept_scroll is not None:
+            self._scroll_to(min(self._kept_scroll, self._scrollbar.maximum()))
+            self._kept_scroll = None
+        self._update_overview()
+        self.filled.emit()
 
     def _update_overview(self) -> None:
+        if not self._filler.done():
+            return  # drawn once every row is in (the end of the fill calls this)
         highlights = [self._visible(c) for c in range(len(self._columns))]
         self._overview.set_marks(overview_marks(self._columns, highlights, self._connectors, self.colours))
 
@@ -523,16 +528,15 @@ class ComparisonWorkspace(WorkspaceInteraction):
         for column in self._columns:
             column.document().setDefaultFont(font)
         self._update_min_widths()
-        self._relayout()
+        self._relayout(force=True)
 
     def _update_min_widths(self) -> None:
         """Give every column the width of twelve average characters, or of the statements' longest word
         (up to eighteen characters) when that is wider, so no word breaks in two."""
         metrics = QFontMetricsF(self._reading_font())
         average = metrics.averageCharWidth()
-        words = {w for s in self._statements for w in s.text.split()}
         longest = max(
-            (metrics.horizontalAdvance(w[:MAX_WORD_CHARS]) for w in sorted(words, key=len)[-40:]), default=0.0
+            (metrics.horizontalAdvance(w[:MAX_WORD_CHARS]) for w in self._longest_words), default=0.0
         )
         text_width = max(average * MIN_COLUMN_CHARS, longest)
         # The document's margins on both sides, and a pixel or two for rounding of the glyph advances.
