@@ -83,3 +83,19 @@ def test_topic_candidates_within_and_excluding_tens_of_thousands_of_ids(project:
     outside = topic_candidates(project, ["police", "budgets"], exclude=ids[:250] + padding, limit=10**6)
     assert sorted(outside) == sorted(ids[250:])
     assert topic_candidates(project, ["police"], within=[], limit=10) == []
+
+
+def test_a_statement_found_three_ways_is_listed_once(tmp_path: Path) -> None:
+    """Its words, its speaker's name and a note all match: one id, in the library's order."""
+    with Project.open(tmp_path / "p.counterpoint", create=True) as p:
+        p.add_statements(
+            [
+                NewStatement("Budget Hawk", "Budget cuts now.", said_on="2020-01-02"),
+                NewStatement("Someone", "Budget cuts later.", said_on="2019-01-02"),
+                NewStatement("Other", "Nothing here."),
+            ]
+        )
+        first, second, third = p.statement_ids()
+        p.add_annotation([TargetSpec(second, 0, 6), TargetSpec(third, 0, 7)], note="budget again")
+        assert p.statement_ids(search="budget") == [first, second, third]
+        assert [s.id for s in p.statements(search="budg", limit=2)] == [first, second]
