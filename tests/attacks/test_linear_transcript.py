@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
-from test_linear import _SETTINGS, assert_linear, units
+from test_linear import _SETTINGS, _seconds, assert_linear, units
 
 from counterpoint.ingest import document_from_text
 from counterpoint.ingest.proposals import propose_statements
@@ -35,3 +35,21 @@ def test_the_whole_import_proposal_is_linear_on_label_runs(unit: str) -> None:
 
 def test_many_capitals_labels_on_one_line_are_linear() -> None:
     assert_linear(transcript_statements, "", "AB CD: words. ", 15_000)
+
+
+def _distinct_labels(count: int) -> str:
+    """`count` turns, each under a different surname label of six capitals, many one letter apart."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    names = (
+        "K" + "".join(letters[(n // 26**k) % 26] for k in range(4)) + "Z" for n in range(count)
+    )  # KAAAAZ, KBAAAZ, …: the cast's typo check compares each new surname with the declared ones
+    return "".join(f"{name}: Words of the turn.\n\n" for name in names)
+
+
+def test_many_distinct_labels_one_letter_apart_are_linear() -> None:
+    small = _seconds(transcript_statements, _distinct_labels(1500))
+    large = _seconds(transcript_statements, _distinct_labels(6000))
+    if large >= 8.0 * small + 0.1:
+        small = min(small, _seconds(transcript_statements, _distinct_labels(1500)))
+        large = min(large, _seconds(transcript_statements, _distinct_labels(6000)))
+    assert large < 8.0 * small + 0.1, f"{small:.3f} s, x4 {large:.3f} s"

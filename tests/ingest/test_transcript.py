@@ -136,8 +136,8 @@ def test_figures_on_the_real_transcript_set_do_not_fall() -> None:
     total, _per_document = score()
     assert total.turns == 102
     assert total.found >= 102, total.misses
-    assert total.attributed >= 71, total.misses
-    assert total.same_surname >= 84, total.misses
+    assert total.attributed >= 75, total.misses
+    assert total.same_surname >= 85, total.misses
     assert total.unnamed_ok >= 16, total.misses
 
 

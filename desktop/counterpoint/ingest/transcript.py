@@ -90,24 +90,25 @@ def find_turns(text: str) -> list[Turn]:
     labels = _labels(text)
     cast = Cast(text, header_end=labels[0].start if labels else 0)
     furniture = _furniture_lines(text)
-    turns: list[Turn] = []
+    read: list[tuple[_Label, Person | None, list[tuple[Span, ...]]]] = []
     for i, label in enumerate(labels):
         check_time()
         end = labels[i + 1].start if i + 1 < len(labels) else len(text)
         paragraphs = _paragraphs(text, label.end, end, furniture)
         person: Person | None = cast.declare(label.name, label.role)
-        if not paragraphs:
-            continue
-        turns.append(
-            Turn(
-                label=text[label.start : label.end].strip(),
-                label_span=(label.start, label.end),
-                speaker=person.name if person else None,
-                role=person.role if person else None,
-                paragraphs=tuple(paragraphs),
-            )
+        if paragraphs:
+            read.append((label, person, paragraphs))
+    # Named once every label is read: a later label may correct the spelling of an earlier one's name.
+    return [
+        Turn(
+            label=text[label.start : label.end].strip(),
+            label_span=(label.start, label.end),
+            speaker=person.name if person else None,
+            role=person.role if person else None,
+            paragraphs=tuple(paragraphs),
         )
-    return turns
+        for label, person, paragraphs in read
+    ]
 
 
 def looks_like_transcript(text: str, turns: list[Turn] | None = None) -> bool:

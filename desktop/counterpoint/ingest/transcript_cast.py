@@ -9,6 +9,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import islice
 
 from counterpoint.ingest.lexicon import lexicon
 
@@ -115,6 +116,11 @@ class Cast:
             possessive = _POSSESSIVE.search(match[0])
             words = (match[0][: possessive.start()] if possessive else match[0]).split()
             _titles, name = split_title(words)
+            inside = [n for n, word in enumerate(name) if is_title_word(word)]
+            if inside:
+                name = name[inside[-1] + 1 :]  # "Florida Governor Ron DeSantis": the name after the title
+            if len(name) == 2 and _near_title(name[0]) is not None:
+                name = name[1:]  # "Govenor Haskell": a misspelt title, not a first name
             for end in range(2, len(name) + 1):
                 if any(is_title_word(w) for w in name[:end]):
                     break
@@ -133,6 +139,10 @@ class Cast:
         # The one member named "The Hon ..." in the header of a ministerial transcript is its "MINISTER:".
         owners = {name_case(m["name"]) for m in _HONOURABLE.finditer(text[:header_end])}
         self._owner = owners.pop() if len(owners) == 1 else None
+        self._spellings: dict[str, int] = {}  # how often each capitalised word is written, in lower case
+        for word in _CAPITALISED.findall(text):
+            key = word.lower()
+            self._spellings[key] = self._spellings.get(key, 0) + 1
 
     def declare(self, label: str, role: str | None) -> Person | None:
         """The person a label names (None for an unnamed questioner), remembered for later labels."""
@@ -173,6 +183,12 @@ class Cast:
             if self._owner is not None:
                 return Person(self._owner, name_case(role_key.title()))
             return Person(name_case(" ".join(tokens)).title() if label.isupper() else label, None)
+        if len(name) == 2 and not titles and name[1].lower() in self._mentions:
+            # "Govenor DeSantis (03:21):" after "Florida Governor Ron DeSantis": a title misspelt by one letter
+            # before a surname the text names in full is that title, not a first name
+            title = _near_title(name[0])
+            if title is not None and self._mentions[name[1].lower()].split()[0].lower() != name[0].lower():
+                titles, name, title_role = [name[0]], [name[1]], title.title()
         if len(name) == 1:
             surname = name[0].lower()
             for source in (self._by_surname, self._initials):
@@ -181,7 +197,27 @@ class Cast:
             mention = self._mentions.get(surname)
             if mention is not None:
                 return Person(mention, role or (title_role or None))
+            typo = self._same_surname_misspelt(surname)
+            if typo is not None:
+                return typo
         return Person(name_case(" ".join(name)), role or (title_role or None))
+
+    def _same_surname_misspelt(self, surname: str) -> Person | None:
+        """'FEINSTEIN:' after 'SEN. DIANNE FEINSTIN, D-CALIFORNIA:': a surname one letter away from one
+        already declared (five letters or more, same first letter) is that person, a transcriber's typo;
+        the person keeps the spelling the text uses more often."""
+        if len(surname) < 5:
+            return None
+        for known, person in islice(self._by_surname.items(), 200):  # a cast is tens of people
+            # a typo is made once: two spellings each written more often are two people (Marsh and March)
+            rare = min(self._spellings.get(known, 0), self._spellings.get(surname, 0)) <= 1
+            if rare and known[:1] == surname[:1] and _one_edit_apart(known, surname):
+                if self._spellings.get(surname, 0) > self._spellings.get(known, 0):
+                    first = person.name.rsplit(" ", 1)[0] + " " if " " in person.name else ""
+                    person.name = first + name_case(surname.upper())
+                self._by_surname.setdefault(surname, person)
+                return person
+        return None
 
     def _remember(self, person: Person, label: str) -> None:
         surname = person.name.split()[-1].lower()
@@ -192,6 +228,51 @@ class Cast:
         self._initials.pop("", None)
         if person.role:
             self._by_role.setdefault(label_key(person.role), person)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'\-]{3,30}\b")
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether a and b differ by exactly one letter inserted, removed or replaced."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def _near_title(word: str) -> str | None:
+    """The title word `word` misspells by one letter ("Govenor": "governor"), for words of five letters or
+    more; None when it is no near title."""
+    low = word.lower().rstrip(".,")
+    if len(low) < 5 or is_title_word(low):
+        return None
+    index = _titles_by_deletion()
+    for key in (low, *_deletions(low)):
+        for title in index.get(key, ()):
+            if title[:1] == low[:1] and _one_edit_apart(title, low):
+                return title
+    return None
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+@cache
+def _titles_by_deletion() -> dict[str, tuple[str, ...]]:
+    """The title words of five letters or more by themselves and by each one-letter deletion: two words one
+    edit apart share a key, so a near title is found in a few look-ups, not a pass over every title."""
+    index: dict[str, list[str]] = {}
+    for title in sorted(lexicon().titles):
+        if len(title) >= 5:
+            for key in (title, *_deletions(title)):
+                index.setdefault(key, []).append(title)
+    return {key: tuple(titles) for key, titles in index.items()}
 
 
 def _is_numbered(key: str, numbered: frozenset[str]) -> bool:
