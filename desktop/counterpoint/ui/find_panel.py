@@ -13,6 +13,7 @@ import bisect
 import gc
 import sys
 import threading
+import time
 import traceback
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,9 @@ from counterpoint.ui.plain import plain_label, tip
 # Python, waiting up to the interpreter's switch interval (5 ms) each time: a result's dozen calls added up
 # to 50-200 ms pauses. At 0.5 ms the longest pause measured was under 30 ms (benchmarks/bench_find.py).
 SWITCH_INTERVAL = 0.0005
+# Results reach the GUI thread in batches, at most one every BATCH_SECONDS (and at the end): one slot call
+# per candidate (120 of them in two seconds) each waited for the GIL and updated the list and progress bar.
+BATCH_SECONDS = 0.04
 _frozen = False
 
 SCOPE_LABELS = {"all": "everyone", "same": "the same speaker", "others": "other speakers"}
@@ -49,7 +53,7 @@ SCOPE_LABELS = {"all": "everyone", "same": "the same speaker", "others": "other 
 
 class _Signals(QObject):
     started = Signal(int, int)  # generation, candidates
-    scored = Signal(int, int, int, object)  # generation, done, total, FindResult | None
+    scored = Signal(int, int, int, object)  # generation, done, total, list[FindResult] (new since the last)
     finished = Signal(int, bool)  # generation, cancelled
     failed = Signal(int, str)
 
@@ -68,14 +72,21 @@ class _FindTask(QRunnable):
             conn = connect(self.path)
             try:
                 project = Project(self.path, conn)
+                batch: list[FindResult] = []
+                sent = time.monotonic()
                 with project.read_snapshot():
                     for step in find_iter(
                         project, self.asked, pool=self.pool, cancelled=self.cancelled.is_set
                     ):
                         if step.done == 0:
                             self.signals.started.emit(g, step.total)
-                        else:
-                            self.signals.scored.emit(g, step.done, step.total, step.result)
+                            continue
+                        if step.result is not None:
+                            batch.append(step.result)
+                        now = time.monotonic()
+                        if step.done == step.total or now - sent >= BATCH_SECONDS:
+                            self.signals.scored.emit(g, step.done, step.total, batch)
+                            batch, sent = [], now
                         if step.done == 1 and not _frozen:
                             # The engine's lexicons are loaded now and live as long as the app: a full
                             # garbage collection walking them held the GIL for 100-180 ms.
@@ -96,7 +107,7 @@ class FindRunner(QObject):
     """Runs one search at a time off the GUI thread; a new search or cancel() silences the previous one."""
 
     started = Signal(int)  # candidates
-    scored = Signal(int, int, object)  # done, total, FindResult | None
+    scored = Signal(int, int, object)  # done, total, list[FindResult] scored since the last signal
     finished = Signal(bool)  # cancelled
     failed = Signal(str)
 
@@ -260,15 +271,16 @@ class FindPanel(QWidget):
         if not total:
             self.status.setText("No statement in the library shares this statement's topic")
 
-    def _scored(self, done: int, total: int, result: FindResult | None) -> None:
+    def _scored(self, done: int, total: int, batch: list[FindResult]) -> None:
         self.progress.setValue(done)
-        if result is None:
+        if not batch:
             return
-        key = result.sort_key()
-        at = bisect.bisect_right(self._keys, key)
-        self._keys.insert(at, key)
-        self.results.insert(at, result)
-        self.view.insertTopLevelItem(at, _result_item(result))
+        for result in batch:
+            key = result.sort_key()
+            at = bisect.bisect_right(self._keys, key)
+            self._keys.insert(at, key)
+            self.results.insert(at, result)
+            self.view.insertTopLevelItem(at, _result_item(result))
         flagged = sum(r.flagged for r in self.results)
         self.status.setText(
             f"{flagged} with contrasting phrasing, {len(self.results) - flagged} on the same topic"
