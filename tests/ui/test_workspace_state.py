@@ -81,3 +81,30 @@ def test_the_state_imports_without_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_on_a_phrase_with_two_counterparts_the_one_stepped_to_stays_current() -> None:
+    with_b, with_c = _pair("b"), _pair("c")
+    to_b, to_c = _contrast(0, 5, 1, with_b), _contrast(0, 5, 2, with_c)
+    found = [(0, to_b), (0, to_c)]
+    state = SuggestionState()
+    state.hover(0, [to_b, to_c])
+    assert state.current() == (0, to_c), "the mouse alone: the innermost (last) one"
+    assert state.step(found, 1) == (0, to_b), "F8 from the hovered one goes to the next in order, wrapping"
+    state.hover(0, [to_b, to_c])  # the mouse moves on the same phrase
+    assert state.current() == (0, to_b)
+    assert state.position(found) == (1, 2)
+
+
+def test_a_tip_is_placed_off_the_passages_it_is_about() -> None:
+    from PySide6.QtCore import QPoint, QRect, QSize
+
+    from counterpoint.ui.workspace.tip_place import place_tip
+
+    screen = QRect(0, 0, 1000, 800)
+    line = QRect(100, 100, 1, 20)
+    counterpart = QRect(150, 125, 120, 20)  # just below and right of the mouse: where a tip opens
+    spot = place_tip(QSize(200, 60), QPoint(100, 110), line, [counterpart], screen)
+    assert not QRect(spot, QSize(200, 60)).intersects(counterpart)
+    assert not QRect(spot, QSize(200, 60)).intersects(line)
+    assert screen.contains(QRect(spot, QSize(200, 60)))

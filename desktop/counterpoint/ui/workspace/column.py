@@ -47,6 +47,7 @@ class ColumnHost(Protocol):
     def accept_current_suggestion(self) -> None: ...
     def actions(self) -> list[QAction]: ...
     def extend_menu(self, menu: QMenu, column: int, offset: int | None) -> None: ...
+    def place_tooltip(self, column: int, offset: int | None, cursor: QPoint) -> None: ...
 
 
 class ColumnText(QTextEdit):
@@ -380,9 +381,11 @@ class ColumnText(QTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             point = event.pos()  # type: ignore[attr-defined]
-            tip = self.host.tooltip_at(self.column, self.offset_at(point))
+            offset = self.offset_at(point)
+            tip = self.host.tooltip_at(self.column, offset)
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self.viewport())  # type: ignore[attr-defined]
+                self.host.place_tooltip(self.column, offset, event.globalPos())  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -40,6 +40,7 @@ class Frame:
     legend_bar: QWidget
     legend: Legend
     selection: QLabel
+    suggestion: QLabel
 
 
 def build_frame(source: LayerSource, colours: Callable[[], UiPalette]) -> Frame:
@@ -88,9 +89,21 @@ def build_frame(source: LayerSource, colours: Callable[[], UiPalette]) -> Frame:
 
     legend_bar = QWidget()
     legend_bar.setObjectName("workspaceLegend")
-    bottom = QHBoxLayout(legend_bar)
-    bottom.setContentsMargins(12, 6, 12, 8)
+    rows = QVBoxLayout(legend_bar)
+    rows.setContentsMargins(12, 6, 12, 8)
+    rows.setSpacing(4)
+    # The suggestion in hand (F8, Shift+F8, the mouse): which of how many, why, and what Ctrl+Return takes.
+    suggestion = QLabel()
+    suggestion.setObjectName("workspaceSuggestion")
+    suggestion.setAccessibleName("Current suggestion")
+    suggestion.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the statements
+    suggestion.setWordWrap(True)
+    suggestion.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    suggestion.hide()
+    rows.addWidget(suggestion)
+    bottom = QHBoxLayout()
     bottom.setSpacing(12)
+    rows.addLayout(bottom)
     legend = Legend()
     bottom.addWidget(legend)
     selection = QLabel()
@@ -103,5 +116,17 @@ def build_frame(source: LayerSource, colours: Callable[[], UiPalette]) -> Frame:
     selection.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     bottom.addWidget(selection, 1)
     return Frame(
-        view, body, grid, scroller, scrollbar, overview, side, side_top, layer, legend_bar, legend, selection
+        view,
+        body,
+        grid,
+        scroller,
+        scrollbar,
+        overview,
+        side,
+        side_top,
+        layer,
+        legend_bar,
+        legend,
+        selection,
+        suggestion,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -17,14 +17,22 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QLabel, QMenu, QScrollBar, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QScrollBar, QTextEdit, QWidget
 
 from counterpoint.store.model import Annotation, Statement, TargetSpec
 from counterpoint.ui.palette import UiPalette
 from counterpoint.ui.workspace.column import ColumnText
 from counterpoint.ui.workspace.connectors import Connector, ConnectorLayer
+from counterpoint.ui.workspace.look import COLUMN_LETTERS
 from counterpoint.ui.workspace.state import SelectionState, Suggestion, SuggestionState
-from counterpoint.ui.workspace.texts import annotation_tip, cite, highlight_tip, selection_html
+from counterpoint.ui.workspace.texts import (
+    annotation_tip,
+    cite,
+    highlight_tip,
+    selection_html,
+    suggestion_line,
+)
+from counterpoint.ui.workspace.tip_place import place_tip
 from counterpoint.ui.workspace_model import Highlight, Span, shorten
 
 
@@ -51,6 +59,7 @@ class WorkspaceInteraction(QWidget):
     _layer: ConnectorLayer
     _scrollbar: QScrollBar
     _selection_label: QLabel
+    _suggestion_label: QLabel
     tag_action: QAction
     accept_suggestion_action: QAction
     next_suggestion_action: QAction
@@ -150,6 +159,21 @@ class WorkspaceInteraction(QWidget):
         self.next_suggestion_action.setEnabled(has_suggestions)
         self.previous_suggestion_action.setEnabled(has_suggestions)
         self.accept_suggestion_action.setEnabled(self._suggestions.current() is not None)
+        self._update_suggestion_label()
+
+    def _update_suggestion_label(self) -> None:
+        current = self._suggestions.current()
+        found = self.suggestions()
+        where = self._suggestions.position(found)
+        if current is None or where is None:
+            self._suggestion_label.hide()
+            self._suggestion_label.setText("")
+            return
+        column, h = current
+        text = suggestion_line(h, column, self._statements, self.colours, *where)
+        self._suggestion_label.setText(text)
+        self._suggestion_label.setAccessibleDescription(text)
+        self._suggestion_label.show()
 
     # -- suggestions ---------------------------------------------------------------------------
 
@@ -220,15 +244,59 @@ class WorkspaceInteraction(QWidget):
         """What hovering a column at a statement offset shows: each highlight's kind, reason and partner."""
         if offset is None:
             return ""
-        parts = [
-            highlight_tip(h, self._statements, self.colours)
-            for h in self._columns[column].highlights_at(offset)
-        ]
+        under = self._columns[column].highlights_at(offset)
+        contrasts = [h for h in under if h.category == "contrast"]
+        # One phrase with two counterparts: say which pair Ctrl+Return takes, and how to take the other.
+        chosen = self._suggestions.choose_at(column, contrasts) if len(contrasts) > 1 else None
+        parts = []
+        for h in under:
+            hint = None
+            if chosen is not None and h in contrasts:
+                partner = COLUMN_LETTERS[h.partner] if h.partner is not None else "?"
+                if h is chosen[1] or (chosen[1].pair is not None and chosen[1].pair is h.pair):
+                    hint = f"Ctrl+Return: make this pair (with {partner}) an annotation"
+                else:
+                    hint = f"F8: choose this pair (with {partner}) instead"
+            parts.append(highlight_tip(h, self._statements, self.colours, hint))
         annotation_id = self.annotation_at(column, offset)
         if annotation_id is not None:
             annotation = next(a for a in self._annotations if a.id == annotation_id)
             parts.append(annotation_tip(annotation))
         return "<hr>".join(parts)
+
+    def place_tooltip(self, column: int, offset: int | None, cursor: QPoint) -> None:
+        """Move the tooltip just shown off the passages it is about: the hovered span, and its
+        counterparts in the other columns."""
+        tip = next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if w.objectName() == "qtooltip_label" and w.isVisible()
+            ),
+            None,
+        )
+        if tip is None or offset is None:
+            return
+        view = self._columns[column]
+        under = view.highlights_at(offset)
+        spans = [(column, h.start, h.end) for h in under]
+        spans += [(h.partner, *h.partner_span) for h in under if h.partner is not None and h.partner_span]
+        avoid = [
+            QRect(self._columns[c].viewport().mapToGlobal(r.topLeft().toPoint()), r.size().toSize())
+            for c, start, end in spans
+            for r in self._columns[c].span_rects(start, end)
+        ]
+        own = [
+            QRect(view.viewport().mapToGlobal(r.topLeft().toPoint()), r.size().toSize())
+            for c, s, e in spans[: len(under)]
+            for r in view.span_rects(s, e)
+        ]
+        line = QRect(cursor, QSize(1, 1))
+        for rect in own:
+            if rect.top() <= cursor.y() <= rect.bottom() + 1:
+                line = line.united(QRect(cursor.x(), rect.top(), 1, rect.height()))
+        screen = tip.screen() or QGuiApplication.primaryScreen()
+        tip.move(place_tip(tip.size(), cursor, line, avoid, screen.availableGeometry()))
 
     def extend_menu(self, menu: QMenu, column: int, offset: int | None) -> None:
         """Add to a column's context menu what applies at `offset`: its suggestions, tagging, the quote,

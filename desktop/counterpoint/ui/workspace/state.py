@@ -63,7 +63,9 @@ class SuggestionState:
     """The engine's suggestions (contrast pairs) and which one is current.
 
     `stepped` is the one reached with F8 or a click or the caret; `hovered` the one under the mouse. The
-    hovered one wins while the mouse is on it.
+    hovered one wins while the mouse is on it. Where one highlighted span has several counterparts (a
+    phrase that contrasts with two columns), the mouse on it keeps the one stepped to when that is among
+    them: F8 chooses between them, and Ctrl+Return accepts the one shown.
     """
 
     def __init__(self) -> None:
@@ -81,12 +83,14 @@ class SuggestionState:
         if not found:
             return None
         index = -1 if step > 0 else 0
-        if self.stepped is not None:
+        current = self.current()
+        if current is not None:
             for i, item in enumerate(found):
-                if _same(item, self.stepped):
+                if _same(item, current):
                     index = i
                     break
         self.stepped = found[(index + step) % len(found)]
+        self.hovered = None  # the keyboard chose: the mouse takes over again when it moves to another
         return self.stepped
 
     def position(self, found: Sequence[Suggestion]) -> tuple[int, int] | None:
@@ -103,11 +107,18 @@ class SuggestionState:
         """The suggestion for the contrast highlights `under` a point of `column` (innermost last)."""
         if not under:
             return None
+        for item in (self.stepped, self.hovered):
+            if item is not None:
+                for h in under:
+                    if _same((column, h), item):
+                        return item
         return column, under[-1]
 
     def hover(self, column: int, under: Sequence[Highlight]) -> bool:
         """The mouse is over `under` in `column`; return whether the hovered suggestion changed."""
         chosen = self.choose_at(column, under)
+        if chosen is not None and self.stepped is not None and _same(chosen, self.stepped):
+            chosen = None  # on the one stepped to: it stays the current one
         changed = chosen != self.hovered
         self.hovered = chosen
         return changed

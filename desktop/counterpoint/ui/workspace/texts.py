@@ -24,15 +24,35 @@ def highlight_label(h: Highlight, colours: UiPalette) -> tuple[str, str]:
     return swatch.line, swatch.label
 
 
-def highlight_tip(h: Highlight, statements: Sequence[Statement], colours: UiPalette) -> str:
-    """One highlight in a tooltip: its kind, its reason, the passage it is paired with."""
+def highlight_tip(
+    h: Highlight, statements: Sequence[Statement], colours: UiPalette, hint: str | None = None
+) -> str:
+    """One highlight in a tooltip: its kind, its reason, the passage it is paired with, and (`hint`) what
+    a key does with it."""
     other = ""
     if h.partner is not None and h.partner_span is not None:
         quote = statements[h.partner].text[h.partner_span[0] : h.partner_span[1]]
         other = f"<br>↔ <b>{COLUMN_LETTERS[h.partner]}</b> “{escape(shorten(quote, 60))}”"
     colour, label = highlight_label(h, colours)
-    hint = "<br><i>Ctrl+Return: make it an annotation</i>" if h.category == "contrast" else ""
-    return f"<p style='margin:0'><b style='color:{colour}'>■ {label}</b> {escape(h.reason)}{other}{hint}</p>"
+    if hint is None:
+        hint = "Ctrl+Return: make it an annotation" if h.category == "contrast" else ""
+    line = f"<br><i>{escape(hint)}</i>" if hint else ""
+    return f"<p style='margin:0'><b style='color:{colour}'>■ {label}</b> {escape(h.reason)}{other}{line}</p>"
+
+
+def suggestion_line(
+    h: Highlight, column: int, statements: Sequence[Statement], colours: UiPalette, n: int, m: int
+) -> str:
+    """The suggestion in hand, in plain words: which of how many, its kind and reason, the two passages."""
+    _colour, label = highlight_label(h, colours)
+    ends = [f"{COLUMN_LETTERS[column]} “{shorten(statements[column].text[h.start : h.end], 40)}”"]
+    if h.partner is not None and h.partner_span is not None:
+        start, end = h.partner_span
+        ends.append(f"{COLUMN_LETTERS[h.partner]} “{shorten(statements[h.partner].text[start:end], 40)}”")
+    return (
+        f"Suggestion {n} of {m} · {label}: {h.reason} · {' ↔ '.join(ends)}"
+        " · Ctrl+Return accepts this pair, F8 / Shift+F8 go to the next / previous"
+    )
 
 
 def annotation_tip(annotation: Annotation) -> str:

@@ -158,6 +158,7 @@ class ComparisonWorkspace(WorkspaceInteraction):
             frame.legend,
             frame.selection,
         )
+        self._suggestion_label = frame.suggestion
         self._scrollbar.valueChanged.connect(self._scroll_to)
         self._body.installEventFilter(self)
         self._legend.kind_toggled.connect(self.set_kind_visible)
@@ -202,6 +203,10 @@ class ComparisonWorkspace(WorkspaceInteraction):
 
     def legend(self) -> Legend:
         return self._legend
+
+    def suggestion_label(self) -> QLabel:
+        """The line under the columns that names the suggestion in hand: n of m, its reason, its pair."""
+        return self._suggestion_label
 
     def selection_label(self) -> QLabel:
         """The line under the columns that says what is selected and what to do with it."""
