@@ -143,7 +143,7 @@ ACCEPTED: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(ACCEPTED))
 def test_read_as_text(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], attack: Any) -> None:
     project = tmp_path / "p.counterpoint"
-    code, out, err = attack(name, lambda: cli(capsys, *ACCEPTED[name](tmp_path, project)))
+    code, _out, err = attack(name, lambda: cli(capsys, *ACCEPTED[name](tmp_path, project)))
     assert code == 0, err
     with sqlite3.connect(project) as conn:
         (content,) = conn.execute("SELECT content FROM sources").fetchone()
@@ -216,3 +216,44 @@ def test_a_dossier_with_a_javascript_address_is_refused_in_one_line(
         "dossier url", lambda: cli(capsys, "import", str(tmp_path / "new.counterpoint"), str(dossier))
     )
     assert one_line_error(code, err) and "http" in err, err
+
+
+# Inputs each quadratic in one stage of the import until they were bounded (issue 15 point 2): through the
+# whole command, each finishes well within the hang limit and imports its source.
+ADVERSARIAL: dict[str, tuple[str, str]] = {
+    "200 KB of nested unclosed <article>": ("a.html", "<html><body>" + "<article>a" * 20_000),
+    "200 KB of nested <div><ul>": ("d.html", "<html><body><p>Words.</p>" + "<div><ul>" * 22_000),
+    "100 KB of full stops": ("stops.txt", "Words first.\n" + "." * 100_000),
+    "100 KB of '?!'": ("marks.txt", "Words first.\n" + "?!" * 50_000),
+    "100 KB of 'Aa Bb said '": ("said.txt", "Aa Bb said " * 9_000),
+    "a name phrase of 'of Bb' 60 KB long": ("of.txt", '"We will do it," said Ann ' + "of Bb " * 10_000 + ".\n"),
+    "100 KB of '\"a '": ("qa.txt", '"a ' * 33_000),
+    "alternating curly and straight quotes": ("mix.txt", '“a" "a” ‘a\' \'a’ ' * 8_000),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_inputs_import_in_bounded_time(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], attack: Any
+) -> None:
+    file_name, content = ADVERSARIAL[name]
+    path = _write(tmp_path, file_name, content)
+    project = tmp_path / "p.counterpoint"
+    code, _out, err = attack(name, lambda: cli(capsys, "import", str(project), str(path)))
+    assert code == 0, err
+    with sqlite3.connect(project) as conn:
+        assert conn.execute("SELECT count(*) FROM sources").fetchone() == (1,)
+
+
+def test_a_stage_past_its_time_limit_says_so_in_one_line_and_stores_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], attack: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counterpoint.ingest import deadline
+
+    monkeypatch.setattr(deadline, "STAGE_TIME_LIMIT", 0.001)
+    path = _write(tmp_path, "long.txt", '"We will act on this," said Jane Doe. ' * 20_000)
+    project = tmp_path / "p.counterpoint"
+    code, _out, err = attack("stage time limit", lambda: cli(capsys, "import", str(project), str(path)))
+    assert one_line_error(code, err), err
+    assert "long.txt took too long" in err and "nothing was imported" in err
+    assert not project.exists()
