@@ -513,7 +513,11 @@ def import_text_with_preview(
     except IngestError as exc:
         QMessageBox.warning(parent, "Paste", tip(str(exc)))
         return None
-    found = _in_background(parent, "Finding quotations…", lambda: propose_statements(document))
+    try:  # finding them has a time limit (ingest/deadline.py): past it, one clear message
+        found = _in_background(parent, "Finding quotations…", lambda: propose_statements(document))
+    except IngestError as exc:
+        QMessageBox.warning(parent, "Paste", tip(str(exc)))
+        return None
     chosen = preview_document(parent, document, found, project)
     if chosen is None:
         return None
