@@ -17,7 +17,7 @@ from counterpoint.engine.model import Span  # one Span type across packages
 from counterpoint.engine.offsets import Utf16Offsets
 
 LINE_SEPARATOR = "\u2028"
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # A row is one paragraph of a QTextDocument, so breaks inside it become line separators; each swap is
 # one character for one, so offsets survive.
 _DISPLAY = str.maketrans({"\n": LINE_SEPARATOR, "\u2029": LINE_SEPARATOR, "\r": "\u200b"})
@@ -413,3 +413,34 @@ def plan_comparison(texts: Sequence[str], analysis: AnalysisLike | None) -> Comp
         collect_highlights(analysis, len(texts)),
         tuple(sorted(words, key=len)[-40:]),
     )
+
+
+_JOINERS = "'’-‐"  # inside a word when letters stand on both sides: don't, Community-based
+
+
+def snap_to_words(text: str, start: int, end: int) -> Span | None:
+    """A selection grown to whole words at both ends (a drag that starts or ends in the middle of a word
+    takes the whole word: the quotation is the evidence, half a word is not), its outer whitespace
+    trimmed; None when nothing but whitespace is left."""
+
+    def part(i: int) -> bool:
+        ch = text[i]
+        if ch.isalnum():
+            return True
+        return ch in _JOINERS and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+    def inside(i: int) -> bool:
+        return 0 < i < len(text) and part(i - 1) and part(i)
+
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    while inside(start):
+        start -= 1
+    while inside(end):
+        end += 1
+    return start, end

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip
 
 from counterpoint.ui.palette import UiPalette
 from counterpoint.ui.workspace.look import DOCUMENT_MARGIN, LINE_HEIGHT, ROW_GAP, content_height
-from counterpoint.ui.workspace_model import Highlight, Row, Segment, Span, Utf16Map, segments
+from counterpoint.ui.workspace_model import Highlight, Row, Segment, Span, Utf16Map, segments, snap_to_words
 
 
 class ColumnHost(Protocol):
@@ -258,12 +258,8 @@ class ColumnText(QTextEdit):
         if not cursor.hasSelection():
             return None
         start, end = self.text_offset(cursor.selectionStart()), self.text_offset(cursor.selectionEnd())
-        # Trim the whitespace a double-click or a sloppy drag picks up.
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return (start, end) if start < end else None
+        # Whole words, without the whitespace a double-click or a sloppy drag picks up.
+        return snap_to_words(self.text, start, end)
 
     def _caret_moved(self) -> None:
         if self.highlights:
@@ -409,6 +405,12 @@ class ColumnText(QTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        span = self.selected_span()
+        if span is not None and event.button() == Qt.MouseButton.LeftButton:
+            # Show the words that will be tagged: the drag's ends, grown to whole words.
+            cursor = self.textCursor()
+            if (self.text_offset(cursor.selectionStart()), self.text_offset(cursor.selectionEnd())) != span:
+                self.select_span(*span)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             offset = self.offset_at(event.position().toPoint())
             self.clicked.emit(self.column, offset)
