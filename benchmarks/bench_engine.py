@@ -3,8 +3,8 @@ installed) on the same texts, in the same process.
 
 First analyse() (the app's path) on real sentences recombined (benchmarks/sentences.py): 1-3 sentence
 statements and 300-word speeches, fresh texts every run (cold word caches) beside the same texts again
-(warm), and pairs of 1,250 / 5,000 / 20,000-word documents with the growth exponent; `--quick` stops there
-(smaller sizes).
+(warm), and pairs of 1,250 / 5,000 / 20,000 / 40,000-word documents (spliced real sentences, fresh) with
+the growth exponent; `--quick` stops there (1,250 and 5,000 words).
 
 Run by `make bench` (benchmarks/run.py). Prints one table: the engine's time, the baseline's time, and
 their ratio, for two 300-word statements, two 20,000-word documents (contrast mode), two 50,000-word
@@ -21,6 +21,8 @@ import sys
 import time
 from collections.abc import Callable
 from importlib import resources
+
+import report
 
 TARGETS = {
     "300-word statements": 0.005,
@@ -203,7 +205,7 @@ def realistic_rows(quick: bool) -> list[tuple[str, float, dict[str, float]]]:
         anchor = {k: median_time(fn, repeat=runs) for k, fn in anchors(a, b).items()}
         rows.append((f"{name}, fresh", fresh, anchor))
         rows.append((f"{name}, warm", warm, anchor))
-    sizes = (1_250, 5_000) if quick else (1_250, 5_000, 20_000)
+    sizes = (1_250, 5_000) if quick else (1_250, 5_000, 20_000, 40_000)
     for words in sizes:
         a, b = real_document(rng, words), real_document(rng, words)
         took = timed(lambda a=a, b=b: analyse([a, b]))  # fresh texts, once: the way a user opens them
@@ -233,6 +235,20 @@ def main() -> int:
     for name, took, anchor in realistic:
         shown = "  ".join(f"{k} {v * 1000:.2f}ms ({took / v:,.0f}x)" for k, v in anchor.items())
         print(f"{name:<40} {took * 1000:>8.1f}ms   {shown}")
+        size = int(name.split()[2].replace(",", "").split("-")[0]) if "documents" in name else None
+        case = "analyse(), 2 documents, fresh" if size else f"analyse(), {name}"
+        target = 1.0 if size == 20_000 else 0.005 if name.startswith("300-word") else None
+        for anchor_name, seconds in anchor.items():  # the same engine time against each anchor
+            shown_target = target if anchor_name == "difflib" else None
+            report.record(
+                "engine",
+                f"{case} vs {anchor_name}",
+                size,
+                took,
+                seconds,
+                floor_name=anchor_name,
+                target=shown_target,
+            )
     docs = [
         (int(n.split()[2].replace(",", "").split("-")[0]), t) for n, t, _ in realistic if "documents" in n
     ]
@@ -240,8 +256,10 @@ def main() -> int:
         f"growth exponent of analyse() over {docs[0][0]:,}-{docs[-1][0]:,} words per text: "
         f"{exponent([n for n, _ in docs], [t for _, t in docs]):.2f} (target <= 1.15)\n"
     )
+    first = first_call_time()
+    report.record("engine", "import + first contrast(), fresh process", None, first, target=0.2)
     if quick:
-        print(f"first contrast() in a fresh process: {first_call_time():.2f} s (target 0.2 s)")
+        print(f"first contrast() in a fresh process: {first:.2f} s (target 0.2 s)")
         return 0
 
     rng = random.Random(2017)
@@ -278,14 +296,16 @@ def main() -> int:
     print(f"{'case':<38} {'engine':>10} {'baseline':>10} {'ratio':>7} {'target':>8}")
     for name, eng, bl in rows:
         target = TARGETS[name]
+        report.record("engine", f"random words: {name}", None, eng, bl, floor_name="difflib", target=target)
         flag = "" if eng <= target else "  (over target)"
         print(
             f"{name:<38} {eng * 1000:>8.1f}ms {bl * 1000:>8.1f}ms {eng / bl:>7.2f} {target * 1000:>6.0f}ms{flag}"
         )
     print("baselines: difflib.SequenceMatcher(None, a.split(), b.split()).get_opcodes() on the same texts;")
     print("           for the import, a fresh interpreter that imports difflib.")
-    print(f"first contrast() in a fresh process, lexicons loading: {first_call_time():.2f} s (target 0.2 s)")
+    print(f"first contrast() in a fresh process, lexicons loading: {first:.2f} s (target 0.2 s)")
     print(f"full analyse() of the two 50,000-word versions (the app's path): {full:.2f} s")
+    report.record("engine", "random words: analyse() of 50,000-word versions", None, full, floor_name="")
     return 0
 
 

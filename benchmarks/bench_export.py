@@ -24,6 +24,8 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
+import report
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TIME_TARGET_S = 3.0
@@ -312,6 +314,36 @@ def main() -> int:
         f"PDF peak RSS over the baseline process: {pdf_rss - memory['baseline']['maxrss_mb']:.0f} MB "
         f"(×{pdf_rss / memory['baseline']['maxrss_mb']:.2f})"
     )
+    for mode, seconds in timings.items():
+        target = TIME_TARGET_S if mode == "pdf" else None
+        report.record(
+            "export",
+            f"{mode}, in process",
+            None,
+            seconds,
+            timings["plain-qtextdocument"],
+            floor_name="plain QTextDocument PDF",
+            target=target,
+        )
+    report.record(
+        "export",
+        "counterpoint export -o report.pdf, fresh process",
+        None,
+        cli_seconds,
+        timings.get("reportlab (anchor)"),
+        floor_name="reportlab, same words",
+    )
+    for mode in OPERATIONS:
+        report.record(
+            "export",
+            f"{mode}, peak RSS",
+            None,
+            memory[mode]["maxrss_mb"],
+            memory["baseline"]["maxrss_mb"] if mode != "baseline" else None,
+            unit="MB",
+            floor_name="baseline process",
+            target=MEMORY_TARGET_MB if mode == "pdf" else None,
+        )
     within = timings["pdf"] < TIME_TARGET_S and pdf_rss < MEMORY_TARGET_MB
     print(
         f"targets: PDF < {TIME_TARGET_S:.0f} s ({timings['pdf']:.2f} s), < {MEMORY_TARGET_MB:.0f} MB "

@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import report
 from sentences import statement, statement_rows, typed_queries
 
 from counterpoint.store import NewStatement, Project, TargetSpec, quote_fts
@@ -61,6 +62,17 @@ for row in conn.execute(
     out.write(f"{row[0]:>5}  {row[1] or 'undated'}  {row[2]}: {' '.join(row[3].split()[:12])}\n")
 """
 )
+
+
+FLOOR_NAMES = {
+    "open the project": "sqlite3 connect + 1 query",
+    "search (GUI path)": "direct FTS5, same order",
+    "first 200 of a search": "direct FTS5 page, LIMIT 200",
+    "add a statement": "INSERT+COMMIT, sync=FULL",
+    "commit an annotation": "INSERT+COMMIT, sync=FULL",
+    "counterpoint list (fresh process)": "sqlite3 rows, fresh python",
+    "counterpoint list": "sqlite3 rows, fresh python",
+}
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -120,7 +132,8 @@ def measure(path: Path, size: int, rng: random.Random) -> dict[str, tuple[float,
     results["open the project"] = (statistics.median(opens), statistics.median(bare))
 
     project = Project.open(path, lock=False)
-    queries = [q for q in typed_queries(rng, SEARCHES * 2) if quote_fts(q)][:SEARCHES]
+    searches = SEARCHES if size < 500_000 else SEARCHES // 2  # (make bench stays under 10 minutes)
+    queries = [q for q in typed_queries(rng, searches * 2) if quote_fts(q)][:searches]
     gui, floor, page, page_floor = [], [], [], []
     for query in queries:
         match = quote_fts(query)
@@ -168,8 +181,9 @@ def measure(path: Path, size: int, rng: random.Random) -> dict[str, tuple[float,
     results["add a statement, median"] = (statistics.median(adds), statistics.median(floors))
     results["commit an annotation, median"] = (statistics.median(notes), statistics.median(floors))
 
-    lists = [run_child([sys.executable, "-c", CLI_LIST, str(path)]) for _ in range(2)]
-    list_floor = [run_child([sys.executable, "-c", FLOOR_LIST, str(path)]) for _ in range(2)]
+    runs = 2 if size < 100_000 else 1
+    lists = [run_child([sys.executable, "-c", CLI_LIST, str(path)]) for _ in range(runs)]
+    list_floor = [run_child([sys.executable, "-c", FLOOR_LIST, str(path)]) for _ in range(runs)]
     results["counterpoint list (fresh process)"] = (
         min(t for t, _ in lists),
         min(t for t, _ in list_floor),
@@ -207,6 +221,18 @@ def main() -> None:
         return f"{value:.0f} MB" if "MB" in name else f"{value * 1000:.1f} ms"
 
     names = list(next(iter(table.values())))
+    for name in names:
+        for size in SIZES:
+            value, floor = table[size][name]
+            report.record(
+                "store",
+                name + (" [<= 1.5x]" if name.startswith("search") else ""),
+                size,
+                value,
+                floor,
+                unit="MB" if "MB" in name else "s",
+                floor_name=FLOOR_NAMES.get(name.split(",")[0], ""),
+            )
     print(f"\n{'measure':<36}{'size':>9}{'result':>12}{'floor':>12}{'ratio':>8}")
     for name in names:
         for size in SIZES:
