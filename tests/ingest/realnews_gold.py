@@ -2,7 +2,8 @@
 found, attributed, dated as said and placed at their occasion.
 
 The articles live outside the repository (see realnews/README.md): `.venv/bin/python
-tests/ingest/realnews_gold.py FOLDER` prints the figures and every miss.
+tests/ingest/realnews_gold.py FOLDER [--gold PATH]` prints the figures and every miss; PATH defaults to
+realnews/gold-2026-12.json (the second batch: `--gold tests/ingest/realnews/gold-2026-12-b.json`).
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ class Score:
         self.misses.extend(other.misses)
 
 
-def score(folder: Path) -> tuple[Score, dict[str, Score]]:
-    gold = json.loads(GOLD.read_text("utf-8"))
+def score(folder: Path, gold_path: Path = GOLD) -> tuple[Score, dict[str, Score]]:
+    gold = json.loads(gold_path.read_text("utf-8"))
     total = Score()
     per_doc: dict[str, Score] = {}
     for item in gold["documents"]:
@@ -87,8 +88,16 @@ def score(folder: Path) -> tuple[Score, dict[str, Score]]:
 
 
 def main(argv: list[str]) -> None:
-    folder = Path(argv[1]) if len(argv) > 1 else Path("/work/realnews-issue12")
-    total, per_doc = score(folder)
+    args = list(argv[1:])
+    gold_path = GOLD
+    if "--gold" in args:
+        at = args.index("--gold")
+        if at + 1 >= len(args):
+            raise SystemExit("--gold needs a path to a gold file")
+        gold_path = Path(args[at + 1])
+        del args[at : at + 2]
+    folder = Path(args[0]) if args else Path("/work/realnews-issue12")
+    total, per_doc = score(folder, gold_path)
     for name, doc in per_doc.items():
         print(
             f"{name:42} found {doc.found}/{doc.quotes}  attributed {doc.attributed}  "
