@@ -51,7 +51,7 @@ def suggestion_line(
         ends.append(f"{COLUMN_LETTERS[h.partner]} “{shorten(statements[h.partner].text[start:end], 40)}”")
     return (
         f"Suggestion {n} of {m} · {label}: {h.reason} · {' ↔ '.join(ends)}"
-        " · Ctrl+Return accepts this pair, F8 / Shift+F8 go to the next / previous"
+        " · Ctrl+Return accepts it · F8 / Shift+F8: next / previous"
     )
 
 
