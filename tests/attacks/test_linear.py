@@ -142,3 +142,29 @@ def test_nesting_is_bounded_but_a_real_page_is_untouched() -> None:
     assert bounded.count("</article>") == MAX_NESTING
     assert bounded.count("<p>x</p>") == 3 * MAX_NESTING  # the words are all there
     assert html_to_article(deep).text.split() == ["x"] * (3 * MAX_NESTING)
+
+
+class _CountingText(str):
+    """The masked text, counting the characters every slice of it copies."""
+
+    copied = 0
+
+    def __getitem__(self, key: object) -> str:  # type: ignore[override]
+        piece = str.__getitem__(self, key)  # type: ignore[index]
+        if isinstance(key, slice):
+            _CountingText.copied += len(piece)
+        return piece
+
+
+@pytest.mark.parametrize("unit", ['"a ', "“a” ", '"a," he said, "b" '])
+def test_attribution_copies_a_bounded_part_of_the_text_per_quotation(unit: str) -> None:
+    # The text before each quotation was sliced from its sentence's start: one sentence of 30,000 quotations
+    # copied 10^9 characters (quadratic, too cheap per copy for the timing checks to see below a megabyte).
+    from counterpoint.ingest.quotes.pipeline import _Extractor
+
+    text = unit * (120_000 // len(unit))
+    extractor = _Extractor(text, None)
+    extractor.masked = _CountingText(extractor.masked)
+    _CountingText.copied = 0
+    extractor.run()
+    assert _CountingText.copied < 50 * len(text), _CountingText.copied

@@ -388,7 +388,12 @@ class _Extractor(OccasionReader):
                 speaker = self._resolve(sentence, span, open_mark)
                 if speaker is not None:
                     return speaker
-        if self.masked[sentence.start : open_mark].rstrip().endswith(":"):
+        # The last character before the quotation, spaces skipped: read in place, since slicing the sentence
+        # up to each of its quotations copied it once per quotation (quadratic in a long sentence).
+        before = open_mark
+        while before > sentence.start and self.masked[before - 1].isspace():
+            before -= 1
+        if before > sentence.start and self.masked[before - 1] == ":":
             # 'Asked whether she would sell, she doesn't hesitate: "Not while I can stand."': a colon hands
             # the quotation to the clause before it, whose subject here is a pronoun
             for i in reversed(left):
