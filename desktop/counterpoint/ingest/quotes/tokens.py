@@ -182,7 +182,12 @@ class SentenceReader:
         content = self.text[self.quoted[index].parts[-1][0] : close].rstrip()
         if not content or content[-1] not in ".!?…":
             return False
-        rest = self.text[close + 1 : p_end].lstrip()
+        # What follows the mark, spaces skipped: its first 80 characters are all the rules read (slicing to the
+        # paragraph's end copied the paragraph once per quotation: quadratic in a long one).
+        after = close + 1
+        while after < p_end and self.text[after].isspace():
+            after += 1
+        rest = self.text[after : min(p_end, after + 80)]
         if not rest:
             return True
         # "Why now?" she asked. -- the sentence goes on when a lower-case word follows,
