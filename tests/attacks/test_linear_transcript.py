@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
-from test_linear import _SETTINGS, _seconds, assert_linear, units
+from test_linear import _SETTINGS, _CountingText, _seconds, assert_linear, units
 
 from counterpoint.ingest import document_from_text
 from counterpoint.ingest.proposals import propose_statements
@@ -53,3 +53,13 @@ def test_many_distinct_labels_one_letter_apart_are_linear() -> None:
         small = min(small, _seconds(transcript_statements, _distinct_labels(1500)))
         large = min(large, _seconds(transcript_statements, _distinct_labels(6000)))
     assert large < 8.0 * small + 0.1, f"{small:.3f} s, x4 {large:.3f} s"
+
+
+@pytest.mark.parametrize("unit", ["A: a\n", "Q  a\n", "The CHAIRMAN. a\n", "MR. A: a. B: b  C: c\n"])
+def test_transcript_reading_copies_a_bounded_part_of_the_text_per_turn(unit: str) -> None:
+    # each turn looked for a blank line in a copy of the whole text before it: 12,000 turns copied 3.6 x 10^8
+    # characters (quadratic, too cheap per copy for the timing checks to see at these sizes)
+    text = unit * (60_000 // len(unit))
+    _CountingText.copied = 0
+    transcript_statements(_CountingText(text))
+    assert _CountingText.copied < 20 * len(text), _CountingText.copied

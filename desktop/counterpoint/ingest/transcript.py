@@ -278,7 +278,10 @@ def _furniture_lines(text: str) -> set[str]:
 
 def _paragraphs(text: str, start: int, end: int, furniture: set[str]) -> list[tuple[Span, ...]]:
     """The spans of the words in text[start:end], by paragraph, without directions, stamps or page furniture."""
-    blank_line_paragraphs = "\n\n" in text[start:end] or "\n\n" in text[:start][-4000:]
+    # (looked for in place: the whole text before the turn, copied per turn, was quadratic in the turns)
+    blank_line_paragraphs = (
+        text.find("\n\n", start, end) >= 0 or text.find("\n\n", max(0, start - 4000), start) >= 0
+    )
     paragraphs: list[list[Span]] = []
     current: list[Span] = []
     pending_break = False
