@@ -101,13 +101,15 @@ def test_cancel_stops_the_export_and_writes_nothing(
     release = export_dialog.threading.Event()
     real_export = export_dialog.export_file
 
-    def slow_export(project: Project, path: Path, fmt: str, ids: object, progress: object) -> Path:
+    def slow_export(
+        project: Project, path: Path, fmt: str, ids: object, progress: object, **options: object
+    ) -> Path:
         def held(done: int, total: int) -> None:
             started.set()
             release.wait(10)
             progress(done, total)  # type: ignore[operator]
 
-        return real_export(project, path, fmt, ids, held)  # type: ignore[arg-type]
+        return real_export(project, path, fmt, ids, held, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(export_dialog, "export_file", slow_export)
     with qtbot.waitSignal(dialog.finished, timeout=20_000) as closed:

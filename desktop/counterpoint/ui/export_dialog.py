@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from counterpoint.app.exporting import export_file, report_for
+from counterpoint.app.record import speaker_record
 from counterpoint.errors import UserError
 from counterpoint.export import FORMATS
 from counterpoint.export.atomic import check_output_path, safe_file_name
+from counterpoint.export.record import SpeakerRecord
 from counterpoint.store import Project
 from counterpoint.ui.plain import tip
 
@@ -100,11 +102,19 @@ class _Job(QThread):
             self.succeeded.emit(result)
 
 
-def _preview_pages(comparison_ids: list[int] | None) -> Callable[[Project, Callable[[int, int], None]], Any]:
+def _records(project: Project, speaker: str, tag: str) -> list[SpeakerRecord]:
+    """The speaker's record the report adds after the comparisons (none when no speaker is chosen)."""
+    return [speaker_record(project, speaker, tag=tag or None)] if speaker else []
+
+
+def _preview_pages(
+    comparison_ids: list[int] | None, speaker: str = "", tag: str = ""
+) -> Callable[[Project, Callable[[int, int], None]], Any]:
     def work(project: Project, progress: Callable[[int, int], None]) -> tuple[list[QImage], int]:
         from counterpoint.export.pdf import render_preview
 
-        return render_preview(report_for(project, comparison_ids), dpi=PREVIEW_DPI, max_pages=PREVIEW_PAGES)
+        report = report_for(project, comparison_ids, _records(project, speaker, tag))
+        return render_preview(report, dpi=PREVIEW_DPI, max_pages=PREVIEW_PAGES)
 
     return work
 
@@ -181,9 +191,25 @@ class ExportDialog(QDialog):
         self.about.setWordWrap(True)
         self.about.setStyleSheet("color: palette(placeholder-text);")
 
+        # A speaker's record (issue 14) after the comparisons, in the PDF and HTML reports.
+        self.record_box = QComboBox()
+        self.record_box.setAccessibleName("Speaker record")
+        self.record_box.addItem("No speaker record", "")
+        for speaker in project.speakers():
+            self.record_box.addItem(speaker.name, speaker.name)
+        self.record_tag_box = QComboBox()
+        self.record_tag_box.setAccessibleName("Speaker record: tag")
+        self.record_tag_box.addItem("on any tag", "")
+        for tag in project.tags():
+            self.record_tag_box.addItem(f"on “{tag.name}”", tag.name)
+        record_row = QHBoxLayout()
+        record_row.addWidget(self.record_box, 2)
+        record_row.addWidget(self.record_tag_box, 1)
+
         form = QFormLayout()
         form.addRow("Format", self.format_box)
         form.addRow("Scope", scope)
+        form.addRow("Record", record_row)
         form.addRow("Save to", path_row)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -221,6 +247,9 @@ class ExportDialog(QDialog):
         self.about.setText(ABOUT_FORMATS.get(self.format, ""))
         self.format_box.currentIndexChanged.connect(self._format_changed)
         self.scope_group.buttonToggled.connect(self._scope_changed)
+        self.record_box.currentIndexChanged.connect(lambda _i: self._record_changed())
+        self.record_tag_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        self._record_changed(preview=False)
         self.browse_button.clicked.connect(self._browse)
         self.export_button.clicked.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
@@ -234,6 +263,18 @@ class ExportDialog(QDialog):
 
     def set_format(self, name: str) -> None:
         self.format_box.setCurrentIndex(self.format_box.findData(name))
+
+    @property
+    def record_speaker(self) -> str:
+        """The speaker whose record the report adds ("" for none; only PDF and HTML reports have one)."""
+        return str(self.record_box.currentData() or "") if self.format in ("pdf", "html") else ""
+
+    def _record_changed(self, *, preview: bool = True) -> None:
+        reports = self.format in ("pdf", "html")
+        self.record_box.setEnabled(reports)
+        self.record_tag_box.setEnabled(reports and bool(self.record_box.currentData()))
+        if preview:
+            self.refresh_preview()
 
     def comparison_ids(self) -> list[int] | None:
         if self.this_comparison.isChecked() and self.comparison_id is not None:
@@ -251,6 +292,7 @@ class ExportDialog(QDialog):
 
     @Slot()
     def _format_changed(self) -> None:
+        self._record_changed(preview=False)
         self.about.setText(ABOUT_FORMATS.get(self.format, ""))
         text = self.path_edit.text().strip()
         if text:
@@ -286,7 +328,8 @@ class ExportDialog(QDialog):
             self._preview_again = True  # show the latest choice once the running preview is done
             return
         self.preview_label.setText("Preview: laying out the report…")
-        job = _Job(self.project.path, _preview_pages(self.comparison_ids()))
+        tag = str(self.record_tag_box.currentData() or "")
+        job = _Job(self.project.path, _preview_pages(self.comparison_ids(), self.record_speaker, tag))
         job.succeeded.connect(self._preview_done)
         job.failed.connect(self._preview_failed)
         job.finished.connect(self._preview_finished)
@@ -351,6 +394,7 @@ class ExportDialog(QDialog):
         if path.exists() and not self._confirm_overwrite(path):
             return
         fmt, ids = self.format, self.comparison_ids()
+        speaker, tag = self.record_speaker, str(self.record_tag_box.currentData() or "")
         cancel = self._cancel = threading.Event()
 
         def work(project: Project, progress: Callable[[int, int], None]) -> Path:
@@ -359,7 +403,7 @@ class ExportDialog(QDialog):
                     raise ExportCancelled
                 progress(done, total)
 
-            return export_file(project, path, fmt, ids, report)
+            return export_file(project, path, fmt, ids, report, records=_records(project, speaker, tag))
 
         self._set_busy(True)
         job = _Job(self.project.path, work)
@@ -376,6 +420,7 @@ class ExportDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         for widget in (
             self.format_box,
+            self.record_box,
             self.this_comparison,
             self.all_comparisons,
             self.path_edit,
@@ -385,6 +430,8 @@ class ExportDialog(QDialog):
             widget.setEnabled(not busy)
         if not busy and self.comparison_id is None:
             self.this_comparison.setEnabled(False)
+        if not busy:
+            self._record_changed(preview=False)
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)  # busy until the first step reports
         self.status.setText("Exporting…" if busy else "")
