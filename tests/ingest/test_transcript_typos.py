@@ -66,3 +66,43 @@ def test_short_or_distant_names_are_not_taken_for_typos() -> None:
     text = "JOHN MARSH: Good morning.\n\nMARCH: Hello there.\n\nMARSH: Shall we?\n\nMARCH: Yes.\n"
     # five letters, one apart, but each spelling is written twice: two people, not a typo
     assert [t.speaker for t in find_turns(text)] == ["John Marsh", "March", "John Marsh", "March"]
+
+
+def test_a_name_after_several_title_words_in_a_headline_is_a_full_name() -> None:
+    text = (
+        "Secretary of Labor Nominee Walter Brennick Confirmation Hearing. Aired 2-3p ET\n\n"
+        "SEN. JOAN ALDER, D-MAINE: Will you commit to publishing the report?\n\n"
+        "BRENNICK: I will commit to providing as much as I can.\n\n"
+        "ALDER: Thank you.\n\n"
+        "BRENNICK: That would be my intent.\n"
+    )
+    assert [t.speaker for t in find_turns(text)] == [
+        "Joan Alder",
+        "Walter Brennick",
+        "Joan Alder",
+        "Walter Brennick",
+    ]
+
+
+def test_a_label_giving_only_a_title_is_the_person_the_text_names_with_that_title() -> None:
+    text = (
+        "TRANSCRIPT OF INTERVIEW WITH THE MORNING SHOW, RADIO 4KQ\n\n"
+        "HOST:\nPrime Minister Alan Whitcombe, good morning and welcome again.\n\n"
+        "PRIME MINISTER:\nGood morning, it is great to be back.\n\n"
+        "HOST:\nThe polls are not kind to you this week.\n\n"
+        "PRIME MINISTER:\nWell the polls are what they are.\n"
+    )
+    minister = [t for t in find_turns(text) if t.label.startswith("PRIME")]
+    assert [(t.speaker, t.role) for t in minister] == [("Alan Whitcombe", "Prime Minister")] * 2
+
+
+def test_a_full_name_is_two_or_three_words_not_a_run_of_two_names_in_capitals() -> None:
+    text = (
+        "SPEAKERS: FORMER GOV. MARK TALLIS PRESIDENT DORA KEMPE JANE MARLOW, MODERATOR\n\n"
+        "MARLOW: Good evening. I'm Jane Marlow and this is the second debate.\n\n"
+        "TALLIS: Thank you, Jane.\n\n"
+        "KEMPE: Thank you.\n\n"
+        "MARLOW: The first question goes to the governor.\n"
+    )
+    speakers = [t.speaker for t in find_turns(text)]
+    assert speakers[0] == speakers[3] == "Jane Marlow"

@@ -85,10 +85,11 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 # A full name in running text or a header: two to four capitalised words ("Josh Earnest", "Homer E. Capehart",
-# "CANDY CROWLEY"). Each word is bounded, so a pass over the text is linear.
+# "CANDY CROWLEY"), with up to two title words before them ("Attorney General Nominee William Barr"). Each word
+# is bounded, so a pass over the text is linear.
 _FULL_NAME = re.compile(
     r"\b(?:[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})"
-    r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})){1,3}\b"
+    r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})){1,5}\b"
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
 _HONOURABLE = re.compile(r"\b(?:The[ \t]+)?Hon\.?[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2})\b")
@@ -110,18 +111,23 @@ class Cast:
         self._role_mentions: dict[str, str] = {}  # "chairman" -> "Homer E. Capehart"
         self._initials: dict[str, Person] = {}
         counts: dict[tuple[str, str], int] = {}
+        titled: dict[str, list[str]] = {}  # "prime minister" -> the words after its first "Prime Minister …"
         for match in _FULL_NAME.finditer(text):
             # A name ends at a possessive ("John Robbie's Interview"); a run of capitalised words may run on
             # past the name ("John Robbie Interview"), so each of its leading runs is a candidate.
             possessive = _POSSESSIVE.search(match[0])
             words = (match[0][: possessive.start()] if possessive else match[0]).split()
-            _titles, name = split_title(words)
+            titles, name = split_title(words)
+            honorifics = lexicon().honorifics
+            role_words = [w for w in titles if w.lower() not in ("the", "former") and w.lower() not in honorifics]
+            if role_words and len(name) >= 2:
+                titled.setdefault(label_key(" ".join(role_words)), name)
             inside = [n for n, word in enumerate(name) if is_title_word(word)]
             if inside:
                 name = name[inside[-1] + 1 :]  # "Florida Governor Ron DeSantis": the name after the title
             if len(name) == 2 and _near_title(name[0]) is not None:
                 name = name[1:]  # "Govenor Haskell": a misspelt title, not a first name
-            for end in range(2, len(name) + 1):
+            for end in range(2, min(len(name), 3) + 1):  # a full name is two or three words
                 if any(is_title_word(w) for w in name[:end]):
                     break
                 key = (name[end - 1].lower().replace("’", "'"), name_case(" ".join(name[:end])))
@@ -131,6 +137,15 @@ class Cast:
             if count > best.get(surname, 0):
                 best[surname] = count
                 self._mentions[surname] = full
+        # "Prime Minister John Howard, good morning": a title written before a name the text uses is that
+        # person's, for a label that gives the title alone ("PRIME MINISTER:")
+        self._titled: dict[str, str] = {}
+        for role_key, name in titled.items():
+            for end in (3, 2):
+                full = name_case(" ".join(name[:end]))
+                if len(name) >= end and self._mentions.get(name[end - 1].lower().replace("’", "'")) == full:
+                    self._titled[role_key] = full
+                    break
         for match in _NAME_ROLE.finditer(text[:20_000]):
             role = (match["paren"] or match["comma"] or "").lower()
             _titles, name = split_title(match["name"].split())
@@ -177,7 +192,7 @@ class Cast:
             known = self._by_role.get(role_key)
             if known is not None:
                 return known
-            mention = self._role_mentions.get(role_key)
+            mention = self._role_mentions.get(role_key) or self._titled.get(role_key)
             if mention is not None:
                 return Person(mention, name_case(role_key.title()))
             if self._owner is not None:
