@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from itertools import islice
 
-from counterpoint.ingest.lexicon import lexicon
+from counterpoint.ingest.lexicon import lexicon, word_class
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,6 @@ def label_words() -> LabelWords:
     )
 
 
-# Words that stand before a name as its title in a label ("SEN.", "REP.", "THE HON", "FORMER GOV.").
-_EXTRA_TITLES = frozenset(
-    {"sen.", "sen", "rep.", "rep", "hon", "hon.", "the", "former", "vice", "press", "secretary", "senator",
-     "representative", "prime", "gov", "president", "mp", "rt", "rt."}
-)  # fmt: skip
 _ROLE_ONLY = re.compile(r"^(?:the\s+)?(?P<role>[a-z][a-z .'\-]*)$")
 
 
@@ -49,7 +44,7 @@ def is_title_word(word: str) -> bool:
     return (
         low in words.titles
         or low in words.honorifics
-        or low in _EXTRA_TITLES
+        or low in word_class("label-titles")  # "SEN.", "THE HON", "FORMER GOV."
         or low.rstrip(".") in words.titles
     )
 
