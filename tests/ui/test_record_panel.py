@@ -132,3 +132,19 @@ def test_project_data_is_plain_text(qtbot: Any, window: MainWindow) -> None:
     assert timeline.row_text(ids[0]).endswith("<i>not italic</i> words")
     assert timeline.row_text(ids[1]).startswith("undated")
     assert "undated, last" in panel.status.text()
+
+
+def test_the_keyboard_picks_two_statements_too(qtbot: Any, window: MainWindow) -> None:
+    dialog = open_and_wait(qtbot, window, "Jeff Sessions")
+    timeline = dialog.panel.timeline
+    first, second = timeline.statement_ids()
+    timeline.setFocus()
+    before = len(window.project.comparisons())
+    qtbot.keyClick(timeline, Qt.Key.Key_Down)
+    qtbot.keyClick(timeline, Qt.Key.Key_Space)
+    assert timeline.selected == [second]
+    assert "Statement 2 selected" in dialog.panel.status.text()
+    qtbot.keyClick(timeline, Qt.Key.Key_Up)
+    qtbot.keyClick(timeline, Qt.Key.Key_Return)
+    comparisons = window.project.comparisons()
+    assert len(comparisons) == before + 1 and comparisons[-1].statement_ids == (second, first)

@@ -18,6 +18,9 @@ from counterpoint.export.record import RecordMark, SpeakerRecord, export_record_
 from counterpoint.store import Project, Speaker, Statement
 from counterpoint.store.finding import annotations_joining
 
+# Topic candidates per statement when the engine is asked about any two: a record holds one speaker's
+# statements, so the few sharing the most words are the ones worth the engine's time (3-15 ms a pair).
+RECORD_POOL = 20
 FindPairs = Literal["", "consecutive", "any"]
 FIND_PAIRS: tuple[FindPairs, ...] = ("", "consecutive", "any")
 Progress = Callable[[int, int], None]
@@ -138,7 +141,7 @@ def speaker_record(
     tag: str | None = None,
     search: str | None = None,
     find: FindPairs | str = "",
-    pool: int = CANDIDATES,
+    pool: int = RECORD_POOL,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> SpeakerRecord:

@@ -15,7 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -71,11 +81,13 @@ class TimelineView(QWidget):
 
     compare_requested = Signal(int, int)
     selection_changed = Signal(list)
+    current_changed = Signal(QRectF)  # the keyboard's row, for the scroll area to show
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record: SpeakerRecord | None = None
         self.selected: list[int] = []
+        self.current = 0  # the row the keyboard is on (Up, Down; Space or Enter picks it)
         self._rows: list[Row] = []
         self._height = 0.0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -88,6 +100,7 @@ class TimelineView(QWidget):
     def set_record(self, record: SpeakerRecord | None) -> None:
         self.record = record
         self.selected = []
+        self.current = 0
         self._layout()
         self.update()
 
@@ -203,6 +216,11 @@ class TimelineView(QWidget):
                     int(Qt.AlignmentFlag.AlignLeft),
                     "Undated: their order is not known",
                 )
+            if not event.rect().intersects(row.rect.toAlignedRect().adjusted(-int(GUTTER), -30, 0, 0)):
+                continue  # a long record paints only what is exposed
+            if self.hasFocus() and self._rows.index(row) == self.current:
+                painter.setPen(QPen(palette.highlight().color(), 1, Qt.PenStyle.DotLine))
+                painter.drawRect(row.rect.adjusted(1, 1, -1, -1))
             if row.statement_id in self.selected:
                 painter.setPen(QPen(palette.highlight().color(), 2))
                 fill = QColor(palette.highlight().color())
@@ -272,10 +290,25 @@ class TimelineView(QWidget):
                 return row.statement_id
         return None
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._rows:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if key == Qt.Key.Key_Down else -1
+                self.current = max(0, min(len(self._rows) - 1, self.current + step))
+                self.current_changed.emit(self._rows[self.current].rect)
+                self.update()
+                return
+            if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.click_statement(self._rows[self.current].statement_id)
+                return
+        super().keyPressEvent(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             found = self.statement_at(event.position())
             if found is not None:
+                self.current = [r.statement_id for r in self._rows].index(found)
                 self.click_statement(found)
                 return
         super().mousePressEvent(event)
@@ -395,6 +428,11 @@ class RecordPanel(QWidget):
         self.search_edit.returnPressed.connect(self.refresh)
         self.cancel_button.clicked.connect(self.cancel)
         self.timeline.compare_requested.connect(self.compare_requested)
+        self.timeline.current_changed.connect(
+            lambda rect: scroll.ensureVisible(
+                int(rect.center().x()), int(rect.center().y()), 0, int(rect.height() / 2)
+            )
+        )
         self.timeline.selection_changed.connect(self._selection_changed)
         self.runner.ready.connect(self._ready)
         self.runner.failed.connect(self._failed)
