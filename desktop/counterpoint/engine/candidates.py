@@ -123,7 +123,8 @@ def _reach(word: str) -> tuple[frozenset[int], frozenset[int]]:
 
 
 def _reaches(ws: list[Window], side: int) -> list[frozenset[int]]:
-    """Each window's reach on one side (0: as x, 1: as y): the union of its content words'."""
+    """Each window's reach on one side (0: as x, 1: as y): the union of its content words'. A word
+    whose reach as x does not meet a window's reach as y relates to none of that window's words."""
     return [frozenset().union(*(_reach(w)[side] for w in win.content)) for win in ws]
 
 
@@ -134,11 +135,12 @@ def features(
     found: list[Found],
     item: dict[str, float],
     evidence: dict[str, str] | None = None,
-    may_relate: bool = True,
+    reach_b: frozenset[int] | None = None,
 ) -> list[float]:
     """The feature vector of one window pair (see FEATURES); evidence, when given, is filled with the
-    words behind the features that have any. may_relate False says that no word of wa can relate to
-    one of wb through WordNet (their reaches do not meet), which spares looking at each word pair."""
+    words behind the features that have any. reach_b, when given, is wb's reach as y (see _reaches):
+    a word of wa whose reach does not meet it relates to no word of wb, and is not looked at pair by
+    pair (nor is a pair of words whose reaches do not meet)."""
     x = [0.0] * _SIZE
     x[_BIAS] = 1.0
     x[_SENTENCE_SIM] = min(1.0, sim / 0.5)
@@ -155,10 +157,15 @@ def features(
     if content_a and content_b:
         x[_OVERLAP] = len(shared) / math.sqrt(len(content_a) * len(content_b))
     direct = indirect = synonyms = 0
-    if may_relate:
+    if reach_b is None or reach_b:
         rest_b = content_b - shared
         for p in content_a - shared:
+            reach_p = _reach(p)[0]
+            if reach_b is not None and reach_p.isdisjoint(reach_b):
+                continue
             for q in rest_b:
+                if reach_p.isdisjoint(_reach(q)[1]):
+                    continue
                 r = _relation(p, q)
                 if r == 2:
                     direct += 1
@@ -270,15 +277,13 @@ def generate(
         if wa is not None and wb is not None:
             found_at.setdefault((wa.sentence, wb.sentence), []).append(f)
     out = []
-    reach_a, reach_b = _reaches(wins_a, 0), _reaches(wins_b, 1)
-    index_b = {id(w): n for n, w in enumerate(wins_b)}
-    for na, wa in enumerate(wins_a):
+    reaches_b = dict(zip(map(id, wins_b), _reaches(wins_b, 1), strict=True))
+    for wa in wins_a:
         for j, sim in partners.get(wa.sentence, ()):
             here = found_at.get((wa.sentence, j), [])
             for wb in by_sentence_b.get(j, ()):
                 evidence: dict[str, str] = {}
-                meet = not reach_a[na].isdisjoint(reach_b[index_b[id(wb)]])
-                x = features(wa, wb, sim, here, item, evidence, meet)
+                x = features(wa, wb, sim, here, item, evidence, reaches_b[id(wb)])
                 out.append(Candidate(wa.span, wb.span, (wa.sentence, j), x, evidence=evidence))
     for f in found:
         wa, wb = _containing(wins_a, starts_a, f.a), _containing(wins_b, starts_b, f.b)

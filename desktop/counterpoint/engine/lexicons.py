@@ -168,7 +168,7 @@ class _SenseSets(Mapping[str, frozenset[int]]):
     def __getitem__(self, word: str) -> frozenset[int]:
         return frozenset(self._senses[word][:SENSES])
 
-    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, word: str, default: Any = None) -> Any:
         # Mapping.get would raise and catch a KeyError for every word WordNet lacks
         return self[word] if word in self._senses else default
 
