@@ -7,7 +7,7 @@ import itertools
 import random
 from pathlib import Path
 
-from counterpoint.store import Project, TargetSpec
+from counterpoint.store import NewStatement, Project, TargetSpec
 
 POLICY_WORDS = [
     "police",
@@ -112,18 +112,18 @@ def build_project(path: Path, statements: int, annotations: int = 0, *, seed: in
         return " ".join(rng.choices(vocabulary, cum_weights=cumulative, k=count))
 
     with Project.open(path, create=True) as project, project.transaction():
-        speakers = [project.ensure_speaker(f"Speaker {i}", f"Role {i % 17}") for i in range(500)]
-        project.conn.executemany(
-            "INSERT INTO statements (speaker_id, text, said_on, occasion) VALUES (?, ?, ?, ?)",
-            (
-                (
-                    rng.choice(speakers),
-                    words(rng.randint(12, 80)).capitalize() + ".",
-                    f"{rng.randint(2010, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                    rng.choice(OCCASIONS),
-                )
-                for _ in range(statements)
-            ),
+        speakers = [f"Speaker {i}" for i in range(500)]
+        for i, name in enumerate(speakers):
+            project.ensure_speaker(name, f"Role {i % 17}")
+        # the store's bulk add (one pass of the search index), with the same draws as ever
+        project.add_statements(
+            NewStatement(
+                rng.choice(speakers),
+                words(rng.randint(12, 80)).capitalize() + ".",
+                said_on=f"{rng.randint(2010, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                occasion=rng.choice(OCCASIONS),
+            )
+            for _ in range(statements)
         )
         if not annotations:
             return
