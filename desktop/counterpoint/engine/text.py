@@ -76,10 +76,11 @@ def _word_info(surface: str) -> tuple[str, str, bool]:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens with offsets shifted by `offset` (the position of `text` in its document)."""
-    new = Token.__new__
+    # tuple.__new__ makes the same Token as Token(...) without the Python-level __new__ namedtuple writes
+    new = tuple.__new__
     info = _word_info
     return [
-        new(Token, m.start() + offset, m.end() + offset, *info(m.group())) for m in TOKEN_RE.finditer(text)
+        new(Token, (m.start() + offset, m.end() + offset, *info(m.group()))) for m in TOKEN_RE.finditer(text)
     ]
 
 
