@@ -36,7 +36,7 @@ class ViewActions(ActionGroup):
         ActionSpec("reset_layout", "&Reset layout", lambda g: g.window.reset_layout(), "Ctrl+0",
                    "Show every panel at its first-run size", menu="View", section="panels"),
         ActionSpec("speaker_record", "Spea&ker record…", lambda g: open_speaker_record(g.window),
-                   tip="One speaker's statements in date order, with the contradictions between them",
+                   "Ctrl+Shift+K", tip="One speaker's statements in date order, with the contradictions between them",
                    menu="View", section="record"),
         ActionSpec("theme", adopt=lambda g: g.theme_menu.menuAction(), menu="View", section="theme"),
     )  # fmt: skip
