@@ -139,6 +139,14 @@ def _single_quotes(text: str, start: int, end: int, taken: list[Span]) -> tuple[
     return found, nested
 
 
+def _opens_words(text: str, dangling: QuotedSpan) -> bool:
+    """A straight mark left open at the very end of the text, placed as an opening mark ('… said, "We are
+    opening up the' where the page was cut): a quotation, not an inch sign ('a 12" pipe')."""
+    at = dangling.marks[0][0]
+    before = text[at - 1] if at > 0 else " "
+    return (before.isspace() or before in _OPEN_CONTEXT) and text[at + 1 : at + 2].isalpha()
+
+
 def find_quoted(text: str, paragraphs: list[Span]) -> list[QuotedSpan]:
     quoted: list[QuotedSpan] = []
     dangling: QuotedSpan | None = None
@@ -172,7 +180,7 @@ def find_quoted(text: str, paragraphs: list[Span]) -> list[QuotedSpan]:
             dangling = QuotedSpan(parts=[(open_at + 1, p_end)], marks=[(open_at, p_end)])
         for o, c in singles:
             quoted.append(QuotedSpan(parts=[(o + 1, c)], marks=[(o, c)], single=True))
-    if dangling is not None and text[dangling.marks[0][0]] in OPEN_DOUBLE:
-        quoted.append(dangling)
+    if dangling is not None and (text[dangling.marks[0][0]] in OPEN_DOUBLE or _opens_words(text, dangling)):
+        quoted.append(dangling)  # the text ends inside the quotation: a stored page cut mid-sentence
     quoted.sort(key=lambda q: q.marks[0][0])
     return quoted
