@@ -512,9 +512,9 @@ def test_a_long_analysis_can_be_cancelled(
     release = threading.Event()
     real = workers.run_analysis
 
-    def slow(texts: Any, task: Any = None) -> Any:
+    def slow(texts: Any, task: Any, engine: Any) -> Any:
         release.wait(10)  # a long document, as far as the window can tell
-        return real(texts, task)
+        return real(texts, task, engine)
 
     monkeypatch.setattr(workers, "run_analysis", slow)
     window = open_window(sample_path)

@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
         """Stop the workers and close the project file (idempotent)."""
         self.analysis.runner.cancel()
         self.library.shutdown()
-        self.analysis.runner.wait()
+        self.analysis.runner.close()  # waits, then ends the analysis process
         self.opener.wait()
         if self.project is not None and not self.closed:
             self.closed = True

@@ -1,13 +1,13 @@
 """Work that must not freeze the window: library searches, analysis of a comparison, opening a project.
 
 Each runs on a worker thread with its own SQLite connection (connections belong to one thread) and reports
-back through queued signals. A request carries a generation number; results of a superseded request are
+back through queued signals; the analysis itself runs in a process of its own (app.engine_process), the
+worker thread only waits for it. A request carries a generation number; results of a superseded request are
 dropped, so the user only ever sees the answer to the last thing asked.
 """
 
 from __future__ import annotations
 
-import inspect
 import sqlite3
 import threading
 import traceback
@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from counterpoint.app.engine_process import EngineDied, EngineFailed, EngineProcess
+from counterpoint.engine.model import AnalysisCancelled, InputTooLarge
 from counterpoint.errors import UserError
 from counterpoint.store import Project
 from counterpoint.store.project import connect
@@ -146,31 +148,28 @@ class LibrarySearcher(_Runner):
 # -- analysis ------------------------------------------------------------------------------------------
 
 
-def run_analysis(texts: Sequence[str], task: _Task | None = None) -> Any:
-    """Call the engine; pass it progress and cancel hooks when it takes them."""
-    # Imported here: the engine (and its lexicons) load the first time an analysis runs, not at start-up.
-    from counterpoint.engine import AnalysisCancelled, InputTooLarge, analyse
-
-    kwargs: dict[str, Any] = {}
-    try:
-        parameters = inspect.signature(analyse).parameters
-    except (TypeError, ValueError):
-        parameters = {}  # type: ignore[assignment]
+def run_analysis(texts: Sequence[str], task: _Task | None, engine: EngineProcess) -> Any:
+    """The engine's analysis of `texts`, made in the analysis process `engine`, with the task's progress
+    and cancel; None once the task is cancelled."""
+    progress = None
+    cancelled = None
     if task is not None:
-        if "progress" in parameters:
-            kwargs["progress"] = lambda done, total: task.signals.progress.emit(task.generation, done, total)
-        if "cancelled" in parameters:
-            kwargs["cancelled"] = task.cancelled.is_set
+        progress = lambda done, total: task.signals.progress.emit(task.generation, done, total)  # noqa: E731
+        cancelled = task.cancelled.is_set
     try:
-        return analyse(list(texts), **kwargs)
+        return engine.analyse(texts, progress=progress, cancelled=cancelled)
     except AnalysisCancelled:
         return None  # the user moved on; nobody waits for this result
-    except InputTooLarge as exc:
+    except (InputTooLarge, EngineDied) as exc:
         raise UserError(str(exc)) from None
+    except EngineFailed as exc:
+        raise UserError(f"the engine failed ({exc})") from None
 
 
 class AnalysisRunner(_Runner):
-    """Analyses a comparison's texts on a worker thread. `cancel()` drops the running analysis."""
+    """Analyses a comparison's texts in an analysis process of its own (started on the first request, kept
+    until close()), waited on from a worker thread: the engine never holds the window's interpreter lock.
+    `cancel()` drops the running analysis (and ends the process if it does not stop at once)."""
 
     started = Signal(int)  # generation
     progress = Signal(int, int)  # done, total
@@ -178,18 +177,20 @@ class AnalysisRunner(_Runner):
     failed = Signal(int, str)
     cancelled = Signal(int)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent, threads=2)
+    def __init__(self, parent: QObject | None = None, engine: EngineProcess | None = None) -> None:
+        super().__init__(parent, threads=2)  # two: a new request waits while the old one is being ended
+        self.engine = engine if engine is not None else EngineProcess()
         self.busy = False
 
     def analyse(self, texts: Sequence[str]) -> int:
         self.cancel_all()
         frozen = tuple(texts)
+        engine = self.engine
 
         def job(task: _Task) -> Any:
             if task.cancelled.is_set():
                 return None
-            return run_analysis(frozen, task)
+            return run_analysis(frozen, task, engine)
 
         task = self._submit(job, self._done, self._failed, self._progress)
         self.busy = True
@@ -202,6 +203,12 @@ class AnalysisRunner(_Runner):
             self.busy = False
             self.generation += 1  # whatever is running now reports to nobody
             self.cancelled.emit(self.generation)
+
+    def close(self) -> None:
+        """Cancel what runs and end the analysis process (a later request would start another)."""
+        self.cancel()
+        self.wait()
+        self.engine.close()
 
     def _progress(self, generation: int, done: int, total: int) -> None:
         if generation == self.generation:
