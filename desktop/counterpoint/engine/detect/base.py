@@ -195,7 +195,9 @@ def _senses(word: str) -> frozenset[int]:
 def _related(x: str, y: str) -> bool:
     if x == y:
         return True
-    return not _senses(x).isdisjoint(_senses(y)) or derived(x, y)
+    # a derived form shares a stem of at least 4 letters with its base (see derived), so words that
+    # differ in their first four letters are not derived forms of each other
+    return not _senses(x).isdisjoint(_senses(y)) or (x[:4] == y[:4] and derived(x, y))
 
 
 # --- detectors ----------------------------------------------------------------------------------------

@@ -14,9 +14,7 @@ FACTUALITY_STRENGTH = 0.68
 
 
 def _denies(side: Side) -> bool:
-    return any(side.doc.negated[k] for k in range(side.f.sentence.lo, side.f.sentence.hi)) or bool(
-        side.f.factuality
-    )
+    return True in side.doc.negated[side.f.sentence.lo : side.f.sentence.hi] or bool(side.f.factuality)
 
 
 FACTUALITY_VERBS = {
