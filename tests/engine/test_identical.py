@@ -2,9 +2,9 @@
 
 Every labelled pair of the committed sets, and longer realistic texts (real sentences recombined into
 300-word speeches, 1,250- and 5,000-word documents, two versions of a 3,000-word document, three speeches
-at once: data/identity-texts.json), are analysed; each case's whole Analysis (alignments, contrast pairs
+at once: identity/texts.json), are analysed; each case's whole Analysis (alignments, contrast pairs
 with their probabilities, common ground, version diffs) and every candidate with its feature vector are
-hashed and compared with data/identity-digests.json.
+hashed and compared with identity/digests.json.
 
 A change meant to alter the engine's output (a lexicon, a rule, a refit) updates the digests on purpose:
 
@@ -23,9 +23,11 @@ import pytest
 from counterpoint.engine import analyse
 from counterpoint.engine.core import pair_candidates, proposals
 
-DATA = Path(__file__).resolve().parent / "data"
-TEXTS = DATA / "identity-texts.json"
-DIGESTS = DATA / "identity-digests.json"
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+# (in a folder of their own: data/ holds the labelled sets, which other tests and tools read as such)
+TEXTS = HERE / "identity" / "texts.json"
+DIGESTS = HERE / "identity" / "digests.json"
 PAIR_SETS = sorted(DATA.glob("real-pairs*.json")) + sorted(DATA.glob("memory-*.json"))
 
 
@@ -70,5 +72,5 @@ def test_a_changed_text_changes_the_digest(case: str) -> None:
 
 if __name__ == "__main__":
     if "--write" not in sys.argv:
-        sys.exit("usage: test_identical.py --write   (rewrites data/identity-digests.json)")
+        sys.exit("usage: test_identical.py --write   (rewrites identity/digests.json)")
     DIGESTS.write_text(json.dumps(_digests(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
