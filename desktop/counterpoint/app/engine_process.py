@@ -1,9 +1,10 @@
 """The comparison engine in a process of its own, so a long analysis never holds the window's GIL.
 
-The engine is pure Python: on a thread of the app's process it takes the interpreter lock for 5 ms at a
-time and the window stalls (84-362 ms measured on a 2 x 20,000-word comparison). Here one process, started
-the first time it is asked and kept for the owner's lifetime, takes texts and gives back the Analysis
-(plain dataclasses, pickled). One request at a time; a caller waits on a worker thread of its own.
+The engine is pure Python: on a thread of the app's process it holds the interpreter lock for 5 ms at
+a time, and the window's own work (laying the plain text out while the engine runs) crawls and stalls (up
+to 990 ms without a turn of its event loop on a 2 x 20,000-word comparison; 69 ms with this module). One
+process, started the first time it is asked and kept for the owner's lifetime, takes texts and gives back
+the Analysis (plain dataclasses, pickled). One request at a time; a caller waits on a worker thread.
 
 Cancelling: the engine checks its cancelled() hook only between texts and between pairs of texts, so a
 cancel the process does not acknowledge within GRACE_SECONDS ends the process; the next request starts
@@ -33,10 +34,7 @@ from counterpoint.engine.model import Analysis, AnalysisCancelled, InputTooLarge
 
 GRACE_SECONDS = 0.1  # after a cancel, the process may still finish (a short analysis) before it is ended
 POLL_SECONDS = 0.02  # how often a waiting caller looks at its cancelled() hook
-START_SECONDS = 60.0  # a process that has not said it is ready by then is reported as failed
 PRELOAD = "counterpoint.app.engine_preload"
-
-Then = Callable[[tuple[str, ...], Analysis], Any]
 
 
 class EngineDied(RuntimeError):
@@ -70,7 +68,10 @@ class EngineProcess:
     @property
     def pid(self) -> int | None:
         process = self._process
-        return process.pid if process is not None and process.is_alive() else None
+        try:
+            return process.pid if process is not None and process.is_alive() else None
+        except ValueError:  # closed meanwhile by the thread that waits for it
+            return None
 
     def analyse(
         self,
@@ -82,19 +83,6 @@ class EngineProcess:
         """The engine's analysis of `texts`. Raises AnalysisCancelled once cancelled() turns true (promptly:
         the process is ended if it does not stop by itself), InputTooLarge as the engine does, EngineFailed
         when the engine raised, EngineDied when the process ended without an answer."""
-        analysis, _extra = self.run(texts, progress=progress, cancelled=cancelled)
-        return analysis
-
-    def run(
-        self,
-        texts: Sequence[str],
-        *,
-        then: Then | None = None,
-        progress: Callable[[int, int], object] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> tuple[Analysis, Any]:
-        """analyse(), and then(texts, analysis) in the same process: a module-level function (it is sent
-        by name) whose picklable result comes back with the analysis, e.g. a layout made from it."""
         texts = tuple(texts)
         while not self._lock.acquire(timeout=POLL_SECONDS):
             if cancelled is not None and cancelled():
@@ -106,7 +94,7 @@ class EngineProcess:
             self._request += 1
             request = self._request
             try:
-                conn.send(("analyse", request, texts, then))
+                conn.send(("analyse", request, texts))
             except (OSError, ValueError):
                 raise self._died() from None
             return self._answer(conn, request, progress, cancelled)
@@ -139,7 +127,7 @@ class EngineProcess:
         request: int,
         progress: Callable[[int, int], object] | None,
         cancelled: Callable[[], bool] | None,
-    ) -> tuple[Analysis, Any]:
+    ) -> Analysis:
         asked_to_stop: float | None = None
         while True:
             if conn.poll(POLL_SECONDS):
@@ -157,7 +145,8 @@ class EngineProcess:
                 if kind == "done":
                     if asked_to_stop is not None:
                         raise AnalysisCancelled("the analysis was cancelled")
-                    return rest[0], rest[1]
+                    analysis: Analysis = rest[0]
+                    return analysis
                 if kind == "cancelled":
                     raise AnalysisCancelled("the analysis was cancelled")
                 if kind == "too large":
@@ -245,14 +234,12 @@ def _serve(conn: Connection) -> None:
         if message[0] == "quit":
             return
         if message[0] == "analyse":
-            _, request, texts, then = message
-            if not _answer_one(conn, analyse, request, texts, then):
+            _, request, texts = message
+            if not _answer_one(conn, analyse, request, texts):
                 return
 
 
-def _answer_one(
-    conn: Connection, analyse: Callable[..., Analysis], request: int, texts: Any, then: Any
-) -> bool:
+def _answer_one(conn: Connection, analyse: Callable[..., Analysis], request: int, texts: Any) -> bool:
     """Run one request and send its answer; False when told to quit meanwhile."""
     stop: list[str] = []
 
@@ -268,8 +255,7 @@ def _answer_one(
 
     try:
         analysis = analyse(texts, progress=progress, cancelled=cancelled)
-        extra = then(texts, analysis) if then is not None else None
-        answer: tuple[Any, ...] = ("done", request, analysis, extra)
+        answer: tuple[Any, ...] = ("done", request, analysis)
     except AnalysisCancelled:
         answer = ("cancelled", request)
     except InputTooLarge as exc:

@@ -207,6 +207,7 @@ class AnalysisRunner(_Runner):
     def close(self) -> None:
         """Cancel what runs and end the analysis process (a later request would start another)."""
         self.cancel()
+        self.cancel_all()  # also a task whose result was already given up on
         self.wait()
         self.engine.close()
 
