@@ -114,7 +114,9 @@ class Cast:
             words = (match[0][: possessive.start()] if possessive else match[0]).split()
             titles, name = split_title(words)
             honorifics = lexicon().honorifics
-            role_words = [w for w in titles if w.lower() not in ("the", "former") and w.lower() not in honorifics]
+            role_words = [
+                w for w in titles if w.lower() not in ("the", "former") and w.lower() not in honorifics
+            ]
             if role_words and len(name) >= 2:
                 titled.setdefault(label_key(" ".join(role_words)), name)
             inside = [n for n, word in enumerate(name) if is_title_word(word)]

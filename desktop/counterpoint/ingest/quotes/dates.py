@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 
 from counterpoint.ingest.dates import find_dates
+from counterpoint.ingest.lexicon import word_class
 from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes.coreference import CoreferenceReader
 from counterpoint.ingest.quotes.people import _Speaker
@@ -29,6 +30,11 @@ _TOLD_REPORTERS = re.compile(
 )
 # "via Twitter", "via Zoom": a medium named by its proper name
 _VIA_MEDIUM = re.compile(r"\bvia\s+[A-Z][\w]+(?:\s+[A-Z][\w]+)?")
+# "told Sky News", "telling CNN that", "told The Daily Ledger Thursday": a capitalised run after the verb, an
+# outlet when a word of it is an acronym or a media word (checked in _told_outlet)
+_TOLD_OUTLET = re.compile(
+    r"\b(?:told|tells|telling)\s+((?:[Tt]he\s+)?[A-Z][\w&-]*(?:['’]s?)?(?:\s+[A-Z][\w&-]*(?:['’]s?)?){0,4})"
+)
 # A dateline or page stamp right after a date: "April 11, 2020 (EIRNS)—", "May 31, 2017 / 7:21 PM".
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[—–-]|\s*/\s*\d|\s*\|")
 
@@ -41,6 +47,43 @@ def _occasion_pattern(occasions: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         rf"{_OCCASION_LEAD}(?:(?i:a|an|the|his|her|their|its)|{_WEEKDAY_POSSESSIVE})\s+(?:[\w'’-]+\s+){{0,3}}"
         rf"(?i:{nouns})s?\b(?:\s+(?:to|with|before)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+    )
+
+
+@cache
+def _occasion_verb_pattern(verbs: frozenset[str], occasions: tuple[str, ...]) -> re.Pattern[str]:
+    """'held a press conference', 'told a news conference', 'took to the Senate floor': a verb that places the
+    speaker at the occasion named after it (lexicons/attribution/occasion-verbs.tsv)."""
+    verb_alternatives = "|".join(
+        sorted((r"\s+".join(map(re.escape, v.split())) for v in verbs), key=len, reverse=True)
+    )
+    nouns = "|".join(r"\s+".join(map(re.escape, o.split())) for o in occasions)
+    return re.compile(
+        rf"\b(?i:{verb_alternatives})\s+(?i:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?i:{nouns})s?\b"
+    )
+
+
+@cache
+def _text_reads_pattern(occasions: tuple[str, ...]) -> re.Pattern[str]:
+    """'Evers' full statement reads:', 'The letter said': the occasion is the text that is quoted (group 1)."""
+    nouns = "|".join(r"\s+".join(map(re.escape, o.split())) for o in occasions)
+    return re.compile(
+        rf"\b((?:(?i:full|written|prepared|joint|entire)\s+)?(?i:{nouns}))\s+"
+        rf"(?i:reads|read|said|says|stated|states)\b"
+    )
+
+
+@cache
+def _gathering_pattern(gatherings: frozenset[str]) -> re.Pattern[str]:
+    """'Sitting with the premier for a White House summit': 'for' before a gathering (group 2), and the word
+    before it (group 1: a request, 'called for a hearing', is no occasion)."""
+    nouns = "|".join(
+        r"\s+".join(map(re.escape, g.split())) for g in sorted(gatherings, key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?:([\w'’-]+)\s+)?\b((?i:for)\s+(?i:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?i:{nouns})s?\b)"
     )
 
 
@@ -100,12 +143,28 @@ class OccasionReader(CoreferenceReader):
     def _occasion_in(self, window: Span) -> tuple[str, Span] | None:
         """The occasion the window names, and where: a noun of the lexicon after a preposition first ("during
         his daily news conference"), else "told reporters …", else "via <Medium>"."""
-        match = _occasion_pattern(self.lex.occasions).search(self.masked, *window)
-        if not match:
-            match = _TOLD_REPORTERS.search(self.masked, *window) or _VIA_MEDIUM.search(self.masked, *window)
-        if not match:
+        # The first of the phrases built on an occasion noun: 'held a press conference Monday at the town hall'
+        # is the press conference.
+        verbs = word_class("occasion-verbs")
+        after_preposition = _occasion_pattern(self.lex.occasions).search(self.masked, *window)
+        after_verb = _occasion_verb_pattern(verbs, self.lex.occasions).search(self.masked, *window)
+        reads = _text_reads_pattern(self.lex.occasions).search(self.masked, *window)
+        named = [m.span() for m in (after_preposition, after_verb) if m] + ([reads.span(1)] if reads else [])
+        span: Span | None = min(named) if named else None
+        if span is None:
+            for gathering in _gathering_pattern(word_class("gatherings")).finditer(self.masked, *window):
+                if (gathering[1] or "").lower() not in word_class("requests"):
+                    span = gathering.span(2)
+                    break
+        if span is None:
+            match = _TOLD_REPORTERS.search(self.masked, *window)
+            span = (match.start(), match.end()) if match else self._told_outlet(window)
+        if span is None:
+            match = _VIA_MEDIUM.search(self.masked, *window)
+            span = (match.start(), match.end()) if match else None
+        if span is None:
             return None
-        phrase = " ".join(self.text[match.start() : match.end()].split())
+        phrase = " ".join(self.text[span[0] : span[1]].split())
         if phrase[:1].isupper() and phrase.split()[0].lower() in (
             "in",
             "during",
@@ -115,7 +174,20 @@ class OccasionReader(CoreferenceReader):
             "through",
         ):
             phrase = phrase[0].lower() + phrase[1:]
-        return phrase, (match.start(), match.end())
+        return phrase, span
+
+    def _told_outlet(self, window: Span) -> Span | None:
+        """'told Sky News', 'telling CNN that': the verb and an outlet named by an acronym or a media word."""
+        for match in _TOLD_OUTLET.finditer(self.masked, *window):
+            words = list(re.finditer(r"\S+", self.masked[match.start(1) : match.end(1)]))
+            while words and words[-1][0].lower() in self.lex.not_names:
+                words.pop()  # 'told The Daily Ledger Thursday': the weekday is not the outlet's
+            bare = [w[0].removesuffix("'s").removesuffix("’s").rstrip("'’") for w in words]
+            acronym = any(len(w) >= 2 and w.isalpha() and w.isupper() for w in bare)
+            media = any(w.lower() in word_class("media-words") for w in bare[1:] or bare)
+            if words and (acronym or media):
+                return match.start(), match.start(1) + words[-1].end()
+        return None
 
     def _occasion_reach(self, found: tuple[str, Span] | None) -> Span | None:
         """The occasion's phrase and what follows it up to the next comma or full stop ("in an agency-wide

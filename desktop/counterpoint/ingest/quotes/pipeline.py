@@ -11,7 +11,6 @@ from datetime import date
 from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.lexicon import Lexicon, is_page_noise, lexicon
 from counterpoint.ingest.quotemarks import QuotedSpan, Span, find_quoted, paragraph_spans
-from counterpoint.ingest.quotes.dates import OccasionReader
 from counterpoint.ingest.quotes.people import _Mention, _Person, _Speaker
 from counterpoint.ingest.quotes.quote import (
     _BLANK_LINE,
@@ -22,6 +21,7 @@ from counterpoint.ingest.quotes.quote import (
     join_parts,
     part_separator,
 )
+from counterpoint.ingest.quotes.scenes import SceneReader
 from counterpoint.ingest.quotes.tokens import _Sentence
 from counterpoint.ingest.quotes.words import (
     _CLAUSE_OPENERS,
@@ -30,6 +30,11 @@ from counterpoint.ingest.quotes.words import (
     _TITLE_SMALL_WORDS,
     _phrases_by_first_word,
 )
+
+
+# An utterance cut by its attributions more often than this is read as several statements: joining every part
+# again at each cut made a paragraph of thousands of '"…," she said.' quadratic.
+_MAX_PARTS = 32
 
 
 def extract_quotes(text: str, *, published: date | None = None) -> list[Quote]:
@@ -90,17 +95,26 @@ def _nested_quotes(text: str, outer: Quote, published: date | None) -> list[Quot
 
 def _without_repeats(quotes: list[Quote]) -> list[Quote]:
     """A pull quote repeats words quoted elsewhere in the article: keep the best attributed occurrence."""
-    best: dict[str, Quote] = {}
+    best: dict[str, tuple[int, Quote]] = {}  # words -> (id of the occurrence kept, what is kept)
     for quote in quotes:
         key = " ".join(re.sub(r"[^\w\s]", "", quote.text.casefold()).split())
-        kept = best.get(key)
-        if kept is None or (quote.speaker is not None, quote.confidence) > (
-            kept.speaker is not None,
-            kept.confidence,
-        ):
-            best[key] = quote
-    chosen = {id(q) for q in best.values()}
-    return [q for q in quotes if id(q) in chosen]
+        if key not in best:
+            best[key] = (id(quote), quote)
+            continue
+        kept_id, kept = best[key]
+        better, other, better_id = (
+            (quote, kept, id(quote))
+            if (quote.speaker is not None, quote.confidence) > (kept.speaker is not None, kept.confidence)
+            else (kept, quote, kept_id)
+        )
+        if better.speaker == other.speaker:
+            # a headline repeating the words of the story's lede: what the story says of when and where holds
+            better = dataclasses.replace(
+                better, said_on=better.said_on or other.said_on, occasion=better.occasion or other.occasion
+            )
+        best[key] = (better_id, better)
+    chosen = dict(best.values())
+    return [chosen[id(q)] for q in quotes if id(q) in chosen]
 
 
 def _occasions_ahead(quotes: list[Quote], paragraph_starts: list[int]) -> list[Quote]:
@@ -145,7 +159,7 @@ def _looks_like_a_name(text: str, parts: list[Span]) -> bool:
     return all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and words[0][:1].isupper()
 
 
-class _Extractor(OccasionReader):
+class _Extractor(SceneReader):
     def __init__(self, text: str, published: date | None) -> None:
         self.text = text
         self.published = published
@@ -167,6 +181,9 @@ class _Extractor(OccasionReader):
         self._last_speaker: _Speaker | None = None  # the speaker of the quotation before, while run() works
         self._mention_positions: list[int] = []
         self._dates_cache: dict[Span, list[tuple[int, int, date, bool]]] = {}
+        self._scenes = None
+        self._sentence_days: dict[int, frozenset[str]] = {}
+        self._sentence_names: dict[int, frozenset[str]] = {}
         self._unnamed_attribution = False
         self._lower_words: set[str] | None = None
         self._said_right_after = (
@@ -231,6 +248,7 @@ class _Extractor(OccasionReader):
                     and between.rstrip()[-1:] in (",", ".", ":")
                     and bool(quotes)
                     and quotes[-1].parts[-1] == prev_parts[-1]
+                    and len(quotes[-1].parts) < _MAX_PARTS
                 )
             if speaker is None and not unnamed:
                 speaker = (
@@ -238,6 +256,7 @@ class _Extractor(OccasionReader):
                     or self._subject_of(sentence, open_mark)
                     or self._previous_sentence_subject(sentence, open_mark, p_start)
                     or self._described_subject(sentence, open_mark)
+                    or self._statement_owner(sentence, open_mark, p_start)
                 )
             words = sum(len(self.text[s:e].split()) for s, e in parts)
             if not merged and _looks_like_a_name(self.text, parts):
@@ -247,7 +266,8 @@ class _Extractor(OccasionReader):
                 # '"…," she said, "…"': the comma before the attribution is the reporter's, not the speaker's;
                 # the parts are joined with an ellipsis (join_parts), never with punctuation of our own.
                 all_parts = (*last.parts, *parts)
-                text = join_parts(self.text, all_parts)
+                text = join_parts(self.text, (last.parts[-1], *parts))  # the last part again, and the new ones
+                text = last.text + text[last.parts[-1][1] - last.parts[-1][0] :]
                 quotes.append(
                     Quote(
                         start=all_parts[0][0], end=all_parts[-1][1], text=text, speaker=last.speaker,
@@ -268,13 +288,23 @@ class _Extractor(OccasionReader):
                 # 'At his press briefing, Trump announced a task force. "This is really …"': the sentence
                 # before, in the same paragraph, set the scene
                 before = self.sentences[sentence.number - 1]
-                if before.paragraph == sentence.paragraph:
+                if before.paragraph == sentence.paragraph and self._sets_the_scene_for(
+                    before, speaker.name if speaker else None
+                ):
                     found_occasion = self._occasion_in((max(before.start, before.end - 800), before.end))
+                    if found_occasion and not self._same_day_as(before, sentence):
+                        found_occasion = None  # 'It was a shift from Tuesday, when X told reporters'
             occasion = found_occasion[0] if found_occasion else None
             said_on = self._date_for(sentence, speaker, window, self._occasion_reach(found_occasion))
-            if previous is not None and speaker is not None and previous[1].name == speaker.name:
+            same_speaker = previous is not None and speaker is not None and previous[1].name == speaker.name
+            if occasion is None and speaker is not None:
+                after = previous[4][-1][1] if previous is not None and same_speaker else None
+                occasion = self._scene_before(speaker.name, sentence, after)
+            if previous is not None and same_speaker:
                 said_on = said_on or previous[2]
                 occasion = occasion or previous[3]
+            if occasion is None and speaker is not None:
+                occasion = self._scene_after(speaker.name, sentence)
             tuple_parts = tuple(parts)
             quotes.append(
                 Quote(

@@ -174,6 +174,8 @@ class SentenceReader:
         if j >= p_end:
             return "end"
         following = self.masked[j]
+        if following in "{[<•*#|":
+            return "check"  # markup or a bullet left in the text opens the next sentence: '… (D-Calif.).\n{ad}Sen.'
         if not (following.isupper() or following.isdigit() or following in OPEN_DOUBLE + OPEN_SINGLE + "\"'"):
             return "no"
         return "check"
