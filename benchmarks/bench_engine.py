@@ -274,7 +274,7 @@ def main() -> int:
     rows.append(("300-word statements", engine, base))
 
     a20, b20 = document(rng, vocab, 20_000), document(rng, vocab, 20_000)
-    engine = median_time(lambda: analyse([a20, b20]), repeat=3, warmup=1)
+    engine = median_time(lambda: analyse([a20, b20]), repeat=2, warmup=1)
     base = median_time(
         lambda: difflib.SequenceMatcher(None, a20.split(), b20.split()).get_opcodes(), repeat=3, warmup=1
     )
@@ -282,7 +282,7 @@ def main() -> int:
 
     v1 = document(rng, vocab, 50_000)
     v2 = edited(rng, v1, vocab)
-    engine = median_time(lambda: diff_versions(v1, v2), repeat=3, warmup=1)
+    engine = median_time(lambda: diff_versions(v1, v2), repeat=2, warmup=1)
     base = median_time(
         lambda: difflib.SequenceMatcher(None, v1.split(), v2.split()).get_opcodes(), repeat=3, warmup=1
     )

@@ -276,7 +276,7 @@ def main() -> int:
             op_reportlab(db, out)
         timings = {mode: median_time(OPERATIONS[mode], db, out) for mode in OPERATIONS if mode != "baseline"}
         quick = os.environ.get("COUNTERPOINT_BENCH_QUICK") == "1"
-        cli_seconds = fresh_process_export(db, out, 1 if quick else 3)
+        cli_seconds = fresh_process_export(db, out, 1 if quick else 2)
         from pypdf import PdfReader
 
         pages = len(PdfReader(out / "report.pdf").pages)

@@ -31,8 +31,8 @@ HERE = Path(__file__).resolve().parent
 # --quick (COUNTERPOINT_BENCH_QUICK=1): 10,000 statements, fewer questions, for development
 QUICK = "--quick" in sys.argv or os.environ.get("COUNTERPOINT_BENCH_QUICK") == "1"
 STATEMENTS = 10_000 if QUICK else 100_000
-QUESTIONS = 6 if QUICK else 12
-BRUTE_SAMPLE = 500 if QUICK else 1_500  # statements the brute-force baseline really compares, per question
+QUESTIONS = 6 if QUICK else 8
+BRUTE_SAMPLE = 500 if QUICK else 700  # statements the brute-force baseline really compares, per question
 BRUTE_QUESTIONS = 1 if QUICK else 2
 
 
