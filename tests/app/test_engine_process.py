@@ -149,6 +149,33 @@ def test_close_ends_the_process(engine: EngineProcess) -> None:
         assert not running(pid)
 
 
+def test_close_during_a_request_ends_it_and_its_caller_is_told(engine: EngineProcess) -> None:
+    texts = long_pair(20_000)
+    engine.analyse(SHORT)
+    busy = engine.pid
+    assert busy is not None
+    outcome: list[Exception] = []
+    reading = threading.Event()
+
+    def progress(done: int, _total: int) -> None:
+        if done == 1:
+            reading.set()
+
+    def ask() -> None:
+        try:
+            engine.analyse(texts, progress=progress)
+        except Exception as exc:  # the test looks at what the caller got
+            outcome.append(exc)
+
+    caller = threading.Thread(target=ask)
+    caller.start()
+    assert reading.wait(30)
+    engine.close(timeout=0.5)  # the request is not cancelled: the process is killed under it
+    caller.join(10)
+    assert not caller.is_alive() and not running(busy)
+    assert len(outcome) == 1 and isinstance(outcome[0], EngineDied)
+
+
 PARENT = textwrap.dedent("""
     import importlib.util, sys
     from counterpoint.app.engine_process import EngineProcess

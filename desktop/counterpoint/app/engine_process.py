@@ -102,9 +102,18 @@ class EngineProcess:
             self._lock.release()
 
     def close(self, timeout: float = 2.0) -> None:
-        """End the process (it finishes nothing it was doing); the next request would start another."""
-        with self._lock:
-            self._end(timeout)
+        """End the process (it finishes nothing it was doing); the next request would start another.
+        A request still running (not cancelled) has its process killed; its caller gets EngineDied."""
+        if self._lock.acquire(timeout=timeout):
+            try:
+                self._end(timeout)
+            finally:
+                self._lock.release()
+            return
+        process = self._process
+        with contextlib.suppress(ValueError, AttributeError):  # ended meanwhile by its caller
+            if process is not None:
+                process.kill()
 
     # -- the app's side ------------------------------------------------------------------------------
 
