@@ -140,3 +140,14 @@ def test_markup_after_a_full_stop_opens_a_new_sentence() -> None:
         '{ad}Sen. Cy Park, asked later whether it would pass, said that "it is too early to say anything."'
     )
     assert _occasions(text) == [("Cy Park", None)]
+
+
+def test_a_title_with_elect_is_a_title_not_part_of_the_name() -> None:
+    text = (
+        'Mayor-elect Dana Whitfield said the council "has ignored the voters for the last time."\n\n'
+        '"We will not let that stand, not this year," Mayor-elect Whitfield said.'
+    )
+    assert [(q.speaker, q.role) for q in _quotes(text)] == [
+        ("Dana Whitfield", "Mayor-elect"),
+        ("Dana Whitfield", "Mayor-elect"),
+    ]

@@ -39,7 +39,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         speech_verbs=frozenset(v for v in verbs if " " not in v),
         speech_phrases=tuple(phrases),
-        titles=frozenset(raw["titles"]),
+        # 'Governor-elect Tony Evers', 'mayor-elect': a title and '-elect' is a title
+        titles=frozenset(raw["titles"]) | frozenset(f"{t}-elect" for t in raw["titles"] if t.isalpha()),
         honorifics=frozenset(raw["honorifics"]),
         organisation_words=frozenset(raw["organisation_words"]),
         not_names=frozenset(raw["not_names"]),
