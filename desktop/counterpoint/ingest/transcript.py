@@ -18,6 +18,7 @@ from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes import Quote, join_parts
 from counterpoint.ingest.transcript_cast import Cast, Person, label_key, label_words
+from counterpoint.ingest.transcript_questioners import name_questioners
 
 # A turn longer than this becomes one statement per paragraph; shorter ones are one statement.
 LONG_TURN_CHARS = 1500
@@ -99,7 +100,7 @@ def find_turns(text: str) -> list[Turn]:
         if paragraphs:
             read.append((label, person, paragraphs))
     # Named once every label is read: a later label may correct the spelling of an earlier one's name.
-    return [
+    turns = [
         Turn(
             label=text[label.start : label.end].strip(),
             label_span=(label.start, label.end),
@@ -109,6 +110,7 @@ def find_turns(text: str) -> list[Turn]:
         )
         for label, person, paragraphs in read
     ]
+    return name_questioners(text, turns, cast.first_names())
 
 
 def looks_like_transcript(text: str, turns: list[Turn] | None = None) -> bool:

@@ -156,6 +156,15 @@ class Cast:
             key = word.lower()
             self._spellings[key] = self._spellings.get(key, 0) + 1
 
+    def first_names(self) -> dict[str, str]:
+        """First name (lower case) -> the full name the text gives it, for first names only one full name has
+        ('Matt' is Matt Lee when the text names no other Matt)."""
+        found: dict[str, str | None] = {}
+        for full in self._mentions.values():
+            first = full.split()[0].lower()
+            found[first] = full if found.get(first, full) == full else None
+        return {first: full for first, full in found.items() if full is not None}
+
     def declare(self, label: str, role: str | None) -> Person | None:
         """The person a label names (None for an unnamed questioner), remembered for later labels."""
         key = label_key(label)
