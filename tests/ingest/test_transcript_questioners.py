@@ -68,3 +68,37 @@ def test_questioners_stay_unnamed_without_a_name_the_text_gives_in_full() -> Non
         "MR. HADDAD: Omar, yes.\n\n"  # the answerer's own name
     )
     assert _speakers(body) == ["Omar Haddad", None, "Omar Haddad", None, "Omar Haddad", None, "Omar Haddad"]
+
+
+def test_a_guest_labelled_by_surname_gets_the_first_name_the_host_calls_them_by() -> None:
+    text = (
+        "Morning show, Harbour Radio\n\n"
+        "Host: Do you accept the ferry is late?\n\n"
+        "Okonkwo-Baptiste: I have answered that already.\n\n"
+        "Host: You have not answered it, Ilse.\n\n"
+        "Okonkwo-Baptiste: I have, many times.\n\n"
+        "Host: Ilse, Ilse. Yes or no?\n\n"
+        "Okonkwo-Baptiste: No.\n\n"
+    )
+    assert [t.speaker for t in find_turns(text)][1::2] == ["Ilse Okonkwo-Baptiste"] * 3
+
+
+def test_a_name_called_once_or_two_names_called_alike_name_no_one() -> None:
+    once = (
+        "Morning show, Harbour Radio\n\n"
+        "Host: Do you accept the ferry is late, Ilse?\n\n"
+        "Okonkwo-Baptiste: I have answered that already.\n\n"
+        "Host: Well, the board has not answered it.\n\n"
+        "Okonkwo-Baptiste: No.\n\n"
+    )
+    assert [t.speaker for t in find_turns(once)][1::2] == ["Okonkwo-Baptiste"] * 2
+    alike = (
+        "Morning show, Harbour Radio\n\n"
+        "Host: Do you accept the ferry is late, Ilse?\n\n"
+        "Okonkwo-Baptiste: I have answered that already.\n\n"
+        "Host: You have not answered it, Ilse. Nor has the board, Pavel.\n\n"
+        "Okonkwo-Baptiste: I have, many times.\n\n"
+        "Host: Yes or no, Pavel?\n\n"
+        "Okonkwo-Baptiste: No.\n\n"
+    )
+    assert [t.speaker for t in find_turns(alike)][1::2] == ["Okonkwo-Baptiste"] * 3

@@ -1,13 +1,17 @@
 """Naming the questioners a transcript prints only as "QUESTION:" or "Q:": by the name the answer opens with
 ("Matt, the department is pursuing this."), the name the host calls on ("With that, Matt."), or the name the
 questioner gives ("Jahanzaib Ali from ARY News."). A first name becomes the full name the text gives it; a
-questioner between two turns named the same way, with no one else called on, is that person too."""
+questioner between two turns named the same way, with no one else called on, is that person too. In a
+conversation of two, a guest labelled by surname alone gets the first name the other keeps calling them by."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
+
+from counterpoint.ingest.transcript_cast import is_title_word
 
 if TYPE_CHECKING:
     from counterpoint.ingest.transcript import Turn
@@ -32,10 +36,11 @@ def name_questioners(text: str, turns: list[Turn], first_names: dict[str, str]) 
             continue
         named[i] = _introduced(text, turn) or _called_on(text, turns, i, first_names)
     _fill_between(turns, named)
-    return [
+    turns = [
         dataclasses.replace(turn, speaker=name) if name is not None and turn.speaker is None else turn
         for turn, name in zip(turns, named, strict=True)
     ]
+    return _first_name_from_the_other(text, turns, first_names)
 
 
 def _first_words(text: str, turn: Turn) -> str:
@@ -86,3 +91,45 @@ def _fill_between(turns: list[Turn], named: list[str | None]) -> None:
                 if turns[j].speaker is None:
                     named[j] = name
         last = (i, name)
+
+
+# ", Manto." closing a sentence of the turn
+_VOCATIVE_IN_TURN = re.compile(r",[ \t]+(?P<name>[A-Z][a-z]{1,20})[.?!]")
+
+
+def _first_name_from_the_other(text: str, turns: list[Turn], first_names: dict[str, str]) -> list[Turn]:
+    """Two speakers, one labelled by a surname alone ('Tshabalala-Msimang:'): a first name the other calls
+    them by twice or more ('You haven't answered the question, Manto.', 'Manto, Manto.'), that is no one's
+    the text names in full, is theirs."""
+    parties = {_party(turn) for turn in turns}  # an unnamed interviewer ('Host:') is a party too
+    if len(parties) != 2:
+        return turns
+    short = [name for name in parties if len(name.split()) == 1 and not is_title_word(name)]
+    if len(short) != 1 or short[0] not in {turn.speaker for turn in turns}:
+        return turns
+    guest = short[0]
+    (host,) = parties - {guest}
+    called: Counter[str] = Counter()
+    for turn in turns:
+        if _party(turn) != host:
+            continue
+        for paragraph in turn.paragraphs:
+            for start, end in paragraph:
+                opening = _OPENING_VOCATIVE.match(text, start, end)
+                if opening:
+                    called[opening["name"]] += 1
+                called.update(m["name"] for m in _VOCATIVE_IN_TURN.finditer(text, start, end))
+    host_words = {word.lower() for word in host.split()}
+    chosen = [
+        name
+        for name, count in called.most_common(2)
+        if count >= 2 and name.lower() not in host_words and name.lower() not in first_names
+    ]
+    if not chosen or (len(called) > 1 and called.most_common(2)[1][1] == called[chosen[0]]):
+        return turns  # no name, or two called as often: not one guest's
+    full = f"{chosen[0]} {guest}"
+    return [dataclasses.replace(turn, speaker=full) if turn.speaker == guest else turn for turn in turns]
+
+
+def _party(turn: Turn) -> str:
+    return turn.speaker if turn.speaker is not None else turn.label.rstrip(":").strip().lower()
