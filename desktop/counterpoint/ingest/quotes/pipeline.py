@@ -31,7 +31,6 @@ from counterpoint.ingest.quotes.words import (
     _phrases_by_first_word,
 )
 
-
 # An utterance cut by its attributions more often than this is read as several statements: joining every part
 # again at each cut made a paragraph of thousands of '"…," she said.' quadratic.
 _MAX_PARTS = 32
@@ -266,7 +265,8 @@ class _Extractor(SceneReader):
                 # '"…," she said, "…"': the comma before the attribution is the reporter's, not the speaker's;
                 # the parts are joined with an ellipsis (join_parts), never with punctuation of our own.
                 all_parts = (*last.parts, *parts)
-                text = join_parts(self.text, (last.parts[-1], *parts))  # the last part again, and the new ones
+                # the last part again and the new ones, added to the text joined so far
+                text = join_parts(self.text, (last.parts[-1], *parts))
                 text = last.text + text[last.parts[-1][1] - last.parts[-1][0] :]
                 quotes.append(
                     Quote(
