@@ -136,13 +136,13 @@ def measure(path: Path, size: int, rng: random.Random) -> dict[str, tuple[float,
     project = Project.open(path, lock=False)
     # fewer searches and runs on the big libraries, so that make bench stays under 10 minutes
     searches = SEARCHES if size < 100_000 else 30 if size < 100_001 else 20
-    runs = RUNS if size < 100_000 else 2
+    repeats = RUNS if size < 100_000 else 2
     queries = [q for q in typed_queries(rng, searches * 2) if quote_fts(q)][:searches]
     gui, floor, page, page_floor = [], [], [], []
     for query in queries:
         match = quote_fts(query)
         runs: dict[str, list[float]] = {"gui": [], "floor": [], "page": [], "page_floor": []}
-        for _ in range(runs):  # interleaved, so a neighbour's load hits both sides alike
+        for _ in range(repeats):  # interleaved, so a neighbour's load hits both sides alike
             runs["gui"].append(
                 timed(lambda q=query: (project.statement_ids(search=q), project.count_statements()))
             )
