@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from counterpoint.app.engine_process import EngineDied, EngineProcess
+from counterpoint.app.engine_process import EngineDied, EngineFailed, EngineProcess
 from counterpoint.engine import MAX_CHARS, AnalysisCancelled, InputTooLarge, analyse
 from counterpoint.store import Project
 from counterpoint.store.sample import write_sample
@@ -94,6 +94,16 @@ def test_a_text_over_the_limit_is_refused_as_the_engine_refuses_it(engine: Engin
     with pytest.raises(InputTooLarge):
         engine.analyse(["x" * (MAX_CHARS + 1), "y"])
     assert engine.analyse(SHORT).texts == tuple(SHORT)
+
+
+def test_an_exception_in_the_engine_is_named_and_the_process_goes_on(
+    engine: EngineProcess, capfd: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(EngineFailed, match=r"^TypeError: text 0 is NoneType, not str$"):
+        engine.analyse([None, "x"])  # type: ignore[list-item]
+    assert "Traceback" in capfd.readouterr().err  # the process printed where it failed
+    first = engine.pid
+    assert engine.analyse(SHORT) == analyse(SHORT) and engine.pid == first
 
 
 def test_a_cancel_during_a_long_analysis_ends_it_at_once_and_the_next_starts_afresh(
