@@ -96,12 +96,9 @@ def test_a_text_over_the_limit_is_refused_as_the_engine_refuses_it(engine: Engin
     assert engine.analyse(SHORT).texts == tuple(SHORT)
 
 
-def test_an_exception_in_the_engine_is_named_and_the_process_goes_on(
-    engine: EngineProcess, capfd: pytest.CaptureFixture[str]
-) -> None:
+def test_an_exception_in_the_engine_is_named_and_the_process_goes_on(engine: EngineProcess) -> None:
     with pytest.raises(EngineFailed, match=r"^TypeError: text 0 is NoneType, not str$"):
         engine.analyse([None, "x"])  # type: ignore[list-item]
-    assert "Traceback" in capfd.readouterr().err  # the process printed where it failed
     first = engine.pid
     assert engine.analyse(SHORT) == analyse(SHORT) and engine.pid == first
 
