@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from itertools import islice
 
-from counterpoint.ingest.lexicon import lexicon, word_class
+from counterpoint.ingest.lexicon import lexicon, word_class, word_map
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,15 @@ def is_title_word(word: str) -> bool:
         or low in words.honorifics
         or low in word_class("label-titles")  # "SEN.", "THE HON", "FORMER GOV."
         or low.rstrip(".") in words.titles
+        or low in word_map("title-abbreviations")  # "PM", "SEC."
     )
+
+
+def full_title(word: str) -> str:
+    """The title an abbreviated title word stands for ("PM" -> "Prime Minister", "Sec." -> "Secretary"); any
+    other word as it is."""
+    found = word_map("title-abbreviations").get(word.lower().strip(","))
+    return found.title() if found else word
 
 
 def name_case(name: str) -> str:
@@ -115,7 +123,10 @@ class Cast:
             titles, name = split_title(words)
             honorifics = lexicon().honorifics
             role_words = [
-                w for w in titles if w.lower() not in ("the", "former") and w.lower() not in honorifics
+                w
+                for w in titles
+                if w.lower() not in ("the", "former", "honorable", "honourable")
+                and w.lower() not in honorifics
             ]
             if role_words and len(name) >= 2:
                 titled.setdefault(label_key(" ".join(role_words)), name)
@@ -151,10 +162,38 @@ class Cast:
         # The one member named "The Hon ..." in the header of a ministerial transcript is its "MINISTER:".
         owners = {name_case(m["name"]) for m in _HONOURABLE.finditer(text[:header_end])}
         self._owner = owners.pop() if len(owners) == 1 else None
+        self._heading = self._heading_person(text[:header_end])
         self._spellings: dict[str, int] = {}  # how often each capitalised word is written, in lower case
         for word in _CAPITALISED.findall(text):
             key = word.lower()
             self._spellings[key] = self._spellings.get(key, 0) + 1
+
+    def _heading_person(self, header: str) -> str | None:
+        """The one person the page's heading (the text before the first label) names, for a label giving a title
+        alone ("PM:", "THE PRESIDENT:"): an inverted name on a line of its own ("Gillard, Julia"), else the one
+        full name the text uses ("Julia Gillard has no idea ...") or the one name written with a possessive
+        ("Obama's Interview with ..."); None when the heading names no one or several people."""
+        inverted = set()
+        for match in _INVERTED.finditer(header):
+            words = [match["given"], match["surname"]]
+            if not any(is_title_word(w) for w in " ".join(words).split()):
+                inverted.add(" ".join(words))
+        if inverted:
+            return inverted.pop() if len(inverted) == 1 else None
+        found: set[str] = set()
+        for match in _FULL_NAME.finditer(header):
+            possessive = _POSSESSIVE.search(match[0])
+            _titles, name = split_title((match[0][: possessive.start()] if possessive else match[0]).split())
+            if len(name) in (2, 3) and not any(is_title_word(w) for w in name):
+                full = name_case(" ".join(name))
+                if self._mentions.get(name[-1].lower().replace("’", "'")) == full:
+                    found.add(full)
+        occasions = lexicon().occasions
+        for match in _OWNED.finditer(header):
+            word = match["name"]
+            if match["occasion"].lower() in occasions and not is_title_word(word):
+                found.add(self._mentions.get(word.lower(), word))
+        return found.pop() if len(found) == 1 else None
 
     def first_names(self) -> dict[str, str]:
         """First name (lower case) -> the full name the text gives it, for first names only one full name has
@@ -186,19 +225,28 @@ class Cast:
         titles, name = split_title(tokens)
         if not name:
             name, titles = titles, []
+        inside = [n for n, word in enumerate(name[:-1]) if is_title_word(word)]
+        if inside:  # "Dear Secretary Becerra": the name after the title, never a greeting before it
+            start = inside[-1]
+            while start > 0 and is_title_word(name[start - 1]):
+                start -= 1
+            titles, name = name[start : inside[-1] + 1], name[inside[-1] + 1 :]
         honorifics = lexicon().honorifics
         title_role = name_case(
             " ".join(
-                w for w in titles if w.lower() not in ("the", "hon", "hon.") and w.lower() not in honorifics
+                full_title(w)
+                for w in titles
+                if w.lower() not in ("the", "hon", "hon.", "honorable", "honourable")
+                and w.lower() not in honorifics
             )
         )
         if (len(name) == 1 and is_title_word(name[0])) or (not titles and _is_role_words(tokens)):
             # A role alone ("PRIME MINISTER", "The CHAIRMAN"): whoever was introduced with that role.
-            role_key = label_key(" ".join(w for w in tokens if w.lower() != "the"))
+            role_key = label_key(" ".join(full_title(w) for w in tokens if w.lower() != "the"))
             known = self._by_role.get(role_key)
             if known is not None:
                 return known
-            mention = self._role_mentions.get(role_key) or self._titled.get(role_key)
+            mention = self._role_mentions.get(role_key) or self._heading or self._titled.get(role_key)
             if mention is not None:
                 return Person(mention, name_case(role_key.title()))
             if self._owner is not None:
@@ -251,6 +299,11 @@ class Cast:
             self._by_role.setdefault(label_key(person.role), person)
 
 
+_INVERTED = re.compile(
+    r"^[ \t•*\-]*(?P<surname>[A-Z][a-z][A-Za-z'’\-]{1,20}),[ \t]+(?P<given>[A-Z][a-z]{1,20})[ \t]*$",
+    re.MULTILINE,
+)
+_OWNED = re.compile(r"\b(?P<name>[A-Z][a-z][A-Za-z\-]{1,20})['’]s[ \t]+(?P<occasion>[A-Za-z\-]{2,20})\b")
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'\-]{3,30}\b")
 
 
