@@ -115,6 +115,8 @@ class Cast:
         self._initials: dict[str, Person] = {}
         counts: dict[tuple[str, str], int] = {}
         titled: dict[str, list[str]] = {}  # "prime minister" -> the words after its first "Prime Minister …"
+        not_names = lexicon().not_names
+        openers = word_class("address-openers")
         for match in _FULL_NAME.finditer(text):
             # A name ends at a possessive ("John Robbie's Interview"); a run of capitalised words may run on
             # past the name ("John Robbie Interview"), so each of its leading runs is a candidate.
@@ -133,6 +135,12 @@ class Cast:
             inside = [n for n, word in enumerate(name) if is_title_word(word)]
             if inside:
                 name = name[inside[-1] + 1 :]  # "Florida Governor Ron DeSantis": the name after the title
+            while name and (name[0].lower() in not_names or name[0].lower() in openers):
+                name = name[
+                    1:
+                ]  # "To Brown, that means", "Thanks Diana.": a sentence's first word, no first name
+            if _KIN_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+                continue  # "My wife, Joan Specter": a relative who shares the surname
             if len(name) == 2 and _near_title(name[0]) is not None:
                 name = name[1:]  # "Govenor Haskell": a misspelt title, not a first name
             for end in range(2, min(len(name), 3) + 1):  # a full name is two or three words
@@ -304,6 +312,7 @@ _INVERTED = re.compile(
     re.MULTILINE,
 )
 _OWNED = re.compile(r"\b(?P<name>[A-Z][a-z][A-Za-z\-]{1,20})['’]s[ \t]+(?P<occasion>[A-Za-z\-]{2,20})\b")
+_KIN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(word_class("kinship"))) + r")\b,?[ \t]+$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'\-]{3,30}\b")
 
 
