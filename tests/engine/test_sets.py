@@ -124,7 +124,8 @@ def test_no_lexicon_entry_of_three_words_is_lifted_from_a_gold_span() -> None:
                 continue
             entry = re.split(r"\t|\s*=\s*", line)[0].strip().strip('"')
             words = term_words(entry)
-            if len(words) >= 3 and any(f" {' '.join(words)} " in f" {s} " for s in spans):
+            # three words as written (an abbreviation such as "U.S" is one word, however it tokenises)
+            if len(entry.split()) >= 3 and any(f" {' '.join(words)} " in f" {s} " for s in spans):
                 lifted.append(f"{path.name}: {entry}")
     assert not lifted, lifted
 
