@@ -28,6 +28,29 @@ class QuotedSpan:
     single: bool = False
 
 
+_DOUBLED = re.compile(r"(?<!')''(?!')")
+
+
+def doubled_apostrophes_as_marks(text: str) -> str:
+    """Some wire copy writes a double quotation mark as two apostrophes (''I will,'' she said). Each such pair
+    becomes a straight double mark and a space, on the side away from the words, so every offset still points
+    into the source: an opening pair (after a space, before a word) becomes ' "', a closing one '" '."""
+    if "''" not in text:
+        return text
+
+    def mark(match: re.Match[str]) -> str:
+        i = match.start()
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 2] if i + 2 < len(text) else " "
+        if not after.isspace() and (before.isspace() or before in _OPEN_CONTEXT):
+            return ' "'
+        if not before.isspace():
+            return '" '
+        return match[0]
+
+    return _DOUBLED.sub(mark, text)
+
+
 def paragraph_spans(text: str) -> list[Span]:
     """Paragraphs: separated by blank lines when the text has any; otherwise by line breaks, except where
     the lines are hard-wrapped (text from a PDF): there a break inside a sentence does not end a paragraph."""

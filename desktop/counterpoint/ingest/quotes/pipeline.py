@@ -10,7 +10,13 @@ from datetime import date
 
 from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.lexicon import Lexicon, is_page_noise, lexicon
-from counterpoint.ingest.quotemarks import QuotedSpan, Span, find_quoted, paragraph_spans
+from counterpoint.ingest.quotemarks import (
+    QuotedSpan,
+    Span,
+    doubled_apostrophes_as_marks,
+    find_quoted,
+    paragraph_spans,
+)
 from counterpoint.ingest.quotes.people import _Mention, _Person, _Speaker
 from counterpoint.ingest.quotes.quote import (
     _BLANK_LINE,
@@ -41,6 +47,7 @@ def extract_quotes(text: str, *, published: date | None = None) -> list[Quote]:
 
     `published` (the document's date) turns "Tuesday" or "last Friday" into dates.
     """
+    text = doubled_apostrophes_as_marks(text)  # ''I will,'' (same length: offsets hold)
     quotes: list[Quote] = []
     for quote in _Extractor(text, published).run():
         quotes.append(quote)
@@ -224,8 +231,11 @@ class _Extractor(SceneReader):
                 same_paragraph = prev_paragraph == sentence.paragraph
                 gap_start = prev_parts[-1][1]
                 between = self.masked[gap_start:open_mark]
+                # the next paragraph keeps the floor when it opens with the quotation or with the sentence
+                # holding it ('It's a "question I can't answer."'), and no one else is named before it
+                opens = open_mark == p_start or sentence.start == p_start
                 if speaker is None and (
-                    same_paragraph or (open_mark == p_start and sentence.paragraph - prev_paragraph == 1)
+                    same_paragraph or (opens and sentence.paragraph - prev_paragraph == 1)
                 ):
                     intervening = [
                         m
