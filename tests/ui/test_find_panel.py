@@ -3,6 +3,7 @@ one double-click opens a result beside the statement, a passage narrows the sear
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,20 +42,24 @@ def test_trump_finds_sessions_and_opens_the_comparison(qtbot: Any, window: MainW
     finder = window.find_contradictions
     trump = statement_of(window, "Donald Trump")
     scored_on: list[bool] = []
-    real = finding.engine.analyse
+    engine = finder.panel.runner.engine
+    assert engine is window.analysis.runner.engine  # the app's analysis process, shared
+    real = engine.analyse
 
     def on_which_thread(texts, **kwargs):  # type: ignore[no-untyped-def]
         scored_on.append(threading.current_thread() is threading.main_thread())
         return real(texts, **kwargs)
 
-    finding.engine.analyse = on_which_thread
+    engine.analyse = on_which_thread  # type: ignore[method-assign]
     try:
         assert finder.find(trump)
         assert finder.dock.isVisible() and finder.panel.busy
         qtbot.waitUntil(lambda: not finder.panel.busy, timeout=30_000)
     finally:
-        finding.engine.analyse = real
-    assert scored_on and not any(scored_on)  # the engine ran off the GUI thread
+        del engine.analyse  # type: ignore[method-assign]
+    # asked from a worker thread, answered by the engine's own process: never on the GUI thread's GIL
+    assert scored_on and not any(scored_on)
+    assert engine.pid is not None and engine.pid != os.getpid()
     panel = finder.panel
     speakers = [r.statement.speaker for r in panel.results]
     assert "Jeff Sessions" in speakers
@@ -95,13 +100,14 @@ def test_the_library_selection_and_a_selected_passage(qtbot: Any, window: MainWi
 def test_cancel_stops_the_search(qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     finder = window.find_contradictions
     gate = threading.Event()
-    real = finding.engine.analyse
+    engine = finder.panel.runner.engine
+    real = engine.analyse
 
     def slow(texts, **kwargs):  # type: ignore[no-untyped-def]
         gate.wait(5)
         return real(texts, **kwargs)
 
-    monkeypatch.setattr(finding.engine, "analyse", slow)
+    monkeypatch.setattr(engine, "analyse", slow)
     trump = statement_of(window, "Donald Trump")
     # Every other statement is a candidate once the topic is the whole library's shared word.
     monkeypatch.setattr(finding, "content_words", lambda _text: ["the", "police", "law", "back", "something"])

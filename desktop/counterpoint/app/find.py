@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from counterpoint import engine
-from counterpoint.engine.model import AnalysisCancelled, InputTooLarge, Span
+from counterpoint.engine.model import Analysis, AnalysisCancelled, InputTooLarge, Span
 from counterpoint.engine.text import STOPWORDS, tokenize
 from counterpoint.errors import UserError
 from counterpoint.store import Project, Statement
@@ -125,12 +125,14 @@ def score(
     topic_rank: int,
     *,
     cancelled: Callable[[], bool] | None = None,
+    analyse: Callable[..., Analysis] | None = None,
 ) -> FindResult | None:
-    """The engine's verdict on one candidate (None only for a text too long for the engine)."""
+    """The engine's verdict on one candidate (None only for a text too long for the engine). `analyse` is
+    the engine's analyse() or a stand-in with its signature (the app's engine process)."""
     text = asked.text
     kwargs: dict[str, Any] = {"cancelled": cancelled} if cancelled is not None else {}
     try:
-        analysis = engine.analyse([text, candidate.text], **kwargs)
+        analysis = (analyse or engine.analyse)([text, candidate.text], **kwargs)
     except InputTooLarge:
         return None
     shift = asked.offset
@@ -166,6 +168,7 @@ def find_iter(
     pool: int = CANDIDATES,
     within: Sequence[int] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    analyse: Callable[..., Analysis] | None = None,
 ) -> Iterator[Progress]:
     """Score the candidates one by one, in topic order; one Progress per candidate (the first has done=0
     and says how many there are). Stops early, quietly, when cancelled() turns true."""
@@ -175,7 +178,7 @@ def find_iter(
         if cancelled is not None and cancelled():
             return
         try:
-            result = score(asked, candidate, rank, cancelled=cancelled)
+            result = score(asked, candidate, rank, cancelled=cancelled, analyse=analyse)
         except AnalysisCancelled:
             return
         yield Progress(rank + 1, len(found), result)
