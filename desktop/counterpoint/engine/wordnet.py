@@ -17,9 +17,11 @@ Read once per process, on first use.
 from __future__ import annotations
 
 import functools
+import gc
 import marshal
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 # WordNet's "morphy" rules of detachment: noun plurals, verb and adjective endings
 _DETACH = (
@@ -155,7 +157,7 @@ class WordNet:
 
 POS_CODES = "nvar"  # a synset is an int: its offset in WordNet's data file times 4, plus its part of speech
 COMPACT = "wordnet30.marshal"  # the same data, read in a tenth of the time (tools/wordnet_extract.py)
-COMPACT_TAG = "counterpoint-wordnet30-v1"
+COMPACT_TAG = "counterpoint-wordnet30-v2"
 
 
 def _sid(synset: str) -> int:
@@ -211,9 +213,44 @@ def parse() -> WordNet:
     )
 
 
+# The compact file is a list of small marshal blobs, not one: marshal.loads is one C call that holds the
+# interpreter lock, and loading all of WordNet at once (0.2 s) froze the window when the app's first topic
+# search lemmatised its question on a worker thread. Between two blobs of CHUNK entries the lock changes hands.
+CHUNK = 1_500
+TABLES = ("senses", "heads", "antonyms", "links", "irregular", "lemmas")
+
+
 def compact(wn: WordNet) -> bytes:
-    """The compact form of WordNet's data (marshal: plain dicts, tuples, sets, ints and strings)."""
-    return marshal.dumps((COMPACT_TAG, wn.senses, wn.heads, wn.antonyms, wn.links, wn.irregular, wn.lemmas))
+    """The compact form of WordNet's data (marshal: plain dicts, tuples, sets, ints and strings), as
+    (tag, [(table number, a marshalled chunk of its entries), ...])."""
+    blobs = []
+    for n, name in enumerate(TABLES):
+        table = getattr(wn, name)
+        entries = list(table.items()) if isinstance(table, dict) else sorted(table)
+        for at in range(0, max(len(entries), 1), CHUNK):
+            blobs.append((n, marshal.dumps(entries[at : at + CHUNK])))
+    return marshal.dumps((COMPACT_TAG, blobs))
+
+
+def read_compact(data: bytes) -> tuple[Any, ...]:
+    """The six tables of a compact file, a chunk at a time; ValueError when it is not one."""
+    tag, blobs = marshal.loads(data)
+    if tag != COMPACT_TAG:
+        raise ValueError(tag)
+    tables: list[dict[Any, Any]] = [{} for _ in TABLES[:-1]]
+    lemmas: set[str] = set()
+    collecting = gc.isenabled()
+    gc.disable()  # a full collection amid 300,000 new objects walks them all, holding the lock as long
+    try:
+        for n, blob in blobs:
+            if n < len(tables):
+                tables[n].update(marshal.loads(blob))
+            else:
+                lemmas.update(marshal.loads(blob))
+    finally:
+        if collecting:
+            gc.enable()
+    return (*tables, frozenset(lemmas))
 
 
 @functools.cache
@@ -222,9 +259,7 @@ def load() -> WordNet:
     missing or unreadable (another Python's marshal format)."""
     try:
         path = resources.files("counterpoint.resources").joinpath("lexicons", "wordnet", COMPACT)
-        tag, senses, heads, antonyms, links, irregular, lemmas = marshal.loads(path.read_bytes())
-        if tag != COMPACT_TAG:
-            raise ValueError(tag)
-    except (OSError, ValueError, EOFError, TypeError):
+        senses, heads, antonyms, links, irregular, lemmas = read_compact(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError, IndexError):
         return parse()
     return WordNet(senses, heads, antonyms, links, irregular, lemmas)
