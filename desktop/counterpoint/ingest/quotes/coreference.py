@@ -63,6 +63,12 @@ class CoreferenceReader(AttributionReader):
             return _Speaker(person.name, person.role(), 0.8, char_span, person)
         if words[0].key == "the" and len(words) > 1 and all(w.capitalised for w in words[1:]):
             name, role, is_org = self._split_name(words[1:])
+            if all(w.key in self.lex.titles for w in words[1:]):
+                # '"…," the Prime Minister said': the person named before with that title, not an institution
+                for mention in self._mentions_before(position):
+                    if self._role_fits(words[-1].key, mention.person):
+                        person = mention.person
+                        return _Speaker(person.name, person.role(), 0.65, char_span, person)
             if is_org or not name or " " not in name or not role:
                 # "the Federal Reserve", "the Congressional Budget Office": an institution speaks
                 return _Speaker(self._phrase(words[1:]), None, 0.85, char_span)
