@@ -55,9 +55,18 @@ class CoreferenceReader(AttributionReader):
             )
             if described is not None:
                 return _Speaker(described.name, None, 0.5, char_span)
+            gender = _PRONOUNS[words[0].key]
+            last = self._last_speaker
+            # no one named within reach: the last speaker quoted (a paragraph before at most) keeps the floor
+            if (
+                person is None
+                and last is not None
+                and last.person is not None
+                and (not gender or not last.person.gender or last.person.gender == gender)
+            ):
+                person = last.person
             if person is None:
                 return None
-            gender = _PRONOUNS[words[0].key]
             if gender and not person.gender:
                 person.gender = gender
             return _Speaker(person.name, person.role(), 0.8, char_span, person)

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from counterpoint.ingest.deadline import check_time
+from counterpoint.ingest.lexicon import word_class
 from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes.tokens import _Sentence, _Token
 from counterpoint.ingest.quotes.verbs import SpeechVerbReader
@@ -160,6 +161,24 @@ class PeopleReader(SpeechVerbReader):
             len(key) > 4 and key.endswith("er") and key[:-1] in self._lower_words
         )
 
+    def _portfolio_end(self, words: list[_Token], k: int) -> int | None:
+        """Where the name starts after a title, "for"/"of" and a department ("Federal Minister for Interior
+        Ann Lee": 4), when two or three name words follow it; None otherwise."""
+        if not any(self._word_class(w) == "title" for w in words[:k]):
+            return None
+        if any(self._word_class(w) not in ("title", "word") for w in words[:k]):
+            return None
+        portfolios = word_class("portfolios")
+        end = k + 1
+        while end < len(words) and (words[end].key in portfolios or words[end].key == "and"):
+            end += 1
+        rest = words[end:]
+        if end == k + 1 or not 2 <= len(rest) <= 3:
+            return None
+        if not all(w.capitalised and self._word_class(w) == "word" for w in rest):
+            return None
+        return end
+
     def _split_name(self, words: list[_Token]) -> tuple[str | None, str | None, bool]:
         """(name, role, is_organisation) of a capitalised phrase: 'U.S. Attorney General Jeff Sessions'."""
         if not words:
@@ -195,6 +214,9 @@ class PeopleReader(SpeechVerbReader):
             if tail_is_name and k < tail_name - 1:
                 break
             if words[k].key in ("of", "for") and not words[k].capitalised and words[k - 1].capitalised:
+                portfolio = self._portfolio_end(words, k)
+                if portfolio is not None:  # "Minister for Interior Ann Lee": the name after the department
+                    return self._phrase(words[portfolio:]), self._phrase(words[:portfolio]), False
                 name, role, is_org = self._split_name(words[:k])
                 if name and not is_org and " " in name:
                     tail = self._phrase(words[k:])
@@ -433,7 +455,8 @@ class PeopleReader(SpeechVerbReader):
         previous = tokens[start - 1]
         gap = self.masked[previous.end : tokens[start].start]
         # After punctuation ("WASHINGTON — Gov. Hartwell", "In May, Smith"), a name starts a clause.
-        if gap.strip() or self._quote_between(previous.end, tokens[start].start):
+        # ...but not after a closing bracket: "led by the Unity Party (UP) chief Ann Lee" is an object still
+        if gap.strip().strip(")]") or self._quote_between(previous.end, tokens[start].start):
             return True
         if previous.key in _CLAUSE_JOINERS:
             return True
