@@ -19,6 +19,13 @@ SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
+def _one_application_for_the_session(qapp: object) -> None:
+    """pytest-qt's QApplication for every test: a PDF export (the report, `export --record` from the CLI's
+    tests) would otherwise make a QGuiApplication, and a GUI test that runs later in the same process
+    aborts on its first widget (there can be only one application, and widgets need a QApplication)."""
+
+
+@pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

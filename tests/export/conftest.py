@@ -15,12 +15,6 @@ RICH_TEXT = "Le président a dit « non » – puis “oui” à l’Élysée; n
 ARABIC_TEXT = "قال الوزير إن القرار نهائي."
 
 
-@pytest.fixture(autouse=True)
-def _one_application_for_the_session(qapp: object) -> None:
-    """pytest-qt's QApplication: PDF export would otherwise make a QGuiApplication, and the GUI tests
-    that run later in the same process need a QApplication (there can only be one)."""
-
-
 @pytest.fixture
 def rich_project(tmp_path: Path) -> Iterator[Project]:
     with Project.open(tmp_path / "rich.counterpoint", create=True) as project:
