@@ -161,6 +161,27 @@ class PeopleReader(SpeechVerbReader):
             len(key) > 4 and key.endswith("er") and key[:-1] in self._lower_words
         )
 
+    def _title_surname_start(self, words: list[_Token]) -> int:
+        """Where the name starts when its surname is also a title word: "Governor Jim Justice" (a title, one
+        plain capitalised word, the title word: 1), or "Gov. Justice" after Jim Justice was named (1);
+        len(words) otherwise."""
+        last = words[-1]
+        if len(words) < 2 or not last.capitalised or self._word_class(last) != "title":
+            return len(words)
+        before = words[-2]
+        if (
+            len(words) >= 3
+            and before.capitalised
+            and self._word_class(before) == "word"
+            and before.key not in self.lex.not_names
+            and before.key not in word_class("portfolios")
+            and self._word_class(words[-3]) in ("title", "honorific")
+        ):
+            return len(words) - 2
+        if self._word_class(before) in ("title", "honorific") and _surname(last.word) in self.by_last_name:
+            return len(words) - 1
+        return len(words)
+
     def _portfolio_end(self, words: list[_Token], k: int) -> int | None:
         """Where the name starts after a title, "for"/"of" and a department ("Federal Minister for Interior
         Ann Lee": 4), when two or three name words follow it; None otherwise."""
@@ -236,8 +257,9 @@ class PeopleReader(SpeechVerbReader):
                 name_start -= 1
             if name_start == len(words) or name_start == 0 or len(words) - name_start < 2:
                 return self._phrase(words), None, True
-        name_start = len(words)
-        while name_start > 0:
+        name_start = self._title_surname_start(words)
+        walk = name_start == len(words)  # no surname that is also a title: walk back over the name
+        while walk and name_start > 0:
             cls = self._word_class(words[name_start - 1])
             if name_start < len(words) and words[name_start - 1].word.endswith(("'s", "’s")):
                 break  # "Bloomberg's Eric Roston": the possessive is an affiliation, not part of the name
