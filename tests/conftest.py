@@ -12,7 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     # Qt's offscreen screen is 800x800 unless told otherwise; the window fits itself to its screen (issue
     # 10), so tests get a desktop monitor's 1920x1200. Tests of laptop screens say which screen they mean.
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen-screen.json')}"
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).with_name('offscreen-screen.json')}"
+    )
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -13,7 +13,17 @@ from typing import NoReturn
 
 from counterpoint import __version__
 from counterpoint.app.projects import explain_database_error
-from counterpoint.commands import check, comparisons, contrast, export, find, ingest, project, record, screenshot
+from counterpoint.commands import (
+    check,
+    comparisons,
+    contrast,
+    export,
+    find,
+    ingest,
+    project,
+    record,
+    screenshot,
+)
 from counterpoint.errors import UserError
 
 # Each module exposes register(subparsers); a subcommand sets `func` to a callable(args) -> int.

@@ -27,7 +27,10 @@ def _seconds(text: str) -> float:
     [
         # one paragraph of '"…," she said.' after a scene: every cut joined the whole utterance again (quadratic:
         # 80,000 characters took 0.7 s, 320,000 took 14.7 s)
-        ('Ann Lee held a press conference Monday at the town hall. "We will go there soon," she said. ', 60_000),
+        (
+            'Ann Lee held a press conference Monday at the town hall. "We will go there soon," she said. ',
+            60_000,
+        ),
         ('Ann Lee told Harbour Radio on Monday that "we will go" and "we will stay" and ', 20_000),
         ('He took to the Senate floor. Ann Lee said "it is true for all". ', 20_000),
         ('Ann Lee full statement reads:\n\n"We will go there soon and stay."\n\n', 20_000),

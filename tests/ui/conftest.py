@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from counterpoint.store import Project
+from counterpoint.store.sample import write_sample
 
 
 @pytest.fixture
@@ -35,3 +36,12 @@ def open_window(qtbot: Any, settings: QSettings) -> Iterator[Any]:
     yield open_
     for window in windows:
         window.close()
+
+
+@pytest.fixture
+def sample_window(open_window: Any, tmp_path: Path) -> Any:
+    """A main window on a new project holding the sample dossier."""
+    path = tmp_path / "dossier.counterpoint"
+    with Project.open(path, create=True) as project:
+        write_sample(project)
+    return open_window(path)

@@ -6,32 +6,20 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from counterpoint.app import find as finding
-from counterpoint.store import Project
-from counterpoint.store.sample import write_sample
 from counterpoint.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
-    path = tmp_path / "dossier.counterpoint"
-    with Project.open(path, create=True) as project:
-        write_sample(project)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    opened = MainWindow(Project.open(path), settings)
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
-    yield opened
-    opened.find_contradictions.panel.cancel()
-    opened.find_contradictions.panel.runner.wait()
-    opened.close()
+def window(sample_window: MainWindow) -> Iterator[MainWindow]:
+    yield sample_window
+    sample_window.find_contradictions.panel.cancel()
+    sample_window.find_contradictions.panel.runner.wait()
 
 
 def statement_of(window: MainWindow, speaker: str) -> int:

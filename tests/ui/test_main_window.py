@@ -202,7 +202,9 @@ def test_editing_a_statements_text_keeps_its_annotation_anchored(
 def test_an_edit_that_loses_a_quote_says_so(qtbot: Any, open_window: Any, sample_path: Path) -> None:
     window = open_window(sample_path)
     trump = window.current_statements[0]
-    lost = window.statement_actions.apply_statement_edit(trump.id, {"text": trump.text.replace("rough", "firm")})
+    lost = window.statement_actions.apply_statement_edit(
+        trump.id, {"text": trump.text.replace("rough", "firm")}
+    )
     assert len(lost) == 1
     assert "flagged for review" in window.statusBar().currentMessage()
 
@@ -1083,7 +1085,10 @@ def test_a_comparison_of_one_or_none_says_what_to_do_next(
     legend = " ".join(label.text() for label in workspace.legend().findChildren(QLabel))
     assert "nothing to contrast in one statement" in legend
     window.open_comparison(empty)
-    assert workspace.empty_label().isVisibleTo(workspace) and "no statements yet" in workspace.empty_label().text()
+    assert (
+        workspace.empty_label().isVisibleTo(workspace)
+        and "no statements yet" in workspace.empty_label().text()
+    )
 
 
 def test_the_analysis_after_an_edit_does_not_cover_what_the_edit_flagged(

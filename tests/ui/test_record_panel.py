@@ -10,33 +10,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from counterpoint.app import find as finding
 from counterpoint.export.html import VERDICT_COLOURS
-from counterpoint.store import Project, TargetSpec, Verdict
-from counterpoint.store.sample import write_sample
+from counterpoint.store import TargetSpec, Verdict
 from counterpoint.ui.main_window import MainWindow
 from counterpoint.ui.record_panel import GUTTER, RecordDialog
 
 
 @pytest.fixture
-def window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
-    path = tmp_path / "dossier.counterpoint"
-    with Project.open(path, create=True) as project:
-        write_sample(project)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    opened = MainWindow(Project.open(path), settings)
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
-    yield opened
-    for dialog in opened.findChildren(RecordDialog):
+def window(sample_window: MainWindow) -> Iterator[MainWindow]:
+    yield sample_window
+    for dialog in sample_window.findChildren(RecordDialog):
         dialog.panel.runner.cancel()
         dialog.panel.runner.wait()
         dialog.close()
-    opened.close()
 
 
 def ids_of(window: MainWindow, speaker: str) -> list[int]:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from counterpoint.ui.workspace_model import Row, _Groups, _layers, build_rows
+from counterpoint.ui.workspace_model import Row, _Groups, _layers, build_rows, rows_of
 
 
 def reference_rows(counts: Sequence[int], links: Sequence[tuple[int, int, int, int, float]]) -> list[Row]:
@@ -33,25 +33,12 @@ def reference_rows(counts: Sequence[int], links: Sequence[tuple[int, int, int, i
         groups = trial
         members[ga] = {**ma, **mb}
         members.pop(gb, None)
-    layer = _layers(counts, groups) or {}
-    height = max(layer.values(), default=-1) + 1
-    cells: list[list[int | None]] = [[None] * len(counts) for _ in range(height)]
-    for column, count in enumerate(counts):
-        for k in range(count):
-            cells[layer[groups.find((column, k))]][column] = k
-    rows = []
-    for row in cells:
-        aligned: set[int] = set()
-        for column, cell in enumerate(row):
-            if cell is not None:
-                group = members.get(groups.find((column, cell)))
-                if group and len(group) > 1:
-                    aligned.update(group)
-        rows.append(Row(tuple(row), frozenset(aligned)))
-    return rows
+    return rows_of(counts, groups, members)
 
 
-def _links(rng: random.Random, counts: list[int], n: int, local: bool) -> list[tuple[int, int, int, int, float]]:
+def _links(
+    rng: random.Random, counts: list[int], n: int, local: bool
+) -> list[tuple[int, int, int, int, float]]:
     links = []
     for _ in range(n):
         a, b = rng.sample(range(len(counts)), 2)

@@ -99,7 +99,7 @@ def question(
         start, end = passage
         if not 0 <= start < end <= len(statement.text) or not statement.text[start:end].strip():
             raise UserError(f"the passage {start}-{end} is not a part of statement {statement_id}'s text")
-    return Question(statement, passage, scope)  # type: ignore[arg-type]
+    return Question(statement, passage, scope)
 
 
 def candidates(

@@ -60,7 +60,7 @@ def run_find(args: argparse.Namespace) -> int:
         results = find(
             project,
             args.statement,
-            passage=passage,  # type: ignore[arg-type]
+            passage=passage,
             scope=scope,
             limit=args.limit,
             pool=max(1, args.candidates),

@@ -358,12 +358,9 @@ class ReportLayout:
     def paint_body(self, painter: QPainter, page: int) -> None:
         """The part of the document laid out on this page, below the running header.
 
-        Qt draws every line that touches the rectangle it is given, and QTextDocument.drawContents hides
-        what falls outside behind a clip path only: the heading a page break puts at the top of page 2
-        also touched the end of page 1, and stayed in page 1's text layer over the footer (copied,
-        searched and read aloud), and a line or border of the next page could show as a hairline above
-        the footer. The rectangle given to the layout leaves out a device pixel at each edge, so a
-        line that only touches the page is not drawn on it; the clip stays as a second guard.
+        Qt draws every line that touches the rectangle it is given and only clips what falls outside: page
+        2's first heading, touching the end of page 1, stayed in page 1's text layer over the footer.
+        The rectangle leaves out a device pixel at each edge; the clip stays as a second guard.
         """
         top = page * self.body_height
         edge = 1.0  # one device pixel: 1/1200 inch

@@ -49,7 +49,7 @@ from counterpoint.ui.merge_action import MergeAction
 from counterpoint.ui.palette import is_dark
 from counterpoint.ui.plain import message_box, tip
 from counterpoint.ui.theme import ThemeChoice, apply_theme
-from counterpoint.ui.window_fit import PanelFolder, PanelSizes, fit_to_screen
+from counterpoint.ui.window_fit import PanelFolder, PanelSizes, default_dock_sizes, fit_to_screen
 from counterpoint.ui.window_parts import CentreArea, ComparisonHeader, ElidedLabel
 from counterpoint.ui.workers import ProjectOpener
 from counterpoint.ui.workspace import ComparisonWorkspace
@@ -553,12 +553,7 @@ class MainWindow(QMainWindow):
         self.say("Panels back in their places")
 
     def default_layout(self) -> None:
-        """The first-run arrangement: a wide library on the left, the annotations on the right."""
-        self.resizeDocks([self.comparisons_dock, self.library_dock], [150, 760], Qt.Orientation.Vertical)
-        # Narrower on a laptop screen: the statement columns need the room more.
-        width = self.width()
-        left, right = max(260, min(390, width * 24 // 100)), max(230, min(310, width * 19 // 100))
-        self.resizeDocks([self.library_dock, self.annotations_dock], [left, right], Qt.Orientation.Horizontal)
+        default_dock_sizes(self, self.comparisons_dock, self.library_dock, self.annotations_dock)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -591,6 +586,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the workers and close the project file (idempotent)."""
         self.analysis.runner.cancel()
+        self.find_contradictions.panel.cancel()  # it asks the analysis process, which close() ends
         self.library.shutdown()
         self.analysis.runner.close()  # waits, then ends the analysis process
         self.opener.wait()

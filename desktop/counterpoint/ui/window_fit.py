@@ -43,6 +43,17 @@ def fit_to_screen(window: QWidget, wanted: QSize = WANTED_SIZE) -> None:
     window.move(place.topLeft())
 
 
+def default_dock_sizes(
+    window: QMainWindow, comparisons: QDockWidget, library: QDockWidget, annotations: QDockWidget
+) -> None:
+    """The first-run arrangement: a wide library on the left, the annotations on the right, both narrower
+    on a laptop screen (the statement columns need the room more)."""
+    window.resizeDocks([comparisons, library], [150, 760], Qt.Orientation.Vertical)
+    width = window.width()
+    left, right = max(260, min(390, width * 24 // 100)), max(230, min(310, width * 19 // 100))
+    window.resizeDocks([library, annotations], [left, right], Qt.Orientation.Horizontal)
+
+
 class PanelSizes(QObject):
     """Remembers the size of each side panel while it is shown, and gives it back when it is shown again.
 
@@ -189,7 +200,7 @@ class PanelFolder(QObject):
                 dock.hide()
                 self.folded.append(dock)
                 folded_now.append(dock.windowTitle())
-                self.window.layout().activate()
+                self._relayout()
         unfolded: list[str] = []
         for dock in reversed(list(self.folded)):
             width = self.widths.get(dock.objectName(), dock.sizeHint().width())
@@ -198,7 +209,7 @@ class PanelFolder(QObject):
             self.folded.remove(dock)
             dock.show()
             unfolded.append(dock.windowTitle())
-            self.window.layout().activate()
+            self._relayout()
         if folded_now:
             keys = ", ".join(self._key(t) for t in folded_now)
             self.told(
@@ -207,6 +218,11 @@ class PanelFolder(QObject):
         elif unfolded:
             self.told(f"{' and '.join(unfolded)} back")
 
+    def _relayout(self) -> None:
+        layout = self.window.layout()
+        if layout is not None:
+            layout.activate()
+
     def _key(self, title: str) -> str:
         for dock in self.docks:
             if dock.windowTitle() == title:
@@ -214,4 +230,4 @@ class PanelFolder(QObject):
         return title
 
 
-__all__ = ["PanelFolder", "PanelSizes", "first_geometry", "fit_to_screen"]
+__all__ = ["PanelFolder", "PanelSizes", "default_dock_sizes", "first_geometry", "fit_to_screen"]

@@ -239,6 +239,13 @@ def build_rows(counts: Sequence[int], links: Sequence[tuple[int, int, int, int, 
         groups.parent[gb] = ga
         members[ga] = {**ma, **mb}
         members.pop(gb, None)
+    return rows_of(counts, groups, members)
+
+
+def rows_of(
+    counts: Sequence[int], groups: _Groups, members: Mapping[tuple[int, int], dict[int, int]]
+) -> list[Row]:
+    """The rows of linked groups: each segment on its group's layer, a row's aligned columns marked."""
     layer = _layers(counts, groups) or {}
     height = max(layer.values(), default=-1) + 1
     cells: list[list[int | None]] = [[None] * len(counts) for _ in range(height)]
