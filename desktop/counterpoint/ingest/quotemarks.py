@@ -30,12 +30,16 @@ class QuotedSpan:
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?])[ \t]*\n[ \t]*(?=[“„«][^\s“„«])")
 _DOUBLED = re.compile(r"(?<!')''(?!')")
+_GRAVES = re.compile(r"(?<!`)``(?=[^\s`])")
 
 
 def doubled_apostrophes_as_marks(text: str) -> str:
-    """Some wire copy writes a double quotation mark as two apostrophes (''I will,'' she said). Each such pair
-    becomes a straight double mark and a space, on the side away from the words, so every offset still points
-    into the source: an opening pair (after a space, before a word) becomes ' "', a closing one '" '."""
+    """Some wire copy writes a double quotation mark as two apostrophes (''I will,'' she said), or as TeX's
+    two grave accents and two apostrophes (``I will,'' she said). Each such pair becomes a straight double mark
+    and a space, on the side away from the words, so every offset still points into the source: an opening
+    pair (after a space, before a word) becomes ' "', a closing one '" '."""
+    if "``" in text:
+        text = _GRAVES.sub(' "', text)
     if "''" not in text:
         return text
 
@@ -45,8 +49,8 @@ def doubled_apostrophes_as_marks(text: str) -> str:
         after = text[i + 2] if i + 2 < len(text) else " "
         if not after.isspace() and (before.isspace() or before in _OPEN_CONTEXT):
             return ' "'
-        if not before.isspace():
-            return '" '
+        if not before.isspace() or (i > 1 and text[i - 2] in ",.?!" and (after.isspace() or after in ".,;")):
+            return '" '  # 'no new leads, '' the head of police said': a closing pair typed after a space
         return match[0]
 
     return _DOUBLED.sub(mark, text)
@@ -91,6 +95,10 @@ def _line_breaks(text: str) -> list[Span]:
             or full < 40
             or (stripped[-1] in ".!?:”\"'’" and following[:1].isupper() and len(stripped) < 0.9 * full)
         )
+        # a line cut inside a sentence ('"This\nconduct by the president', 'The Post\nreported') goes on:
+        # it ends on a word or a comma and the next line starts in lower case
+        if ends and stripped and (stripped[-1].isalnum() or stripped[-1] == ",") and following[:1].islower():
+            ends = False
         if ends:
             indent = len(lines[number + 1]) - len(following)
             breaks.append((position, position + 1 + indent))
@@ -128,9 +136,21 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[Span], int | N
     return found, open_at
 
 
-def _single_quotes(text: str, start: int, end: int, taken: list[Span]) -> tuple[list[Span], set[Span]]:
-    """Top-level single-quoted spans (British style), apostrophes told apart by their neighbours; and the
-    double-quoted spans nested inside them ('He said "no" to me.')."""
+def _right_marks_open(text: str) -> bool:
+    """Whether the text writes its single quotation marks as ’…’ (a publishing system that turned every
+    opening ‘ into ’): it has no ‘ at all, and ’ starts a word after a space more than once."""
+    return "‘" not in text and len(_RIGHT_OPENS.findall(text, 0, 200_000)) >= 2
+
+
+_RIGHT_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–]))’(?=[A-Za-z])")
+
+
+def _single_quotes(
+    text: str, start: int, end: int, taken: list[Span], right_opens: bool = False
+) -> tuple[list[Span], set[Span], int | None]:
+    """Top-level single-quoted spans (British style), apostrophes told apart by their neighbours; the
+    double-quoted spans nested inside them ('He said "no" to me.'); and an opening mark left open at the end
+    of the paragraph. With right_opens, ’ before a word after a space opens a quotation (see _right_marks_open)."""
     covered = bytearray(end - start)
     for s, e in taken:
         covered[s - start : e - start + 1] = b"\1" * (e - s + 1)
@@ -148,7 +168,8 @@ def _single_quotes(text: str, start: int, end: int, taken: list[Span]) -> tuple[
         may_open, may_close = _context(text, i, start, end)
         after = text[i + 1] if i + 1 < end else " "
         if open_at is None:
-            if (ch in OPEN_SINGLE or ch == "'") and may_open and after.isalnum():
+            opener = ch in OPEN_SINGLE or ch == "'" or (right_opens and ch == "’" and after.isalpha())
+            if opener and may_open and after.isalnum():
                 open_at = i
         elif (ch in CLOSE_SINGLE or ch == "'") and may_close and not after.isalnum():
             lo, hi = bisect_right(taken_starts, open_at), bisect_left(taken_starts, i)
@@ -162,7 +183,7 @@ def _single_quotes(text: str, start: int, end: int, taken: list[Span]) -> tuple[
                 nested.update(inside)
             found.append((open_at, i))
             open_at = None
-    return found, nested
+    return found, nested, open_at
 
 
 def _opens_words(text: str, dangling: QuotedSpan) -> bool:
@@ -173,10 +194,16 @@ def _opens_words(text: str, dangling: QuotedSpan) -> bool:
     return (before.isspace() or before in _OPEN_CONTEXT) and text[at + 1 : at + 2].isalpha()
 
 
+def _opens_paragraph(text: str, at: int) -> bool:
+    """A straight mark that opens its paragraph before a capital letter: a quotation's opening mark."""
+    return text[at] == '"' and (at == 0 or text[at - 1] == "\n") and text[at + 1 : at + 2].isupper()
+
+
 def find_quoted(text: str, paragraphs: list[Span]) -> list[QuotedSpan]:
     quoted: list[QuotedSpan] = []
     dangling: QuotedSpan | None = None
-    for p_start, p_end in paragraphs:
+    right_opens = _right_marks_open(text)
+    for number, (p_start, p_end) in enumerate(paragraphs):
         check_time()
         doubles, open_at = _double_quotes(text, p_start, p_end)
         items = [QuotedSpan(parts=[(o + 1, c)], marks=[(o, c)]) for o, c in doubles]
@@ -194,18 +221,27 @@ def find_quoted(text: str, paragraphs: list[Span]) -> list[QuotedSpan]:
                 dangling.marks.append((open_at, p_end))
                 continue
             else:
-                if text[dangling.marks[0][0]] in OPEN_DOUBLE:
-                    quoted.append(dangling)  # a curly opening mark is never an inch sign: the close was lost
+                # a curly opening mark is never an inch sign: the close was lost; nor is a straight one that
+                # opens its paragraph before a capital ('"We don't know if he was going through …')
+                if text[dangling.marks[0][0]] in OPEN_DOUBLE or _opens_paragraph(text, dangling.marks[0][0]):
+                    quoted.append(dangling)
                 dangling = None
         taken = list(doubles)
         if open_at is not None:
             taken.append((open_at, p_end - 1))
-        singles, nested = _single_quotes(text, p_start, p_end, taken)
+        singles, nested, single_open = _single_quotes(text, p_start, p_end, taken, right_opens)
         quoted.extend(q for q in items if q.marks[0] not in nested)
         if open_at is not None and dangling is None:
             dangling = QuotedSpan(parts=[(open_at + 1, p_end)], marks=[(open_at, p_end)])
         for o, c in singles:
             quoted.append(QuotedSpan(parts=[(o + 1, c)], marks=[(o, c)], single=True))
+        if single_open is not None and number + 1 < len(paragraphs):
+            # British run-on style: "He said: ‘When I left …" goes on in a paragraph that opens with a mark
+            following = text[paragraphs[number + 1][0]]
+            if following in OPEN_SINGLE or (right_opens and following == "’"):
+                quoted.append(
+                    QuotedSpan(parts=[(single_open + 1, p_end)], marks=[(single_open, p_end)], single=True)
+                )
     if dangling is not None and (text[dangling.marks[0][0]] in OPEN_DOUBLE or _opens_words(text, dangling)):
         quoted.append(dangling)  # the text ends inside the quotation: a stored page cut mid-sentence
     quoted.sort(key=lambda q: q.marks[0][0])

@@ -251,7 +251,8 @@ class AttributionReader(PeopleReader):
                 if not nxt.capitalised and nxt.key.endswith("ed") and nxt.key not in self.lex.titles:
                     break
                 end += 1
-            return after, end
+            named = self._appositive_name(tokens, end)
+            return named if named is not None else (after, end)
         if (not token.capitalised or token.key in self.lex.not_names) and token.key not in self.lex.titles:
             # "said plaintiff Deborah Kline": a lower-case description, then the name
             ahead = after
@@ -297,6 +298,27 @@ class AttributionReader(PeopleReader):
         while end > after and not tokens[end].capitalised:
             end -= 1  # a name phrase ends with a name, not with "of" or a lower-case title
         return after, end
+
+    def _appositive_name(self, tokens: list[_Token], end: int) -> tuple[int, int] | None:
+        """The name set off by commas after a description ending at token end ('said the head of Cromwell
+        police, Sergeant Simon Paget.'): its token range, when a name of two words or more closes the clause."""
+        first = end + 1
+        if first >= len(tokens) or self.masked[tokens[end].end : tokens[first].start].strip() != ",":
+            return None
+        last = first
+        while last + 1 < len(tokens) and last - first < _NAME_TOKENS and self._adjacent(tokens, last, last + 1):
+            nxt = tokens[last + 1]
+            if not (nxt.capitalised or nxt.key in _NAME_PARTICLES):
+                return None
+            last += 1
+        names = [t for t in tokens[first : last + 1] if t.capitalised and t.key not in self.lex.titles]
+        closes = last + 1 >= len(tokens) or self.masked[tokens[last].end : tokens[last + 1].start].strip() in (
+            ",",
+            ".",
+        )
+        if len(names) < 2 or not closes or any(t.key in self.lex.not_names for t in names):
+            return None
+        return first, last
 
     def _plural_or_institution(self, name: str) -> bool:
         """'Communications Workers of America', 'Leaders with the union', 'officials': who 'they' can be."""

@@ -1,0 +1,91 @@
+"""Quotation-mark styles of real copy beyond the usual ones (issue 12): TeX-style ``…'' marks, ’…’ where a
+publishing system turned every opening ‘ into ’, a closing '' typed after a space, lines hard-wrapped inside a
+quotation, a paragraph that opens a quotation and never closes it, British run-on single marks, abbreviated
+titles without a full stop, and a name set off after a description ("said the head of X, Sergeant Y Z.").
+Every text here is invented."""
+
+from __future__ import annotations
+
+from counterpoint.ingest.quotes import extract_quotes
+
+
+def _said(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes(text)]
+
+
+def test_tex_style_marks() -> None:
+    text = "``We will not close the depot this year,'' Mayor Ruth Okafor said on Tuesday."
+    assert _said(text) == [("We will not close the depot this year", "Ruth Okafor")]
+
+
+def test_right_single_marks_used_as_opening_marks() -> None:
+    text = (
+        "A council leader says she is ’deeply disappointed’ by the board.\n\n"
+        "Councillor Amina Reyes said: ’We had a deal on the table and they walked away from it.’\n\n"
+        "She added that the vote was ’a matter for the members’."
+    )
+    texts = [t for t, _who in _said(text)]
+    assert "We had a deal on the table and they walked away from it." in texts
+    assert "a matter for the members" in texts
+
+
+def test_right_single_marks_left_alone_where_the_text_has_opening_marks() -> None:
+    text = "‘We are ready,’ said Amina Reyes. The ’90s were different, she said."
+    assert [t for t, _who in _said(text)] == ["We are ready"]
+
+
+def test_closing_pair_typed_after_a_space() -> None:
+    text = "''We have no new leads at this stage, '' the head of the inquiry, Inspector Tomas Berg, said."
+    assert _said(text) == [("We have no new leads at this stage", "Tomas Berg")]
+
+
+def test_hard_wrapped_lines_inside_a_quotation() -> None:
+    text = (
+        "Senators reacted on Monday.\n"
+        '"This\n'
+        "decision by the agency is not only careless, it is dangerous,\" said\n"
+        "Sen. Laura Pike, the committee's ranking member.\n"
+        "The vote is set for Thursday."
+    )
+    quotes = _said(text)
+    assert len(quotes) == 1
+    assert " ".join(quotes[0][0].split()) == "This decision by the agency is not only careless, it is dangerous"
+    assert quotes[0][1] == "Laura Pike"
+
+
+def test_paragraph_opening_a_quotation_that_never_closes() -> None:
+    text = (
+        '"We did everything we could," said Chief Dana Holt.\n\n'
+        '"We do not know yet why he did it. We are asking anyone who saw him to call us.\n\n'
+        "The investigation continues."
+    )
+    texts = [t for t, _who in _said(text)]
+    assert any(t.startswith("We do not know yet why he did it.") for t in texts)
+
+
+def test_inch_sign_is_not_a_quotation() -> None:
+    text = 'The crew laid a 12" pipe under the road and the council paid for it.'
+    assert _said(text) == []
+
+
+def test_british_run_on_single_marks() -> None:
+    text = (
+        "He said: ‘When I left the meeting I thought we had an agreement. It was constructive.\n\n"
+        "‘We were still talking, so the statement was a shock to all of us.’"
+    )
+    texts = [t for t, _who in _said(text)]
+    assert any(t.startswith("When I left the meeting") for t in texts)
+    assert any(t.startswith("We were still talking") for t in texts)
+
+
+def test_abbreviated_title_without_full_stop() -> None:
+    text = (
+        "Sergeant Nils Ahlgren leads the inquiry.\n\n"
+        '"We are not ruling anything out," Sgt Ahlgren said.'
+    )
+    assert _said(text) == [("We are not ruling anything out", "Nils Ahlgren")]
+
+
+def test_name_after_a_description_following_the_verb() -> None:
+    text = '"The road stays shut until Friday," said the head of the roads agency, Director Mei Tanaka.'
+    assert _said(text) == [("The road stays shut until Friday", "Mei Tanaka")]
