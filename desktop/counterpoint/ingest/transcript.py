@@ -49,24 +49,24 @@ class Turn:
 # The head of a line-start label: up to 90 characters before a colon. The name itself is checked in Python.
 _TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.;,]\d{1,3})?"
 _LINE_LABEL = re.compile(
-    rf"[ \t]*(?:[\(\[]?{_TIMESTAMP}[\)\]]?[ \t]+)?(?:\[\*\][ \t]*)?(?P<head>[A-Z][^:\n]{{0,89}}?(?:[ \t]*[\(\[]{_TIMESTAMP}[\)\]])?)[ \t]*:(?=[ \t]|$)"
+    rf"[ \t\xa0]*(?:[•·▪◦][ \t\xa0]*)?(?:[\(\[]?{_TIMESTAMP}[\)\]]?[ \t\xa0]+)?(?:\[\*\][ \t\xa0]*)?(?P<head>[A-Z][^:\n]{{0,89}}?(?:[ \t\xa0]*[\(\[]{_TIMESTAMP}[\)\]])?)[ \t\xa0]*:(?=[ \t\xa0]|$|[A-Z“\"‘'(])"
 )
 # "Q    Thanks, Josh." (White House briefings print the questioner as Q and spaces, no colon).
-_Q_LABEL = re.compile(r"[ \t]*(?P<head>Q)(?:[ \t]{2,}|\t)(?=\S)")
+_Q_LABEL = re.compile(r"[ \t\xa0]*(?P<head>Q)(?:[ \t\xa0]{2,}|\t|[ \t\xa0](?=[A-Z]))(?=\S)")
 # Hearing style: "The CHAIRMAN. The committee ...", "Mr. BURNS. I have ...", "Senator WARNER. Thank you".
 _GPO_LABEL = re.compile(
-    r"[ \t]*(?P<head>(?:The|Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Representative|Chairman|Chairwoman|Secretary|General|"
-    r"Admiral|Director|Judge|Justice|Governor|Ambassador)[ \t]+[A-Z][A-Z'\-]{1,30}(?:[ \t]+of[ \t]+[A-Z][a-z]+)?)"
-    r"\.[ \t]+(?=\S)"
+    r"[ \t\xa0]*(?P<head>(?:The|Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Representative|Chairman|Chairwoman|Secretary|General|"
+    r"Admiral|Director|Judge|Justice|Governor|Ambassador)[ \t\xa0]+[A-Z][A-Z'\-]{1,30}(?:[ \t\xa0]+of[ \t\xa0]+[A-Z][a-z]+)?)"
+    r"\.[ \t\xa0]+(?=\S)"
 )
 # A capitals label inside a line, after the end of a sentence or a wide gap ("...about?    CONDOLEEZZA RICE:",
 # a PDF flattened to one line: "... New York. CROWLEY: The Gallup ..."). Each word is bounded.
 _INLINE_LABEL = re.compile(
-    r"(?:(?<=[.?!\"”’)\]])[ \t]+|(?<![ \t])[ \t]{2,})(?:\[\*\][ \t]*)?"
-    r"(?P<head>[A-Z][A-Z.'’\-]{0,24}(?:[ \t][A-Z][A-Z.'’\-]{0,24}){0,4}(?:,[ \t][A-Z][A-Z .'\-]{1,40})?):[ \t]"
+    r"(?:(?<=[.?!\"”’)\]])[ \t\xa0]+|(?<![ \t\xa0])[ \t\xa0]{2,})(?:\[\*\][ \t\xa0]*)?"
+    r"(?P<head>[A-Z][A-Z.'’\-]{0,24}(?:[ \t\xa0][A-Z][A-Z.'’\-]{0,24}){0,4}(?:,[ \t\xa0][A-Z][A-Z .'\-]{1,40})?):[ \t\xa0]"
 )
-_PAREN = re.compile(r"[ \t]*[\(\[](?P<inner>[^()\[\]\n]{1,60})[\)\]]")
-_LEADING_STAMP = re.compile(rf"[ \t]*[\(\[]?{_TIMESTAMP}[\)\]]?[ \t]*")
+_PAREN = re.compile(r"[ \t\xa0]*[\(\[](?P<inner>[^()\[\]\n]{1,60})[\)\]]")
+_LEADING_STAMP = re.compile(rf"[ \t\xa0]*[\(\[]?{_TIMESTAMP}[\)\]]?[ \t\xa0]*")
 # A stage direction or a transcriber's note: a short bracketed run, a time stamp.
 _DIRECTION = re.compile(rf"[\(\[](?P<inner>[^()\[\]\n]{{1,80}})[\)\]]|(?<![\w:]){_TIMESTAMP}(?![\w:])")
 _PAGE_FURNITURE = re.compile(
@@ -188,6 +188,9 @@ def _line_label(text: str, start: int, end: int, not_speakers: frozenset[str]) -
         parsed = _parse_head(match["head"], not_speakers)
         if parsed is None:
             continue
+        glued = pattern is _LINE_LABEL and match.end() < end and not text[match.end()].isspace()
+        if glued and not match["head"].isupper():
+            continue  # "CHUCK TODD:Can Hillary…" has lost its space; "Note:See" is no label
         name, role, note = parsed
         words_at = _after_stamp(text, match.end(), end)
         if words_at >= end:  # the label alone on its line: the words follow on the next lines
@@ -199,7 +202,7 @@ def _line_label(text: str, start: int, end: int, not_speakers: frozenset[str]) -
 def _after_stamp(text: str, position: int, line_end: int) -> int:
     stamp = _LEADING_STAMP.match(text, position, line_end)
     position = stamp.end() if stamp else position
-    while position < line_end and text[position] in " \t":
+    while position < line_end and text[position] in " \t\xa0":
         position += 1
     return position
 

@@ -63,6 +63,8 @@ def name_case(name: str) -> str:
     for word in name.split():
         if word.isupper() and len(word) > 1:
             word = "-".join("'".join(p.capitalize() for p in part.split("'")) for part in word.split("-"))
+            if word.startswith("Mc") and len(word) > 3 and word[2].isalpha():
+                word = "Mc" + word[2:].capitalize()  # MCMANUS -> McManus (Mac is left: Mack, Machin)
         elif word[:1].isupper() and any(c.islower() for c in word[:3]) and word[3:].isupper():
             word = word[:2] + word[2:].capitalize()  # McCLELLAN
         out.append(word)
@@ -96,6 +98,10 @@ _FULL_NAME = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
 _HONOURABLE = re.compile(r"\b(?:The[ \t]+)?Hon\.?[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2})\b")
+# "Please welcome the Prime Minister, Julia Gillard, and Opposition Leader, Tony Abbott": a role, then the name
+_ROLE_NAME = re.compile(
+    r"\b(?P<role>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}),[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’\-]+){1,2})\b"
+)
 _NAME_ROLE = re.compile(
     r"\b(?P<name>(?:[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[A-Z]\.|[A-Z][a-z][A-Za-z'’\-]{0,20}|"
     r"[A-Z]{2,20})){1,3})[ \t\n]*(?:\((?P<paren>[a-z][a-z ]{2,30})\)|,[ \t]+[A-Z][A-Za-z .]{1,30},[ \t]+"
@@ -134,7 +140,14 @@ class Cast:
                 titled.setdefault(label_key(" ".join(role_words)), name)
             inside = [n for n, word in enumerate(name) if is_title_word(word)]
             if inside:
-                name = name[inside[-1] + 1 :]  # "Florida Governor Ron DeSantis": the name after the title
+                after = name[inside[-1] + 1 :]  # "Florida Governor Ron DeSantis": the name after the title
+                first = inside[-1]
+                while first > 0 and first - 1 in inside:
+                    first -= 1
+                if len(after) >= 2:
+                    # "House Intelligence Chairman Adam Schiff" answers a label "THE CHAIRMAN:"
+                    titled.setdefault(label_key(" ".join(name[first : inside[-1] + 1])), after)
+                name = after
             while name and (name[0].lower() in not_names or name[0].lower() in openers):
                 name = name[
                     1:
@@ -162,6 +175,12 @@ class Cast:
                 if len(name) >= end and self._mentions.get(name[end - 1].lower().replace("’", "'")) == full:
                     self._titled[role_key] = full
                     break
+        for match in _ROLE_NAME.finditer(text[:20_000]):
+            role_words = match["role"].split()
+            if is_title_word(role_words[-1]) and not any(is_title_word(w) for w in match["name"].split()):
+                self._role_mentions.setdefault(
+                    label_key(" ".join(w for w in role_words if w.lower() != "the")), match["name"]
+                )
         for match in _NAME_ROLE.finditer(text[:20_000]):
             role = (match["paren"] or match["comma"] or "").lower()
             _titles, name = split_title(match["name"].split())

@@ -1,0 +1,70 @@
+"""Label styles of real transcripts found on a blind set (issue 12): a no-break space after the colon, "Q" and one
+space, labels after a bullet, a label whose space after the colon was lost, a role introduced before the name
+("the Prime Minister, Marta Ellison"), a title inside a longer title ("House Budget Chairman Tom Reyes" for "THE
+CHAIRMAN:") and Mc names in capitals. The texts are written for these tests."""
+
+from __future__ import annotations
+
+from counterpoint.ingest.transcript import find_turns
+
+
+def _turns(text: str) -> list[tuple[str | None, str]]:
+    return [(t.speaker, text[t.start : t.end].split("\n")[0][:30]) for t in find_turns(text)]
+
+
+def test_no_break_space_after_the_colon_and_q_with_one_space() -> None:
+    text = (
+        "Press Briefing by Press Secretary Dana Holt\n\n"
+        "MS. HOLT:\xa0 Good afternoon, everybody.\n\n"
+        "Q Thanks, Dana. Will the bill pass?\n\n"
+        "MS. HOLT:\xa0 We expect it to pass this week.\n"
+    )
+    assert _turns(text) == [
+        ("Dana Holt", "Good afternoon, everybody."),
+        (None, "Thanks, Dana. Will the bill pa"),
+        ("Dana Holt", "We expect it to pass this week"),
+    ]
+
+
+def test_labels_after_bullets() -> None:
+    text = (
+        "  • TOM REYES: We will balance the budget.\n\n"
+        "  • and we will do it this year.\n\n"
+        "  • ANA PIRES: You said that last year.\n\n"
+        "  • TOM REYES: And we did it.\n"
+    )
+    assert [s for s, _w in _turns(text)] == ["Tom Reyes", "Ana Pires", "Tom Reyes"]
+
+
+def test_a_label_that_lost_its_space_and_a_note_that_is_no_label() -> None:
+    text = (
+        "CHUCK LANE:Can the governor win this state?\n\n"
+        "GOV. ANA PIRES:It is pretty good, I think.\n\n"
+        "CHUCK LANE:Thank you, Governor.\n\n"
+        "Note:See the full text below.\n"
+    )
+    assert [s for s, _w in _turns(text)] == ["Chuck Lane", "Ana Pires", "Chuck Lane"]
+
+
+def test_a_role_introduced_before_the_name() -> None:
+    text = (
+        "The Great Debate\n\nLANE: Please welcome the Prime Minister, Marta Ellison, and the Treasurer, Tom "
+        "Reyes.\n\nPRIME MINISTER: Thank you very much.\n\nTREASURER: Thank you.\n\n"
+        "LANE: Let us begin.\n"
+    )
+    speakers = [s for s, _w in _turns(text)]
+    assert speakers[1:3] == ["Marta Ellison", "Tom Reyes"]
+
+
+def test_a_title_inside_a_longer_title_names_the_title_only_label() -> None:
+    text = (
+        "The hearing begins with House Budget Chairman Tom Reyes welcoming the witness.\n\n"
+        "THE CHAIRMAN: The committee will come to order.\n\nMR. LANE: I object.\n\n"
+        "THE CHAIRMAN: Noted.\n"
+    )
+    assert [s for s, _w in _turns(text)] == ["Tom Reyes", "Lane", "Tom Reyes"]
+
+
+def test_mc_names_in_capitals() -> None:
+    text = "SHAUN MCMANUS, HOST: Good morning.\n\nANA PIRES: Good morning.\n\nMCMANUS: How was the trip?\n"
+    assert [s for s, _w in _turns(text)] == ["Shaun McManus", "Ana Pires", "Shaun McManus"]
