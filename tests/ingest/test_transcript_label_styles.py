@@ -68,3 +68,27 @@ def test_a_title_inside_a_longer_title_names_the_title_only_label() -> None:
 def test_mc_names_in_capitals() -> None:
     text = "SHAUN MCMANUS, HOST: Good morning.\n\nANA PIRES: Good morning.\n\nMCMANUS: How was the trip?\n"
     assert [s for s, _w in _turns(text)] == ["Shaun McManus", "Ana Pires", "Shaun McManus"]
+
+
+def test_names_alone_on_their_lines() -> None:
+    text = (
+        "Harbour Board, evidence of meeting 12\n\n"
+        "The Chair Tom Reyes\n\nOkay. We are ready to begin.\n\n"
+        "Ana Pires\n\nSo, there will be four of us today?\n\n"
+        "An hon. member\n\nSo five?\n\n"
+        "The Chair Tom Reyes\n\nFour ministers, and the deputy.\n\n"
+        "Ana Pires\n\nThen we need more time than that.\n"
+    )
+    turns = find_turns(text)
+    assert [t.speaker for t in turns] == ["Tom Reyes", "Ana Pires", None, "Tom Reyes", "Ana Pires"]
+    assert text[turns[2].start : turns[2].end] == "So five?"
+
+
+def test_an_article_with_subheadings_is_not_a_dialogue() -> None:
+    text = (
+        "What the Plan Does\n\nThe council approved the plan on Monday after a long debate.\n\n"
+        "Who Pays for It\n\nHomeowners will pay most of the cost over ten years.\n\n"
+        "What Comes Next\n\nThe mayor will sign the plan next week, officials said.\n\n"
+        "Where to Learn More\n\nThe full plan is on the city's website for residents.\n"
+    )
+    assert find_turns(text) == []

@@ -17,7 +17,7 @@ from counterpoint.ingest.dates import find_dates
 from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes import Quote, join_parts
-from counterpoint.ingest.transcript_cast import Cast, Person, label_key, label_words
+from counterpoint.ingest.transcript_cast import Cast, Person, is_title_word, label_key, label_words
 from counterpoint.ingest.transcript_questioners import name_questioners
 
 # A turn longer than this becomes one statement per paragraph; shorter ones are one statement.
@@ -177,7 +177,63 @@ def _labels(text: str) -> list[_Label]:
                 words_at = _after_stamp(text, match.end(), line_end)
                 found.append(_Label(start, words_at, name, role, note, at_line_start=False))
         position = line_end + 1
-    return _keep_recurring_inline(text, found)
+    kept = _keep_recurring_inline(text, found)
+    if len(kept) < MIN_TURNS:
+        by_name = _name_line_labels(text, words.not_speakers)
+        if len(by_name) > len(kept):
+            return by_name
+    return kept
+
+
+# A speaker's name alone on its line, no colon ("Operator", "The Chair Conservative Rick Casson", "Steve Filton"),
+# the words on the lines after it: read only when a text has too few colon labels, and only as a dialogue.
+_NAME_LINE = re.compile(r"[ \t\xa0]*(?P<head>[A-Z][\w.'’\-]*(?:[ \t\xa0]+[\w.'’\-—–]+){0,7})[ \t\xa0]*(?:,[^\n,]{1,30})?$")
+
+
+def _name_line_labels(text: str, not_speakers: frozenset[str]) -> list[_Label]:
+    """Labels that are a name alone on a line (see _NAME_LINE): each followed by a line of words, and only when
+    there are at least MIN_TURNS of them and some name comes back (a dialogue, not an article's subheadings)."""
+    found: list[_Label] = []
+    keys: list[str] = []
+    position = 0
+    length = len(text)
+    while position < length:
+        check_time()
+        newline = text.find("\n", position)
+        line_end = length if newline < 0 else newline
+        match = _NAME_LINE.match(text, position, line_end)
+        if match is not None and not match["head"].rstrip().endswith(("?", "!")):
+            head = match["head"].rstrip()
+            unnamed = label_key(head) in label_words().unnamed  # "An hon. member"
+            parsed = (head, None, None) if unnamed else _parse_head(head, not_speakers)
+            if head.endswith(".") and not unnamed:
+                parsed = None
+            words_at = _next_line_with_words(text, line_end)
+            if parsed is not None and words_at is not None and not all(is_title_word(w) for w in parsed[0].split()):
+                found.append(_Label(match.start("head"), words_at, parsed[0], parsed[1], parsed[2]))
+                keys.append(label_key(parsed[0]))
+        position = line_end + 1
+    if len(found) < MIN_TURNS or len(set(keys)) == len(keys):
+        return []
+    return found
+
+
+def _next_line_with_words(text: str, line_end: int) -> int | None:
+    """Where the next non-blank line starts, if it holds a sentence's words (three words or more) and is not
+    itself a name line."""
+    position = line_end + 1
+    for _ in range(3):  # at most two blank lines between a name and its words
+        if position >= len(text):
+            return None
+        newline = text.find("\n", position)
+        end = len(text) if newline < 0 else newline
+        line = text[position:end].strip()
+        if line:
+            sentence = line.endswith((".", "?", "!", "…", "—", "-")) or len(line.split()) >= 3
+            named = _NAME_LINE.match(text, position, end) is not None and not line.endswith((".", "?", "!"))
+            return position if sentence and not named else None
+        position = end + 1
+    return None
 
 
 def _line_label(text: str, start: int, end: int, not_speakers: frozenset[str]) -> _Label | None:
