@@ -89,3 +89,26 @@ def test_abbreviated_title_without_full_stop() -> None:
 def test_name_after_a_description_following_the_verb() -> None:
     text = '"The road stays shut until Friday," said the head of the roads agency, Director Mei Tanaka.'
     assert _said(text) == [("The road stays shut until Friday", "Mei Tanaka")]
+
+
+def test_quoted_as_saying() -> None:
+    text = '"Talks cannot be held under threat," Ana Reyes was quoted as saying.'
+    assert _said(text) == [("Talks cannot be held under threat", "Ana Reyes")]
+
+
+def test_a_title_before_a_single_name_makes_a_person_pronouns_can_reach() -> None:
+    text = (
+        "Prime Minister Okonjo met the committee on Saturday.\n\n"
+        '"They can protest for as long as they want to," said Prime Minister Okonjo. '
+        '"Asking me to resign is foolish. I will not give in to such demands," he added.'
+    )
+    assert {who for _t, who in _said(text)} == {"Okonjo"}
+
+
+def test_the_head_of_state_is_the_president_named_before() -> None:
+    text = (
+        "President Ana Reyes said she was open to talks.\n\n"
+        "“We have threats on three borders that must be tackled together,” said the Head of State, adding that "
+        "the government belonged to everyone."
+    )
+    assert _said(text)[0][1] == "Ana Reyes"

@@ -70,6 +70,14 @@ class CoreferenceReader(AttributionReader):
             if gender and not person.gender:
                 person.gender = gender
             return _Speaker(person.name, person.role(), 0.8, char_span, person)
+        if words[0].key == "the" and len(words) > 2 and " of " in self._phrase(words[1:]).lower():
+            # "said the Head of State": the person named before in a role of its family (a President)
+            phrase = self._phrase(words[1:])
+            if self._role_family(phrase) is not None:
+                for mention in self._mentions_before(position):
+                    if self._same_family(phrase, mention.person):
+                        person = mention.person
+                        return _Speaker(person.name, person.role(), 0.65, char_span, person)
         if words[0].key == "the" and len(words) > 1 and all(w.capitalised for w in words[1:]):
             name, role, is_org = self._split_name(words[1:])
             if all(w.key in self.lex.titles for w in words[1:]):
@@ -181,7 +189,10 @@ class CoreferenceReader(AttributionReader):
                 if (
                     mention.position < position
                     and role
-                    and role.lower() in (r.lower() for r in mention.person.roles)
+                    and (
+                        role.lower() in (r.lower() for r in mention.person.roles)
+                        or self._same_family(role, mention.person)  # "the Head of State": the President
+                    )
                 ):
                     return _Speaker(mention.person.name, role, 0.7, char_span, mention.person)
             if role and as_written[0].key in _INDEFINITE:
@@ -218,6 +229,10 @@ class CoreferenceReader(AttributionReader):
             if family is not None and self._role_family(role) == family:
                 return True
         return False
+
+    def _same_family(self, role: str, person: _Person) -> bool:
+        family = self._role_family(role)
+        return family is not None and any(self._role_family(r) == family for r in person.roles)
 
     def _role_family(self, role: str) -> int | None:
         """Which family of role_families a role belongs to, by its longest matching entry: a "Deputy
