@@ -92,3 +92,42 @@ def test_an_article_with_subheadings_is_not_a_dialogue() -> None:
         "Where to Learn More\n\nThe full plan is on the city's website for residents.\n"
     )
     assert find_turns(text) == []
+
+
+def test_a_direction_or_a_question_number_before_the_label() -> None:
+    text = (
+        "Q1 Chair: Ms Pires, this is for a full day in the Chamber.\n\n"
+        "Ms Pires: Ideally, yes. It has been five years.\n\n"
+        "(APPLAUSE) REYES: How are\nyou, Ana?\n\n"
+        "(APPLAUSE) PIRES: Very well, thank you.\n"
+    )
+    turns = find_turns(text)
+    assert [" ".join(text[t.start : t.end].split())[:12] for t in turns] == [
+        "Ms Pires, th",
+        "Ideally, yes",
+        "How are you,",
+        "Very well, t",
+    ]
+
+
+def test_inline_labels_after_a_dash_or_with_a_space_before_the_colon() -> None:
+    text = (
+        "THE CHAIRMAN: You are not a member of this committee. "
+        "MR. LANE : I am on the Judiciary Committee. THE CHAIRMAN: That committee is not part of this "
+        "hearing. MR. LANE: You are going to include members on committees that– THE CHAIRMAN: Take your "
+        "statement to the press."
+    )
+    starts = [" ".join(text[t.start : t.end].split())[:10] for t in find_turns(text)]
+    assert starts == ["You are no", "I am on th", "That commi", "You are go", "Take your "]
+
+
+def test_a_capitalised_role_in_brackets_names_the_role_only_label() -> None:
+    text = (
+        "The committee met this day in Room 705 of the Victoria Building.\n\n"
+        "Mr. Maurel: I invite Senator Reyes to take the chair.\n\n"
+        "Hon. Senators: Agreed.\n\n"
+        "The Honourable Ana Reyes (Chairman) in the Chair.\n\n"
+        "The Chairman: Thank you very much, Mr. Maurel.\n\n"
+        "Mr. Maurel: Thank you.\n"
+    )
+    assert [t.speaker for t in find_turns(text)] == ["Maurel", None, "Ana Reyes", "Maurel"]

@@ -46,10 +46,11 @@ class Turn:
         return self.paragraphs[-1][-1][1]
 
 
-# The head of a line-start label: up to 90 characters before a colon. The name itself is checked in Python.
+# The head of a line-start label: up to 90 characters before a colon, after a bullet, a stage direction
+# ("(APPLAUSE) CLINTON:") or a committee's question number ("Q1 Chair:"). The name itself is checked in Python.
 _TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.;,]\d{1,3})?"
 _LINE_LABEL = re.compile(
-    rf"[ \t\xa0]*(?:[•·▪◦][ \t\xa0]*)?(?:[\(\[]?{_TIMESTAMP}[\)\]]?[ \t\xa0]+)?(?:\[\*\][ \t\xa0]*)?(?P<head>[A-Z][^:\n]{{0,89}}?(?:[ \t\xa0]*[\(\[]{_TIMESTAMP}[\)\]])?)[ \t\xa0]*:(?=[ \t\xa0]|$|[A-Z“\"‘'(])"
+    rf"[ \t\xa0]*(?:[•·▪◦][ \t\xa0]*)?(?:[\(\[][A-Za-z][^()\[\]\n:]{{0,38}}[\)\]][ \t\xa0]+)?(?:Q\d{{1,4}}[ \t\xa0]+)?(?:[\(\[]?{_TIMESTAMP}[\)\]]?[ \t\xa0]+)?(?:\[\*\][ \t\xa0]*)?(?P<head>[A-Z][^:\n]{{0,89}}?(?:[ \t\xa0]*[\(\[]{_TIMESTAMP}[\)\]])?)[ \t\xa0]*:(?=[ \t\xa0]|$|[A-Z“\"‘'(])"
 )
 # "Q    Thanks, Josh." (White House briefings print the questioner as Q and spaces, no colon).
 _Q_LABEL = re.compile(r"[ \t\xa0]*(?P<head>Q)(?:[ \t\xa0]{2,}|\t|[ \t\xa0](?=[A-Z]))(?=\S)")
@@ -62,8 +63,8 @@ _GPO_LABEL = re.compile(
 # A capitals label inside a line, after the end of a sentence or a wide gap ("...about?    CONDOLEEZZA RICE:",
 # a PDF flattened to one line: "... New York. CROWLEY: The Gallup ..."). Each word is bounded.
 _INLINE_LABEL = re.compile(
-    r"(?:(?<=[.?!\"”’)\]])[ \t\xa0]+|(?<![ \t\xa0])[ \t\xa0]{2,})(?:\[\*\][ \t\xa0]*)?"
-    r"(?P<head>[A-Z][A-Z.'’\-]{0,24}(?:[ \t\xa0][A-Z][A-Z.'’\-]{0,24}){0,4}(?:,[ \t\xa0][A-Z][A-Z .'\-]{1,40})?):[ \t\xa0]"
+    r"(?:(?<=[.?!\"”’)\]–—])[ \t\xa0]+|(?<![ \t\xa0])[ \t\xa0]{2,})(?:\[\*\][ \t\xa0]*)?"
+    r"(?P<head>[A-Z][A-Z.'’\-]{0,24}(?:[ \t\xa0][A-Z][A-Z.'’\-]{0,24}){0,4}(?:,[ \t\xa0][A-Z][A-Z .'\-]{1,40})?)[ \t\xa0]?:[ \t\xa0]"
 )
 _PAREN = re.compile(r"[ \t\xa0]*[\(\[](?P<inner>[^()\[\]\n]{1,60})[\)\]]")
 _LEADING_STAMP = re.compile(rf"[ \t\xa0]*[\(\[]?{_TIMESTAMP}[\)\]]?[ \t\xa0]*")
