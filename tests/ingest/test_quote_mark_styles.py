@@ -43,13 +43,15 @@ def test_hard_wrapped_lines_inside_a_quotation() -> None:
     text = (
         "Senators reacted on Monday.\n"
         '"This\n'
-        "decision by the agency is not only careless, it is dangerous,\" said\n"
+        'decision by the agency is not only careless, it is dangerous," said\n'
         "Sen. Laura Pike, the committee's ranking member.\n"
         "The vote is set for Thursday."
     )
     quotes = _said(text)
     assert len(quotes) == 1
-    assert " ".join(quotes[0][0].split()) == "This decision by the agency is not only careless, it is dangerous"
+    assert (
+        " ".join(quotes[0][0].split()) == "This decision by the agency is not only careless, it is dangerous"
+    )
     assert quotes[0][1] == "Laura Pike"
 
 
@@ -79,10 +81,7 @@ def test_british_run_on_single_marks() -> None:
 
 
 def test_abbreviated_title_without_full_stop() -> None:
-    text = (
-        "Sergeant Nils Ahlgren leads the inquiry.\n\n"
-        '"We are not ruling anything out," Sgt Ahlgren said.'
-    )
+    text = 'Sergeant Nils Ahlgren leads the inquiry.\n\n"We are not ruling anything out," Sgt Ahlgren said.'
     assert _said(text) == [("We are not ruling anything out", "Nils Ahlgren")]
 
 

@@ -131,3 +131,53 @@ def test_a_capitalised_role_in_brackets_names_the_role_only_label() -> None:
         "Mr. Maurel: Thank you.\n"
     )
     assert [t.speaker for t in find_turns(text)] == ["Maurel", None, "Ana Reyes", "Maurel"]
+
+
+def test_q_with_a_full_stop() -> None:
+    text = (
+        "MR. HOLT: Good afternoon.\n\nQ. Did anyone ask for the questions in advance?\n\n"
+        "MR. HOLT: Let me finish.\n\nQ. — and my question is, were they asked for.\n"
+    )
+    assert [t.speaker for t in find_turns(text)] == ["Holt", None, "Holt", None]
+
+
+def test_a_role_nobody_is_named_for_stays_a_role_without_a_speaker() -> None:
+    text = (
+        "Radio interview, Hot 91.1 FM\n\nPRESENTER: Good morning, sir.\n\nPRIME MINISTER: Good morning to you.\n\n"
+        "PRESENTER: How are you?\n\nPRIME MINISTER: Very well.\n"
+    )
+    turns = find_turns(text)
+    assert [t.speaker for t in turns] == [None, None, None, None]
+    assert turns[1].role == "Prime Minister"
+
+
+def test_hearing_labels_inside_a_flattened_paragraph() -> None:
+    text = (
+        "(17:05:07) I welcome any questions that the Committee may have. The CHAIRMAN. Let us start if we may "
+        "Senator SARBANES. Mr. Chairman, are there copies available? The CHAIRMAN. Thank you, Senator. "
+        "Ms. HANSON. We sent 120 copies at 9 a.m. The CHAIRMAN. Apparently, they have not arrived."
+    )
+    starts = [" ".join(text[t.start : t.end].split())[:9] for t in find_turns(text)]
+    assert starts == ["Let us st", "Mr. Chair", "Thank you", "We sent 1", "Apparentl"]
+
+
+def test_initials_opening_lines() -> None:
+    text = (
+        "The board met on Wednesday. The meeting was called to order by Chairman Gregory Gantt. The hearing "
+        "concerned State Senator Jon Husted.\n\n"
+        "GG The main purpose of our meeting here is this issue.\n"
+        "VW Sure, for the purposes of the record, would you state your name please?\n"
+        "JH Jon Husted.\n"
+        "VW Thanks Jon.\n"
+        "JH Thank you Mr. Chairman and members of the Board.\n"
+    )
+    assert [t.speaker for t in find_turns(text)] == ["Gregory Gantt", "VW", "Jon Husted", "VW", "Jon Husted"]
+
+
+def test_a_surname_first_in_capitals_is_the_official_style() -> None:
+    text = (
+        "Press Conference by Foreign Minister MOTEGI Toshimitsu\n\n"
+        "Reporter: Please share your thoughts.\n\nMinister MOTEGI: We are collecting information.\n\n"
+        "Reporter: And then?\n\nMinister MOTEGI: That is a hypothetical situation.\n"
+    )
+    assert [t.speaker for t in find_turns(text)] == [None, "Toshimitsu Motegi", None, "Toshimitsu Motegi"]

@@ -52,8 +52,8 @@ _TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.;,]\d{1,3})?"
 _LINE_LABEL = re.compile(
     rf"[ \t\xa0]*(?:[•·▪◦][ \t\xa0]*)?(?:[\(\[][A-Za-z][^()\[\]\n:]{{0,38}}[\)\]][ \t\xa0]+)?(?:Q\d{{1,4}}[ \t\xa0]+)?(?:[\(\[]?{_TIMESTAMP}[\)\]]?[ \t\xa0]+)?(?:\[\*\][ \t\xa0]*)?(?P<head>[A-Z][^:\n]{{0,89}}?(?:[ \t\xa0]*[\(\[]{_TIMESTAMP}[\)\]])?)[ \t\xa0]*:(?=[ \t\xa0]|$|[A-Z“\"‘'(])"
 )
-# "Q    Thanks, Josh." (White House briefings print the questioner as Q and spaces, no colon).
-_Q_LABEL = re.compile(r"[ \t\xa0]*(?P<head>Q)(?:[ \t\xa0]{2,}|\t|[ \t\xa0](?=[A-Z]))(?=\S)")
+# "Q    Thanks, Josh." (White House briefings print the questioner as Q and spaces, no colon), "Q. Did anyone…".
+_Q_LABEL = re.compile(r"[ \t\xa0]*(?P<head>Q)(?:[ \t\xa0]{2,}|\t|[ \t\xa0](?=[A-Z])|\.[ \t\xa0]+)(?=\S)")
 # Hearing style: "The CHAIRMAN. The committee ...", "Mr. BURNS. I have ...", "Senator WARNER. Thank you".
 _GPO_LABEL = re.compile(
     r"[ \t\xa0]*(?P<head>(?:The|Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Representative|Chairman|Chairwoman|Secretary|General|"
@@ -66,6 +66,15 @@ _INLINE_LABEL = re.compile(
     r"(?:(?<=[.?!\"”’)\]–—])[ \t\xa0]+|(?<![ \t\xa0])[ \t\xa0]{2,})(?:\[\*\][ \t\xa0]*)?"
     r"(?P<head>[A-Z][A-Z.'’\-]{0,24}(?:[ \t\xa0][A-Z][A-Z.'’\-]{0,24}){0,4}(?:,[ \t\xa0][A-Z][A-Z .'\-]{1,40})?)[ \t\xa0]?:[ \t\xa0]"
 )
+# Hearing style inside a line (a PDF page flattened): "… today. The CHAIRMAN. Let us start Senator SARBANES. Mr.
+# Chairman, …": the surname (or the chair's title) in capitals marks the label.
+_GPO_INLINE = re.compile(
+    r"(?<=\s)(?P<head>(?:The[ \t]+(?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|SPEAKER|CLERK|WITNESS)|(?:Mr\.|Mrs\.|Ms\.|"
+    r"Dr\.|Senator|Representative|Chairman|Chairwoman|Secretary|General|Admiral|Director|Judge|Justice|Governor|"
+    r"Ambassador)[ \t]+[A-Z][A-Z'\-]{2,30}))\.[ \t]+(?=[A-Z])"
+)
+# Initials at the start of a line, no colon ("GG The main purpose …", "VW Sure…"): read only as a fallback.
+_INITIALS = re.compile(r"[ \t\xa0]*(?P<head>[A-Z]{2,3})[ \t\xa0]+(?=[A-Z“\"‘'])")
 _PAREN = re.compile(r"[ \t\xa0]*[\(\[](?P<inner>[^()\[\]\n]{1,60})[\)\]]")
 _LEADING_STAMP = re.compile(rf"[ \t\xa0]*[\(\[]?{_TIMESTAMP}[\)\]]?[ \t\xa0]*")
 # A stage direction or a transcriber's note: a short bracketed run, a time stamp.
@@ -105,7 +114,7 @@ def find_turns(text: str) -> list[Turn]:
         Turn(
             label=text[label.start : label.end].strip(),
             label_span=(label.start, label.end),
-            speaker=person.name if person else None,
+            speaker=(person.name or None) if person else None,
             role=person.role if person else None,
             paragraphs=tuple(paragraphs),
         )
@@ -170,6 +179,11 @@ def _labels(text: str) -> list[_Label]:
         if label is not None:
             found.append(label)
             inline_from = label.end
+        for match in _GPO_INLINE.finditer(text, inline_from, line_end):
+            parsed = _parse_head(match["head"], words.not_speakers)
+            if parsed is not None:
+                words_at = _after_stamp(text, match.end(), line_end)
+                found.append(_Label(match.start("head"), words_at, *parsed, at_line_start=False))
         for match in _INLINE_LABEL.finditer(text, inline_from, line_end):
             parsed = _parse_head(match["head"], words.not_speakers)
             if parsed is not None and len(match["head"]) >= 2:
@@ -180,15 +194,41 @@ def _labels(text: str) -> list[_Label]:
         position = line_end + 1
     kept = _keep_recurring_inline(text, found)
     if len(kept) < MIN_TURNS:
-        by_name = _name_line_labels(text, words.not_speakers)
+        by_name = max(
+            (_name_line_labels(text, words.not_speakers), _initial_labels(text, words.not_speakers)), key=len
+        )
         if len(by_name) > len(kept):
             return by_name
     return kept
 
 
+def _initial_labels(text: str, not_speakers: frozenset[str]) -> list[_Label]:
+    """Initials opening lines as labels ("GG The main purpose …"), when at least MIN_TURNS lines open so, with
+    two sets of initials or more and one coming back; initials a text also uses as a word elsewhere ("US",
+    "UN") are not a speaker's."""
+    found: list[_Label] = []
+    position = 0
+    length = len(text)
+    while position < length:
+        check_time()
+        newline = text.find("\n", position)
+        line_end = length if newline < 0 else newline
+        match = _INITIALS.match(text, position, line_end)
+        if match is not None and label_key(match["head"]) not in not_speakers:
+            found.append(_Label(match.start("head"), match.end(), match["head"], None, None))
+        position = line_end + 1
+    keys = [label_key(label.name) for label in found]
+    if len(found) < MIN_TURNS or len(set(keys)) < 2 or len(set(keys)) == len(keys):
+        return []
+    inside = {m[0].lower() for m in re.finditer(r"(?<=[a-z,;] )[A-Z]{2,3}\b", text[:200_000])}
+    return [label for label, key in zip(found, keys, strict=True) if key not in inside]
+
+
 # A speaker's name alone on its line, no colon ("Operator", "The Chair Conservative Rick Casson", "Steve Filton"),
 # the words on the lines after it: read only when a text has too few colon labels, and only as a dialogue.
-_NAME_LINE = re.compile(r"[ \t\xa0]*(?P<head>[A-Z][\w.'’\-]*(?:[ \t\xa0]+[\w.'’\-—–]+){0,7})[ \t\xa0]*(?:,[^\n,]{1,30})?$")
+_NAME_LINE = re.compile(
+    r"[ \t\xa0]*(?P<head>[A-Z][\w.'’\-]*(?:[ \t\xa0]+[\w.'’\-—–]+){0,7})[ \t\xa0]*(?:,[^\n,]{1,30})?$"
+)
 
 
 def _name_line_labels(text: str, not_speakers: frozenset[str]) -> list[_Label]:
@@ -210,7 +250,11 @@ def _name_line_labels(text: str, not_speakers: frozenset[str]) -> list[_Label]:
             if head.endswith(".") and not unnamed:
                 parsed = None
             words_at = _next_line_with_words(text, line_end)
-            if parsed is not None and words_at is not None and not all(is_title_word(w) for w in parsed[0].split()):
+            if (
+                parsed is not None
+                and words_at is not None
+                and not all(is_title_word(w) for w in parsed[0].split())
+            ):
                 found.append(_Label(match.start("head"), words_at, parsed[0], parsed[1], parsed[2]))
                 keys.append(label_key(parsed[0]))
         position = line_end + 1

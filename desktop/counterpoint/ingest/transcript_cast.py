@@ -148,6 +148,18 @@ class Cast:
                     # "House Intelligence Chairman Adam Schiff" answers a label "THE CHAIRMAN:"
                     titled.setdefault(label_key(" ".join(name[first : inside[-1] + 1])), after)
                 name = after
+            if (
+                len(name) == 2
+                and len(name[0]) > 2
+                and name[0].isupper()
+                and name[1][:1].isupper()
+                and not name[1].isupper()
+                and name[1].lower() not in lexicon().organisation_words  # "BBC News"
+            ):
+                name = [
+                    name[1],
+                    name[0],
+                ]  # "MOTEGI Toshimitsu": the surname first, in capitals (official style)
             while name and (name[0].lower() in not_names or name[0].lower() in openers):
                 name = name[
                     1:
@@ -211,7 +223,9 @@ class Cast:
         for match in _FULL_NAME.finditer(header):
             possessive = _POSSESSIVE.search(match[0])
             _titles, name = split_title((match[0][: possessive.start()] if possessive else match[0]).split())
-            if len(name) in (2, 3) and not any(is_title_word(w) for w in name):
+            caps = [w.isupper() and len(w) > 1 for w in name]
+            if len(name) in (2, 3) and not any(is_title_word(w) for w in name) and len(set(caps)) == 1:
+                # ("View/Save XML": capitals beside a capitalised word are an acronym, not a name)
                 full = name_case(" ".join(name))
                 if self._mentions.get(name[-1].lower().replace("’", "'")) == full:
                     found.add(full)
@@ -278,7 +292,12 @@ class Cast:
                 return Person(mention, name_case(role_key.title()))
             if self._owner is not None:
                 return Person(self._owner, name_case(role_key.title()))
-            return Person(name_case(" ".join(tokens)).title() if label.isupper() else label, None)
+            # nobody the text names holds it: the turn keeps the role and has no speaker, for the user to name
+            # ("PRIME MINISTER:" in an excerpt that never says which one; two transcripts' "Presenter" are not
+            # one person)
+            return Person(
+                "", name_case(" ".join(full_title(w) for w in tokens if w.lower() != "the")).title()
+            )
         if len(name) == 2 and not titles and name[1].lower() in self._mentions:
             # "Govenor DeSantis (03:21):" after "Florida Governor Ron DeSantis": a title misspelt by one letter
             # before a surname the text names in full is that title, not a first name
@@ -296,6 +315,22 @@ class Cast:
             typo = self._same_surname_misspelt(surname)
             if typo is not None:
                 return typo
+            if (
+                2 <= len(name[0]) <= 3
+                and name[0].isalpha()
+                and name[0].isupper()
+                and not set(surname) & set("aeiouy")
+            ):
+                # initials, not a short surname (no vowel: "GG", not "LEA"): in a hearing that names "Chairman
+                # Gregory Gantt", the one full name with those initials
+                full = [
+                    f
+                    for f in set(self._mentions.values())
+                    if "".join(w[0] for w in f.split()).lower() == surname
+                ]
+                if len(full) == 1:
+                    return Person(full[0], role or (title_role or None))
+                return Person(name[0], role or (title_role or None))  # initials stay in capitals
         return Person(name_case(" ".join(name)), role or (title_role or None))
 
     def _same_surname_misspelt(self, surname: str) -> Person | None:
@@ -316,6 +351,8 @@ class Cast:
         return None
 
     def _remember(self, person: Person, label: str) -> None:
+        if not person.name:
+            return
         surname = person.name.split()[-1].lower()
         self._by_surname.setdefault(surname, person)
         letters = "-".join(p[:1].lower() for p in surname.split("-"))

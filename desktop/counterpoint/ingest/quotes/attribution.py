@@ -306,13 +306,17 @@ class AttributionReader(PeopleReader):
         if first >= len(tokens) or self.masked[tokens[end].end : tokens[first].start].strip() != ",":
             return None
         last = first
-        while last + 1 < len(tokens) and last - first < _NAME_TOKENS and self._adjacent(tokens, last, last + 1):
+        while (
+            last + 1 < len(tokens) and last - first < _NAME_TOKENS and self._adjacent(tokens, last, last + 1)
+        ):
             nxt = tokens[last + 1]
             if not (nxt.capitalised or nxt.key in _NAME_PARTICLES):
                 return None
             last += 1
         names = [t for t in tokens[first : last + 1] if t.capitalised and t.key not in self.lex.titles]
-        closes = last + 1 >= len(tokens) or self.masked[tokens[last].end : tokens[last + 1].start].strip() in (
+        closes = last + 1 >= len(tokens) or self.masked[
+            tokens[last].end : tokens[last + 1].start
+        ].strip() in (
             ",",
             ".",
         )

@@ -379,9 +379,10 @@ class PeopleReader(SpeechVerbReader):
         # person of that role (registered last, so that a full name given anywhere keeps the surname)
         for sentence, start, end in runs:
             name, role, is_org = self._split_name(sentence.tokens[start : end + 1])
-            if name and role and not is_org and " " not in name and name[:1].isupper():
-                if _surname(name) not in self.by_last_name and name.lower() not in self.lex.not_names:
-                    self._register(name, role)
+            if not name or not role or is_org or " " in name or not name[:1].isupper():
+                continue
+            if _surname(name) not in self.by_last_name and name.lower() not in self.lex.not_names:
+                self._register(name, role)
         # A surname alone is the person first named with it (the subject of an obituary or profile), except
         # in the paragraph that names a namesake in full and the next: "Her father, Greg Foster, spoke next.
         # ... 'I have tried,' Foster said" after the victim Abigail Foster and her mother Linda Foster.
