@@ -111,3 +111,30 @@ def test_the_head_of_state_is_the_president_named_before() -> None:
         "the government belonged to everyone."
     )
     assert _said(text)[0][1] == "Ana Reyes"
+
+
+def test_a_lower_case_description_of_two_words_before_the_name() -> None:
+    text = '"Airlines want to recoil from it," said independent aviation consultant John Strickland.'
+    assert _said(text) == [("Airlines want to recoil from it", "John Strickland")]
+
+
+def test_the_title_for_a_place_is_the_person_just_written_about() -> None:
+    text = (
+        "Marco Reyes faced shouts as he raised the matter in the House.\n\n"
+        "The MP for Dudley North said: “I have stopped taking these cases at my surgeries.”"
+    )
+    assert _said(text) == [("I have stopped taking these cases at my surgeries.", "Marco Reyes")]
+
+
+def test_web_page_furniture_is_nobody_and_an_unknown_he_stops_the_search() -> None:
+    text = (
+        "The summit ended on Friday.\n\nJoin EUobserver today\n\nBecome an expert on Europe\n\n"
+        'Referring to the summit where member states agreed a mandate, he said member states must not "start '
+        'putting into question what they all agreed upon."'
+    )
+    assert _said(text) == [("start putting into question what they all agreed upon.", None)]
+
+
+def test_rued_is_a_speech_verb() -> None:
+    text = "“They are trying to suppress the truth,” Narendra Modi rued."
+    assert _said(text) == [("They are trying to suppress the truth", "Narendra Modi")]

@@ -19,6 +19,9 @@ from counterpoint.ingest.quotes.words import (
 )
 
 
+_RELATIVE_STOPS = frozenset(("where", "which", "who", "whom", "whose", "that", "when", "while", "as"))
+
+
 class AttributionReader(PeopleReader):
     """Pass 4: the patterns news writing uses to say who spoke (\"X said\", \"said X\", \"according to X\")."""
 
@@ -128,6 +131,8 @@ class AttributionReader(PeopleReader):
             while j > 0 and i - j < 7 and tokens[j].key not in _DETERMINERS:
                 if self.masked[tokens[j - 1].end : tokens[j].start].strip() not in ("", "'", "’"):
                     break
+                if tokens[j - 1].key in _RELATIVE_STOPS:
+                    break  # "the summit ten days ago where member states agreed": the subject starts after "where"
                 j -= 1
             return j, i
         # "A person familiar with the talks, who was not authorized to speak, said": someone described
@@ -268,6 +273,9 @@ class AttributionReader(PeopleReader):
                 return None
             if tokens[ahead].key in self.lex.not_names:
                 return None
+            # the name starts the speaker's span; the description before it is the role ("said independent
+            # aviation consultant John Strickland" is John Strickland, the role read back from the name)
+            after = end = ahead
         while end + 1 < len(tokens) and end - after < _NAME_TOKENS:
             nxt = tokens[end + 1]
             if self.masked[tokens[end].end : nxt.start].strip():

@@ -181,6 +181,19 @@ class CoreferenceReader(AttributionReader):
         while words and words[0].key in _DETERMINERS:
             words = words[1:]
         name, role, is_org = self._split_name(words)
+        title = words[0].key if words else ""
+        if (
+            is_org
+            and name
+            and as_written[0].key == "the"
+            and title in self.lex.titles
+            and title not in self.lex.organisation_words
+        ):
+            # "Marco Longhi faced shouts … The MP for Dudley North said:": a person's title with a place, the
+            # person just written about
+            person = self._recent_person(position, "")
+            if person is not None:
+                return _Speaker(person.name, re.sub(r"^(?:The|the)\s+", "", name), 0.5, char_span, person)
         if is_org and name:
             return _Speaker(re.sub(r"^(?:The|the)\s+", "", name), None, 0.85, char_span)
         if name is None:
@@ -197,6 +210,12 @@ class CoreferenceReader(AttributionReader):
                     return _Speaker(mention.person.name, role, 0.7, char_span, mention.person)
             if role and as_written[0].key in _INDEFINITE:
                 return _Speaker(self._phrase(as_written), None, 0.4, char_span)  # "One senior MP said"
+            if role and as_written[0].key == "the":
+                # "Marco Longhi faced shouts … The MP for Dudley North said:": a definite description of the
+                # person just written about, when nobody was named with that role
+                person = self._recent_person(position, "")
+                if person is not None:
+                    return _Speaker(person.name, role, 0.5, char_span, person)
             return _Speaker(role, None, 0.4, char_span) if role else None
         role = role or self._appositive_role(tokens, end) or self._role_before(tokens, start)
         if " " in name and not name[:1].islower():  # "de Vries" alone is Pieter de Vries's surname
@@ -412,7 +431,7 @@ class CoreferenceReader(AttributionReader):
         return None
 
     def _recent_person(self, position: int, gender: str) -> _Person | None:
-        floor = self._paragraph_start(position, back=4)
+        floor = self._prose_paragraph_start(position, back=4)
         for mention in self._mentions_before(position):
             if mention.position >= position or not mention.subject_like:
                 continue
@@ -426,6 +445,24 @@ class CoreferenceReader(AttributionReader):
                 continue
             return mention.person
         return None
+
+    def _prose_paragraph_start(self, position: int, back: int) -> int:
+        """Like _paragraph_start, counting only paragraphs of prose: a web page's furniture between two
+        paragraphs ("Join EUobserver today", "... or subscribe as a group") does not put a name out of reach."""
+        if not self.paragraphs:
+            return 0
+        prose = self.__dict__.get("_prose")
+        if prose is None:  # once per document: whether each paragraph has eight words or more
+            prose = [self.text.count(" ", s, e) >= 7 for s, e in self.paragraphs]
+            self.__dict__["_prose"] = prose
+        number = max(0, bisect_right(self._paragraph_starts, position) - 1)
+        if number >= len(self.paragraphs):
+            return len(self.text)
+        k, counted = number, 0
+        while k > 0 and counted < back and number - k < 3 * back:
+            k -= 1
+            counted += prose[k]
+        return self.paragraphs[k][0]
 
     def _paragraph_start(self, position: int, back: int) -> int:
         """Where the paragraph `back` paragraphs before the one holding `position` starts."""

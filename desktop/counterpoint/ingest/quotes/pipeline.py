@@ -428,6 +428,10 @@ class _Extractor(SceneReader):
                 speaker = self._resolve(sentence, span, open_mark)
                 if speaker is not None:
                     return speaker
+                if span[0] == span[1] and tokens[span[0]].key in ("he", "she"):
+                    # 'he said it "can't be" that member states "…"': the nearest speaker is someone we cannot
+                    # name; a verb further back ("where member states agreed") is not the attribution
+                    return None
         # The last character before the quotation, spaces skipped: read in place, since slicing the sentence
         # up to each of its quotations copied it once per quotation (quadratic in a long sentence).
         before = open_mark
