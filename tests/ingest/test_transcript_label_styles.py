@@ -181,3 +181,51 @@ def test_a_surname_first_in_capitals_is_the_official_style() -> None:
         "Reporter: And then?\n\nMinister MOTEGI: That is a hypothetical situation.\n"
     )
     assert [t.speaker for t in find_turns(text)] == [None, "Toshimitsu Motegi", None, "Toshimitsu Motegi"]
+
+
+def test_webvtt_voice_tags_and_cue_timings() -> None:
+    text = (
+        "WEBVTT - An interview\n\n"
+        "0:00:00.600 --> 0:00:02.840\n<v Ana Pires>What if there were a way to halve the waiting lists\n\n"
+        "0:00:02.920 --> 0:00:06.120\n<v Ana Pires>in the next five years?\n\n"
+        "0:00:06.160 --> 0:00:10.360\n<v Tom Reyes>There is, and it starts with nurses.\n\n"
+        "0:00:10.400 --> 0:00:14.360\n<v Speaker 3>Thank you both.\n"
+    )
+    turns = find_turns(text)
+    assert [t.speaker for t in turns] == ["Ana Pires", "Ana Pires", "Tom Reyes", None]
+    assert [text[t.start : t.end] for t in turns][1:3] == [
+        "in the next five years?",
+        "There is, and it starts with nurses.",
+    ]
+
+
+def test_a_bracketed_unknown_speaker() -> None:
+    text = (
+        "GRASSLEY: Senator Reyes?\n\n(UNKNOWN): For the record, that is seven thousand pages an hour.\n\n"
+        "REYES: Thank you, Mr. Chairman.\n\n(UNKNOWN): Right.\n"
+    )
+    assert [t.speaker for t in find_turns(text)] == ["Grassley", None, "Reyes", None]
+
+
+def test_closed_captions_in_lower_case() -> None:
+    text = (
+        "2:15 pm\nthe vote is close so far. host: captions by the captioning institute. >> a short time ago the "
+        "two leaders finished a joint news conference.\n2:16 pm\nannouncer: ladies and gentlemen, the prime "
+        "minister. prime minister reyes: thank you very much. we are honoured to welcome you. president pires: "
+        "thank you.\n"
+    )
+    turns = find_turns(text)
+    assert [t.speaker for t in turns] == [None, None, None, "Reyes", "Pires"]  # a host and an announcer
+    assert text[turns[1].start : turns[1].end].startswith("a short time ago")
+
+
+def test_a_name_line_with_a_line_of_metadata_and_a_time_range_before_the_words() -> None:
+    text = (
+        "Press Conference: a briefing\n\nDana Holt\n\nVery Positive\n00:00:00-00:00:26 (26 sec)\n"
+        '"Hello. Today we have a guest, Secretary Reyes." 1\n\nTom Reyes\n\nSomewhat Positive\n'
+        '00:00:26-00:00:27 (1 sec)\n"Thank you." 2\n\nDana Holt\n\nUnknown\n00:00:27-00:00:28 (1 sec)\n'
+        '"Fellow Nutmeggers." 3\n\nTom Reyes\n\nVery Positive\n00:00:28-00:00:29 (1 sec)\n"Yes. Yes." 4\n'
+    )
+    turns = find_turns(text)
+    assert [t.speaker for t in turns] == ["Dana Holt", "Tom Reyes", "Dana Holt", "Tom Reyes"]
+    assert text[turns[1].start : turns[1].end].startswith('"Thank you."')

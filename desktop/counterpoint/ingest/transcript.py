@@ -54,6 +54,13 @@ _LINE_LABEL = re.compile(
 )
 # "Q    Thanks, Josh." (White House briefings print the questioner as Q and spaces, no colon), "Q. Did anyone…".
 _Q_LABEL = re.compile(r"[ \t\xa0]*(?P<head>Q)(?:[ \t\xa0]{2,}|\t|[ \t\xa0](?=[A-Z])|\.[ \t\xa0]+)(?=\S)")
+# WebVTT voice tags ("<v Speaker 1>What if …", "<v.loud Katie Couric>Hello"); a bracketed unknown ("(UNKNOWN): Right.").
+_VOICE_LABEL = re.compile(r"[ \t\xa0]*<v(?:\.[\w.\-]+)*[ \t]+(?P<head>[^<>\n]{1,60})>[ \t\xa0]*")
+_UNKNOWN_LABEL = re.compile(r"[ \t\xa0]*\((?P<head>[A-Z][A-Za-z ]{2,30})\)[ \t\xa0]*:[ \t\xa0]+")
+# A caption file's cue timing ("0:00:02.920 --> 0:00:06.120", SubRip's "00:00:01,000 --> …") or cue number.
+_CUE_TIMING = re.compile(
+    r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]*-->[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[^\n]*"
+)
 # Hearing style: "The CHAIRMAN. The committee ...", "Mr. BURNS. I have ...", "Senator WARNER. Thank you".
 _GPO_LABEL = re.compile(
     r"[ \t\xa0]*(?P<head>(?:The|Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Representative|Chairman|Chairwoman|Secretary|General|"
@@ -165,8 +172,42 @@ def transcript_statements(text: str, *, published: date | None = None) -> list[Q
     return statements
 
 
+# Closed captions in lower case (TV archives): "… so far. announcer: ladies and gentlemen … president trump: thank
+# you", and ">>" where the speaker changes.
+_CAPTION_LABEL = re.compile(
+    r"(?:(?<=[.?!\]])[ \t]+|>>[ \t]*|^[ \t]*)(?P<head>[a-z][a-z.'\-]{1,20}(?:[ \t][a-z][a-z.'\-]{1,20}){0,2}):[ \t]",
+    re.MULTILINE,
+)
+_CHEVRONS = re.compile(r">>[ \t]*(?=[a-z])")
+
+
+def _is_captions(text: str) -> bool:
+    """Whether a text is closed captions: letters almost all in lower case, and speaker changes marked ">>"."""
+    sample = text[:200_000]
+    letters = sum(c.isalpha() for c in sample)
+    upper = sum(c.isupper() for c in sample)
+    return letters > 200 and upper < 0.02 * letters and sample.count(">>") >= 1
+
+
+def _caption_labels(text: str, not_speakers: frozenset[str]) -> list[_Label]:
+    found: list[_Label] = []
+    for match in _CAPTION_LABEL.finditer(text):
+        check_time()
+        head = " ".join(w.capitalize() for w in match["head"].split())
+        parsed = _parse_head(head, not_speakers)
+        if parsed is not None:
+            found.append(_Label(match.start("head"), match.end(), *parsed, at_line_start=False))
+    taken = {label.start for label in found}
+    for match in _CHEVRONS.finditer(text):
+        if match.end() not in taken and match.end() + 1 not in taken:  # ">> announcer:" is the label's
+            found.append(_Label(match.start(), match.end(), ">>", None, None, at_line_start=False))
+    return sorted(found, key=lambda label: label.start)
+
+
 def _labels(text: str) -> list[_Label]:
     words = label_words()
+    if _is_captions(text):
+        return _caption_labels(text, words.not_speakers)
     found: list[_Label] = []
     position = 0
     length = len(text)
@@ -258,31 +299,50 @@ def _name_line_labels(text: str, not_speakers: frozenset[str]) -> list[_Label]:
                 found.append(_Label(match.start("head"), words_at, parsed[0], parsed[1], parsed[2]))
                 keys.append(label_key(parsed[0]))
         position = line_end + 1
+    # a line of metadata under a name ("Very Positive") reaches the same words as the name: the name keeps them
+    first: dict[int, int] = {}
+    for n, label in enumerate(found):
+        first.setdefault(label.end, n)
+    kept = [n for n, label in enumerate(found) if first[label.end] == n]
+    found, keys = [found[n] for n in kept], [keys[n] for n in kept]
     if len(found) < MIN_TURNS or len(set(keys)) == len(keys):
         return []
     return found
 
 
+_TIME_RANGE = re.compile(
+    r"[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[-–][ \t]*\d{1,2}:\d{2}(?::\d{2})?)?(?:[ \t]*\([^()\n]{0,20}\))?[ \t]*"
+)
+
+
 def _next_line_with_words(text: str, line_end: int) -> int | None:
-    """Where the next non-blank line starts, if it holds a sentence's words (three words or more) and is not
-    itself a name line."""
+    """Where the words after a name line start: the next line holding a sentence's words (three words or more,
+    or a full stop), past blank lines, time stamps ("00:00:26-00:00:27 (1 sec)") and one short line of
+    metadata before them ("Very Positive")."""
     position = line_end + 1
-    for _ in range(3):  # at most two blank lines between a name and its words
+    short = 0
+    for _ in range(6):
         if position >= len(text):
             return None
         newline = text.find("\n", position)
         end = len(text) if newline < 0 else newline
         line = text[position:end].strip()
-        if line:
-            sentence = line.endswith((".", "?", "!", "…", "—", "-")) or len(line.split()) >= 3
-            named = _NAME_LINE.match(text, position, end) is not None and not line.endswith((".", "?", "!"))
-            return position if sentence and not named else None
+        if line and not _TIME_RANGE.fullmatch(text, position, end):
+            ends = line.endswith((".", "?", "!", "…", "—", "-", '"', "”"))
+            named = _NAME_LINE.match(text, position, end) is not None and not ends
+            if named and len(line.split()) <= 3 and short == 0:
+                short += 1  # one line of metadata between a name and its words
+            else:
+                sentence = (
+                    ends or len(line.split()) >= 3 or re.search(r"[.?!][\"”]?[ \t]*\d*$", line) is not None
+                )
+                return position if sentence and not named else None
         position = end + 1
     return None
 
 
 def _line_label(text: str, start: int, end: int, not_speakers: frozenset[str]) -> _Label | None:
-    for pattern in (_LINE_LABEL, _Q_LABEL, _GPO_LABEL):
+    for pattern in (_LINE_LABEL, _Q_LABEL, _GPO_LABEL, _VOICE_LABEL, _UNKNOWN_LABEL):
         match = pattern.match(text, start, end)
         if match is None:
             continue
@@ -296,7 +356,10 @@ def _line_label(text: str, start: int, end: int, not_speakers: frozenset[str]) -
         words_at = _after_stamp(text, match.end(), end)
         if words_at >= end:  # the label alone on its line: the words follow on the next lines
             words_at = end
-        return _Label(match.start("head"), words_at, name, role, note)
+        start = match.start("head")
+        if pattern is _VOICE_LABEL or pattern is _UNKNOWN_LABEL:
+            start = match.start() + len(match[0]) - len(match[0].lstrip())  # the tag's "<v" or "(" opens it
+        return _Label(start, words_at, name, role, note)
     return None
 
 
@@ -437,6 +500,8 @@ def _words_of_line(text: str, start: int, end: int, furniture: set[str]) -> list
     stripped = line.strip()
     if stripped in furniture or (stripped and _PAGE_FURNITURE.fullmatch(line)) or stripped == "\f":
         return None
+    if _CUE_TIMING.fullmatch(line) or stripped == "</v>":
+        return None  # a caption file's timing line: neither words nor a paragraph break
     spans: list[Span] = []
     position = start
     for match in _DIRECTION.finditer(text, start, end):

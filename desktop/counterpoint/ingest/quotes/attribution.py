@@ -18,7 +18,6 @@ from counterpoint.ingest.quotes.words import (
     _party_or_age,
 )
 
-
 _RELATIVE_STOPS = frozenset(("where", "which", "who", "whom", "whose", "that", "when", "while", "as"))
 
 
