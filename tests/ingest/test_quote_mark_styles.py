@@ -138,3 +138,12 @@ def test_web_page_furniture_is_nobody_and_an_unknown_he_stops_the_search() -> No
 def test_rued_is_a_speech_verb() -> None:
     text = "“They are trying to suppress the truth,” Narendra Modi rued."
     assert _said(text) == [("They are trying to suppress the truth", "Narendra Modi")]
+
+
+def test_a_family_name_written_first() -> None:
+    text = (
+        "The row should not be blown out of proportion, said Housing Minister Nga Kor Ming.\n\n"
+        "Nga stressed that the country respects diversity.\n\n"
+        "“We respect everyone, whatever their faith, and we always will.”"
+    )
+    assert _said(text) == [("We respect everyone, whatever their faith, and we always will.", "Nga Kor Ming")]

@@ -412,6 +412,15 @@ class PeopleReader(SpeechVerbReader):
             ):
                 # "Emeka has plans": a feature calls relatives who share a surname by their first names
                 person = first_names[last][0]
+            if (
+                person is None
+                and " " not in name
+                and len(first_names.get(last, ())) == 1
+                and len(first_names[last][0].name.split()) == 3
+            ):
+                # "Nga stressed …" after "Minister Nga Kor Ming": a name written family name first (Chinese,
+                # Korean, Vietnamese style), its first word the one a text repeats
+                person = first_names[last][0]
             if person is None:
                 continue
             surname = _surname(person.name)
