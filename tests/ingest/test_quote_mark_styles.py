@@ -147,3 +147,22 @@ def test_a_family_name_written_first() -> None:
         "“We respect everyone, whatever their faith, and we always will.”"
     )
     assert _said(text) == [("We respect everyone, whatever their faith, and we always will.", "Nga Kor Ming")]
+
+
+def test_places_are_not_people() -> None:
+    text = (
+        "Gordon Reyes (Con, Lambourn Valley) was addressing a public meeting on Wednesday.\n\n"
+        "He spoke to reporters at Wisma Bernama after the meeting.\n\n"
+        "“The country has been bankrupt for seven years,” he said."
+    )
+    assert _said(text) == [("The country has been bankrupt for seven years", "Gordon Reyes")]
+
+
+def test_a_quotation_run_on_one_paragraph_a_line() -> None:
+    text = (
+        "In a statement on Sunday, mayor Ana Reyes said the outages worsened the crisis.\n"
+        "“Over the last four days we have seen three major outages. The latest was last night.\n"
+        "“This has seriously affected our ability to supply water,” Reyes said.\n"
+    )
+    texts = [t for t, _who in _said(text)]
+    assert any(t.startswith("Over the last four days") for t in texts)

@@ -229,3 +229,22 @@ def test_a_name_line_with_a_line_of_metadata_and_a_time_range_before_the_words()
     turns = find_turns(text)
     assert [t.speaker for t in turns] == ["Dana Holt", "Tom Reyes", "Dana Holt", "Tom Reyes"]
     assert text[turns[1].start : turns[1].end].startswith('"Thank you."')
+
+
+def test_a_key_to_the_labels_before_the_transcript() -> None:
+    text = (
+        "I have transcribed the most interesting turns.\n\n"
+        "PM = Prime Minister (Ana Reyes)\nNR = Nick Lane (interviewer)\n\n"
+        "PM: er stresses and strains\nNR: let me tell you what they might be\nPM: go on\nNR: so, the business leaders\n"
+    )
+    turns = find_turns(text)
+    assert [t.speaker for t in turns] == ["Ana Reyes", "Nick Lane", "Ana Reyes", "Nick Lane"]
+    assert turns[0].role == "Prime Minister"
+
+
+def test_a_label_giving_the_role_before_the_name() -> None:
+    text = (
+        "Moderator, Dana Holt, KSN: Good evening and welcome to the debate.\n\n"
+        "ROBERTS: Thank you, Dana.\n\nORMAN: Thank you.\n\nHOLT: Let us begin.\n"
+    )
+    assert [t.speaker for t in find_turns(text)] == ["Dana Holt", "Roberts", "Orman", "Dana Holt"]

@@ -94,6 +94,8 @@ def _line_breaks(text: str) -> list[Span]:
             or len(stripped) < 0.75 * full
             or full < 40
             or (stripped[-1] in ".!?:”\"'’" and following[:1].isupper() and len(stripped) < 0.9 * full)
+            # a quotation run on over paragraphs, one a line: '…last night.\n“This has …'
+            or (stripped[-1] in ".!?" and following[:1] in OPEN_DOUBLE + '"' and following[1:2].isupper())
         )
         # a line cut inside a sentence ('"This\nconduct by the president', 'The Post\nreported') goes on:
         # it ends on a word or a comma and the next line starts in lower case

@@ -385,6 +385,11 @@ def _parse_head(head: str, not_speakers: frozenset[str]) -> tuple[str, str | Non
     name, _, after_comma = bare.partition(",")
     name = name.strip()
     role: str | None = after_comma.strip().strip(",") or None
+    if role is not None and (label_key(name) in label_words().unnamed or is_title_word(name)):
+        # "Moderator, Darren Dedo, KSN:": the role first, then the name
+        first, _, rest = role.partition(",")
+        if re.fullmatch(r"[A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+){1,2}", first.strip()):
+            name, role = first.strip(), ", ".join(p for p in (name, rest.strip()) if p)
     words = name.split()
     if not words or len(words) > 6 or len(name) > 60:
         return None

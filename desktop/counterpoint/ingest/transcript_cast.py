@@ -96,6 +96,11 @@ _FULL_NAME = re.compile(
     r"\b(?:[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})"
     r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})){1,5}\b"
 )
+# "PM = Prime Minister (Boris Johnson)": a label, "=", then who it is, with a role or a name in brackets
+_LEGEND = re.compile(
+    r"^[ \t]*(?P<key>[A-Z][A-Za-z.]{0,5})[ \t]*=[ \t]*(?P<outer>[A-Z][^=()\n]{1,60}?)[ \t]*(?:\((?P<inner>[^()\n]{2,60})\))?[ \t]*$",
+    re.MULTILINE,
+)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _HONOURABLE = re.compile(r"\b(?:The[ \t]+)?Hon\.?[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2})\b")
 # "Please welcome the Prime Minister, Julia Gillard, and Opposition Leader, Tony Abbott": a role, then the name
@@ -202,6 +207,7 @@ class Cast:
         owners = {name_case(m["name"]) for m in _HONOURABLE.finditer(text[:header_end])}
         self._owner = owners.pop() if len(owners) == 1 else None
         self._heading = self._heading_person(text[:header_end])
+        self._legend = self._read_legend(text[:header_end])
         self._spellings: dict[str, int] = {}  # how often each capitalised word is written, in lower case
         for word in _CAPITALISED.findall(text):
             key = word.lower()
@@ -245,9 +251,23 @@ class Cast:
             found[first] = full if found.get(first, full) == full else None
         return {first: full for first, full in found.items() if full is not None}
 
+    def _read_legend(self, header: str) -> dict[str, Person]:
+        """A key to the labels before the transcript ("PM = Prime Minister (Boris Johnson)", "NR = Nick
+        Robinson (interviewer)"): each label's person."""
+        legend: dict[str, Person] = {}
+        for match in _LEGEND.finditer(header[:20_000]):
+            outer, inner = match["outer"].strip(), (match["inner"] or "").strip()
+            if inner and _FULL_NAME.fullmatch(inner) and not any(is_title_word(w) for w in inner.split()):
+                legend[label_key(match["key"])] = Person(inner, outer or None)
+            elif _FULL_NAME.fullmatch(outer):
+                legend[label_key(match["key"])] = Person(outer, inner or None)
+        return legend
+
     def declare(self, label: str, role: str | None) -> Person | None:
         """The person a label names (None for an unnamed questioner), remembered for later labels."""
         key = label_key(label)
+        if key in self._legend and key not in self._by_key:
+            self._by_key[key] = self._legend[key]
         words = label_words()
         if key in words.unnamed or _is_numbered(key, words.numbered):
             return None

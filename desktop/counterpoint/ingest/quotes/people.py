@@ -34,6 +34,9 @@ def _title_case(tokens: list[_Token]) -> bool:
     return sum(t.capitalised for t in words) >= 0.7 * len(words)
 
 
+_LOCATIVES = frozenset(("at", "in", "near", "outside", "inside"))
+
+
 @dataclass
 class _Person:
     name: str
@@ -294,6 +297,27 @@ class PeopleReader(SpeechVerbReader):
         name = " ".join(re.sub(r"['’]s$|['’]$", "", w.word) for w in name_words)
         return name, self._phrase(role_words) if role_words else None, False
 
+    def _place_shaped(self, tokens: list[_Token], start: int) -> bool:
+        """Whether a capitalised run at start is a place by where it stands: after "at", "in", "near",
+        "outside" or "inside" ("told reporters at Wisma Bernama"), or after a party in brackets behind a name
+        ("Gordon Lundie (Con, Lambourn Valley)")."""
+        if start == 0:
+            return False
+        before = tokens[start - 1]
+        titled = tokens[start].key in self.lex.titles or self._word_class(tokens[start]) == "honorific"
+        if (
+            before.key in _LOCATIVES
+            and not before.capitalised
+            and not titled  # "hitting back at Prime Minister Manmohan Singh": a title starts a person
+            and self._adjacent(tokens, start - 1, start)
+        ):
+            return True
+        gap = self.masked[before.end : tokens[start].start]
+        if "," in gap and start >= 2 and before.word.isalpha() and len(before.word) <= 5:
+            opening = self.masked[tokens[start - 2].end : before.start]
+            return "(" in opening and tokens[start - 2].capitalised  # "(Con, Lambourn Valley)"
+        return False
+
     def _register(self, name: str, role: str | None) -> _Person:
         person = self.people.get(name)
         if person is None and name.split()[0].lower() in _NAME_PARTICLES:
@@ -365,7 +389,13 @@ class PeopleReader(SpeechVerbReader):
             check_time()
             name, role, is_org = self._split_name(sentence.tokens[start : end + 1])
             honorific = self._word_class(sentence.tokens[start]) == "honorific"
-            if name and not is_org and (" " in name or honorific) and name[:1].isupper():
+            if (
+                name
+                and not is_org
+                and (" " in name or honorific)
+                and name[:1].isupper()
+                and not self._place_shaped(sentence.tokens, start)
+            ):
                 appositive = self._appositive_role(sentence.tokens, end)
                 registered = self._register(name, role or appositive)
                 if role and appositive:
