@@ -27,6 +27,11 @@ SHORT = ["We will raise taxes on the rich. It is fair.", "We will not raise taxe
 linux_only = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
 
 
+# Long enough that reading one text takes the engine well over a second on a fast machine (20,000 words took
+# 0.7 s on one, and the process finished before the test could cancel or close it).
+LONG_WORDS = 100_000
+
+
 def long_pair(words: int) -> list[str]:
     """A long document and a report on it, from real sentences (tests/ui/long_texts.py)."""
     spec = importlib.util.spec_from_file_location("long_texts", TESTS / "ui" / "long_texts.py")
@@ -109,7 +114,7 @@ def test_a_cancel_during_a_long_analysis_ends_it_at_once_and_the_next_starts_afr
     engine.analyse(SHORT)
     busy = engine.pid
     assert busy is not None
-    texts = long_pair(20_000)
+    texts = long_pair(LONG_WORDS)
     stop = threading.Event()
     seen: list[tuple[int, int]] = []
 
@@ -135,7 +140,7 @@ def test_a_cancel_before_the_start_sends_nothing(engine: EngineProcess) -> None:
 
 @linux_only
 def test_a_process_that_dies_is_reported_and_replaced(engine: EngineProcess) -> None:
-    texts = long_pair(20_000)
+    texts = long_pair(LONG_WORDS)
     engine.analyse(SHORT)
     victim = engine.pid
     assert victim is not None
@@ -157,7 +162,7 @@ def test_close_ends_the_process(engine: EngineProcess) -> None:
 
 
 def test_close_during_a_request_ends_it_and_its_caller_is_told(engine: EngineProcess) -> None:
-    texts = long_pair(20_000)
+    texts = long_pair(LONG_WORDS)
     engine.analyse(SHORT)
     busy = engine.pid
     assert busy is not None

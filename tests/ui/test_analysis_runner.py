@@ -63,9 +63,13 @@ def test_cancel_ends_a_long_analysis_and_the_next_one_runs(qtbot: Any, runner: A
     with qtbot.waitSignal(runner.cancelled):
         runner.cancel()
     assert runner.wait(10_000)  # the worker thread is free again: it did not wait out the engine
-    assert not running(busy) and finished == []
+    assert finished == []
+    # Either the process stopped at one of the engine's checkpoints within the grace and stays for the next
+    # request, or it did not and was ended; which one depends on the machine's speed, never a result.
+    kept = running(busy)
+    assert runner.engine.pid == (busy if kept else None)
     assert analysed(qtbot, runner, SHORT) == analyse(SHORT)
-    assert runner.engine.starts == 2
+    assert runner.engine.starts == (1 if kept else 2)
 
 
 def test_a_newer_request_replaces_a_long_one(qtbot: Any, runner: AnalysisRunner) -> None:
@@ -79,7 +83,8 @@ def test_a_newer_request_replaces_a_long_one(qtbot: Any, runner: AnalysisRunner)
     assert analysed(qtbot, runner, SHORT[::-1]) == analyse(SHORT[::-1])
     assert runner.wait(10_000)
     assert [a.texts for a in finished] == [tuple(SHORT[::-1])]  # the long one never reported
-    assert not running(busy)
+    # the long one's process stopped at a checkpoint and answered the new request, or it was ended
+    assert runner.engine.pid == busy if running(busy) else runner.engine.pid not in (None, busy)
 
 
 def test_a_process_that_dies_is_reported_in_words_and_replaced(qtbot: Any, runner: AnalysisRunner) -> None:
