@@ -166,3 +166,18 @@ def test_a_quotation_run_on_one_paragraph_a_line() -> None:
     )
     texts = [t for t, _who in _said(text)]
     assert any(t.startswith("Over the last four days") for t in texts)
+
+
+def test_a_photo_caption_between_a_speaker_and_his_next_paragraph() -> None:
+    text = (
+        "Party leader Tom Reyes said on Thursday that the party had secured its policies.\n\n"
+        "“Our choice today is about how best we soften the blow,” Mr Reyes said in his opening remarks.\n\n"
+        "Party leader Tom Reyes arriving for the announcement. Photo: RNZ / Jo Lane\n\n"
+        "“This is a decision made by the party and it is their decision, not their leader's.”"
+    )
+    assert [who for _t, who in _said(text)] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_a_portfolio_of_two_words_joined_by_and() -> None:
+    text = "“Security is high on the list,” said Justice and Police Minister Kenneth Amoksi in response."
+    assert _said(text) == [("Security is high on the list", "Kenneth Amoksi")]

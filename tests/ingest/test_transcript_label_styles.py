@@ -248,3 +248,33 @@ def test_a_label_giving_the_role_before_the_name() -> None:
         "ROBERTS: Thank you, Dana.\n\nORMAN: Thank you.\n\nHOLT: Let us begin.\n"
     )
     assert [t.speaker for t in find_turns(text)] == ["Dana Holt", "Roberts", "Orman", "Dana Holt"]
+
+
+def test_names_in_square_brackets_and_directions_that_are_not_names() -> None:
+    text = (
+        "Transcript\n\nHanson, Senator Reyes. You have the call.\n\n"
+        "[Ana Reyes] Thank you Chair. Minister, a question.\n\n[Laughter] \n\n"
+        "[Tom Lane] That is asking a matter of opinion.\n\n[Ana Reyes] But it matters.\n\n[Tom Lane] Then ask it.\n"
+    )
+    assert [t.speaker for t in find_turns(text)] == ["Ana Reyes", "Tom Lane", "Ana Reyes", "Tom Lane"]
+
+
+def test_two_letter_initials_with_a_vowel() -> None:
+    text = (
+        "Interview with Debbie Spillane and Ian Rogerson, Triple J\n\n"
+        "IR: It is about ten past five and we are live.\n\nDS: And with us is the Prime Minister.\n\n"
+        "IR: Welcome.\n\nDS: Good evening.\n"
+    )
+    assert [t.speaker for t in find_turns(text)] == ["Ian Rogerson", "Debbie Spillane", "Ian Rogerson", "Debbie Spillane"]
+
+
+def test_names_and_time_stamps_inside_running_text() -> None:
+    text = (
+        "Note: the following is the output of transcribing from an audio recording. Dana Holt, News 13 0:05 "
+        "It is one of the most talked about races. Ana Reyes, Republican candidate 0:20 It is time for term "
+        "limits. Dana Holt, News 13 0:23 And the Democrat? Tom Lane, Democratic candidate 0:27 We need "
+        "leadership. Dana Holt, News 13 0:30 Thank you both."
+    )
+    turns = find_turns(text)
+    assert [t.speaker for t in turns] == ["Dana Holt", "Ana Reyes", "Dana Holt", "Tom Lane", "Dana Holt"]
+    assert text[turns[1].start : turns[1].end].rstrip() == "It is time for term limits."

@@ -101,6 +101,9 @@ _LEGEND = re.compile(
     r"^[ \t]*(?P<key>[A-Z][A-Za-z.]{0,5})[ \t]*=[ \t]*(?P<outer>[A-Z][^=()\n]{1,60}?)[ \t]*(?:\((?P<inner>[^()\n]{2,60})\))?[ \t]*$",
     re.MULTILINE,
 )
+_DOCUMENT_WORDS = frozenset(
+    ("minutes", "evidence", "proceedings", "transcript", "transcripts", "hansard", "record")
+)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _HONOURABLE = re.compile(r"\b(?:The[ \t]+)?Hon\.?[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2})\b")
 # "Please welcome the Prime Minister, Julia Gillard, and Opposition Leader, Tony Abbott": a role, then the name
@@ -230,6 +233,8 @@ class Cast:
             possessive = _POSSESSIVE.search(match[0])
             _titles, name = split_title((match[0][: possessive.start()] if possessive else match[0]).split())
             caps = [w.isupper() and len(w) > 1 for w in name]
+            if any(w.lower() in _DOCUMENT_WORDS for w in name):
+                continue  # "Commons Minutes", "Oral Evidence": the page's kind, not a person
             if len(name) in (2, 3) and not any(is_title_word(w) for w in name) and len(set(caps)) == 1:
                 # ("View/Save XML": capitals beside a capitalised word are an acronym, not a name)
                 full = name_case(" ".join(name))
@@ -335,14 +340,10 @@ class Cast:
             typo = self._same_surname_misspelt(surname)
             if typo is not None:
                 return typo
-            if (
-                2 <= len(name[0]) <= 3
-                and name[0].isalpha()
-                and name[0].isupper()
-                and not set(surname) & set("aeiouy")
-            ):
-                # initials, not a short surname (no vowel: "GG", not "LEA"): in a hearing that names "Chairman
-                # Gregory Gantt", the one full name with those initials
+            letters = name[0].isalpha() and name[0].isupper()
+            if letters and (len(name[0]) == 2 or (len(name[0]) == 3 and not set(surname) & set("aeiouy"))):
+                # initials ("GG", "IR"), not a short surname ("LEA"): the one full name the text gives with
+                # those initials ("Chairman Gregory Gantt", "Interview with … Ian Rogerson")
                 full = [
                     f
                     for f in set(self._mentions.values())
@@ -350,7 +351,8 @@ class Cast:
                 ]
                 if len(full) == 1:
                     return Person(full[0], role or (title_role or None))
-                return Person(name[0], role or (title_role or None))  # initials stay in capitals
+                if not set(surname) & set("aeiouy"):
+                    return Person(name[0], role or (title_role or None))  # initials stay in capitals
         return Person(name_case(" ".join(name)), role or (title_role or None))
 
     def _same_surname_misspelt(self, surname: str) -> Person | None:

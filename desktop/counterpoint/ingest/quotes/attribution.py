@@ -299,6 +299,15 @@ class AttributionReader(PeopleReader):
             ):
                 end += 1  # "says UAW Local 475 President Donnie Huffman": a number inside the title
                 continue
+            if (
+                nxt.key == "and"
+                and not nxt.capitalised
+                and end + 2 < len(tokens)
+                and tokens[end + 2].capitalised
+                and all(t.key in self.lex.titles for t in tokens[after : end + 1])
+            ):
+                end += 1  # "said Justice and Police Minister Kenneth Amoksi": one portfolio of two words
+                continue
             if not (nxt.capitalised or nxt.key in self.lex.titles or nxt.key in _NAME_PARTICLES):
                 break
             end += 1

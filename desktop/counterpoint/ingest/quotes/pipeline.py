@@ -235,7 +235,7 @@ class _Extractor(SceneReader):
                 # holding it ('It's a "question I can't answer."'), and no one else is named before it
                 opens = open_mark == p_start or sentence.start == p_start
                 if speaker is None and (
-                    same_paragraph or (opens and sentence.paragraph - prev_paragraph == 1)
+                    same_paragraph or (opens and self._next_paragraph(prev_paragraph, sentence.paragraph))
                 ):
                     intervening = [
                         m
@@ -333,6 +333,14 @@ class _Extractor(SceneReader):
             if speaker is not None:
                 previous = (sentence.paragraph, speaker, said_on, occasion, list(tuple_parts))
         return _without_repeats(_occasions_ahead(quotes, self._paragraph_starts))
+
+    def _next_paragraph(self, before: int, after: int) -> bool:
+        """Whether paragraph `after` follows `before` with only page chrome between (a photo caption)."""
+        if after - before > 3 or after <= before:
+            return False
+        return all(
+            is_page_noise(self.text[s:e]) for s, e in self.paragraphs[before + 1 : after] if e - s < 400
+        ) and all(e - s < 400 for s, e in self.paragraphs[before + 1 : after])
 
     def _trimmed_parts(self, quoted: QuotedSpan) -> list[Span]:
         parts: list[Span] = []
