@@ -181,3 +181,13 @@ def test_a_photo_caption_between_a_speaker_and_his_next_paragraph() -> None:
 def test_a_portfolio_of_two_words_joined_by_and() -> None:
     text = "“Security is high on the list,” said Justice and Police Minister Kenneth Amoksi in response."
     assert _said(text) == [("Security is high on the list", "Kenneth Amoksi")]
+
+
+def test_a_name_joined_to_an_object_by_and_is_no_subject() -> None:
+    text = (
+        "Chief Minister Ravi Chouhan took a jibe at the Congress at a rally on Monday.\n\n"
+        "The Congress will become history under the leadership of Rahul Gandhi and Priyanka Gandhi Vadra, he "
+        "claimed.\n\n"
+        "“The Congress only knows drama and theatrics,” he asked."
+    )
+    assert _said(text)[-1][1] == "Ravi Chouhan"

@@ -528,6 +528,13 @@ class PeopleReader(SpeechVerbReader):
         if gap.strip().strip(")]") or self._quote_between(previous.end, tokens[start].start):
             return True
         if previous.key in _CLAUSE_JOINERS:
+            if previous.key in ("and", "or") and start >= 2 and tokens[start - 2].capitalised:
+                # "under the leadership of Rahul Gandhi and Priyanka Gandhi Vadra": one name joined to
+                # another stands where that one stands (not "Housing and Local Government Minister …")
+                first = self._capitalised_run(tokens, start - 2)
+                names = tokens[first : start - 1] + tokens[start : end + 1]
+                if start - 1 - first >= 2 and not any(t.key in self.lex.titles for t in names):
+                    return self._subject_like(sentence, first, start - 2)
             return True
         # "Another witness, bartender Kayla Simmons, said": the name is the subject of the speech verb,
         # unless a preposition makes it an object ("founder of the game studio Pixel Forge, said").
