@@ -191,3 +191,29 @@ def test_a_name_joined_to_an_object_by_and_is_no_subject() -> None:
         "“The Congress only knows drama and theatrics,” he asked."
     )
     assert _said(text)[-1][1] == "Ravi Chouhan"
+
+
+def test_a_name_with_an_appositive_before_an_auxiliary_is_the_subject() -> None:
+    text = (
+        "This morning Andrew Reyes, Economic Secretary to the Treasury, was asked about taxes.\n\n"
+        "He told Times Radio: “Look, I don’t think any responsible minister is going to make that commitment.”"
+    )
+    assert _said(text)[0][1] == "Andrew Reyes"
+
+
+def test_a_caption_credit_does_not_drop_a_quotation_in_its_paragraph() -> None:
+    text = (
+        "Prime Minister Ana Reyes spoke to the nation on Monday.\n"
+        '"The path you are following will not bring any benefit for the people," she said, in a long address '
+        "to the nation that was carried live on every channel, radio station and news website in the country.\n"
+        "Party activists clash in the capital on Monday. (Photo: AFP)\n"
+    )
+    assert any(t.startswith("The path you are following") for t, _who in _said(text))
+
+
+def test_story_continues_below_is_page_furniture() -> None:
+    text = (
+        "Premier Tom Reyes went on the attack on Friday.\n\nStory continues below advertisement\n\n"
+        "“You’re acting like an opposition leader, not a reporter,” he said."
+    )
+    assert _said(text)[0][1] == "Tom Reyes"

@@ -265,7 +265,12 @@ def test_two_letter_initials_with_a_vowel() -> None:
         "IR: It is about ten past five and we are live.\n\nDS: And with us is the Prime Minister.\n\n"
         "IR: Welcome.\n\nDS: Good evening.\n"
     )
-    assert [t.speaker for t in find_turns(text)] == ["Ian Rogerson", "Debbie Spillane", "Ian Rogerson", "Debbie Spillane"]
+    assert [t.speaker for t in find_turns(text)] == [
+        "Ian Rogerson",
+        "Debbie Spillane",
+        "Ian Rogerson",
+        "Debbie Spillane",
+    ]
 
 
 def test_names_and_time_stamps_inside_running_text() -> None:
@@ -278,3 +283,14 @@ def test_names_and_time_stamps_inside_running_text() -> None:
     turns = find_turns(text)
     assert [t.speaker for t in turns] == ["Dana Holt", "Ana Reyes", "Dana Holt", "Tom Lane", "Dana Holt"]
     assert text[turns[1].start : turns[1].end].rstrip() == "It is time for term limits."
+
+
+def test_labels_in_ordinary_case_inside_running_text() -> None:
+    text = (
+        "Governor Reyes on the storm\nTranscript:\n"
+        "Anchor: Governor Ana Reyes is joining us live. Thank you for being with us. Governor Reyes: Thank you. "
+        "It is a good morning in New Jersey. Anchor: Governor, you said yesterday the roads would be open. "
+        "Governor Reyes: They are open, all of them. Note: This transcript was edited."
+    )
+    turns = find_turns(text)
+    assert [t.speaker for t in turns] == [None, "Ana Reyes", None, "Ana Reyes"]

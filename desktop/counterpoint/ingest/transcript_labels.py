@@ -145,7 +145,34 @@ def find_labels(text: str) -> list[Label]:
         )
         if len(by_name) > len(kept):
             return by_name
+        titled = _titled_inline_labels(text, kept, words.not_speakers)
+        if len(titled) >= MIN_TURNS:
+            return titled
     return kept
+
+
+# A label in ordinary case inside running text, after a sentence: "… being with us. Governor Christie: Thank you."
+_TITLED_INLINE = re.compile(
+    r"(?:(?<=[.?!\"”’)\]])[ \t\xa0]+|^)(?P<head>[A-Z][a-z]+(?:[ \t][A-Z][a-z'’\-]+){0,3}):[ \t\xa0]+(?=\S)",
+    re.MULTILINE,
+)
+
+
+def _titled_inline_labels(text: str, kept: list[Label], not_speakers: frozenset[str]) -> list[Label]:
+    """The labels found, with those in ordinary case inside running text whose name comes back (a dialogue,
+    not "Note: …" once)."""
+    found: list[Label] = []
+    for match in _TITLED_INLINE.finditer(text):
+        check_time()
+        parsed = _parse_head(match["head"], not_speakers)
+        if parsed is not None:
+            found.append(Label(match.start("head"), match.end(), *parsed, at_line_start=False))
+    counts: dict[str, int] = {}
+    for label in found:
+        counts[label_key(label.name)] = counts.get(label_key(label.name), 0) + 1
+    taken = {label.start for label in kept}
+    more = [label for label in found if counts[label_key(label.name)] >= 2 and label.start not in taken]
+    return sorted(kept + more, key=lambda label: label.start) if more else []
 
 
 # An audio transcription flattened into running text: "… Holly Headrick, News 13 WLOS 0:05 It's one of …".

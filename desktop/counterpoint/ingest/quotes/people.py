@@ -12,6 +12,7 @@ from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes.tokens import _Sentence, _Token
 from counterpoint.ingest.quotes.verbs import SpeechVerbReader
 from counterpoint.ingest.quotes.words import (
+    _AUXILIARIES,
     _CLAUSE_JOINERS,
     _CONNECTORS,
     _FIRST_NAME_TITLES,
@@ -552,7 +553,10 @@ class PeopleReader(SpeechVerbReader):
             return False
         for j in range(following + 1, min(len(tokens), following + 16)):
             if "," in self.masked[tokens[j - 1].end : tokens[j].start]:
-                return bool(self._verb_at(tokens, j))  # "Simmons, a bartender, said"
+                # "Simmons, a bartender, said"; "Andrew Griffith, Economic Secretary, was asked"
+                return bool(self._verb_at(tokens, j)) or (
+                    tokens[j].key in _AUXILIARIES and not tokens[j].capitalised
+                )
         return False
 
     def _last_that_before(self, sentence: _Sentence, index: int) -> int | None:
