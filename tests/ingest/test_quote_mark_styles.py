@@ -217,3 +217,19 @@ def test_story_continues_below_is_page_furniture() -> None:
         "“You’re acting like an opposition leader, not a reporter,” he said."
     )
     assert _said(text)[0][1] == "Tom Reyes"
+
+
+def test_the_title_after_a_place_is_the_person_just_written_about() -> None:
+    text = (
+        "However, Khalid Samad pointed out that no promises were made.\n\n"
+        '"I have to clarify that they have invited me," the Shah Alam MP said.'
+    )
+    assert _said(text) == [("I have to clarify that they have invited me", "Khalid Samad")]
+
+
+def test_taoiseach_is_a_title() -> None:
+    text = (
+        "Taoiseach Leo Varadkar told the Dáil he had asked the minister to reflect on his position.\n\n"
+        "“I do believe he left himself open to claims of a conflict of interest,” said the Taoiseach."
+    )
+    assert _said(text)[0][1] == "Leo Varadkar"

@@ -294,3 +294,41 @@ def test_labels_in_ordinary_case_inside_running_text() -> None:
     )
     turns = find_turns(text)
     assert [t.speaker for t in turns] == [None, "Ana Reyes", None, "Ana Reyes"]
+
+
+def test_a_court_transcript_with_numbered_lines_and_q_and_a() -> None:
+    text = (
+        "1 Friday, 10 November 2023 2 MS PRICE: Good morning sir, can you see and hear 3 us. 4 SIR WYN REYES: "
+        "Yes, thank you very much. 5 MS PRICE: May we please call Ms Lane. 6 ANA MARIA LANE (sworn) 7 Questioned "
+        "by MS PRICE 8 MS PRICE: Can you confirm your full name, please? 9 A. Ana Maria Lane. 10 Q. You have a "
+        "statement in front of you? 11 A. Yes. 12 Q. Is that your signature? 13 A. It is."
+    )
+    turns = find_turns(text)
+    assert [t.speaker for t in turns] == [
+        "Price", "Wyn Reyes", "Price", "Price", "Ana Maria Lane", "Price", "Ana Maria Lane", "Price", "Ana Maria Lane"
+    ]  # fmt: skip
+    assert text[turns[4].start : turns[4].end].startswith("Ana Maria Lane.")
+
+
+def test_numbered_lines_before_labels() -> None:
+    text = (
+        "1 Monday, 9th June 2008\n\n4 MR PHILLIPS: Before the witness gives evidence, I should\n\n5 tell you "
+        "that we have handed out a list.\n\n11 THE CHAIRMAN: Thank you.\n\n12 MR AIKEN: My Lord, could I make "
+        "a point?\n\n13 THE CHAIRMAN: Yes.\n"
+    )
+    turns = find_turns(text)
+    assert [(t.label, t.speaker) for t in turns] == [
+        ("MR PHILLIPS:", "Phillips"),
+        ("THE CHAIRMAN:", None),
+        ("MR AIKEN:", "Aiken"),
+        ("THE CHAIRMAN:", None),
+    ]  # fmt: skip (a chairman the excerpt never names stays a role)
+
+
+def test_a_vocative_before_a_name_is_not_a_role_introduction() -> None:
+    text = (
+        "Howard, John\n\nDoorstop Interview Sydney\n\nPRIME MINISTER:\n\nGood morning.\n\nJOURNALIST:\n\n"
+        "Prime Minister, Peter Costello said last week that 65 is the retirement age.\n\nPRIME MINISTER:\n\n"
+        "I did not see that.\n\nJOURNALIST:\n\nThank you.\n"
+    )
+    assert [t.speaker for t in find_turns(text)] == ["John Howard", None, "John Howard", None]

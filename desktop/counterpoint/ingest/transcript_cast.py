@@ -101,14 +101,19 @@ _LEGEND = re.compile(
     r"^[ \t]*(?P<key>[A-Z][A-Za-z.]{0,5})[ \t]*=[ \t]*(?P<outer>[A-Z][^=()\n]{1,60}?)[ \t]*(?:\((?P<inner>[^()\n]{2,60})\))?[ \t]*$",
     re.MULTILINE,
 )
+_SWORN = re.compile(r"(?P<name>[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){1,3}) \((?:sworn|affirmed)\)")
+_QUESTIONED_BY = re.compile(
+    r"(?:Questioned|Examined|Cross-examined|Questions) by (?P<name>(?:MR|MS|MRS|MISS|DR|SIR)\.? [A-Z][A-Z'’\-]+)"
+)
 _DOCUMENT_WORDS = frozenset(
     ("minutes", "evidence", "proceedings", "transcript", "transcripts", "hansard", "record")
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
 _HONOURABLE = re.compile(r"\b(?:The[ \t]+)?Hon\.?[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2})\b")
 # "Please welcome the Prime Minister, Julia Gillard, and Opposition Leader, Tony Abbott": a role, then the name
+# (after "the" or "and": "Prime Minister, Peter Costello said …" opening a question is a vocative)
 _ROLE_NAME = re.compile(
-    r"\b(?P<role>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}),[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’\-]+){1,2})\b"
+    r"(?<=the |and )(?P<role>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}),[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’\-]+){1,2})\b"
 )
 _NAME_ROLE = re.compile(
     r"\b(?P<name>(?:[A-Z][a-z][A-Za-z'’\-]{0,20}|[A-Z]{2,20})(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[A-Z]\.|[A-Z][a-z][A-Za-z'’\-]{0,20}|"
@@ -211,6 +216,8 @@ class Cast:
         self._owner = owners.pop() if len(owners) == 1 else None
         self._heading = self._heading_person(text[:header_end])
         self._legend = self._read_legend(text[:header_end])
+        self._court: dict[str, Person] = {}
+        self._court = self._read_court(text)
         self._spellings: dict[str, int] = {}  # how often each capitalised word is written, in lower case
         for word in _CAPITALISED.findall(text):
             key = word.lower()
@@ -268,12 +275,28 @@ class Cast:
                 legend[label_key(match["key"])] = Person(outer, inner or None)
         return legend
 
+    def _read_court(self, text: str) -> dict[str, Person]:
+        """In a court or inquiry transcript, who "A." and "Q." are: the one witness sworn in ("NATASHA BERNARD
+        (sworn)") and the one counsel named as questioning ("Questioned by MS PRICE")."""
+        court: dict[str, Person] = {}
+        sworn = {m["name"].strip() for m in _SWORN.finditer(text[:200_000])}
+        if len(sworn) == 1:
+            court["a"] = Person(name_case(sworn.pop()), "Witness")
+        asking = {m["name"].strip() for m in _QUESTIONED_BY.finditer(text[:200_000])}
+        if len(asking) == 1:
+            _titles, name = split_title(asking.pop().split())
+            if name:
+                court["q"] = self.declare(" ".join(name), None) or Person(name_case(" ".join(name)), None)
+        return court
+
     def declare(self, label: str, role: str | None) -> Person | None:
         """The person a label names (None for an unnamed questioner), remembered for later labels."""
         key = label_key(label)
         if key in self._legend and key not in self._by_key:
             self._by_key[key] = self._legend[key]
         words = label_words()
+        if key in ("a", "q") and key in self._court:
+            return self._court[key]  # "A." is the witness sworn in, "Q." the counsel questioning
         if key in words.unnamed or _is_numbered(key, words.numbered):
             return None
         if key in self._by_key:

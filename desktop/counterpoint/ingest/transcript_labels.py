@@ -13,11 +13,12 @@ from counterpoint.ingest.transcript_cast import is_title_word, label_key, label_
 # At least this many labelled turns make a dialogue (and, covering enough of the text, a transcript).
 MIN_TURNS = 4
 
-# The head of a line-start label: up to 90 characters before a colon, after a bullet, a stage direction
-# ("(APPLAUSE) CLINTON:") or a committee's question number ("Q1 Chair:"). The name itself is checked in Python.
+# The head of a line-start label: up to 90 characters before a colon, after a court transcript's line number
+# ("4 MR PHILLIPS:"), a bullet, a stage direction ("(APPLAUSE) CLINTON:") or a committee's question number
+# ("Q1 Chair:"). The name itself is checked in Python.
 _TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.;,]\d{1,3})?"
 _LINE_LABEL = re.compile(
-    rf"[ \t\xa0]*(?:[•·▪◦][ \t\xa0]*)?(?:[\(\[][A-Za-z][^()\[\]\n:]{{0,38}}[\)\]][ \t\xa0]+)?(?:Q\d{{1,4}}[ \t\xa0]+)?(?:[\(\[]?{_TIMESTAMP}[\)\]]?[ \t\xa0]+)?(?:\[\*\][ \t\xa0]*)?(?P<head>[A-Z][^:\n]{{0,89}}?(?:[ \t\xa0]*[\(\[]{_TIMESTAMP}[\)\]])?)[ \t\xa0]*:(?=[ \t\xa0]|$|[A-Z“\"‘'(])"
+    rf"[ \t\xa0]*(?:\d{{1,2}}[ \t\xa0]+(?=[A-Z]))?(?:[•·▪◦][ \t\xa0]*)?(?:[\(\[][A-Za-z][^()\[\]\n:]{{0,38}}[\)\]][ \t\xa0]+)?(?:Q\d{{1,4}}[ \t\xa0]+)?(?:[\(\[]?{_TIMESTAMP}[\)\]]?[ \t\xa0]+)?(?:\[\*\][ \t\xa0]*)?(?P<head>[A-Z][^:\n]{{0,89}}?(?:[ \t\xa0]*[\(\[]{_TIMESTAMP}[\)\]])?)[ \t\xa0]*:(?=[ \t\xa0]|$|[A-Z“\"‘'(])"
 )
 # "Q    Thanks, Josh." (White House briefings print the questioner as Q and spaces, no colon), "Q. Did anyone…".
 _Q_LABEL = re.compile(r"[ \t\xa0]*(?P<head>Q)(?:[ \t\xa0]{2,}|\t|[ \t\xa0](?=[A-Z])|\.[ \t\xa0]+)(?=\S)")
@@ -36,10 +37,10 @@ _GPO_LABEL = re.compile(
     r"Admiral|Director|Judge|Justice|Governor|Ambassador)[ \t\xa0]+[A-Z][A-Z'\-]{1,30}(?:[ \t\xa0]+of[ \t\xa0]+[A-Z][a-z]+)?)"
     r"\.[ \t\xa0]+(?=\S)"
 )
-# A capitals label inside a line, after the end of a sentence or a wide gap ("...about?    CONDOLEEZZA RICE:",
-# a PDF flattened to one line: "... New York. CROWLEY: The Gallup ..."). Each word is bounded.
+# A capitals label inside a line, after the end of a sentence, a wide gap or a line number ("...about?
+# CONDOLEEZZA RICE:", a PDF flattened to one line: "... New York. CROWLEY: The Gallup ...", "… 2 MS PRICE: Good"). Each word is bounded.
 _INLINE_LABEL = re.compile(
-    r"(?:(?<=[.?!\"”’)\]–—])[ \t\xa0]+|(?<![ \t\xa0])[ \t\xa0]{2,})(?:\[\*\][ \t\xa0]*)?"
+    r"(?:(?<=[.?!\"”’)\]–—])[ \t\xa0]+|(?<![ \t\xa0])[ \t\xa0]{2,}|(?<=\s\d)[ \t]|(?<=\s\d\d)[ \t])(?:\[\*\][ \t\xa0]*)?"
     r"(?P<head>[A-Z][A-Z.'’\-]{0,24}(?:[ \t\xa0][A-Z][A-Z.'’\-]{0,24}){0,4}(?:,[ \t\xa0][A-Z][A-Z .'\-]{1,40})?)[ \t\xa0]?:[ \t\xa0]"
 )
 # Hearing style inside a line (a PDF page flattened): "… today. The CHAIRMAN. Let us start Senator SARBANES. Mr.
@@ -49,6 +50,11 @@ _GPO_INLINE = re.compile(
     r"Dr\.|Senator|Representative|Chairman|Chairwoman|Secretary|General|Admiral|Director|Judge|Justice|Governor|"
     r"Ambassador)[ \t]+[A-Z][A-Z'\-]{2,30}))\.[ \t]+(?=[A-Z])"
 )
+# A court transcript's numbered lines, flattened: "… 10 A. Natasha Bernard. 11 Q. You should have …".
+_NUMBERED_QA = re.compile(
+    r"(?:(?<=\s\d)|(?<=\s\d\d)|(?<=^\d)|(?<=^\d\d))[ \t]+(?P<head>[QA])\.[ \t]+(?=\S)", re.MULTILINE
+)
+_NUMBERED_LINE = re.compile(r"\s\d{1,2}\s+[A-Z]{2}")
 # Initials at the start of a line, no colon ("GG The main purpose …", "VW Sure…"): read only as a fallback.
 _INITIALS = re.compile(r"[ \t\xa0]*(?P<head>[A-Z]{2,3})[ \t\xa0]+(?=[A-Z“\"‘'])")
 _PAREN = re.compile(r"[ \t\xa0]*[\(\[](?P<inner>[^()\[\]\n]{1,60})[\)\]]")
@@ -120,6 +126,10 @@ def find_labels(text: str) -> list[Label]:
         if label is not None:
             found.append(label)
             inline_from = label.end
+        for match in _NUMBERED_QA.finditer(text, inline_from, line_end):
+            found.append(
+                Label(match.start("head"), match.end(), match["head"], None, None, at_line_start=False)
+            )
         for match in _GPO_INLINE.finditer(text, inline_from, line_end):
             parsed = _parse_head(match["head"], words.not_speakers)
             if parsed is not None:
@@ -303,6 +313,8 @@ def _line_label(text: str, start: int, end: int, not_speakers: frozenset[str]) -
         parsed = _parse_head(match["head"], not_speakers)
         if parsed is None:
             continue
+        if pattern is _LINE_LABEL and _NUMBERED_LINE.search(match["head"]):
+            continue  # "1 Friday, 10 November 2023 2 MS PRICE:": a flattened court transcript's next line
         glued = pattern is _LINE_LABEL and match.end() < end and not text[match.end()].isspace()
         if glued and not match["head"].isupper():
             continue  # "CHUCK TODD:Can Hillary…" has lost its space; "Note:See" is no label

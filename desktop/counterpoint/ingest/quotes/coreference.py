@@ -86,6 +86,16 @@ class CoreferenceReader(AttributionReader):
                     if self._role_fits(words[-1].key, mention.person):
                         person = mention.person
                         return _Speaker(person.name, person.role(), 0.65, char_span, person)
+            head_word = words[-1].key
+            if (
+                (is_org or not name or " " not in name or not role)
+                and head_word in self.lex.titles
+                and head_word not in self.lex.organisation_words
+            ):
+                # "the Shah Alam MP said": a person's title after a place, the person just written about
+                person = self._recent_person(position, "")
+                if person is not None:
+                    return _Speaker(person.name, self._phrase(words[1:]), 0.5, char_span, person)
             if is_org or not name or " " not in name or not role:
                 # "the Federal Reserve", "the Congressional Budget Office": an institution speaks
                 return _Speaker(self._phrase(words[1:]), None, 0.85, char_span)
