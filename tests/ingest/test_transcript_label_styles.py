@@ -332,3 +332,19 @@ def test_a_vocative_before_a_name_is_not_a_role_introduction() -> None:
         "I did not see that.\n\nJOURNALIST:\n\nThank you.\n"
     )
     assert [t.speaker for t in find_turns(text)] == ["John Howard", None, "John Howard", None]
+
+
+def test_a_parliament_site_saved_as_text() -> None:
+    text = (
+        "Joint Committee on Finance\n\n9:45 am\n\n"
+        "Photo of Ana ReyesAna Reyes (Wexford, Fine Gael)\nLink to this: Individually | In context | Source\n\n"
+        "The secretariat has received a motion from Deputy Lane.\n\n"
+        "Photo of Tom LaneTom Lane (Clare, Fianna Fail)\nLink to this: Individually | In context | Source\n\n"
+        "As members will be aware, the data was sent in advance.\n"
+    )
+    turns = find_turns(text)
+    assert [(t.speaker, t.role) for t in turns] == [
+        ("Ana Reyes", "Wexford, Fine Gael"),
+        ("Tom Lane", "Clare, Fianna Fail"),
+    ]
+    assert text[turns[0].start : turns[0].end].startswith("The secretariat has received")

@@ -147,6 +147,7 @@ def find_labels(text: str) -> list[Label]:
     if len(kept) < MIN_TURNS:
         by_name = max(
             (
+                _photo_of_labels(text, words.not_speakers),
                 _name_line_labels(text, words.not_speakers),
                 _initial_labels(text, words.not_speakers),
                 _stamped_labels(text, words.not_speakers),
@@ -183,6 +184,30 @@ def _titled_inline_labels(text: str, kept: list[Label], not_speakers: frozenset[
     taken = {label.start for label in kept}
     more = [label for label in found if counts[label_key(label.name)] >= 2 and label.start not in taken]
     return sorted(kept + more, key=lambda label: label.start) if more else []
+
+
+# mySociety's parliament sites (TheyWorkForYou, KildareStreet, OpenAustralia) as saved text: "Photo of Liam
+# TwomeyLiam Twomey (Wexford, Fine Gael)", a "Link to this: …" line, then the words.
+_PHOTO_OF = re.compile(
+    r"^Photo of (?P<name>[A-Z][^\n()]{1,60}?)(?P=name) \((?P<role>[^()\n]{2,60})\)[ \t]*$", re.MULTILINE
+)
+
+
+def _photo_of_labels(text: str, not_speakers: frozenset[str]) -> list[Label]:
+    """Labels of the "Photo of NAME" layout (two of them or more: the layout itself says it is a debate)."""
+    found: list[Label] = []
+    for match in _PHOTO_OF.finditer(text):
+        check_time()
+        parsed = _parse_head(match["name"], not_speakers)
+        if parsed is None:
+            continue
+        words_at = match.end() + 1
+        link = text.startswith("Link to this", words_at)
+        if link:
+            newline = text.find("\n", words_at)
+            words_at = len(text) if newline < 0 else newline + 1
+        found.append(Label(match.start(), words_at, parsed[0], match["role"], None))
+    return found if len(found) >= 2 else []
 
 
 # An audio transcription flattened into running text: "… Holly Headrick, News 13 WLOS 0:05 It's one of …".
