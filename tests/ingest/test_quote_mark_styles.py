@@ -233,3 +233,15 @@ def test_taoiseach_is_a_title() -> None:
         "“I do believe he left himself open to claims of a conflict of interest,” said the Taoiseach."
     )
     assert _said(text)[0][1] == "Leo Varadkar"
+
+
+def test_a_party_and_ward_in_brackets_before_the_verb() -> None:
+    text = "Cllr Eileen Reyes (Liberal Democrat, Exmouth Town) said she could “not accept the minutes” of it."
+    assert _said(text) == [("not accept the minutes", "Eileen Reyes")]
+
+
+def test_a_portfolio_word_before_and_then_title_and_name() -> None:
+    text = "“There is no security threat here at all,” said Youth and Sports Minister Khairy Jamaluddin."
+    assert [(q.speaker, q.role) for q in extract_quotes(text)] == [
+        ("Khairy Jamaluddin", "Youth and Sports Minister")
+    ]

@@ -102,3 +102,11 @@ def test_a_name_called_once_or_two_names_called_alike_name_no_one() -> None:
         "Okonkwo-Baptiste: No.\n\n"
     )
     assert [t.speaker for t in find_turns(alike)][1::2] == ["Okonkwo-Baptiste"] * 3
+
+
+def test_a_reply_opening_with_well_calls_no_one() -> None:
+    text = (
+        "TODD: Will reporters still work in the building?\n\nPRIEBUS: Well, look, first of all, right, Chuck? No.\n\n"
+        "TODD: This is not about office space?\n\nPRIEBUS: Well, that has not been determined, Chuck, but no.\n"
+    )
+    assert {t.speaker for t in find_turns(text)} == {"Todd", "Priebus"}

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from counterpoint.ingest.lexicon import word_class
 from counterpoint.ingest.transcript_cast import is_title_word
 
 if TYPE_CHECKING:
@@ -120,6 +121,8 @@ def _first_name_from_the_other(text: str, turns: list[Turn], first_names: dict[s
                     called[opening["name"]] += 1
                 called.update(m["name"] for m in _VOCATIVE_IN_TURN.finditer(text, start, end))
     host_words = {word.lower() for word in host.split()}
+    for opener in word_class("address-openers") & {name.lower() for name in called}:
+        del called[opener.capitalize()]  # "Well, look, …" opens a reply; it calls no one
     chosen = [
         name
         for name, count in called.most_common(2)

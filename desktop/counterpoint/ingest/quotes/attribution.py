@@ -47,6 +47,13 @@ class AttributionReader(PeopleReader):
             i -= 1
         if i < 0:
             return None
+        if ")" in self.masked[tokens[i].end : tokens[verb].start]:
+            # "Cllr Eileen Wragg (Liberal Democrat, Exmouth Town) said": the subject stands before the brackets
+            j = i
+            while j > 0 and i - j < 12 and "(" not in self.masked[tokens[j - 1].end : tokens[j].start]:
+                j -= 1
+            if j > 0 and "(" in self.masked[tokens[j - 1].end : tokens[j].start]:
+                i = j - 1
         # "A man who answered the phone at the office said": the subject is the noun the clause describes
         for j in range(i, max(0, i - 14), -1):
             if not self._adjacent(tokens, j - 1, j):
@@ -304,7 +311,10 @@ class AttributionReader(PeopleReader):
                 and not nxt.capitalised
                 and end + 2 < len(tokens)
                 and tokens[end + 2].capitalised
-                and all(t.key in self.lex.titles for t in tokens[after : end + 1])
+                and (
+                    all(t.key in self.lex.titles for t in tokens[after : end + 1])
+                    or (end == after and self._title_then_name(tokens, end + 2))
+                )
             ):
                 end += 1  # "said Justice and Police Minister Kenneth Amoksi": one portfolio of two words
                 continue
@@ -314,6 +324,21 @@ class AttributionReader(PeopleReader):
         while end > after and not tokens[end].capitalised:
             end -= 1  # a name phrase ends with a name, not with "of" or a lower-case title
         return after, end
+
+    def _title_then_name(self, tokens: list[_Token], start: int) -> bool:
+        """Whether a capitalised run at start holds a title and then a name ("Sports Minister Khairy
+        Jamaluddin"): after "Youth and", the word before "and" is the portfolio's, not a person's."""
+        k = start
+        seen_title = False
+        while k < len(tokens) and k - start < _NAME_TOKENS and tokens[k].capitalised:
+            if tokens[k].key in self.lex.titles:
+                seen_title = True
+            elif seen_title and k > start:
+                return True
+            if k + 1 < len(tokens) and not self._adjacent(tokens, k, k + 1):
+                break
+            k += 1
+        return False
 
     def _appositive_name(self, tokens: list[_Token], end: int) -> tuple[int, int] | None:
         """The name set off by commas after a description ending at token end ('said the head of Cromwell

@@ -217,9 +217,10 @@ class PeopleReader(SpeechVerbReader):
         ands = sum(w.key == "and" and not w.capitalised for w in words)
         for k in range(1, len(words) - 1 if ands <= 2 else 1):  # each split reads both sides again
             if words[k].key == "and" and not words[k].capitalised:
-                first, _r1, org1 = self._split_name(words[:k])
-                second, _r2, org2 = self._split_name(words[k + 1 :])
-                if first and second and not org1 and not org2:
+                first, r1, org1 = self._split_name(words[:k])
+                second, r2, org2 = self._split_name(words[k + 1 :])
+                portfolio = r2 and not r1 and k == 1  # "Youth and Sports Minister Khairy Jamaluddin"
+                if first and second and not org1 and not org2 and not portfolio:
                     # "St. Anselm chief executive Dr. Robert Hayes and Riverbend chief executive Nina
                     # Castellano" speak together: the names, without their roles
                     return f"{first} and {second}", None, True
