@@ -219,8 +219,8 @@ class PeopleReader(SpeechVerbReader):
             if words[k].key == "and" and not words[k].capitalised:
                 first, r1, org1 = self._split_name(words[:k])
                 second, r2, org2 = self._split_name(words[k + 1 :])
-                portfolio = r2 and not r1 and k == 1  # "Youth and Sports Minister Khairy Jamaluddin"
-                if first and second and not org1 and not org2 and not portfolio:
+                one_portfolio = bool(r2) and not r1 and k == 1  # "Youth and Sports Minister Khairy Jamaluddin"
+                if first and second and not org1 and not org2 and not one_portfolio:
                     # "St. Anselm chief executive Dr. Robert Hayes and Riverbend chief executive Nina
                     # Castellano" speak together: the names, without their roles
                     return f"{first} and {second}", None, True
