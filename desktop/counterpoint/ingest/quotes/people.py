@@ -219,7 +219,9 @@ class PeopleReader(SpeechVerbReader):
             if words[k].key == "and" and not words[k].capitalised:
                 first, r1, org1 = self._split_name(words[:k])
                 second, r2, org2 = self._split_name(words[k + 1 :])
-                one_portfolio = bool(r2) and not r1 and k == 1  # "Youth and Sports Minister Khairy Jamaluddin"
+                one_portfolio = (
+                    bool(r2) and not r1 and k == 1
+                )  # "Youth and Sports Minister Khairy Jamaluddin"
                 if first and second and not org1 and not org2 and not one_portfolio:
                     # "St. Anselm chief executive Dr. Robert Hayes and Riverbend chief executive Nina
                     # Castellano" speak together: the names, without their roles
