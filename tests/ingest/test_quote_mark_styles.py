@@ -245,3 +245,12 @@ def test_a_portfolio_word_before_and_then_title_and_name() -> None:
     assert [(q.speaker, q.role) for q in extract_quotes(text)] == [
         ("Khairy Jamaluddin", "Youth and Sports Minister")
     ]
+
+
+def test_a_day_between_the_subject_and_said() -> None:
+    text = (
+        "ANC spokesman Jackson Reyes spoke about the press.\n\n"
+        "Reyes on Sunday said the party was not saying the media must not report what happens.\n\n"
+        "“We are talking about the broad posture of print media, which hardly recognises any achievement.”"
+    )
+    assert [who for _t, who in _said(text)] == ["Jackson Reyes"]

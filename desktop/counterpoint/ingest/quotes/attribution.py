@@ -18,6 +18,8 @@ from counterpoint.ingest.quotes.words import (
     _party_or_age,
 )
 
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_PARTS_OF_DAY = frozenset(("morning", "afternoon", "evening", "night"))
 _RELATIVE_STOPS = frozenset(("where", "which", "who", "whom", "whose", "that", "when", "while", "as"))
 
 
@@ -44,6 +46,14 @@ class AttributionReader(PeopleReader):
             and not tokens[i].capitalised
             and self._adjacent(tokens, i, i + 1)  # "…, who was not authorized to speak publicly, said"
         ):
+            i -= 1
+        # "Mthembu on Sunday said", "Smith yesterday said", "Lee on Tuesday night told": a time between the
+        # subject and its verb
+        if i > 0 and tokens[i].key in _PARTS_OF_DAY and tokens[i - 1].key in _WEEKDAYS:
+            i -= 1
+        if i > 0 and tokens[i].key in _WEEKDAYS and tokens[i - 1].key == "on":
+            i -= 2
+        elif i > 0 and tokens[i].key in ("yesterday", "today", "tonight") and not tokens[i].capitalised:
             i -= 1
         if i < 0:
             return None
