@@ -254,3 +254,16 @@ def test_a_day_between_the_subject_and_said() -> None:
         "“We are talking about the broad posture of print media, which hardly recognises any achievement.”"
     )
     assert [who for _t, who in _said(text)] == ["Jackson Reyes"]
+
+
+def test_a_role_before_the_name_lets_the_minister_refer_back() -> None:
+    text = (
+        "ISLAMABAD: The Federal Minister for Information, Ana Reyes, said on Wednesday that talks would go on.\n\n"
+        "“Nations pay a price when problems are not solved in time,” the minister said."
+    )
+    assert [who for _t, who in _said(text)] == ["Ana Reyes"]
+
+
+def test_malaysian_honours_are_not_part_of_the_name() -> None:
+    text = "“To say so is pure ignorance,” said Prime Minister Datuk Seri Najib Razak."
+    assert _said(text) == [("To say so is pure ignorance", "Najib Razak")]

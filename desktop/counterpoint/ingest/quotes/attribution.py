@@ -383,17 +383,3 @@ class AttributionReader(PeopleReader):
         return any(
             w in self.lex.organisation_words or (w.endswith("s") and w[:-1] in self.lex.titles) for w in words
         )
-
-    def _role_before(self, tokens: list[_Token], start: int) -> str | None:
-        """'A spokeswoman for the transit authority, Priya Natarajan, said' -> the role before the name."""
-        if start == 0 or "," not in self.masked[tokens[start - 1].end : tokens[start].start]:
-            return None
-        j = start - 1
-        while j > 0 and start - 1 - j < 10 and self._adjacent(tokens, j - 1, j):
-            j -= 1
-        words = tokens[j:start]
-        if not words or words[0].key not in _DETERMINERS:
-            return None
-        if not any(w.key in self.lex.titles and w.key not in ("of", "the") for w in words):
-            return None
-        return self._phrase(words[1:]) if len(words) > 1 else None

@@ -15,6 +15,7 @@ from counterpoint.ingest.quotes.words import (
     _AUXILIARIES,
     _CLAUSE_JOINERS,
     _CONNECTORS,
+    _DETERMINERS,
     _FIRST_NAME_TITLES,
     _INVERTED_VERBS,
     _NAME_PARTICLES,
@@ -322,6 +323,20 @@ class PeopleReader(SpeechVerbReader):
             return "(" in opening and tokens[start - 2].capitalised  # "(Con, Lambourn Valley)"
         return False
 
+    def _role_before(self, tokens: list[_Token], start: int) -> str | None:
+        """'A spokeswoman for the transit authority, Priya Natarajan, said' -> the role before the name."""
+        if start == 0 or "," not in self.masked[tokens[start - 1].end : tokens[start].start]:
+            return None
+        j = start - 1
+        while j > 0 and start - 1 - j < 10 and self._adjacent(tokens, j - 1, j):
+            j -= 1
+        words = tokens[j:start]
+        if not words or words[0].key not in _DETERMINERS:
+            return None
+        if not any(w.key in self.lex.titles and w.key not in ("of", "the") for w in words):
+            return None
+        return self._phrase(words[1:]) if len(words) > 1 else None
+
     def _register(self, name: str, role: str | None) -> _Person:
         person = self.people.get(name)
         if person is None and name.split()[0].lower() in _NAME_PARTICLES:
@@ -401,7 +416,9 @@ class PeopleReader(SpeechVerbReader):
                 and not self._place_shaped(sentence.tokens, start)
             ):
                 appositive = self._appositive_role(sentence.tokens, end)
-                registered = self._register(name, role or appositive)
+                # "The Federal Minister for Information, Pervez Rashid, said": the role before the name
+                before = None if role or appositive else self._role_before(sentence.tokens, start)
+                registered = self._register(name, role or appositive or before)
                 if role and appositive:
                     # "Sen. Dale Rutherford (R-Okla.), the lead Republican negotiator": "the negotiator" later
                     registered.roles.setdefault(appositive, 0)
