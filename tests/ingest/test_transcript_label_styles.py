@@ -5,6 +5,8 @@ CHAIRMAN:") and Mc names in capitals. The texts are written for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from counterpoint.ingest.transcript import find_turns
 
 
@@ -348,3 +350,21 @@ def test_a_parliament_site_saved_as_text() -> None:
         ("Tom Lane", "Clare, Fianna Fail"),
     ]
     assert text[turns[0].start : turns[0].end].startswith("The secretariat has received")
+
+
+def test_a_webvtt_file_is_offered_and_read_as_a_transcript(tmp_path: Path) -> None:
+    from counterpoint.ingest import SUPPORTED_SUFFIXES, load_document
+    from counterpoint.ingest.transcript import looks_like_transcript
+
+    assert ".vtt" in SUPPORTED_SUFFIXES and ".srt" in SUPPORTED_SUFFIXES
+    cues = [("Ana Pires", "What if we halved the waiting lists?"), ("Tom Reyes", "We can, with more nurses."),
+            ("Ana Pires", "This year?"), ("Tom Reyes", "This year and the next.")]  # fmt: skip
+    body = "".join(
+        f"0:00:{2 * n:02d}.000 --> 0:00:{2 * n + 1:02d}.500\n<v {who}>{words}\n\n"
+        for n, (who, words) in enumerate(cues)
+    )
+    path = tmp_path / "talk.vtt"
+    path.write_text("WEBVTT\n\n" + body, encoding="utf-8")
+    text = load_document(path).text
+    assert looks_like_transcript(text)
+    assert [(t.speaker, text[t.start : t.end]) for t in find_turns(text)] == list(cues)

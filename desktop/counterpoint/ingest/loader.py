@@ -16,6 +16,7 @@ from counterpoint.ingest.plaintext import decode_text, markdown_to_text
 _SUFFIX_FORMATS: dict[str, DocumentFormat] = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".htm": "html",
     ".html": "html", ".xhtml": "html", ".pdf": "pdf", ".docx": "docx",
+    ".vtt": "text", ".srt": "text",  # caption files: read as text, their cue timings left out of the words
 }  # fmt: skip
 SUPPORTED_SUFFIXES = tuple(sorted(_SUFFIX_FORMATS))
 
