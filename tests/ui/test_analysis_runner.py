@@ -46,13 +46,9 @@ def analysed(qtbot: Any, runner: AnalysisRunner, texts: list[str]) -> Any:
     return blocker.args[1]
 
 
-def test_the_analysis_is_made_in_another_process(qtbot: Any, runner: AnalysisRunner) -> None:
-    assert analysed(qtbot, runner, SHORT) == analyse(SHORT)
-    assert runner.engine.pid not in (None, os.getpid())
-    assert not runner.busy
-
-
-def test_cancel_ends_a_long_analysis_and_the_next_one_runs(qtbot: Any, runner: AnalysisRunner) -> None:
+def long_analysis_under_way(qtbot: Any, runner: AnalysisRunner) -> tuple[int, list[Any]]:
+    """After a short analysis (so the process exists), a long one that has read its first text: the process's pid
+    and the list every later result is appended to."""
     analysed(qtbot, runner, SHORT)
     busy = runner.engine.pid
     assert busy is not None
@@ -60,6 +56,17 @@ def test_cancel_ends_a_long_analysis_and_the_next_one_runs(qtbot: Any, runner: A
     runner.finished.connect(lambda _g, analysis: finished.append(analysis))
     with qtbot.waitSignal(runner.progress, timeout=30_000, check_params_cb=lambda done, _total: done == 1):
         runner.analyse(list(document_and_report(20_000)))
+    return busy, finished
+
+
+def test_the_analysis_is_made_in_another_process(qtbot: Any, runner: AnalysisRunner) -> None:
+    assert analysed(qtbot, runner, SHORT) == analyse(SHORT)
+    assert runner.engine.pid not in (None, os.getpid())
+    assert not runner.busy
+
+
+def test_cancel_ends_a_long_analysis_and_the_next_one_runs(qtbot: Any, runner: AnalysisRunner) -> None:
+    busy, finished = long_analysis_under_way(qtbot, runner)
     with qtbot.waitSignal(runner.cancelled):
         runner.cancel()
     assert runner.wait(10_000)  # the worker thread is free again: it did not wait out the engine
@@ -73,18 +80,15 @@ def test_cancel_ends_a_long_analysis_and_the_next_one_runs(qtbot: Any, runner: A
 
 
 def test_a_newer_request_replaces_a_long_one(qtbot: Any, runner: AnalysisRunner) -> None:
-    analysed(qtbot, runner, SHORT)
-    busy = runner.engine.pid
-    assert busy is not None
-    finished: list[Any] = []
-    runner.finished.connect(lambda _g, analysis: finished.append(analysis))
-    with qtbot.waitSignal(runner.progress, timeout=30_000, check_params_cb=lambda done, _total: done == 1):
-        runner.analyse(list(document_and_report(20_000)))
+    busy, finished = long_analysis_under_way(qtbot, runner)
     assert analysed(qtbot, runner, SHORT[::-1]) == analyse(SHORT[::-1])
     assert runner.wait(10_000)
     assert [a.texts for a in finished] == [tuple(SHORT[::-1])]  # the long one never reported
     # the long one's process stopped at a checkpoint and answered the new request, or it was ended
-    assert runner.engine.pid == busy if running(busy) else runner.engine.pid not in (None, busy)
+    if running(busy):
+        assert runner.engine.pid == busy
+    else:
+        assert runner.engine.pid not in (None, busy)
 
 
 def test_a_process_that_dies_is_reported_in_words_and_replaced(qtbot: Any, runner: AnalysisRunner) -> None:

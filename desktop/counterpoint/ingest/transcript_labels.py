@@ -5,6 +5,8 @@ stamped names in running text), each read line by line so the whole stays linear
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from counterpoint.ingest.deadline import check_time
@@ -32,9 +34,12 @@ CUE_TIMING = re.compile(
     r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]*-->[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[^\n]*"
 )
 # Hearing style: "The CHAIRMAN. The committee ...", "Mr. BURNS. I have ...", "Senator WARNER. Thank you".
+_GPO_TITLES = (
+    r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Representative|Chairman|Chairwoman|Secretary|General|Admiral|Director|"
+    r"Judge|Justice|Governor|Ambassador)"
+)
 _GPO_LABEL = re.compile(
-    r"[ \t\xa0]*(?P<head>(?:The|Mr\.|Mrs\.|Ms\.|Dr\.|Senator|Representative|Chairman|Chairwoman|Secretary|General|"
-    r"Admiral|Director|Judge|Justice|Governor|Ambassador)[ \t\xa0]+[A-Z][A-Z'\-]{1,30}(?:[ \t\xa0]+of[ \t\xa0]+[A-Z][a-z]+)?)"
+    rf"[ \t\xa0]*(?P<head>(?:The|{_GPO_TITLES})[ \t\xa0]+[A-Z][A-Z'\-]{{1,30}}(?:[ \t\xa0]+of[ \t\xa0]+[A-Z][a-z]+)?)"
     r"\.[ \t\xa0]+(?=\S)"
 )
 # A capitals label inside a line, after the end of a sentence, a wide gap or a line number ("...about?
@@ -46,9 +51,8 @@ _INLINE_LABEL = re.compile(
 # Hearing style inside a line (a PDF page flattened): "… today. The CHAIRMAN. Let us start Senator SARBANES. Mr.
 # Chairman, …": the surname (or the chair's title) in capitals marks the label.
 _GPO_INLINE = re.compile(
-    r"(?<=\s)(?P<head>(?:The[ \t]+(?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|SPEAKER|CLERK|WITNESS)|(?:Mr\.|Mrs\.|Ms\.|"
-    r"Dr\.|Senator|Representative|Chairman|Chairwoman|Secretary|General|Admiral|Director|Judge|Justice|Governor|"
-    r"Ambassador)[ \t]+[A-Z][A-Z'\-]{2,30}))\.[ \t]+(?=[A-Z])"
+    r"(?<=\s)(?P<head>(?:The[ \t]+(?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|SPEAKER|CLERK|WITNESS)|"
+    rf"{_GPO_TITLES}[ \t]+[A-Z][A-Z'\-]{{2,30}}))\.[ \t]+(?=[A-Z])"
 )
 # A court transcript's numbered lines, flattened: "… 10 A. Natasha Bernard. 11 Q. You should have …".
 _NUMBERED_QA = re.compile(
@@ -95,6 +99,25 @@ def _is_captions(text: str) -> bool:
     return letters > 200 and upper < 0.02 * letters and sample.count(">>") >= 1
 
 
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line, the deadline checked at each."""
+    position = 0
+    length = len(text)
+    while position < length:
+        check_time()
+        newline = text.find("\n", position)
+        line_end = length if newline < 0 else newline
+        yield position, line_end
+        position = line_end + 1
+
+
+def _dialogue(labels: list[Label]) -> bool:
+    """Whether labels read as a dialogue: at least MIN_TURNS of them, and some name coming back (not an article's
+    subheadings, each once)."""
+    keys = [label_key(label.name) for label in labels]
+    return len(labels) >= MIN_TURNS and len(set(keys)) < len(keys)
+
+
 def _caption_labels(text: str, not_speakers: frozenset[str]) -> list[Label]:
     found: list[Label] = []
     for match in _CAPTION_LABEL.finditer(text):
@@ -115,12 +138,7 @@ def find_labels(text: str) -> list[Label]:
     if _is_captions(text):
         return _caption_labels(text, words.not_speakers)
     found: list[Label] = []
-    position = 0
-    length = len(text)
-    while position < length:
-        check_time()
-        newline = text.find("\n", position)
-        line_end = length if newline < 0 else newline
+    for position, line_end in _lines(text):
         label = _line_label(text, position, line_end, words.not_speakers)
         inline_from = position
         if label is not None:
@@ -142,7 +160,6 @@ def find_labels(text: str) -> list[Label]:
                 start = match.start("head")
                 words_at = _after_stamp(text, match.end(), line_end)
                 found.append(Label(start, words_at, name, role, note, at_line_start=False))
-        position = line_end + 1
     kept = _keep_recurring_inline(text, found)
     if len(kept) < MIN_TURNS:
         by_name = max(
@@ -178,9 +195,7 @@ def _titled_inline_labels(text: str, kept: list[Label], not_speakers: frozenset[
         parsed = _parse_head(match["head"], not_speakers)
         if parsed is not None:
             found.append(Label(match.start("head"), match.end(), *parsed, at_line_start=False))
-    counts: dict[str, int] = {}
-    for label in found:
-        counts[label_key(label.name)] = counts.get(label_key(label.name), 0) + 1
+    counts = Counter(label_key(label.name) for label in found)
     taken = {label.start for label in kept}
     more = [label for label in found if counts[label_key(label.name)] >= 2 and label.start not in taken]
     return sorted(kept + more, key=lambda label: label.start) if more else []
@@ -226,10 +241,7 @@ def _stamped_labels(text: str, not_speakers: frozenset[str]) -> list[Label]:
         parsed = _parse_head(match["head"], not_speakers)
         if parsed is not None:
             found.append(Label(match.start("head"), match.end(), *parsed, at_line_start=False))
-    keys = [label_key(label.name) for label in found]
-    if len(found) < MIN_TURNS or len(set(keys)) == len(keys):
-        return []
-    return found
+    return found if _dialogue(found) else []
 
 
 def _initial_labels(text: str, not_speakers: frozenset[str]) -> list[Label]:
@@ -237,21 +249,14 @@ def _initial_labels(text: str, not_speakers: frozenset[str]) -> list[Label]:
     two sets of initials or more and one coming back; initials a text also uses as a word elsewhere ("US",
     "UN") are not a speaker's."""
     found: list[Label] = []
-    position = 0
-    length = len(text)
-    while position < length:
-        check_time()
-        newline = text.find("\n", position)
-        line_end = length if newline < 0 else newline
+    for position, line_end in _lines(text):
         match = _INITIALS.match(text, position, line_end)
         if match is not None and label_key(match["head"]) not in not_speakers:
             found.append(Label(match.start("head"), match.end(), match["head"], None, None))
-        position = line_end + 1
-    keys = [label_key(label.name) for label in found]
-    if len(found) < MIN_TURNS or len(set(keys)) < 2 or len(set(keys)) == len(keys):
+    if not _dialogue(found) or len({label.name for label in found}) < 2:
         return []
     inside = {m[0].lower() for m in re.finditer(r"(?<=[a-z,;] )[A-Z]{2,3}\b", text[:200_000])}
-    return [label for label, key in zip(found, keys, strict=True) if key not in inside]
+    return [label for label in found if label_key(label.name) not in inside]
 
 
 # A speaker's name alone on its line, no colon ("Operator", "The Chair Conservative Rick Casson", "Steve Filton"),
@@ -265,13 +270,7 @@ def _name_line_labels(text: str, not_speakers: frozenset[str]) -> list[Label]:
     """Labels that are a name alone on a line (see _NAME_LINE): each followed by a line of words, and only when
     there are at least MIN_TURNS of them and some name comes back (a dialogue, not an article's subheadings)."""
     found: list[Label] = []
-    keys: list[str] = []
-    position = 0
-    length = len(text)
-    while position < length:
-        check_time()
-        newline = text.find("\n", position)
-        line_end = length if newline < 0 else newline
+    for position, line_end in _lines(text):
         match = _NAME_LINE.match(text, position, line_end)
         if match is not None and not match["head"].rstrip().endswith(("?", "!")):
             head = match["head"].rstrip()
@@ -286,17 +285,14 @@ def _name_line_labels(text: str, not_speakers: frozenset[str]) -> list[Label]:
                 and not all(is_title_word(w) for w in parsed[0].split())
             ):
                 found.append(Label(match.start("head"), words_at, parsed[0], parsed[1], parsed[2]))
-                keys.append(label_key(parsed[0]))
-        position = line_end + 1
     # a line of metadata under a name ("Very Positive") reaches the same words as the name: the name keeps them
-    first: dict[int, int] = {}
-    for n, label in enumerate(found):
-        first.setdefault(label.end, n)
-    kept = [n for n, label in enumerate(found) if first[label.end] == n]
-    found, keys = [found[n] for n in kept], [keys[n] for n in kept]
-    if len(found) < MIN_TURNS or len(set(keys)) == len(keys):
-        return []
-    return found
+    words_taken: set[int] = set()
+    kept = []
+    for label in found:
+        if label.end not in words_taken:
+            words_taken.add(label.end)
+            kept.append(label)
+    return kept if _dialogue(kept) else []
 
 
 _TIME_RANGE = re.compile(
@@ -309,7 +305,7 @@ def _next_line_with_words(text: str, line_end: int) -> int | None:
     or a full stop), past blank lines, time stamps ("00:00:26-00:00:27 (1 sec)") and one short line of
     metadata before them ("Very Positive")."""
     position = line_end + 1
-    short = 0
+    metadata_seen = False
     for _ in range(6):
         if position >= len(text):
             return None
@@ -319,8 +315,8 @@ def _next_line_with_words(text: str, line_end: int) -> int | None:
         if line and not _TIME_RANGE.fullmatch(text, position, end):
             ends = line.endswith((".", "?", "!", "…", "—", "-", '"', "”"))
             named = _NAME_LINE.match(text, position, end) is not None and not ends
-            if named and len(line.split()) <= 3 and short == 0:
-                short += 1  # one line of metadata between a name and its words
+            if named and len(line.split()) <= 3 and not metadata_seen:
+                metadata_seen = True  # one line of metadata between a name and its words
             else:
                 sentence = (
                     ends or len(line.split()) >= 3 or re.search(r"[.?!][\"”]?[ \t]*\d*$", line) is not None

@@ -3,6 +3,7 @@ sentence or paragraph before."""
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from itertools import islice
@@ -93,9 +94,9 @@ class CoreferenceReader(AttributionReader):
                 and head_word not in self.lex.organisation_words
             ):
                 # "the Shah Alam MP said": a person's title after a place, the person just written about
-                person = self._recent_person(position, "")
-                if person is not None:
-                    return _Speaker(person.name, self._phrase(words[1:]), 0.5, char_span, person)
+                written_about = self._written_about(position, self._phrase(words[1:]), char_span)
+                if written_about is not None:
+                    return written_about
             if is_org or not name or " " not in name or not role:
                 # "the Federal Reserve", "the Congressional Budget Office": an institution speaks
                 return _Speaker(self._phrase(words[1:]), None, 0.85, char_span)
@@ -201,9 +202,9 @@ class CoreferenceReader(AttributionReader):
         ):
             # "Marco Longhi faced shouts … The MP for Dudley North said:": a person's title with a place, the
             # person just written about
-            person = self._recent_person(position, "")
-            if person is not None:
-                return _Speaker(person.name, re.sub(r"^(?:The|the)\s+", "", name), 0.5, char_span, person)
+            written_about = self._written_about(position, re.sub(r"^(?:The|the)\s+", "", name), char_span)
+            if written_about is not None:
+                return written_about
         if is_org and name:
             return _Speaker(re.sub(r"^(?:The|the)\s+", "", name), None, 0.85, char_span)
         if name is None:
@@ -223,9 +224,9 @@ class CoreferenceReader(AttributionReader):
             if role and as_written[0].key == "the":
                 # "Marco Longhi faced shouts … The MP for Dudley North said:": a definite description of the
                 # person just written about, when nobody was named with that role
-                person = self._recent_person(position, "")
-                if person is not None:
-                    return _Speaker(person.name, role, 0.5, char_span, person)
+                written_about = self._written_about(position, role, char_span)
+                if written_about is not None:
+                    return written_about
             return _Speaker(role, None, 0.4, char_span) if role else None
         role = role or self._appositive_role(tokens, end) or self._role_before(tokens, start)
         if " " in name and not name[:1].islower():  # "de Vries" alone is Pieter de Vries's surname
@@ -258,6 +259,12 @@ class CoreferenceReader(AttributionReader):
             if family is not None and self._role_family(role) == family:
                 return True
         return False
+
+    def _written_about(self, position: int, role: str, char_span: tuple[int, int]) -> _Speaker | None:
+        """A title with a place ("The MP for Dudley North", "the Shah Alam MP"): the person just written about,
+        with that title as the role."""
+        person = self._recent_person(position, "")
+        return None if person is None else _Speaker(person.name, role, 0.5, char_span, person)
 
     def _same_family(self, role: str, person: _Person) -> bool:
         family = self._role_family(role)
@@ -456,15 +463,17 @@ class CoreferenceReader(AttributionReader):
             return mention.person
         return None
 
+    @functools.cached_property
+    def _prose_paragraphs(self) -> list[bool]:
+        """Whether each paragraph is prose (eight words or more), worked out once per document."""
+        return [self.text.count(" ", s, e) >= 7 for s, e in self.paragraphs]
+
     def _prose_paragraph_start(self, position: int, back: int) -> int:
         """Like _paragraph_start, counting only paragraphs of prose: a web page's furniture between two
         paragraphs ("Join EUobserver today", "... or subscribe as a group") does not put a name out of reach."""
         if not self.paragraphs:
             return 0
-        prose = self.__dict__.get("_prose")
-        if prose is None:  # once per document: whether each paragraph has eight words or more
-            prose = [self.text.count(" ", s, e) >= 7 for s, e in self.paragraphs]
-            self.__dict__["_prose"] = prose
+        prose = self._prose_paragraphs
         number = max(0, bisect_right(self._paragraph_starts, position) - 1)
         if number >= len(self.paragraphs):
             return len(self.text)

@@ -339,8 +339,8 @@ class _Extractor(SceneReader):
         if after - before > 3 or after <= before:
             return False
         return all(
-            is_page_noise(self.text[s:e]) for s, e in self.paragraphs[before + 1 : after] if e - s < 400
-        ) and all(e - s < 400 for s, e in self.paragraphs[before + 1 : after])
+            e - s < 400 and is_page_noise(self.text[s:e]) for s, e in self.paragraphs[before + 1 : after]
+        )
 
     def _trimmed_parts(self, quoted: QuotedSpan) -> list[Span]:
         parts: list[Span] = []
