@@ -10,7 +10,7 @@ from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.lexicon import word_class
 from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes.tokens import _Sentence, _Token
-from counterpoint.ingest.quotes.verbs import SpeechVerbReader
+from counterpoint.ingest.quotes.verbs import SpeechVerbReader, _closes_a_passive
 from counterpoint.ingest.quotes.words import (
     _AUXILIARIES,
     _CLAUSE_JOINERS,
@@ -563,7 +563,13 @@ class PeopleReader(SpeechVerbReader):
             if "," in self.masked[tokens[back].end : tokens[back + 1].start]:
                 break
             if tokens[back].key in _PREPOSITIONS:
-                return False
+                # "The changes were explained in a memo by chief executive Daniel Moreau": a passive's agent is who acted
+                # ("approved by the National Assembly" is an institution's doing, left to the institutions)
+                return (
+                    tokens[back].key == "by"
+                    and not any(t.key in _DETERMINERS for t in tokens[back + 1 : start])
+                    and _closes_a_passive(tokens, back)
+                )
         following = end + 1
         if following >= len(tokens):
             return False

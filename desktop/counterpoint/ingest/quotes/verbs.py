@@ -15,6 +15,15 @@ from counterpoint.ingest.quotes.words import (
 )
 
 
+def _closes_a_passive(tokens: list[_Token], by: int) -> bool:
+    """Whether "by" at tokens[by] closes a passive ("were explained in an email by"), so the name
+    after it is an agent, not a place or a means ("stood by", "by Monday")."""
+    for k in range(by - 1, max(-1, by - 10), -1):
+        if tokens[k].key in ("was", "were", "is", "are", "been", "be", "being"):
+            return k + 1 < by and tokens[k + 1].key.endswith(("ed", "en", "wn", "id", "ld", "ght"))
+    return False
+
+
 class SpeechVerbReader(SentenceReader):
     """Where a speech verb stands in a sentence, and the role words set off beside a name."""
 

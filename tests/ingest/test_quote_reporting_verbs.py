@@ -1,0 +1,50 @@
+"""Attribution through reporting verbs beyond "said" and through a passive's agent (issue 12). Every text here is
+invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpoint.ingest.quotes import extract_quotes
+
+
+def _said(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    "verb", ["disclosed", "revealed", "averred", "lamented", "clarified", "reminded them"]
+)
+def test_reporting_verbs_of_news_copy(verb: str) -> None:
+    text = (
+        "The Lagos State Governor, Kemi Adeyemo, on Friday opened a new clinic in Ikeja.\n\n"
+        f"Governor Adeyemo {verb} at the opening that the clinic “will serve more than forty thousand families”."
+    )
+    assert _said(text) == [("will serve more than forty thousand families", "Kemi Adeyemo")]
+
+
+def test_a_passive_agent_is_who_he_refers_to() -> None:
+    text = (
+        "The job cuts were announced in a memo to staff by chief executive Daniel Moreau.\n"
+        "Orders had doubled during the lockdowns, he wrote.\n"
+        "“We planned for a world that did not arrive, and that was my mistake,” he continued."
+    )
+    assert _said(text) == [
+        ("We planned for a world that did not arrive, and that was my mistake", "Daniel Moreau")
+    ]
+
+
+def test_an_institution_as_agent_is_not_a_person() -> None:
+    text = (
+        "Senator Ruth Alder opposed the bill, which was approved by the National Assembly on Monday.\n"
+        "“It will hurt the families who can least afford it,” she added."
+    )
+    assert _said(text) == [("It will hurt the families who can least afford it", "Ruth Alder")]
+
+
+def test_by_without_a_passive_is_not_an_agent() -> None:
+    text = (
+        "Mayor Ines Duarte spoke to reporters, standing by council leader Tom Hale.\n"
+        "“We will reopen the library before the winter,” she said."
+    )
+    assert _said(text) == [("We will reopen the library before the winter", "Ines Duarte")]
