@@ -48,3 +48,11 @@ def test_by_without_a_passive_is_not_an_agent() -> None:
         "“We will reopen the library before the winter,” she said."
     )
     assert _said(text) == [("We will reopen the library before the winter", "Ines Duarte")]
+
+
+def test_she_skips_a_nearer_name_of_unknown_sex_for_a_woman_of_the_same_sentence() -> None:
+    text = (
+        "Ms Ruiz said the three independents - Bob Katz, Ann Lowe and Tony Wren - had done the country a service.\n\n"
+        "“They asked the questions the opposition would not answer,” she said."
+    )
+    assert _said(text) == [("They asked the questions the opposition would not answer", "Ruiz")]

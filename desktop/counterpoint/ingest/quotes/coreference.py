@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from itertools import islice
+from itertools import islice, takewhile
 
 from counterpoint.ingest.quotes.attribution import AttributionReader
 from counterpoint.ingest.quotes.people import _Mention, _Person, _Speaker
@@ -449,19 +449,29 @@ class CoreferenceReader(AttributionReader):
 
     def _recent_person(self, position: int, gender: str) -> _Person | None:
         floor = self._prose_paragraph_start(position, back=4)
-        for mention in self._mentions_before(position):
-            if mention.position >= position or not mention.subject_like:
-                continue
-            if mention.position < floor:
-                break
+        reach = takewhile(lambda m: m.position >= floor, self._mentions_before(position))
+        candidates = [m for m in reach if m.position < position and m.subject_like]
+        for n, mention in enumerate(candidates):
             if gender and mention.person.gender and mention.person.gender != gender:
                 # "Okonkwo laughs when she hears this": of mother and son, the surname is the one "she" fits
                 fitting = [p for p in mention.others if p.gender in (gender, "")]
                 if len(fitting) == 1:
                     return fitting[0]
                 continue
+            if gender and not mention.person.gender:
+                # "she" when the nearest name's sex is unknown and one of the same sentence is known to be a
+                # woman ("Ms Ruiz said the three independents - Bob Katz and Tony Wren - had…")
+                opening = self._sentence_starts[bisect_right(self._sentence_starts, mention.position) - 1]
+                same_sentence = takewhile(lambda m: m.position >= opening, candidates[n + 1 :])
+                known = next((m for m in same_sentence if m.person.gender == gender), None)
+                if known is not None:
+                    return known.person
             return mention.person
         return None
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
 
     @functools.cached_property
     def _prose_paragraphs(self) -> list[bool]:
