@@ -462,8 +462,10 @@ class CoreferenceReader(AttributionReader):
                 # "she" when the nearest name's sex is unknown and one of the same sentence is known to be a
                 # woman ("Ms Ruiz said the three independents - Bob Katz and Tony Wren - had…")
                 opening = self._sentence_starts[bisect_right(self._sentence_starts, mention.position) - 1]
-                same_sentence = takewhile(lambda m: m.position >= opening, candidates[n + 1 :])
-                known = next((m for m in same_sentence if m.person.gender == gender), None)
+                known = next(
+                    (m for m in candidates[n + 1 :] if m.position >= opening and m.person.gender == gender),
+                    None,
+                )
                 if known is not None:
                     return known.person
             return mention.person
