@@ -56,3 +56,17 @@ def test_she_skips_a_nearer_name_of_unknown_sex_for_a_woman_of_the_same_sentence
         "“They asked the questions the opposition would not answer,” she said."
     )
     assert _said(text) == [("They asked the questions the opposition would not answer", "Ruiz")]
+
+
+def test_the_speaker_quoted_a_few_paragraphs_up_keeps_the_floor() -> None:
+    text = (
+        "Mr Harlow said it was important for the new government to mend ties with its neighbours.\n"
+        "“These things take time, but it is a chance to start again,” he said.\n"
+        "“We sell half of what we grow to them.\n"
+        "“So a good relationship with your biggest customer matters.”\n"
+        "Security was the other reason to talk, he added.\n"
+        "“The biggest power in our region is across that border,” he said."
+    )
+    speakers = [who for _text, who in _said(text)]
+    assert speakers[-1] == "Harlow"
+    assert speakers.count("Harlow") == len(speakers)

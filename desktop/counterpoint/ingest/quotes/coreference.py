@@ -39,12 +39,12 @@ class CoreferenceReader(AttributionReader):
                 institution = self._recent_institution(sentence, start)
                 if institution:
                     return _Speaker(institution, None, 0.7, char_span)
-                last = self._last_speaker
+                last = self._last_speaker or self._floor_speaker
                 if last is not None and last.person is None and last.name[:1].isupper():
                     # '"…," CBT said. "…," it continued.': the institution quoted just before
                     return _Speaker(last.name, None, 0.65, char_span)
             if words[0].key == "they":
-                last = self._last_speaker
+                last = self._last_speaker or self._floor_speaker
                 if last is not None and last.person is None and self._plural_or_institution(last.name):
                     # 'Leaders with the union said in a statement that "…". "…," they said.'
                     return _Speaker(last.name, None, 0.6, char_span)
@@ -57,8 +57,9 @@ class CoreferenceReader(AttributionReader):
             if described is not None:
                 return _Speaker(described.name, None, 0.5, char_span)
             gender = _PRONOUNS[words[0].key]
-            last = self._last_speaker
-            # no one named within reach: the last speaker quoted (a paragraph before at most) keeps the floor
+            last = self._last_speaker or self._floor_speaker
+            # no one named within reach: the last speaker quoted (a few paragraphs before at most) keeps the
+            # floor
             if (
                 person is None
                 and last is not None

@@ -185,6 +185,7 @@ class _Extractor(SceneReader):
         self.by_last_name: dict[str, _Person] = {}
         self.mentions: list[_Mention] = []
         self._last_speaker: _Speaker | None = None  # the speaker of the quotation before, while run() works
+        self._floor_speaker: _Speaker | None = None
         self._mention_positions: list[int] = []
         self._dates_cache: dict[Span, list[tuple[int, int, date, bool]]] = {}
         self._scenes = None
@@ -221,6 +222,13 @@ class _Extractor(SceneReader):
             open_mark = quoted.marks[0][0]
             self._last_speaker = (
                 previous[1] if previous is not None and sentence.paragraph - previous[0] <= 1 else None
+            )
+            # the speaker of a quotation a few paragraphs up, for a "he said" with no name within reach
+            self._floor_speaker = (
+                previous[1]
+                if previous is not None
+                and previous[4][-1][1] >= self._prose_paragraph_start(open_mark, back=4)
+                else None
             )
             speaker = self._attribute(sentence, index)
             said_right_after = speaker is not None and self._said_right_after

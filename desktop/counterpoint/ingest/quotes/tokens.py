@@ -69,6 +69,7 @@ class SentenceReader:
     by_last_name: dict[str, _Person]
     mentions: list[_Mention]
     _last_speaker: _Speaker | None
+    _floor_speaker: _Speaker | None
     _mention_positions: list[int]
     _dates_cache: dict[Span, list[tuple[int, int, date, bool]]]
     _unnamed_attribution: bool
