@@ -70,3 +70,25 @@ def test_the_speaker_quoted_a_few_paragraphs_up_keeps_the_floor() -> None:
     speakers = [who for _text, who in _said(text)]
     assert speakers[-1] == "Harlow"
     assert speakers.count("Harlow") == len(speakers)
+
+
+def test_a_name_before_a_relative_clause_is_the_subject_of_the_verb_after_it() -> None:
+    text = (
+        "Mayor Paula Grant said the pledges were not serious.\n"
+        "Former councillor Tina Rowe, who made headlines for waving a chainsaw on her billboards, went further.\n"
+        "“Anyone who says they are going to cut rates is not telling you the truth,” she said."
+    )
+    assert _said(text) == [
+        ("Anyone who says they are going to cut rates is not telling you the truth", "Tina Rowe")
+    ]
+
+
+def test_a_name_before_a_relative_clause_then_a_preposition_is_no_subject() -> None:
+    text = (
+        "Mayor Paula Grant said the pledges were not serious.\n"
+        "Police arrested Tina Rowe, who had been wanted since March, on Tuesday.\n"
+        "“Anyone who says they are going to cut rates is not telling you the truth,” she said."
+    )
+    assert _said(text) == [
+        ("Anyone who says they are going to cut rates is not telling you the truth", "Paula Grant")
+    ]

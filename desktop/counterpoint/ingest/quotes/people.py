@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from counterpoint.ingest.deadline import check_time
 from counterpoint.ingest.lexicon import word_class
 from counterpoint.ingest.quotemarks import Span
-from counterpoint.ingest.quotes.tokens import _Sentence, _Token
-from counterpoint.ingest.quotes.verbs import SpeechVerbReader, _closes_a_passive
+from counterpoint.ingest.quotes.tokens import _Sentence, _title_case, _Token
+from counterpoint.ingest.quotes.verbs import SpeechVerbReader, _closes_a_passive, _finite_verb_like
 from counterpoint.ingest.quotes.words import (
     _AUXILIARIES,
     _CLAUSE_JOINERS,
@@ -26,15 +26,6 @@ from counterpoint.ingest.quotes.words import (
     _name_like,
     _surname,
 )
-
-
-def _title_case(tokens: list[_Token]) -> bool:
-    """A headline in title case: most words capitalised, including the ones prose leaves in lower case."""
-    words = [t for t in tokens if t.word[:1].isalpha()]
-    if len(words) < 4:
-        return False
-    return sum(t.capitalised for t in words) >= 0.7 * len(words)
-
 
 _LOCATIVES = frozenset(("at", "in", "near", "outside", "inside"))
 
@@ -577,12 +568,15 @@ class PeopleReader(SpeechVerbReader):
             return True  # "Simmons said", "Simmons, said"
         if "," not in self.masked[last.end : tokens[following].start]:
             return False
-        for j in range(following + 1, min(len(tokens), following + 16)):
+        relative = tokens[following].key in ("who", "whose")
+        for j in range(following + 1, min(len(tokens), following + (30 if relative else 16))):
             if "," in self.masked[tokens[j - 1].end : tokens[j].start]:
                 # "Simmons, a bartender, said"; "Andrew Griffith, Economic Secretary, was asked"
-                return bool(self._verb_at(tokens, j)) or (
-                    tokens[j].key in _AUXILIARIES and not tokens[j].capitalised
-                )
+                if self._verb_at(tokens, j) or (tokens[j].key in _AUXILIARIES and not tokens[j].capitalised):
+                    return True
+                # "Councillor Tina Nixon, who made headlines for …, went further": the verb after a relative
+                # clause is the name's (not "…, who was wanted, on Tuesday" nor "…, and his wife")
+                return relative and _finite_verb_like(tokens[j])
         return False
 
     def _last_that_before(self, sentence: _Sentence, index: int) -> int | None:

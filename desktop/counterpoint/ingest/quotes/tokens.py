@@ -214,3 +214,11 @@ class SentenceReader:
     def _adjacent(self, tokens: list[_Token], a: int, b: int) -> bool:
         gap = self.masked[tokens[a].end : tokens[b].start].strip()
         return not gap or (gap == "&" and tokens[a].capitalised and tokens[b].capitalised)
+
+
+def _title_case(tokens: list[_Token]) -> bool:
+    """A headline in title case: most words capitalised, including the ones prose leaves in lower case."""
+    words = [t for t in tokens if t.word[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(t.capitalised for t in words) >= 0.7 * len(words)

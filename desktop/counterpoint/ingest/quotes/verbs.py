@@ -6,9 +6,12 @@ from __future__ import annotations
 from counterpoint.ingest.quotes.tokens import SentenceReader, _Token
 from counterpoint.ingest.quotes.words import (
     _AUXILIARIES,
+    _CLAUSE_JOINERS,
+    _CONNECTORS,
     _DETERMINERS,
     _INVERTED_VERBS,
     _NOUN_MARKERS,
+    _PREPOSITIONS,
     _PRONOUNS,
     _RELATIVE_WORDS,
     _SURE_VERBS,
@@ -22,6 +25,20 @@ def _closes_a_passive(tokens: list[_Token], by: int) -> bool:
         if tokens[k].key in ("was", "were", "is", "are", "been", "be", "being"):
             return k + 1 < by and tokens[k + 1].key.endswith(("ed", "en", "wn", "id", "ld", "ght"))
     return False
+
+
+def _finite_verb_like(token: _Token) -> bool:
+    """A lower-case word that can start a predicate: not a preposition, determiner, joiner or connector."""
+    key = token.key
+    return (
+        not token.capitalised
+        and key.isalpha()
+        and key not in _PREPOSITIONS
+        and key not in _DETERMINERS
+        and key not in _CLAUSE_JOINERS
+        and key not in _CONNECTORS
+        and key not in ("who", "whose", "which", "that", "then", "also")
+    )
 
 
 class SpeechVerbReader(SentenceReader):
