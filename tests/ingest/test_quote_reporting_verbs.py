@@ -92,3 +92,13 @@ def test_a_name_before_a_relative_clause_then_a_preposition_is_no_subject() -> N
     assert _said(text) == [
         ("Anyone who says they are going to cut rates is not telling you the truth", "Paula Grant")
     ]
+
+
+def test_a_heading_line_inside_a_paragraph_ends_where_its_line_does() -> None:
+    text = (
+        "The budget was voted through at the full council meeting last night.\n\n"
+        "Hands off my savings\n"
+        "Cllr Ames seemed unimpressed with the proposal too, saying, “I would not trust this council with my savings.”\n\n"
+        "Cllr Byrne said the proposal read like a party manifesto."
+    )
+    assert _said(text) == [("I would not trust this council with my savings.", "Ames")]

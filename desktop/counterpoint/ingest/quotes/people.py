@@ -322,11 +322,14 @@ class PeopleReader(SpeechVerbReader):
         while j > 0 and start - 1 - j < 10 and self._adjacent(tokens, j - 1, j):
             j -= 1
         words = tokens[j:start]
-        if not words or words[0].key not in _DETERMINERS:
+        # "Minister for Agriculture, Bryan Osei has clarified": a title opening the sentence is a role too
+        opens = j == 0 and bool(words) and words[0].key in self.lex.titles and words[0].capitalised
+        if not words or (words[0].key not in _DETERMINERS and not opens):
             return None
         if not any(w.key in self.lex.titles and w.key not in ("of", "the") for w in words):
             return None
-        return self._phrase(words[1:]) if len(words) > 1 else None
+        words = words if opens else words[1:]
+        return self._phrase(words) if words else None
 
     def _register(self, name: str, role: str | None) -> _Person:
         person = self.people.get(name)

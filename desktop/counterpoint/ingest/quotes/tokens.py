@@ -101,6 +101,12 @@ class SentenceReader:
                 close_ends[close] = index
         sentences: list[_Sentence] = []
         self._stop_run = (0, 0, "")
+        # Sorted positions make the lookups below logarithmic: a long report has thousands of quotations.
+        self._part_starts = sorted(s for q in self.quoted for s, _e in q.parts)
+        self._part_ends = {s: e for q in self.quoted for s, e in q.parts}
+        # Where paragraphs are set off by blank lines and lines are not hard-wrapped, a line of its own inside
+        # a paragraph is a heading or a caption: it ends where the line does ("Hands off\nCllr Ames said")
+        lines_end = self.blank_lines and not self._wrapped
         for number, (p_start, p_end) in enumerate(self.paragraphs):
             check_time()
             start = p_start
@@ -114,6 +120,10 @@ class SentenceReader:
                     boundary = True
                 elif i in close_ends:
                     boundary = self._quote_terminates(close_ends[i], i, p_end)
+                elif ch == "\n" and lines_end and i > start and not self._inside_quote(i):
+                    boundary = self.masked[start:i].rstrip()[-1:] not in ",;:–—-(" and (
+                        self.text[i + 1 : i + 2].isupper() or self.text[i + 1 : i + 2] in "“\"‘'"
+                    )
                 if boundary:
                     sentences.append(_Sentence(start, i + 1, number))
                     start = i + 1
@@ -124,9 +134,6 @@ class SentenceReader:
                 i += 1
             if start < p_end:
                 sentences.append(_Sentence(start, p_end, number))
-        # Sorted positions make the lookups below logarithmic: a long report has thousands of quotations.
-        self._part_starts = sorted(s for q in self.quoted for s, _e in q.parts)
-        self._part_ends = {s: e for q in self.quoted for s, e in q.parts}
         self._mark_positions = sorted({p for q in self.quoted for p in (q.marks[0][0], q.marks[-1][1])})
         for number, sentence in enumerate(sentences):
             check_time()

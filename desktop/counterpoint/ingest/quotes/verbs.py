@@ -98,8 +98,8 @@ class SpeechVerbReader(SentenceReader):
         # "a cardiologist at Mercy Hospital": an appositive led by an article describes the person
         if not words or not (titled or words[0].key in ("a", "an", "the")):
             return None
-        if words[0].key in _RELATIVE_WORDS:
-            return None  # a relative clause, not a role
+        if words[0].key in _RELATIVE_WORDS or words[0].key in _PREPOSITIONS:
+            return None  # a relative clause or a scene ("X, in an interview with the host of …"), not a role
         cut = next((n for n, w in enumerate(words) if w.key in _RELATIVE_WORDS), len(words))
         words = words[:cut]
         while words and words[0].key in _DETERMINERS:
