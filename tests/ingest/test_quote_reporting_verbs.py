@@ -102,3 +102,12 @@ def test_a_heading_line_inside_a_paragraph_ends_where_its_line_does() -> None:
         "Cllr Byrne said the proposal read like a party manifesto."
     )
     assert _said(text) == [("I would not trust this council with my savings.", "Ames")]
+
+
+@pytest.mark.parametrize("title", ["TD", "MLA", "MPP"])
+def test_a_legislators_title_after_a_constituency_is_the_member_written_about(title: str) -> None:
+    text = (
+        f"Ms Nora Keane said the agency had yet to build a single home.\n"
+        f"The Galway West {title} said the delay was “the latest betrayal when it comes to housing”."
+    )
+    assert _said(text) == [("the latest betrayal when it comes to housing", "Nora Keane")]
