@@ -111,3 +111,13 @@ def test_a_legislators_title_after_a_constituency_is_the_member_written_about(ti
         f"The Galway West {title} said the delay was “the latest betrayal when it comes to housing”."
     )
     assert _said(text) == [("the latest betrayal when it comes to housing", "Nora Keane")]
+
+
+def test_a_headline_quotation_then_a_colon_and_a_name() -> None:
+    text = "'Rid the county of waste, finish the ring road': Jane Okafor at Leeds rally\n\nThe leader spoke for an hour."
+    assert _said(text) == [("Rid the county of waste, finish the ring road", "Jane Okafor")]
+
+
+def test_a_quotation_then_a_colon_and_a_lower_case_word_names_no_one() -> None:
+    text = "'Rid the county of waste, finish the ring road': that was the slogan of the campaign in Leeds."
+    assert [who for _text, who in _said(text)] == [None]

@@ -34,6 +34,7 @@ from counterpoint.ingest.quotes.words import (
     _DETERMINERS,
     _OBJECT_VERBS,
     _TITLE_SMALL_WORDS,
+    _name_like,
     _phrases_by_first_word,
 )
 
@@ -387,6 +388,9 @@ class _Extractor(SceneReader):
         first_left = bisect_left(starts, left_limit)
         last_left = bisect_left(starts, open_mark)
         left = list(range(max(first_left, last_left - 40), last_left))
+        headline = self._headline_speaker(sentence, open_mark, close_mark, right)
+        if headline is not None:
+            return headline
         # After the quotation: '"…," Sessions told', '"…," he added', '"…," said Jane Doe', ', according to X'
         for offset, i in enumerate(right):
             if offset > 12:
@@ -460,3 +464,20 @@ class _Extractor(SceneReader):
                 if tokens[i].key in ("he", "she"):
                     return self._resolve(sentence, (i, i), open_mark)
         return None
+
+    def _headline_speaker(
+        self, sentence: _Sentence, open_mark: int, close_mark: int, right: list[int]
+    ) -> _Speaker | None:
+        """'"Rid the country of waste": Jane Okafor at Leeds rally': a headline's quotation, then a colon and the
+        name of who said it."""
+        tokens = sentence.tokens
+        if not right or open_mark != sentence.start:
+            return None
+        if self.masked[close_mark : tokens[right[0]].start].strip(" \t'’\"”") != ":":
+            return None
+        end = right[0]
+        while end + 1 < len(tokens) and tokens[end + 1].capitalised and self._adjacent(tokens, end, end + 1):
+            end += 1
+        if end == right[0] or not all(_name_like(t.word) for t in tokens[right[0] : end + 1]):
+            return None
+        return self._resolve(sentence, (right[0], end), open_mark)
