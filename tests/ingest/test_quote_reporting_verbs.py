@@ -121,3 +121,19 @@ def test_a_headline_quotation_then_a_colon_and_a_name() -> None:
 def test_a_quotation_then_a_colon_and_a_lower_case_word_names_no_one() -> None:
     text = "'Rid the county of waste, finish the ring road': that was the slogan of the campaign in Leeds."
     assert [who for _text, who in _said(text)] == [None]
+
+
+def test_the_role_of_someone_just_written_about_who_has_no_other_role() -> None:
+    text = (
+        "Mike Ward, who was the senior investigating officer in the case, defended the judge after the hearing.\n\n"
+        "‘He is a human being and not a robot,’ said the detective superintendent."
+    )
+    assert _said(text) == [("He is a human being and not a robot", "Mike Ward")]
+
+
+def test_the_role_of_someone_else_is_not_the_person_just_written_about() -> None:
+    text = (
+        "Senator Mike Ward defended the judge after the hearing.\n\n"
+        "‘He is a human being and not a robot,’ said the detective superintendent."
+    )
+    assert _said(text) == [("He is a human being and not a robot", "the detective superintendent")]

@@ -160,6 +160,18 @@ class CoreferenceReader(AttributionReader):
                 )
                 if named:
                     return _Speaker(named, None, 0.6, char_span)
+            if (
+                titles
+                and refers_back
+                and words[0].key == "the"
+                and head.key not in self.lex.organisation_words
+            ):
+                # '"…," said the detective superintendent' after "Mike Ward, who led the inquiry, defended…":
+                # nobody was named with that role, so it describes the person just written about, if they have
+                # no other role (a description in a relative clause is none)
+                person = self._recent_person(position, "")
+                if person is not None and not any(person.roles.values()):
+                    return _Speaker(person.name, self._phrase(words[1:]), 0.5, char_span, person)
             if titles:
                 phrase = re.sub(r"^(?:The|the)\s+(?=[a-z])", "the ", phrase)
                 return _Speaker(phrase, None, 0.5, char_span)
