@@ -137,3 +137,11 @@ def test_the_role_of_someone_else_is_not_the_person_just_written_about() -> None
         "‘He is a human being and not a robot,’ said the detective superintendent."
     )
     assert _said(text) == [("He is a human being and not a robot", "the detective superintendent")]
+
+
+def test_a_list_of_portfolios_before_the_name() -> None:
+    text = (
+        "SINGAPORE — Minister for Culture, Community and Youth Edwin Tan said on Monday that the residents came first.\n"
+        "“We will ensure that our priority is the care of the residents,” said Mr Tan."
+    )
+    assert _said(text) == [("We will ensure that our priority is the care of the residents", "Edwin Tan")]

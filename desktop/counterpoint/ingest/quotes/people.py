@@ -196,6 +196,18 @@ class PeopleReader(SpeechVerbReader):
             return None
         return end
 
+    def _portfolios_then_name(self, words: list[_Token], k: int) -> bool:
+        """Whether the "and" at words[k] joins two portfolios before a name of two or three words ("Minister for
+        Culture, Community and Youth Edwin Tan": "Youth" is a portfolio, not a first name)."""
+        portfolios = word_class("portfolios")
+        return (
+            0 < k
+            and 2 <= len(words) - k - 2 <= 3
+            and words[k - 1].key in portfolios
+            and words[k + 1].key in portfolios
+            and all(w.capitalised and self._word_class(w) == "word" for w in words[k + 2 :])
+        )
+
     def _split_name(self, words: list[_Token]) -> tuple[str | None, str | None, bool]:
         """(name, role, is_organisation) of a capitalised phrase: 'U.S. Attorney General Jeff Sessions'."""
         if not words:
@@ -209,6 +221,8 @@ class PeopleReader(SpeechVerbReader):
         ands = sum(w.key == "and" and not w.capitalised for w in words)
         for k in range(1, len(words) - 1 if ands <= 2 else 1):  # each split reads both sides again
             if words[k].key == "and" and not words[k].capitalised:
+                if self._portfolios_then_name(words, k):
+                    return self._phrase(words[k + 2 :]), self._phrase(words[: k + 2]), False
                 first, r1, org1 = self._split_name(words[:k])
                 second, r2, org2 = self._split_name(words[k + 1 :])
                 one_portfolio = (
@@ -378,7 +392,8 @@ class PeopleReader(SpeechVerbReader):
             for k in range(start + 1, end):
                 if sentence.tokens[k].key == "and" and not sentence.tokens[k].capitalised:
                     split_runs.append((sentence, cut, k - 1))
-                    cut = k + 1
+                    portfolios = self._portfolios_then_name(sentence.tokens[: end + 1], k)
+                    cut = k + 2 if portfolios else k + 1
             split_runs.append((sentence, cut, end))
         runs = split_runs
         for n, (sentence, start, end) in enumerate(runs):
