@@ -183,3 +183,15 @@ def test_sample_dossier(sample_project: Project) -> None:
     statement = sample_project.statements(speaker="Perry Tarrant")[0]
     assert statement.said_on == date(2017, 7, 31) and statement.source_title.startswith("After Trump")
     assert sample_project.sources()[0].publisher == "NBC News"
+
+
+def test_reading_a_project_leaves_its_file_byte_for_byte(project_path: Path) -> None:
+    from counterpoint.store.sample import write_sample
+
+    with Project.open(project_path, create=True) as opened:
+        write_sample(opened)
+    before = project_path.read_bytes()
+    with Project.open(project_path) as opened:
+        assert opened.statements()
+        assert opened.search("police")
+    assert project_path.read_bytes() == before

@@ -281,8 +281,11 @@ class Project(Dossier):
         return project
 
     def close(self) -> None:
+        # statistics are refreshed after writing only: reading a project ("list", "search", a failed import)
+        # leaves its file as it was, byte for byte (a backup or sync tool sees no change)
         with suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA optimize")
+            if self.conn.total_changes:
+                self.conn.execute("PRAGMA optimize")
         self.conn.close()
         key, self._lock_key = self._lock_key, None
         locking.release(key)
