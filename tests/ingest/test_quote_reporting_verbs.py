@@ -145,3 +145,12 @@ def test_a_list_of_portfolios_before_the_name() -> None:
         "“We will ensure that our priority is the care of the residents,” said Mr Tan."
     )
     assert _said(text) == [("We will ensure that our priority is the care of the residents", "Edwin Tan")]
+
+
+def test_a_role_given_to_someone_before_is_theirs_not_the_preceding_names() -> None:
+    text = (
+        "Home Minister Anil Rao on Thursday said the opposition could not return to power.\n\n"
+        "Citing the example of the first woman to lead the court, Meera Pillai, the Home Minister questioned: "
+        "“Who made a woman the chief justice of this country?”"
+    )
+    assert _said(text) == [("Who made a woman the chief justice of this country?", "Anil Rao")]

@@ -71,6 +71,13 @@ class PeopleReader(NameReader):
         words = words if opens else words[1:]
         return self._phrase(words) if words else None
 
+    def _held_by_another(self, role: str, name: str) -> bool:
+        role = role.lower()
+        return any(
+            person.name != name and any(r.lower() == role for r in person.roles)
+            for person in self.people.values()
+        )
+
     def _register(self, name: str, role: str | None) -> _Person:
         person = self.people.get(name)
         if person is None and name.split()[0].lower() in _NAME_PARTICLES:
@@ -151,6 +158,10 @@ class PeopleReader(NameReader):
                 and not self._place_shaped(sentence.tokens, start)
             ):
                 appositive = self._appositive_role(sentence.tokens, end)
+                if appositive and self._held_by_another(appositive, name):
+                    # "…the first tribal President, Droupadi Murmu, the Union Home Minister questioned": a role
+                    # already given to someone else starts a new subject, not an appositive
+                    appositive = None
                 # "The Federal Minister for Information, Pervez Rashid, said": the role before the name
                 before = None if role or appositive else self._role_before(sentence.tokens, start)
                 registered = self._register(name, role or appositive or before)
