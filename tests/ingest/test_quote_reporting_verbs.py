@@ -154,3 +154,20 @@ def test_a_role_given_to_someone_before_is_theirs_not_the_preceding_names() -> N
         "“Who made a woman the chief justice of this country?”"
     )
     assert _said(text) == [("Who made a woman the chief justice of this country?", "Anil Rao")]
+
+
+def test_a_surname_alone_before_a_relative_clause_and_said_is_a_person() -> None:
+    text = (
+        "Justice Rhona Dobbs said the council had failed to consult.\n"
+        "Asked if he was pleased, Gwent, who the judge said is entitled to costs, said: “I am relieved.”\n"
+        "“But it matters, because the council does not understand its duties,” he said."
+    )
+    assert [who for _text, who in _said(text)] == ["Gwent", "Gwent"]
+
+
+def test_the_party_chief_is_the_chairman_named_before() -> None:
+    text = (
+        "Party Chairman Imran Qadir said on Wednesday that a leader should be honest first.\n\n"
+        "The party chief told the workers, “If you want respect in the world, you should speak the truth.”"
+    )
+    assert _said(text) == [("If you want respect in the world, you should speak the truth.", "Imran Qadir")]

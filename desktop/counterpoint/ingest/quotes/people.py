@@ -71,6 +71,24 @@ class PeopleReader(NameReader):
         words = words if opens else words[1:]
         return self._phrase(words) if words else None
 
+    def _speaks_after_a_clause(self, tokens: list[_Token], start: int, end: int) -> bool:
+        """'Gwynn, who the judge said is entitled to costs, said:': one name, then a relative clause set off by
+        commas, then a speech verb: a person (who speaks), though named by the surname alone."""
+        k = end + 1
+        if (
+            start != end
+            or k + 1 >= len(tokens)
+            or tokens[k].key != "who"
+            or not _name_like(tokens[start].word)
+        ):
+            return False
+        if "," not in self.masked[tokens[end].end : tokens[k].start]:
+            return False
+        for j in range(k + 1, min(len(tokens), k + 30)):
+            if "," in self.masked[tokens[j - 1].end : tokens[j].start]:
+                return bool(self._verb_at(tokens, j))
+        return False
+
     def _held_by_another(self, role: str, name: str) -> bool:
         role = role.lower()
         return any(
@@ -153,7 +171,7 @@ class PeopleReader(NameReader):
             if (
                 name
                 and not is_org
-                and (" " in name or honorific)
+                and (" " in name or honorific or self._speaks_after_a_clause(sentence.tokens, start, end))
                 and name[:1].isupper()
                 and not self._place_shaped(sentence.tokens, start)
             ):
