@@ -10,7 +10,10 @@ Reads the data files of Debian's `wordnet-base` (/usr/share/wordnet) and writes 
   its cluster, so indirect antonyms: "tiny" sits under "small", the antonym of "large"), `antonym`
   (synsets holding direct antonyms), `derived` (derivationally related forms: "decline" the verb and the
   noun, "lawful" and "law"), `pertains` (an adverb or adjective and the word it pertains to),
-  `verbgroup` and `entails` (verb groups and entailment).
+  `verbgroup` and `entails` (verb groups and entailment);
+- wordnet30-places.tsv: the names of places WordNet lists as instances in its noun.location file
+  (countries, states, cities, regions: "New Zealand", "Karachi"), for quote import, which must not take
+  "Australia and New Zealand" for a person.
 
 Run it with `make wordnet` (it installs wordnet-base when missing); the output is committed, so the app
 never needs WordNet installed. WordNet's licence ships beside the output (wordnet30-LICENSE).
@@ -80,6 +83,28 @@ def relations(src: Path, wanted: set[str]) -> set[tuple[str, str, str]]:
     return out
 
 
+def places(src: Path) -> list[str]:
+    """Proper names of noun.location synsets (lexicographer file 15) that are instances of something."""
+    names: set[str] = set()
+    for line in (src / "data.noun").read_text("utf-8", errors="replace").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        if fields[1] != "15":
+            continue
+        count = int(fields[3], 16)
+        words = [fields[4 + 2 * k] for k in range(count)]
+        pointers_at = 4 + 2 * count
+        pointers = [fields[pointers_at + 1 + 4 * k] for k in range(int(fields[pointers_at]))]
+        if "@i" not in pointers:
+            continue
+        for word in words:
+            word = word.split("(")[0].replace("_", " ")
+            if word[:1].isupper():
+                names.add(word)
+    return sorted(names)
+
+
 def main(src: Path, dest: Path) -> None:
     # the engine looks words up one token at a time: multi-word lemmas ("law_enforcement") are never met
     rows = [r for r in senses(src) if "_" not in r[0]]
@@ -101,6 +126,10 @@ def main(src: Path, dest: Path) -> None:
         f.write(header + "# synset\trelation\tsynset\n")
         for here, rel, there in sorted(rels):
             f.write(f"{here}\t{rel}\t{there}\n")
+    with (dest / "wordnet30-places.tsv").open("w", encoding="utf-8") as f:
+        f.write(header + "# the name of a place (an instance in WordNet's noun.location)\n")
+        for name in places(src):
+            f.write(f"{name}\n")
 
 
 def write_compact(dest: Path) -> None:

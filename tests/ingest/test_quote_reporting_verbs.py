@@ -171,3 +171,12 @@ def test_the_party_chief_is_the_chairman_named_before() -> None:
         "The party chief told the workers, “If you want respect in the world, you should speak the truth.”"
     )
     assert _said(text) == [("If you want respect in the world, you should speak the truth.", "Imran Qadir")]
+
+
+def test_places_of_two_words_are_not_people() -> None:
+    text = (
+        "Chief executive Grant Fellows told the annual general meeting that the year had gone to plan.\n\n"
+        "The company said there was uncertainty around investment in Australia and New Zealand.\n\n"
+        "“We do anticipate that competition for work will increase,” he said."
+    )
+    assert _said(text) == [("We do anticipate that competition for work will increase", "Grant Fellows")]

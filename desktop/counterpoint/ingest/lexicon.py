@@ -78,3 +78,15 @@ def word_map(name: str) -> dict[str, str]:
     if not found:
         raise ValueError(f"the attribution word class {name!r} is empty")
     return found
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Names of places of more than one word, lower case ("new zealand", "hong kong"), from WordNet 3.0's
+    noun.location instances (lexicons/wordnet/wordnet30-places.tsv, made by tools/wordnet_extract.py): a
+    capitalised run that is one of them is a place, never a person."""
+    path = resources.files("counterpoint.resources").joinpath("lexicons", "wordnet", "wordnet30-places.tsv")
+    lines = path.read_text("utf-8").splitlines()
+    return frozenset(
+        line.strip().lower() for line in lines if " " in line.strip() and not line.startswith("#")
+    )

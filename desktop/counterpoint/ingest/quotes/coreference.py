@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import islice, takewhile
 
+from counterpoint.ingest.lexicon import place_names
 from counterpoint.ingest.quotes.attribution import AttributionReader
 from counterpoint.ingest.quotes.people import _Mention, _Person, _Speaker
 from counterpoint.ingest.quotes.tokens import _Sentence, _Token
@@ -249,6 +250,10 @@ class CoreferenceReader(AttributionReader):
                     return written_about
             return _Speaker(role, None, 0.4, char_span) if role else None
         role = role or self._appositive_role(tokens, end) or self._role_before(tokens, start)
+        if name.lower() in place_names():
+            return _Speaker(
+                name, None, 0.6, char_span
+            )  # "New Zealand said": a country speaks, as an institution
         if " " in name and not name[:1].islower():  # "de Vries" alone is Pieter de Vries's surname
             person = self.people.get(name) or self._register(name, role)
             if role and role not in person.roles:

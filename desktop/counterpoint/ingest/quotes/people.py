@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from counterpoint.ingest.deadline import check_time
+from counterpoint.ingest.lexicon import place_names
 from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes.names import NameReader
 from counterpoint.ingest.quotes.tokens import _Sentence, _title_case, _Token
@@ -162,6 +163,7 @@ class PeopleReader(NameReader):
                     and len(partner) == 2
                     and all(_name_like(t.word) and self._word_class(t) == "word" for t in (first, *partner))
                     and first.key not in self.lex.not_names
+                    and self._phrase(partner).lower() not in place_names()  # "Australia and New Zealand"
                 ):
                     self._register(f"{first.word} {partner[-1].word}", None)
         for sentence, start, end in runs:
@@ -174,6 +176,7 @@ class PeopleReader(NameReader):
                 and (" " in name or honorific or self._speaks_after_a_clause(sentence.tokens, start, end))
                 and name[:1].isupper()
                 and not self._place_shaped(sentence.tokens, start)
+                and name.lower() not in place_names()
             ):
                 appositive = self._appositive_role(sentence.tokens, end)
                 if appositive and self._held_by_another(appositive, name):
