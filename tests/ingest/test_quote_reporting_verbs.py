@@ -180,3 +180,12 @@ def test_places_of_two_words_are_not_people() -> None:
         "“We do anticipate that competition for work will increase,” he said."
     )
     assert _said(text) == [("We do anticipate that competition for work will increase", "Grant Fellows")]
+
+
+def test_the_doer_of_a_motion_is_who_he_refers_to() -> None:
+    text = (
+        "Mayor Joan Terry applauded the council's decision on Wednesday.\n\n"
+        "A motion by Councillor Josh Mallow to shelve the subway extension failed. He says the relief line should come first.\n\n"
+        "“We have a problem. The current system is overcrowded and we need to relieve that now.”"
+    )
+    assert _said(text) == [("We have a problem. The current system is overcrowded and we need to relieve that now.", "Josh Mallow")]

@@ -18,9 +18,17 @@ from counterpoint.ingest.quotes.words import (
 )
 
 
+# Nouns of an act whose doer "by" names ("a motion by Councillor X", "a statement by X"): X acted.
+_ACTS = frozenset(
+    ("motion", "proposal", "bill", "amendment", "statement", "letter", "speech", "bid", "request", "plan", "post")
+)
+
+
 def _closes_a_passive(tokens: list[_Token], by: int) -> bool:
-    """Whether "by" at tokens[by] closes a passive ("were explained in an email by"), so the name
-    after it is an agent, not a place or a means ("stood by", "by Monday")."""
+    """Whether "by" at tokens[by] closes a passive ("were explained in an email by") or follows an act ("a
+    motion by"), so the name after it is an agent, not a place or a means ("stood by", "by Monday")."""
+    if by > 0 and tokens[by - 1].key in _ACTS:
+        return True
     for k in range(by - 1, max(-1, by - 10), -1):
         if tokens[k].key in ("was", "were", "is", "are", "been", "be", "being"):
             return k + 1 < by and tokens[k + 1].key.endswith(("ed", "en", "wn", "id", "ld", "ght"))
