@@ -17,10 +17,21 @@ from counterpoint.ingest.quotes.words import (
     _SURE_VERBS,
 )
 
-
 # Nouns of an act whose doer "by" names ("a motion by Councillor X", "a statement by X"): X acted.
 _ACTS = frozenset(
-    ("motion", "proposal", "bill", "amendment", "statement", "letter", "speech", "bid", "request", "plan", "post")
+    (
+        "motion",
+        "proposal",
+        "bill",
+        "amendment",
+        "statement",
+        "letter",
+        "speech",
+        "bid",
+        "request",
+        "plan",
+        "post",
+    )
 )
 
 
