@@ -188,4 +188,23 @@ def test_the_doer_of_a_motion_is_who_he_refers_to() -> None:
         "A motion by Councillor Josh Mallow to shelve the subway extension failed. He says the relief line should come first.\n\n"
         "“We have a problem. The current system is overcrowded and we need to relieve that now.”"
     )
-    assert _said(text) == [("We have a problem. The current system is overcrowded and we need to relieve that now.", "Josh Mallow")]
+    assert _said(text) == [
+        (
+            "We have a problem. The current system is overcrowded and we need to relieve that now.",
+            "Josh Mallow",
+        )
+    ]
+
+
+def test_names_listed_before_a_plural_verb_are_nobody_he_can_mean() -> None:
+    text = (
+        "Chief Minister Murad Ali Khan said executive work belonged to the government.\n\n"
+        "The city's stakeholders Awami Unity Party, Tehreek-i-Nau and Qaumi Movement-Pakistan have agreed to joint measures.\n\n"
+        "“Sindh is our mother and we will stand firm if someone talks about tearing it apart,” he said."
+    )
+    assert _said(text) == [
+        (
+            "Sindh is our mother and we will stand firm if someone talks about tearing it apart",
+            "Murad Ali Khan",
+        )
+    ]

@@ -31,7 +31,10 @@ class NameReader(SpeechVerbReader):
             return "honorific"
         if key in self.lex.titles or key.rstrip(".") in self.lex.titles or _OCCUPATION.search(key):
             return "title"
-        if key in self.lex.organisation_words:
+        if key in self.lex.organisation_words or (
+            "-" in key
+            and any(part in self.lex.organisation_words for part in key.split("-"))  # "Movement-Pakistan"
+        ):
             return "org"
         if len(token.word) >= 2 and token.word.isupper() and not re.fullmatch(r"[A-Z]\.", token.word):
             return "org"  # an acronym: NOBLE, FBI, U.S. (an initial, "F.", belongs to a name)

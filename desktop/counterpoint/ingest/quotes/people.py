@@ -302,6 +302,8 @@ class PeopleReader(NameReader):
         last = tokens[end]
         if last.word.endswith(("'s", "’s")) or self.masked[last.end : last.end + 1] in ("'", "’"):
             return False  # a possessive: "Trump's comments"
+        if self._in_a_list_of_names(tokens, start, end):
+            return False  # "the PPP, Pakistan Tehreek-i-Insaf and the MQM have agreed": no one "he" can mean
         if start == 0:
             return True
         that = self._last_that_before(sentence, start)
@@ -354,6 +356,15 @@ class PeopleReader(NameReader):
                 # clause is the name's (not "…, who was wanted, on Tuesday" nor "…, and his wife")
                 return relative and _finite_verb_like(tokens[j])
         return False
+
+    def _in_a_list_of_names(self, tokens: list[_Token], start: int, end: int) -> bool:
+        """Whether the name is one of several joined by "and" before a plural verb ("A, B and C have agreed")."""
+        joined = start >= 2 and tokens[start - 1].key == "and" and tokens[start - 2].capitalised
+        k = end + 1
+        while k < len(tokens) and k - end < 8 and (tokens[k].capitalised or tokens[k].key == "and"):
+            joined = joined or tokens[k].key == "and"
+            k += 1  # over the names listed after this one
+        return joined and k < len(tokens) and tokens[k].key in ("have", "are", "were", "say", "agree")
 
     def _last_that_before(self, sentence: _Sentence, index: int) -> int | None:
         """The index of the last token "that" before tokens[index], from the sentence's list of them (made
