@@ -267,3 +267,19 @@ def test_a_role_before_the_name_lets_the_minister_refer_back() -> None:
 def test_malaysian_honours_are_not_part_of_the_name() -> None:
     text = "“To say so is pure ignorance,” said Prime Minister Datuk Seri Najib Razak."
     assert _said(text) == [("To say so is pure ignorance", "Najib Razak")]
+
+
+def test_straight_marks_run_on_one_paragraph_a_line_credited_at_the_end() -> None:
+    text = (
+        "KUALA LUMPUR: Housing Minister Tan Ah Kow has demanded that critics of the kiosk scheme apologise.\n\n"
+        "He made the call after the commission found no wrongdoing in the project.\n"
+        '"There were allegations that this was a white elephant project. So we invited the commission in.\n'
+        '"We provided all the documents the commission asked for.\n'
+        '"We believe the work of civil servants must be respected," he said in Parliament today.\n'
+        "Tan said this in reply to a question from the opposition."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Tan Ah Kow"]
+    assert quotes[0].text.startswith("There were allegations")
+    assert "We provided all the documents" in quotes[0].text
+    assert quotes[0].text.endswith("must be respected")

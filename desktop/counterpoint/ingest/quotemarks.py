@@ -28,7 +28,7 @@ class QuotedSpan:
     single: bool = False
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?])[ \t]*\n[ \t]*(?=[“„«][^\s“„«])")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?])[ \t]*\n[ \t]*(?=[“„«\"][^\s“„«\"])")
 _DOUBLED = re.compile(r"(?<!')''(?!')")
 _GRAVES = re.compile(r"(?<!`)``(?=[^\s`])")
 
@@ -60,8 +60,9 @@ def paragraph_spans(text: str) -> list[Span]:
     """Paragraphs: separated by blank lines when the text has any; otherwise by line breaks, except where
     the lines are hard-wrapped (text from a PDF): there a break inside a sentence does not end a paragraph."""
     if re.search(r"\n[ \t]*\n", text):
-        # a blank line ends a paragraph; so does a line break after a full stop before an opening curly mark,
-        # the run-on convention of copy that writes one quoted paragraph a line ('…infrastructure.\n“It is…')
+        # a blank line ends a paragraph; so does a line break after a full stop before an opening mark, the
+        # run-on convention of copy that writes one quoted paragraph a line ('…infrastructure.\n“It is…',
+        # '…investigation.\n"We provided…')
         breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
     else:
         breaks = _line_breaks(text)

@@ -232,6 +232,9 @@ class _Extractor(SceneReader):
                 else None
             )
             speaker = self._attribute(sentence, index)
+            run_on = None if speaker is not None else self._run_on_speaker(sentence, index)
+            if run_on is not None and (run_on.person is not None or run_on.name[:1].isupper()):
+                speaker = run_on  # a role alone ("the former minister said") waits for a name from before
             said_right_after = speaker is not None and self._said_right_after
             unnamed = speaker is None and self._unnamed_attribution
             merged = False
@@ -275,6 +278,7 @@ class _Extractor(SceneReader):
                     or self._previous_sentence_subject(sentence, open_mark, p_start)
                     or self._described_subject(sentence, open_mark)
                     or self._statement_owner(sentence, open_mark, p_start)
+                    or run_on
                 )
             words = sum(len(self.text[s:e].split()) for s, e in parts)
             if not merged and _looks_like_a_name(self.text, parts):
@@ -392,38 +396,9 @@ class _Extractor(SceneReader):
         if headline is not None:
             return headline
         # After the quotation: '"…," Sessions told', '"…," he added', '"…," said Jane Doe', ', according to X'
-        for offset, i in enumerate(right):
-            if offset > 12:
-                break
-            n = self._verb_at(tokens, i)
-            if not n:
-                continue
-            if tokens[i].key == "according" or i == right[0]:
-                span = self._speaker_after(tokens, i + n)
-            else:
-                span = self._speaker_before(tokens, i)
-                if span is not None and span[0] != right[0]:
-                    between = tokens[right[0] : span[0]]
-                    if any(t.key in _CLAUSE_OPENERS and not t.capitalised for t in between):
-                        span = None  # '"…," even as France signalled it would': another clause's subject
-                    elif "," in self.masked[close_mark : tokens[span[0]].start]:
-                        pass
-                    elif len(between) <= 3 and all(
-                        (not t.capitalised or t.key in _DETERMINERS or t.key in self.lex.honorifics)
-                        and t.key not in self.lex.not_names - _DETERMINERS
-                        for t in between
-                    ):
-                        span = (right[0], span[1])  # '"…," meteorologist Dana Ortiz said'
-                    else:
-                        span = None
-            if span is not None:
-                speaker = self._resolve(sentence, span, open_mark)
-                if speaker is not None:
-                    self._said_right_after = offset <= 3
-                    return speaker
-            # '"…," the statement said': someone is credited, but not someone we can name
-            self._unnamed_attribution = offset <= 3
-            break
+        after = self._speaker_right_of(sentence, right, open_mark, close_mark)
+        if after is not None:
+            return after
         # Before it: 'NOBLE President Perry Tarrant said, "…"', 'Rosenberg said the remarks "…"'
         for i in reversed(left):
             n = self._verb_at(tokens, i)
@@ -464,6 +439,61 @@ class _Extractor(SceneReader):
                 if tokens[i].key in ("he", "she"):
                     return self._resolve(sentence, (i, i), open_mark)
         return None
+
+    def _speaker_right_of(
+        self, sentence: _Sentence, right: list[int], open_mark: int, close_mark: int
+    ) -> _Speaker | None:
+        """The speaker a speech verb just after the quotation names ('"…," Sessions told', '"…," said Jane
+        Doe'); sets _unnamed_attribution when the verb credits someone we cannot name ('the statement said')."""
+        tokens = sentence.tokens
+        for offset, i in enumerate(right):
+            if offset > 12:
+                break
+            n = self._verb_at(tokens, i)
+            if not n:
+                continue
+            if tokens[i].key == "according" or i == right[0]:
+                span = self._speaker_after(tokens, i + n)
+            else:
+                span = self._speaker_before(tokens, i)
+                if span is not None and span[0] != right[0]:
+                    between = tokens[right[0] : span[0]]
+                    if any(t.key in _CLAUSE_OPENERS and not t.capitalised for t in between):
+                        span = None  # '"…," even as France signalled it would': another clause's subject
+                    elif "," in self.masked[close_mark : tokens[span[0]].start]:
+                        pass
+                    elif len(between) <= 3 and all(
+                        (not t.capitalised or t.key in _DETERMINERS or t.key in self.lex.honorifics)
+                        and t.key not in self.lex.not_names - _DETERMINERS
+                        for t in between
+                    ):
+                        span = (right[0], span[1])  # '"…," meteorologist Dana Ortiz said'
+                    else:
+                        span = None
+            if span is not None:
+                speaker = self._resolve(sentence, span, open_mark)
+                if speaker is not None:
+                    self._said_right_after = offset <= 3
+                    return speaker
+            # '"…," the statement said': someone is credited, but not someone we can name
+            self._unnamed_attribution = offset <= 3
+            break
+        return None
+
+    def _run_on_speaker(self, home: _Sentence, index: int) -> _Speaker | None:
+        """'"…\n"…\n"…," he said': a quotation run on over paragraphs, each opened with a mark and only the
+        last one closed, credited after its close in the sentence that holds the closing mark."""
+        quoted = self.quoted[index]
+        close_mark = quoted.marks[-1][1]
+        if close_mark <= home.end:
+            return None
+        closing = self.sentences[bisect_right(self._sentence_starts, close_mark) - 1]
+        if closing.quotes and self.quoted[closing.quotes[0]].marks[0][0] < close_mark:
+            return None  # the closing sentence holds a quotation of its own
+        starts = closing.token_starts()
+        first_right = bisect_right(starts, close_mark)
+        right = list(range(first_right, min(len(closing.tokens), first_right + 14)))
+        return self._speaker_right_of(closing, right, quoted.marks[-1][0], close_mark)
 
     def _headline_speaker(
         self, sentence: _Sentence, open_mark: int, close_mark: int, right: list[int]
