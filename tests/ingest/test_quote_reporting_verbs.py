@@ -208,3 +208,14 @@ def test_names_listed_before_a_plural_verb_are_nobody_he_can_mean() -> None:
             "Murad Ali Khan",
         )
     ]
+
+
+def test_a_possessive_phrase_before_would_is_no_speaker() -> None:
+    text = (
+        "The union's general secretary Mick Lane accused the government of “refusing to lift a finger” and "
+        "pledged his members would “continue their campaign for a fair deal for workers”."
+    )
+    assert _said(text) == [
+        ("refusing to lift a finger", "Mick Lane"),
+        ("continue their campaign for a fair deal for workers", "Mick Lane"),
+    ]

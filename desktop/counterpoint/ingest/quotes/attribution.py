@@ -271,7 +271,15 @@ class AttributionReader(PeopleReader):
                     break
                 if not nxt.capitalised and nxt.key.endswith("ed") and nxt.key not in self.lex.titles:
                     break
+                if nxt.key in _AUXILIARIES and not nxt.capitalised:
+                    break
                 end += 1
+            if (
+                end + 1 < len(tokens)
+                and tokens[end + 1].key in _AUXILIARIES
+                and not tokens[end + 1].capitalised
+            ):
+                return None  # "pledged his members would “continue…”": the subject of a clause, not a speaker
             named = self._appositive_name(tokens, end)
             return named if named is not None else (after, end)
         if (not token.capitalised or token.key in self.lex.not_names) and token.key not in self.lex.titles:
