@@ -219,3 +219,20 @@ def test_a_possessive_phrase_before_would_is_no_speaker() -> None:
         ("refusing to lift a finger", "Mick Lane"),
         ("continue their campaign for a fair deal for workers", "Mick Lane"),
     ]
+
+
+def test_an_outlet_quoted_someone_as_saying() -> None:
+    text = "“I apologise for that line, it was never meant to hurt anyone,” TODAY quoted Dr Yusof Salleh as saying."
+    assert _said(text) == [("I apologise for that line, it was never meant to hurt anyone", "Yusof Salleh")]
+
+
+def test_a_name_after_a_description_with_for_is_the_subject_of_the_verb_right_after() -> None:
+    text = (
+        "Coun Carmel Hart (Lib Dem) added that the street was busy.\n\n"
+        "The authority's portfolio-holder for transport and planning Richard Lowes claimed that the charges were fair.\n\n"
+        "He said: “We are not sitting here thinking what we can do to make life difficult.”"
+    )
+    assert _said(text)[-1] == (
+        "We are not sitting here thinking what we can do to make life difficult.",
+        "Richard Lowes",
+    )

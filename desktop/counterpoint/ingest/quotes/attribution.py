@@ -28,6 +28,9 @@ class AttributionReader(PeopleReader):
 
     def _speaker_before(self, tokens: list[_Token], verb: int) -> tuple[int, int] | None:
         """Token range (start, end inclusive) of the subject before a speech verb, appositive skipped."""
+        quoted = self._quoted_as_saying(tokens, verb)
+        if quoted is not None:
+            return quoted
         i = verb - 1
         if (
             i > 0
@@ -172,6 +175,17 @@ class AttributionReader(PeopleReader):
                 ):
                     return j, i
                 break
+        return None
+
+    @staticmethod
+    def _quoted_as_saying(tokens: list[_Token], verb: int) -> tuple[int, int] | None:
+        """'TODAY quoted Dr Yaacob as saying': the one quoted, between "quoted" and "as saying"."""
+        if verb < 3 or tokens[verb].key != "saying" or tokens[verb - 1].key != "as":
+            return None
+        end = verb - 2
+        for j in range(end, max(0, end - 6), -1):
+            if tokens[j - 1].key in ("quoted", "quotes", "quoting"):
+                return (j, end) if tokens[j].capitalised or tokens[j].key in _DETERMINERS else None
         return None
 
     def _listed_places_before(self, tokens: list[_Token], start: int) -> tuple[int, int] | None:

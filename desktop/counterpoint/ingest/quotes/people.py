@@ -326,6 +326,12 @@ class PeopleReader(NameReader):
                 if start - 1 - first >= 2 and not any(t.key in self.lex.titles for t in names):
                     return self._subject_like(sentence, first, start - 2)
             return True
+        if (
+            end + 1 < len(tokens)
+            and self._verb_at(tokens, end + 1)
+            and not self.masked[last.end : tokens[end + 1].start].strip()
+        ):
+            return True  # "The portfolio-holder for transport and planning Richard Lewis claimed"
         # "Another witness, bartender Kayla Simmons, said": the name is the subject of the speech verb,
         # unless a preposition makes it an object ("founder of the game studio Pixel Forge, said").
         for back in range(start - 1, max(-1, start - 8), -1):

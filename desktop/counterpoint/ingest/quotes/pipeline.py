@@ -454,6 +454,8 @@ class _Extractor(SceneReader):
                 continue
             if tokens[i].key == "according" or i == right[0]:
                 span = self._speaker_after(tokens, i + n)
+            elif self._quoted_as_saying(tokens, i) is not None:
+                span = self._quoted_as_saying(tokens, i)  # '"…," TODAY quoted Dr Yaacob as saying'
             else:
                 span = self._speaker_before(tokens, i)
                 if span is not None and span[0] != right[0]:
