@@ -236,3 +236,12 @@ def test_a_name_after_a_description_with_for_is_the_subject_of_the_verb_right_af
         "We are not sitting here thinking what we can do to make life difficult.",
         "Richard Lowes",
     )
+
+
+def test_a_person_named_in_the_same_sentence_outranks_an_earlier_description() -> None:
+    text = (
+        'A state magistrate has accused the territory\'s top court of placing him in "handcuffs".\n\n'
+        'In a recording obtained by the broadcaster, Magistrate Roger Clissold labelled the intrusion as "rude" '
+        'and said he did not appreciate "being told what to do by another jurisdiction".'
+    )
+    assert _said(text)[-1] == ("being told what to do by another jurisdiction", "Roger Clissold")

@@ -366,7 +366,7 @@ class CoreferenceReader(ReachReader):
                 if head is not None and (not described or tokens[span[1]].key != head):
                     continue
                 start = tokens[span[0]].start
-                if self._named_between(start, sentence.start if head is None else position, head, person):
+                if self._named_between(start, position, head, person):
                     return None
                 speaker = self._resolve(earlier, span, start)
                 return speaker if speaker is not None and speaker.person is None else None
