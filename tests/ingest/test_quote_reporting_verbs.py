@@ -245,3 +245,28 @@ def test_a_person_named_in_the_same_sentence_outranks_an_earlier_description() -
         'and said he did not appreciate "being told what to do by another jurisdiction".'
     )
     assert _said(text)[-1] == ("being told what to do by another jurisdiction", "Roger Clissold")
+
+
+def test_a_quotation_paragraph_continues_the_reported_speaker_over_a_sentence_naming_no_one() -> None:
+    text = (
+        "KUALA LUMPUR — Media attention was kept low during the visit, Senior Minister Ismail Sabri Yusof said today.\n\n"
+        "The minister explained that the visit was necessary as diplomatic ties must be kept.\n\n"
+        "The borders are technically closed to foreign visitors.\n\n"
+        "Advertisement\n\n"
+        "“Government to government relations must continue, with every precaution in place.”"
+    )
+    assert _said(text) == [
+        (
+            "Government to government relations must continue, with every precaution in place.",
+            "Ismail Sabri Yusof",
+        )
+    ]
+
+
+def test_a_quotation_paragraph_after_a_sentence_naming_someone_else_is_not_continued() -> None:
+    text = (
+        "Senior Minister Ismail Sabri Yusof said the visit was necessary.\n\n"
+        "Opposition leader Anwar Hamid was not convinced.\n\n"
+        "“Government to government relations must continue, with every precaution in place.”"
+    )
+    assert _said(text)[-1][1] != "Ismail Sabri Yusof"

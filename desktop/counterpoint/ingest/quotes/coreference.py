@@ -541,9 +541,21 @@ class CoreferenceReader(ReachReader):
             return None  # only a quotation that makes up its sentence continues the one before
         if earlier.paragraph != sentence.paragraph and self.paragraphs[sentence.paragraph][0] != first_quote:
             return None
-        if earlier.paragraph < sentence.paragraph - 1:
-            return None
-        speaker = self._speaker_in_sentence(earlier)
-        if speaker is None:
-            return None
-        return _Speaker(speaker.name, speaker.role, 0.6, speaker.span, speaker.person)
+        # over sentences that name nobody and quote nothing ("Malaysia's borders are closed.", "Advertisement"):
+        # 'The minister explained that …, adding that …. Borders are closed. "…"' continues the minister
+        floor = self._prose_paragraph_start(sentence.start, back=2)
+        for number in range(position - 1, max(-1, position - 4), -1):
+            earlier = self.sentences[number]
+            if earlier.start < floor or (
+                number == position - 1 and earlier.paragraph < sentence.paragraph - 1
+            ):
+                return None
+            speaker = self._speaker_in_sentence(earlier)
+            if speaker is not None:
+                return _Speaker(speaker.name, speaker.role, 0.6 if number == position - 1 else 0.5, speaker.span,
+                                speaker.person)  # fmt: skip
+            at = bisect_left(self._mention_positions, earlier.start)
+            named = at < len(self.mentions) and self.mentions[at].position < earlier.end
+            if named or earlier.quotes:
+                return None
+        return None
