@@ -270,3 +270,19 @@ def test_a_quotation_paragraph_after_a_sentence_naming_someone_else_is_not_conti
         "“Government to government relations must continue, with every precaution in place.”"
     )
     assert _said(text)[-1][1] != "Ismail Sabri Yusof"
+
+
+def test_the_cm_is_the_chief_minister_named_before() -> None:
+    text = (
+        "KARACHI: Chief Minister Sindh, Syed Murad Ali Khan, inaugurated the exhibition on Friday.\n\n"
+        "The CM praised the exhibition, calling it “a reflection of the city’s potential”."
+    )
+    assert _said(text) == [("a reflection of the city’s potential", "Syed Murad Ali Khan")]
+
+
+def test_a_described_surname_is_the_person_of_that_surname() -> None:
+    text = (
+        "Chief Minister Shivraj Singh Chouhan will fast from Saturday.\n\n"
+        "“I will sit on an indefinite fast until peace returns,” a visibly upset Chouhan said."
+    )
+    assert _said(text) == [("I will sit on an indefinite fast until peace returns", "Shivraj Singh Chouhan")]

@@ -198,7 +198,10 @@ class CoreferenceReader(ReachReader):
                 tail -= 1
             middle = words[1:tail]
             if (
-                len(words) - tail >= 2
+                (
+                    len(words) - tail >= 2
+                    or (len(words) - tail == 1 and _surname(words[-1].word) in self.by_last_name)
+                )
                 and words[0].key in ("a", "an")
                 and all(not w.capitalised for w in middle)
                 and not any(
