@@ -286,3 +286,16 @@ def test_a_described_surname_is_the_person_of_that_surname() -> None:
         "“I will sit on an indefinite fast until peace returns,” a visibly upset Chouhan said."
     )
     assert _said(text) == [("I will sit on an indefinite fast until peace returns", "Shivraj Singh Chouhan")]
+
+
+def test_the_statement_reads_is_the_one_it_was_by() -> None:
+    text = (
+        "In a statement by Alhaji Lai Ahmed, the party explained its governors' absence.\n"
+        "The statement reads, “On Wednesday, the Presidency called to say that the meeting had been called off.”"
+    )
+    assert _said(text) == [
+        (
+            "On Wednesday, the Presidency called to say that the meeting had been called off.",
+            "Alhaji Lai Ahmed",
+        )
+    ]

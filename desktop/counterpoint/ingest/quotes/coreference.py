@@ -187,7 +187,7 @@ class CoreferenceReader(ReachReader):
                 if person is not None:
                     return _Speaker(person.name, person.role(), 0.6, char_span, person)
             if words[0].key == "the" and len(words) == 2 and head.key in self.lex.occasions:
-                issuer = self._issuer_of(sentence, head.key, position)
+                issuer = self._issuer_of(sentence, head.key, char_span[0])
                 if issuer is not None:
                     return _Speaker(issuer.name, issuer.role, 0.6, char_span, issuer.person)
             return None
@@ -332,6 +332,19 @@ class CoreferenceReader(ReachReader):
                 for n, t in enumerate(tokens)
             ):
                 continue
+            for n, token in enumerate(tokens[:-2]):
+                if token.key == noun and tokens[n + 1].key == "by" and tokens[n + 2].capitalised:
+                    # "In a statement by Alhaji Lai Mohammed, the party explained …": the one it is by
+                    end = n + 2
+                    while (
+                        end + 1 < len(tokens)
+                        and tokens[end + 1].capitalised
+                        and self._adjacent(tokens, end, end + 1)
+                    ):
+                        end += 1
+                    by = self._resolve(earlier, (n + 2, end), tokens[n + 2].start)
+                    if by is not None and by.person is not None:
+                        return by
             for i in range(len(tokens)):
                 if self._verb_at(tokens, i) and tokens[i].key != "according":
                     span = self._speaker_before(tokens, i)
