@@ -299,3 +299,12 @@ def test_the_statement_reads_is_the_one_it_was_by() -> None:
             "Alhaji Lai Ahmed",
         )
     ]
+
+
+def test_a_name_after_two_portfolios_joined_by_and_is_no_new_subject() -> None:
+    text = (
+        "Education Cabinet Secretary Jacob Kamau on Thursday urged the public to let ministers work.\n\n"
+        "He also came out in defence of Devolution and Planning Cabinet Secretary Anne Wanjiru, whose removal is sought.\n\n"
+        "“You can be hit left and right without facts,” he said."
+    )
+    assert _said(text) == [("You can be hit left and right without facts", "Jacob Kamau")]

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from counterpoint.ingest.deadline import check_time
-from counterpoint.ingest.lexicon import place_names
+from counterpoint.ingest.lexicon import place_names, word_class
 from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes.names import NameReader
 from counterpoint.ingest.quotes.tokens import _Sentence, _title_case, _Token
@@ -317,7 +317,10 @@ class PeopleReader(NameReader):
         # ...but not after a closing bracket: "led by the Unity Party (UP) chief Ann Lee" is an object still
         if gap.strip().strip(")]") or self._quote_between(previous.end, tokens[start].start):
             return True
-        if previous.key in _CLAUSE_JOINERS:
+        portfolio_pair = (
+            previous.key == "and" and start >= 2 and tokens[start].key in word_class("portfolios")
+        )  # "in defence of Devolution and Planning Cabinet Secretary Anne Waiguru": one title, no new clause
+        if previous.key in _CLAUSE_JOINERS and not portfolio_pair:
             if previous.key in ("and", "or") and start >= 2 and tokens[start - 2].capitalised:
                 # "under the leadership of Rahul Gandhi and Priyanka Gandhi Vadra": one name joined to
                 # another stands where that one stands (not "Housing and Local Government Minister …")
