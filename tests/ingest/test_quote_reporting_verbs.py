@@ -308,3 +308,18 @@ def test_a_name_after_two_portfolios_joined_by_and_is_no_new_subject() -> None:
         "“You can be hit left and right without facts,” he said."
     )
     assert _said(text) == [("You can be hit left and right without facts", "Jacob Kamau")]
+
+
+def test_a_province_after_the_title_belongs_to_the_title() -> None:
+    text = "Chief Minister Punjab Maryam Nawaz Ali said, “Everyone should be proud of speaking Punjabi.”"
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.role) for q in quotes] == [("Maryam Nawaz Ali", "Chief Minister Punjab")]
+
+
+def test_a_name_after_said_at_the_end_of_a_sentence_is_who_he_means() -> None:
+    text = (
+        "KUALA LUMPUR — The city will celebrate its jubilee next year, said Federal Territories Minister Shahidan Kasim.\n\n"
+        "Also present was the mayor.\n\n"
+        "“We stand firm with City Hall in our commitment to the city,” he told a media conference."
+    )
+    assert _said(text) == [("We stand firm with City Hall in our commitment to the city", "Shahidan Kasim")]

@@ -81,12 +81,23 @@ def word_map(name: str) -> dict[str, str]:
 
 
 @cache
+def _places() -> tuple[str, ...]:
+    path = resources.files("counterpoint.resources").joinpath("lexicons", "wordnet", "wordnet30-places.tsv")
+    return tuple(
+        line.strip().lower() for line in path.read_text("utf-8").splitlines() if not line.startswith("#")
+    )
+
+
+@cache
 def place_names() -> frozenset[str]:
     """Names of places of more than one word, lower case ("new zealand", "hong kong"), from WordNet 3.0's
     noun.location instances (lexicons/wordnet/wordnet30-places.tsv, made by tools/wordnet_extract.py): a
     capitalised run that is one of them is a place, never a person."""
-    path = resources.files("counterpoint.resources").joinpath("lexicons", "wordnet", "wordnet30-places.tsv")
-    lines = path.read_text("utf-8").splitlines()
-    return frozenset(
-        line.strip().lower() for line in lines if " " in line.strip() and not line.startswith("#")
-    )
+    return frozenset(name for name in _places() if " " in name)
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Places named by one word ("punjab", "ontario"); as often a first name or surname ("Jordan",
+    "Washington"), so read as a place only where a name cannot stand ("Chief Minister Punjab Maryam …")."""
+    return frozenset(name for name in _places() if name and " " not in name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from counterpoint.ingest.lexicon import word_class
+from counterpoint.ingest.lexicon import place_words, word_class
 from counterpoint.ingest.quotes.tokens import _Token
 from counterpoint.ingest.quotes.verbs import SpeechVerbReader
 from counterpoint.ingest.quotes.words import (
@@ -180,6 +180,17 @@ class NameReader(SpeechVerbReader):
             return None, None, False
         # The name ends a phrase; a longer one is no name (and is read in bounded time).
         words = words[-_NAME_TOKENS:]
+        k = 0
+        while k < len(words) and self._word_class(words[k]) in ("title", "honorific"):
+            k += 1
+        if (
+            0 < k < len(words) - 2
+            and words[k].key in place_words()
+            and len(words) - k - 1 <= 4
+            and all(self._word_class(w) == "word" and w.capitalised for w in words[k + 1 :])
+        ):
+            # "Chief Minister Punjab Maryam Nawaz Sharif": the province belongs to the title
+            return self._phrase(words[k + 1 :]), self._phrase(words[: k + 1]), False
         if "&" in self.masked[words[0].end : words[-1].start]:
             return self._phrase(words), None, True  # "Procter & Gamble" is a company, never a person
         # "Governor Ray Okafor of Lakeshore": the name sits before "of", the place belongs to the role
