@@ -23,7 +23,6 @@ from counterpoint.ingest.quotes.words import (
 )
 
 
-
 @dataclass
 class _Person:
     name: str
@@ -315,7 +314,9 @@ class PeopleReader(NameReader):
         previous = tokens[start - 1]
         gap = self.masked[previous.end : tokens[start].start]
         if not gap.strip() and previous.key in word_class("said-before-name") and end + 1 == len(tokens):
-            return True  # '…, said Federal Territories Minister Shahidan Kassim.': the speaker, after the verb
+            return (
+                True  # '…, said Federal Territories Minister Shahidan Kassim.': the speaker, after the verb
+            )
         # After punctuation ("WASHINGTON — Gov. Hartwell", "In May, Smith"), a name starts a clause.
         # ...but not after a closing bracket: "led by the Unity Party (UP) chief Ann Lee" is an object still
         if gap.strip().strip(")]") or self._quote_between(previous.end, tokens[start].start):
