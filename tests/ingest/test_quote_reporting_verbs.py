@@ -323,3 +323,12 @@ def test_a_name_after_said_at_the_end_of_a_sentence_is_who_he_means() -> None:
         "“We stand firm with City Hall in our commitment to the city,” he told a media conference."
     )
     assert _said(text) == [("We stand firm with City Hall in our commitment to the city", "Shahidan Kasim")]
+
+
+def test_a_title_picks_the_namesake_it_fits() -> None:
+    text = (
+        "SINGAPORE — Prime Minister Lee Hsien Loong has assured Singaporeans they will have homes.\n\n"
+        "Parliament voted for the motion filed by National Development Minister Desmond Lee.\n\n"
+        "PM Lee wrote: “We are working hard at the problem, and will not rest until it is solved.”"
+    )
+    assert _said(text) == [("We are working hard at the problem, and will not rest until it is solved.", "Lee Hsien Loong")]

@@ -275,40 +275,11 @@ class CoreferenceReader(ReachReader):
                 return person  # the surname, or the first name of a relative ("Marjorie said")
         return self.by_last_name.get(last)
 
-    def _role_fits(self, head: str, person: _Person) -> bool:
-        """Whether 'the <head>' can be this person: a role word sharing its stem ("the senator" for a
-        "Senate Majority Leader") or of the same family ("the attorney" for a "lawyer")."""
-        stem = head[:5]
-        family = self._role_family(head)
-        for role in person.roles:
-            if any(word.startswith(stem) for word in role.lower().split()):
-                return True
-            if family is not None and self._role_family(role) == family:
-                return True
-        return False
-
     def _written_about(self, position: int, role: str, char_span: tuple[int, int]) -> _Speaker | None:
         """A title with a place ("The MP for Dudley North", "the Shah Alam MP"): the person just written about,
         with that title as the role."""
         person = self._recent_person(position, "")
         return None if person is None else _Speaker(person.name, role, 0.5, char_span, person)
-
-    def _same_family(self, role: str, person: _Person) -> bool:
-        family = self._role_family(role)
-        return family is not None and any(self._role_family(r) == family for r in person.roles)
-
-    def _role_family(self, role: str) -> int | None:
-        """Which family of role_families a role belongs to, by its longest matching entry: a "Deputy
-        District Attorney" is a prosecutor, not a defence attorney."""
-        lowered = role.lower()
-        best: tuple[int, int] | None = None  # (length of the entry, family)
-        for number, family in enumerate(self.lex.role_families):
-            for entry in family:
-                if (best is None or len(entry) > best[0]) and re.search(
-                    rf"(?<!\w){re.escape(entry)}(?!\w)", lowered
-                ):
-                    best = (len(entry), number)
-        return best[1] if best else None
 
     def _named_ahead(self, head: str, position: int) -> _Person | None:
         """The first person named after `position`, within the next six paragraphs (a lede names people later), whose role fits."""

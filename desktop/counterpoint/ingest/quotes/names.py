@@ -4,6 +4,7 @@ phrase ("U.S. Attorney General Jeff Sessions", "Minister for Interior Ann Lee", 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from counterpoint.ingest.lexicon import place_words, word_class
 from counterpoint.ingest.quotes.tokens import _Token
@@ -18,6 +19,9 @@ from counterpoint.ingest.quotes.words import (
     _PLACE_PREFIXES,
     _surname,
 )
+
+if TYPE_CHECKING:
+    from counterpoint.ingest.quotes.people import _Person
 
 _LOCATIVES = frozenset(("at", "in", "near", "outside", "inside"))
 
@@ -304,3 +308,32 @@ class NameReader(SpeechVerbReader):
             opening = self.masked[tokens[start - 2].end : before.start]
             return "(" in opening and tokens[start - 2].capitalised  # "(Con, Lambourn Valley)"
         return False
+
+    def _role_fits(self, head: str, person: _Person) -> bool:
+        """Whether 'the <head>' can be this person: a role word sharing its stem ("the senator" for a
+        "Senate Majority Leader") or of the same family ("the attorney" for a "lawyer")."""
+        stem = head[:5]
+        family = self._role_family(head)
+        for role in person.roles:
+            if any(word.startswith(stem) for word in role.lower().split()):
+                return True
+            if family is not None and self._role_family(role) == family:
+                return True
+        return False
+
+    def _same_family(self, role: str, person: _Person) -> bool:
+        family = self._role_family(role)
+        return family is not None and any(self._role_family(r) == family for r in person.roles)
+
+    def _role_family(self, role: str) -> int | None:
+        """Which family of role_families a role belongs to, by its longest matching entry: a "Deputy
+        District Attorney" is a prosecutor, not a defence attorney."""
+        lowered = role.lower()
+        best: tuple[int, int] | None = None  # (length of the entry, family)
+        for number, family in enumerate(self.lex.role_families):
+            for entry in family:
+                if (best is None or len(entry) > best[0]) and re.search(
+                    rf"(?<!\w){re.escape(entry)}(?!\w)", lowered
+                ):
+                    best = (len(entry), number)
+        return best[1] if best else None

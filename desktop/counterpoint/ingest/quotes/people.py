@@ -90,6 +90,25 @@ class PeopleReader(NameReader):
                 return bool(self._verb_at(tokens, j))
         return False
 
+    def _titled_namesake(
+        self,
+        name: str,
+        title: str | None,
+        namesakes: dict[str, list[_Person]],
+        first_names: dict[str, list[_Person]],
+    ) -> _Person | None:
+        """'PM Lee wrote' when the text names Prime Minister Lee Hsien Loong and Minister Desmond Lee: of the
+        people this one name can be, the only one whose role the title fits."""
+        if not title or " " in name:
+            return None
+        key = name.lower()
+        candidates = {id(p): p for p in (*namesakes.get(key, ()), *first_names.get(key, ()))}.values()
+        if len(candidates) < 2:
+            return None
+        heads = title.lower().split()
+        fitting = [p for p in candidates if any(self._role_fits(head, p) for head in heads)]
+        return fitting[0] if len(fitting) == 1 else None
+
     def _held_by_another(self, role: str, name: str) -> bool:
         role = role.lower()
         return any(
@@ -214,11 +233,11 @@ class PeopleReader(NameReader):
         for sentence, start, end in runs:
             check_time()
             words = sentence.tokens[start : end + 1]
-            name, _role, is_org = self._split_name(words)
+            name, title, is_org = self._split_name(words)
             if not name or is_org:
                 continue
             last = _surname(name)
-            person = self.people.get(name)
+            person = self.people.get(name) or self._titled_namesake(name, title, namesakes, first_names)
             if person is None and last in latest and sentence.paragraph - latest[last][1] <= 1:
                 person = latest[last][0]
             person = person or self.by_last_name.get(last) or self._named_in_a_quotation(name, words[0].start)
