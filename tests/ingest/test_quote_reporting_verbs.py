@@ -331,4 +331,15 @@ def test_a_title_picks_the_namesake_it_fits() -> None:
         "Parliament voted for the motion filed by National Development Minister Desmond Lee.\n\n"
         "PM Lee wrote: “We are working hard at the problem, and will not rest until it is solved.”"
     )
-    assert _said(text) == [("We are working hard at the problem, and will not rest until it is solved.", "Lee Hsien Loong")]
+    assert _said(text) == [
+        ("We are working hard at the problem, and will not rest until it is solved.", "Lee Hsien Loong")
+    ]
+
+
+def test_a_name_after_an_opening_time_phrase_is_the_subject() -> None:
+    text = (
+        "Transport Secretary Chris Gray apologised for the cancellations on Wednesday.\n\n"
+        "Last weekend Fylde MP Mark Menzel vented his fury over the cancelled services.\n\n"
+        "He said: “I am astounded that the services were cancelled yet again.”"
+    )
+    assert _said(text) == [("I am astounded that the services were cancelled yet again.", "Mark Menzel")]

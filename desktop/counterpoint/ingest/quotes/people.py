@@ -332,6 +332,14 @@ class PeopleReader(NameReader):
             return False
         previous = tokens[start - 1]
         gap = self.masked[previous.end : tokens[start].start]
+        time_words = word_class("time-openers")
+        if (
+            start <= 4
+            and all(t.key in time_words or t.key.isdigit() for t in tokens[:start])
+            and end + 1 < len(tokens)
+            and _finite_verb_like(tokens[end + 1])
+        ):
+            return True  # "Last weekend Fylde MP Mark Menzies vented his fury": a time, then the subject
         if not gap.strip() and previous.key in word_class("said-before-name") and end + 1 == len(tokens):
             return (
                 True  # '…, said Federal Territories Minister Shahidan Kassim.': the speaker, after the verb
