@@ -343,3 +343,11 @@ def test_a_name_after_an_opening_time_phrase_is_the_subject() -> None:
         "He said: “I am astounded that the services were cancelled yet again.”"
     )
     assert _said(text) == [("I am astounded that the services were cancelled yet again.", "Mark Menzel")]
+
+
+def test_according_to_him() -> None:
+    text = (
+        "Minister for Agriculture, Bryan Ofori has clarified a comment he made months ago.\n\n"
+        "According to him, his comments were misconstrued, stressing “I did not say it to destroy the nation”."
+    )
+    assert _said(text) == [("I did not say it to destroy the nation", "Bryan Ofori")]
