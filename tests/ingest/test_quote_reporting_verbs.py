@@ -351,3 +351,12 @@ def test_according_to_him() -> None:
         "According to him, his comments were misconstrued, stressing “I did not say it to destroy the nation”."
     )
     assert _said(text) == [("I did not say it to destroy the nation", "Bryan Ofori")]
+
+
+def test_the_title_then_a_participle_phrase_then_the_verb() -> None:
+    text = (
+        "Minister for Agriculture, Bryan Ofori has clarified a comment he made months ago.\n\n"
+        "The Minister addressing supporters at an event at Mpraeso in April told them that "
+        "“it will never happen that we hand over power”."
+    )
+    assert _said(text) == [("it will never happen that we hand over power", "Bryan Ofori")]

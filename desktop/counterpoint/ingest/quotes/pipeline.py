@@ -28,7 +28,7 @@ from counterpoint.ingest.quotes.quote import (
     part_separator,
 )
 from counterpoint.ingest.quotes.scenes import SceneReader
-from counterpoint.ingest.quotes.tokens import _Sentence
+from counterpoint.ingest.quotes.tokens import _Sentence, _Token
 from counterpoint.ingest.quotes.words import (
     _CLAUSE_OPENERS,
     _DETERMINERS,
@@ -415,6 +415,8 @@ class _Extractor(SceneReader):
                     and not self._adjacent(tokens, i - 1, i)
                 ):
                     span = self._sentence_subject(tokens)  # "A judge barred lawyers …, saying the case …"
+                if span is None:
+                    span = self._subject_before_a_participle(tokens, i)
                 if span is None and tokens[i].key not in _OBJECT_VERBS:
                     span = self._speaker_after(tokens, i + n)
                     if span is not None and tokens[span[0]].start > open_mark:
@@ -513,3 +515,14 @@ class _Extractor(SceneReader):
         if end == right[0] or not all(_name_like(t.word) for t in tokens[right[0] : end + 1]):
             return None
         return self._resolve(sentence, (right[0], end), open_mark)
+
+    def _subject_before_a_participle(self, tokens: list[_Token], verb: int) -> tuple[int, int] | None:
+        """'The Minister addressing supporters at an event in April told them that "…"': a sentence opened by
+        "the <title>" and a participle, whose verb comes after the participle's phrase."""
+        if len(tokens) < 4 or tokens[0].key != "the" or tokens[1].key not in self.lex.titles:
+            return None
+        if not (tokens[2].key.endswith("ing") and not tokens[2].capitalised and 2 < verb):
+            return None
+        if any(self._verb_at(tokens, k) for k in range(3, verb)):
+            return None
+        return 0, 1
