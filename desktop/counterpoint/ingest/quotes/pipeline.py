@@ -521,7 +521,7 @@ class _Extractor(SceneReader):
         "the <title>" and a participle, whose verb comes after the participle's phrase."""
         if len(tokens) < 4 or tokens[0].key != "the" or tokens[1].key not in self.lex.titles:
             return None
-        if not (tokens[2].key.endswith("ing") and not tokens[2].capitalised and 2 < verb):
+        if not (tokens[2].key.endswith("ing") and not tokens[2].capitalised and verb > 2):
             return None
         if any(self._verb_at(tokens, k) for k in range(3, verb)):
             return None
