@@ -283,3 +283,31 @@ def test_straight_marks_run_on_one_paragraph_a_line_credited_at_the_end() -> Non
     assert quotes[0].text.startswith("There were allegations")
     assert "We provided all the documents" in quotes[0].text
     assert quotes[0].text.endswith("must be respected")
+
+
+def test_straight_single_marks_run_on_over_paragraphs() -> None:
+    text = (
+        "Chief executive Alison Cole said: 'This was an important year of progress. \n\n"
+        "'Building on the work we have done, we increased investment behind our brands. \n\n"
+        "'We are well placed to continue to enhance shareholder value.'\n\n"
+        "Shares rose 2%."
+    )
+    quotes = extract_quotes(text)
+    assert {q.speaker for q in quotes} == {"Alison Cole"}
+    joined = " ".join(q.text for q in quotes)
+    assert "This was an important year of progress." in joined
+    assert "Building on the work we have done" in joined
+    assert "We are well placed" in joined
+
+
+def test_a_run_on_quotation_whose_close_was_lost_is_kept() -> None:
+    text = (
+        "Insp Ian Ellis said two calls had been received.\n\n"
+        'He added: "The information these callers have provided is very important.\n\n'
+        '"I am very interested in what they have got to say.\n\n'
+        '"The driver of the car must have a conscience.\n\n'
+        "Mr Ellis said there could have been other people in the car."
+    )
+    texts = [q.text for q in extract_quotes(text)]
+    assert any("I am very interested in what they have got to say" in t for t in texts)
+    assert any("The driver of the car must have a conscience" in t for t in texts)

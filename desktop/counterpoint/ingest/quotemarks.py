@@ -226,7 +226,11 @@ def find_quoted(text: str, paragraphs: list[Span]) -> list[QuotedSpan]:
             else:
                 # a curly opening mark is never an inch sign: the close was lost; nor is a straight one that
                 # opens its paragraph before a capital ('"We don't know if he was going through …')
-                if text[dangling.marks[0][0]] in OPEN_DOUBLE or _opens_paragraph(text, dangling.marks[0][0]):
+                if (
+                    text[dangling.marks[0][0]] in OPEN_DOUBLE
+                    or _opens_paragraph(text, dangling.marks[0][0])
+                    or len(dangling.parts) > 1  # run on over paragraphs each opened with a mark, close lost
+                ):
                     quoted.append(dangling)
                 dangling = None
         taken = list(doubles)
@@ -241,7 +245,11 @@ def find_quoted(text: str, paragraphs: list[Span]) -> list[QuotedSpan]:
         if single_open is not None and number + 1 < len(paragraphs):
             # British run-on style: "He said: ‘When I left …" goes on in a paragraph that opens with a mark
             following = text[paragraphs[number + 1][0]]
-            if following in OPEN_SINGLE or (right_opens and following == "’"):
+            straight = (
+                following == "'"
+                and text[paragraphs[number + 1][0] + 1 : paragraphs[number + 1][0] + 2].isupper()
+            )
+            if following in OPEN_SINGLE or (right_opens and following == "’") or straight:
                 quoted.append(
                     QuotedSpan(parts=[(single_open + 1, p_end)], marks=[(single_open, p_end)], single=True)
                 )
