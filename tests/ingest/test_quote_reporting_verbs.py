@@ -360,3 +360,20 @@ def test_the_title_then_a_participle_phrase_then_the_verb() -> None:
         "“it will never happen that we hand over power”."
     )
     assert _said(text) == [("it will never happen that we hand over power", "Bryan Ofori")]
+
+
+def test_one_name_that_speaks_is_a_person_he_can_reach() -> None:
+    text = (
+        "“I accept all constructive criticism with an open heart,” he told a press conference.\n\n"
+        "In a statement earlier today, Ngai said he was aware of the feedback directed at him.\n\n"
+        "He drew brickbats for reprimanding a reporter on Thursday.\n\n"
+        "He said he would “call your chief editors because this concerns national interests”."
+    )
+    assert _said(text)[-1] == ("call your chief editors because this concerns national interests", "Ngai")
+
+
+def test_one_name_that_speaks_before_the_full_name_is_the_full_name() -> None:
+    text = (
+        "“We will build it,” Okafor said.\n\nMayor Ruth Okafor spoke at the opening of the depot on Monday."
+    )
+    assert _said(text) == [("We will build it", "Ruth Okafor")]

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from counterpoint.ingest.deadline import check_time
-from counterpoint.ingest.lexicon import place_names, word_class
+from counterpoint.ingest.lexicon import is_page_noise, place_names, place_words, word_class
 from counterpoint.ingest.quotemarks import Span
 from counterpoint.ingest.quotes.names import NameReader
 from counterpoint.ingest.quotes.tokens import _Sentence, _title_case, _Token
@@ -72,16 +72,30 @@ class PeopleReader(NameReader):
         words = words if opens else words[1:]
         return self._phrase(words) if words else None
 
+    def _speaks_alone(self, tokens: list[_Token], start: int, end: int) -> bool:
+        """'Nga said he was aware of the feedback': one name right before a speech verb, no place, plural,
+        organisation or word the text also writes in lower case."""
+        word, k = tokens[start], end + 1
+        return (
+            start == end
+            and k < len(tokens)
+            and _name_like(word.word)
+            and bool(self._verb_at(tokens, k))
+            and not self.masked[word.end : tokens[k].start].strip()
+            and self._word_class(word) == "word"
+            and word.key not in self.lex.not_names
+            and word.key not in place_words()
+            and not word.key.endswith("s")
+            and not self._common_word(word)
+        )
+
     def _speaks_after_a_clause(self, tokens: list[_Token], start: int, end: int) -> bool:
         """'Gwynn, who the judge said is entitled to costs, said:': one name, then a relative clause set off by
         commas, then a speech verb: a person (who speaks), though named by the surname alone."""
         k = end + 1
-        if (
-            start != end
-            or k + 1 >= len(tokens)
-            or tokens[k].key != "who"
-            or not _name_like(tokens[start].word)
-        ):
+        if start != end or k >= len(tokens) or not _name_like(tokens[start].word):
+            return False
+        if k + 1 >= len(tokens) or tokens[k].key != "who":
             return False
         if "," not in self.masked[tokens[end].end : tokens[k].start]:
             return False
@@ -212,6 +226,18 @@ class PeopleReader(NameReader):
                 if later_role:
                     # "Mr Spencer, a former chief whip who is now a minister at …": "a government minister"
                     registered.roles.setdefault(later_role, 0)
+        # "Nga said …" with no full name or title anywhere: one name that speaks is a person (registered after
+        # every full name, so that "Trump said" before "Donald Trump" is still Donald Trump)
+        first_words = {p.name.split()[0].lower() for p in self.people.values()}
+        for sentence, start, end in runs:
+            word = sentence.tokens[start]
+            if (
+                self._speaks_alone(sentence.tokens, start, end)
+                and not is_page_noise(self.text[sentence.start : sentence.end])  # "Story continues below"
+                and _surname(word.word) not in self.by_last_name
+                and word.key not in first_words
+            ):
+                self._register(word.word, None)
         # "Prime Minister Imran", "Sgt Paget" with no full name anywhere: a title before one name makes that name a
         # person of that role (registered last, so that a full name given anywhere keeps the surname)
         for sentence, start, end in runs:
