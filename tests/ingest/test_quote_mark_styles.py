@@ -311,3 +311,15 @@ def test_a_run_on_quotation_whose_close_was_lost_is_kept() -> None:
     texts = [q.text for q in extract_quotes(text)]
     assert any("I am very interested in what they have got to say" in t for t in texts)
     assert any("The driver of the car must have a conscience" in t for t in texts)
+
+
+def test_page_furniture_inside_a_run_on_quotation() -> None:
+    text = (
+        "PC Dean Baxter, of the county police, said: “We have been working hard to piece together what occurred.\n\n"
+        "“We would now like to speak to them to see if they witnessed anything.\n\n"
+        "Hide Ad\nHide Ad\n\n"
+        "“If you know who they may be, please get in touch as soon as possible.”"
+    )
+    quotes = extract_quotes(text)
+    assert {(q.speaker, q.role) for q in quotes} == {("Dean Baxter", "PC")}
+    assert "If you know who they may be" in quotes[-1].text

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from counterpoint.ingest.deadline import check_time
+from counterpoint.ingest.lexicon import is_page_noise
 
 Span = tuple[int, int]
 
@@ -208,6 +209,8 @@ def find_quoted(text: str, paragraphs: list[Span]) -> list[QuotedSpan]:
     right_opens = _right_marks_open(text)
     for number, (p_start, p_end) in enumerate(paragraphs):
         check_time()
+        if dangling is not None and p_end - p_start < 80 and is_page_noise(text[p_start:p_end]):
+            continue  # "Hide Ad" between two paragraphs of one quotation does not end it
         doubles, open_at = _double_quotes(text, p_start, p_end)
         items = [QuotedSpan(parts=[(o + 1, c)], marks=[(o, c)]) for o, c in doubles]
         if dangling is not None:

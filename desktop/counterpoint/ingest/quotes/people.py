@@ -161,6 +161,8 @@ class PeopleReader(NameReader):
                 and (_title_case(tokens) or self._headline(sentence))
             ):
                 continue  # a headline ("Ocean Heat Hit Record High, Study Finds") names nobody reliably
+            if not sentence.quotes and is_page_noise(self.text[sentence.start : sentence.end]):
+                continue  # web-page furniture ("Hide Ad", "Story continues below") names nobody
             i = len(tokens) - 1
             while i >= 0:
                 if tokens[i].capitalised and tokens[i].key not in self.lex.not_names:
@@ -233,7 +235,6 @@ class PeopleReader(NameReader):
             word = sentence.tokens[start]
             if (
                 self._speaks_alone(sentence.tokens, start, end)
-                and not is_page_noise(self.text[sentence.start : sentence.end])  # "Story continues below"
                 and _surname(word.word) not in self.by_last_name
                 and word.key not in first_words
             ):
