@@ -123,13 +123,6 @@ class PeopleReader(NameReader):
         fitting = [p for p in candidates if any(self._role_fits(head, p) for head in heads)]
         return fitting[0] if len(fitting) == 1 else None
 
-    def _held_by_another(self, role: str, name: str) -> bool:
-        role = role.lower()
-        return any(
-            person.name != name and any(r.lower() == role for r in person.roles)
-            for person in self.people.values()
-        )
-
     def _register(self, name: str, role: str | None) -> _Person:
         person = self.people.get(name)
         if person is None and name.split()[0].lower() in _NAME_PARTICLES:
@@ -201,6 +194,7 @@ class PeopleReader(NameReader):
                     and self._phrase(partner).lower() not in place_names()  # "Australia and New Zealand"
                 ):
                     self._register(f"{first.word} {partner[-1].word}", None)
+        holders: dict[str, set[str]] = {}  # a role, lower case -> the names it was given to so far
         for sentence, start, end in runs:
             check_time()
             name, role, is_org = self._split_name(sentence.tokens[start : end + 1])
@@ -214,7 +208,7 @@ class PeopleReader(NameReader):
                 and name.lower() not in place_names()
             ):
                 appositive = self._appositive_role(sentence.tokens, end)
-                if appositive and self._held_by_another(appositive, name):
+                if appositive and holders.get(appositive.lower(), set()) - {name}:
                     # "…the first tribal President, Droupadi Murmu, the Union Home Minister questioned": a role
                     # already given to someone else starts a new subject, not an appositive
                     appositive = None
@@ -228,6 +222,8 @@ class PeopleReader(NameReader):
                 if later_role:
                     # "Mr Spencer, a former chief whip who is now a minister at …": "a government minister"
                     registered.roles.setdefault(later_role, 0)
+                for held in registered.roles:
+                    holders.setdefault(held.lower(), set()).add(registered.name)
         # "Nga said …" with no full name or title anywhere: one name that speaks is a person (registered after
         # every full name, so that "Trump said" before "Donald Trump" is still Donald Trump)
         first_words = {p.name.split()[0].lower() for p in self.people.values()}
