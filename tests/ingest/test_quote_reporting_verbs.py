@@ -377,3 +377,18 @@ def test_one_name_that_speaks_before_the_full_name_is_the_full_name() -> None:
         "“We will build it,” Okafor said.\n\nMayor Ruth Okafor spoke at the opening of the depot on Monday."
     )
     assert _said(text) == [("We will build it", "Ruth Okafor")]
+
+
+def test_an_honour_inside_a_malay_name_is_part_of_it() -> None:
+    text = "“Nation-building needs every programme,” Deputy Prime Minister Datuk Seri Najib Tun Razak said Monday."
+    assert _said(text) == [("Nation-building needs every programme", "Najib Tun Razak")]
+
+
+def test_a_name_with_a_particle_after_two_portfolios() -> None:
+    text = (
+        "LAHORE: Punjab Minister for Culture and Information Fayyaz ul Hassan Chauhan has said the nation wants peace.\n\n"
+        "“We always wanted good relations with our neighbours,” he said."
+    )
+    assert _said(text) == [
+        ("We always wanted good relations with our neighbours", "Fayyaz ul Hassan Chauhan")
+    ]

@@ -160,9 +160,10 @@ class NameReader(SpeechVerbReader):
         while end < len(words) and (words[end].key in portfolios or words[end].key == "and"):
             end += 1
         rest = words[end:]
-        if end == k + 1 or not 2 <= len(rest) <= 3:
+        named = [w for w in rest if w.key not in _NAME_PARTICLES]  # "Fayyaz ul Hassan Chohan"
+        if end == k + 1 or not 2 <= len(named) <= 3 or len(rest) > 4:
             return None
-        if not all(w.capitalised and self._word_class(w) == "word" for w in rest):
+        if not all(w.capitalised and self._word_class(w) == "word" for w in named):
             return None
         return end
 
@@ -170,12 +171,14 @@ class NameReader(SpeechVerbReader):
         """Whether the "and" at words[k] joins two portfolios before a name of two or three words ("Minister for
         Culture, Community and Youth Edwin Tan": "Youth" is a portfolio, not a first name)."""
         portfolios = word_class("portfolios")
+        named = [w for w in words[k + 2 :] if w.key not in _NAME_PARTICLES]  # "Fayyaz ul Hassan Chohan"
         return (
             k > 0
-            and 2 <= len(words) - k - 2 <= 3
+            and 2 <= len(named) <= 3
+            and len(words) - k - 2 <= 4
             and words[k - 1].key in portfolios
             and words[k + 1].key in portfolios
-            and all(w.capitalised and self._word_class(w) == "word" for w in words[k + 2 :])
+            and all(w.capitalised and self._word_class(w) == "word" for w in named)
         )
 
     def _split_name(self, words: list[_Token]) -> tuple[str | None, str | None, bool]:
@@ -272,6 +275,15 @@ class NameReader(SpeechVerbReader):
             ):
                 if words[name_start - 1].key in _NAME_PARTICLES and name_start < len(words):
                     name_start -= 1
+                    continue
+                if (
+                    cls == "honorific"
+                    and name_start >= 2
+                    and name_start < len(words)
+                    and self._word_class(words[name_start - 2]) == "word"
+                    and words[name_start - 2].capitalised
+                ):
+                    name_start -= 1  # "Najib Tun Razak": an honour inside the name is the father's, kept
                     continue
                 break
             name_start -= 1
