@@ -386,9 +386,9 @@ def test_an_honour_inside_a_malay_name_is_part_of_it() -> None:
 
 def test_a_name_with_a_particle_after_two_portfolios() -> None:
     text = (
-        "LAHORE: Punjab Minister for Culture and Information Fayyaz ul Hassan Chauhan has said the nation wants peace.\n\n"
-        "“We always wanted good relations with our neighbours,” he said."
+        "LAHORE: Punjab Minister for Culture and Information Fayyaz ul Hassan Chauhan said: "
+        "“We always wanted good relations with our neighbours.”"
     )
     assert _said(text) == [
-        ("We always wanted good relations with our neighbours", "Fayyaz ul Hassan Chauhan")
+        ("We always wanted good relations with our neighbours.", "Fayyaz ul Hassan Chauhan")
     ]
