@@ -392,3 +392,12 @@ def test_a_name_with_a_particle_after_two_portfolios() -> None:
     assert _said(text) == [
         ("We always wanted good relations with our neighbours.", "Fayyaz ul Hassan Chauhan")
     ]
+
+
+def test_a_lede_describes_whom_the_next_sentence_names() -> None:
+    text = (
+        "The leader of Brookshire Council has said he “takes no pride” in announcing cuts to key services.\n"
+        "Cllr Martin Tate defended the proposed savings as he introduced the draft budget on Monday.\n"
+        "The leader told Monday’s meeting: “Those are just an example of some of the things we are having to do.”"
+    )
+    assert [who for _text, who in _said(text)] == ["Martin Tate", "Martin Tate"]

@@ -228,6 +228,9 @@ class CoreferenceReader(ReachReader):
             written_about = self._written_about(position, re.sub(r"^(?:The|the)\s+", "", name), char_span)
             if written_about is not None:
                 return written_about
+            lede = self._lede_described(sentence, position, re.sub(r"^(?:The|the)\s+", "", name), char_span)
+            if lede is not None:
+                return lede
         if is_org and name:
             return _Speaker(re.sub(r"^(?:The|the)\s+", "", name), None, 0.85, char_span)
         if name is None:
@@ -250,6 +253,9 @@ class CoreferenceReader(ReachReader):
                 written_about = self._written_about(position, role, char_span)
                 if written_about is not None:
                     return written_about
+                lede = self._lede_described(sentence, position, role, char_span)
+                if lede is not None:
+                    return lede
             return _Speaker(role, None, 0.4, char_span) if role else None
         role = role or self._appositive_role(tokens, end) or self._role_before(tokens, start)
         if name.lower() in place_names():
@@ -290,6 +296,33 @@ class CoreferenceReader(ReachReader):
                 break
             if self._role_fits(head, mention.person):
                 return mention.person
+        return None
+
+    def _lede_described(
+        self, sentence: _Sentence, position: int, role: str, char_span: tuple[int, int]
+    ) -> _Speaker | None:
+        """'The leader of Buckinghamshire Council has said … Cllr Martin Tett defended …': a lede that describes
+        whom the next sentence names; the person takes the role, so that "the leader" reaches them later."""
+        if sentence.paragraph > 1 or self._mentions_before(position):
+            return None
+        named = self._subject_of_next(sentence)
+        if named is None:
+            return None
+        named.roles.setdefault(role, 0)
+        return _Speaker(named.name, role, 0.5, char_span, named)
+
+    def _subject_of_next(self, sentence: _Sentence) -> _Person | None:
+        """The person the sentence after this one opens with as its subject, if any."""
+        if sentence.number + 1 >= len(self.sentences):
+            return None
+        following = self.sentences[sentence.number + 1]
+        at = bisect_left(self._mention_positions, following.start)
+        if (
+            at < len(self.mentions)
+            and self.mentions[at].position < following.end
+            and self.mentions[at].subject_like
+        ):
+            return self.mentions[at].person
         return None
 
     def _issuer_of(self, sentence: _Sentence, noun: str, position: int) -> _Speaker | None:

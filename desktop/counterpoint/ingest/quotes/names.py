@@ -142,6 +142,7 @@ class NameReader(SpeechVerbReader):
             and before.key not in self.lex.not_names
             and before.key not in word_class("portfolios")
             and self._word_class(words[-3]) in ("title", "honorific")
+            and words[-3].key not in ("of", "for", "the")  # "leader of Buckinghamshire Council": no surname
         ):
             return len(words) - 2
         if self._word_class(before) in ("title", "honorific") and _surname(last.word) in self.by_last_name:
