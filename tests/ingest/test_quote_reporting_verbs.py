@@ -401,3 +401,11 @@ def test_a_lede_describes_whom_the_next_sentence_names() -> None:
         "The leader told Monday’s meeting: “Those are just an example of some of the things we are having to do.”"
     )
     assert [who for _text, who in _said(text)] == ["Martin Tate", "Martin Tate"]
+
+
+def test_a_name_before_an_auxiliary_and_a_speech_verb_is_the_subject() -> None:
+    text = (
+        "The Sindh Chief Minister Syed Murad Ali Khan has said that the province faces a severe water shortage.\n\n"
+        "He said that he had complained to the prime minister. “However, I hope that this issue will soon be resolved.”"
+    )
+    assert _said(text) == [("However, I hope that this issue will soon be resolved.", "Syed Murad Ali Khan")]

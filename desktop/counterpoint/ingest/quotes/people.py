@@ -358,11 +358,13 @@ class PeopleReader(NameReader):
         time_words = word_class("time-openers")
         if (
             start <= 4
-            and all(t.key in time_words or t.key.isdigit() for t in tokens[:start])
             and end + 1 < len(tokens)
             and _finite_verb_like(tokens[end + 1])
+            and all(t.key in time_words or t.key.isdigit() for t in tokens[:start])
         ):
             return True  # "Last weekend Fylde MP Mark Menzies vented his fury": a time, then the subject
+        if end + 2 < len(tokens) and tokens[end + 1].key in _AUXILIARIES and self._verb_at(tokens, end + 2):
+            return True  # "The Sindh Chief Minister Syed Murad Ali Shah has said"
         if not gap.strip() and previous.key in word_class("said-before-name") and end + 1 == len(tokens):
             return (
                 True  # '…, said Federal Territories Minister Shahidan Kassim.': the speaker, after the verb
