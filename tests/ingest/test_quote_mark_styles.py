@@ -323,3 +323,19 @@ def test_page_furniture_inside_a_run_on_quotation() -> None:
     quotes = extract_quotes(text)
     assert {(q.speaker, q.role) for q in quotes} == {("Dean Baxter", "PC")}
     assert "If you know who they may be" in quotes[-1].text
+
+
+def test_a_curly_opening_mark_left_open_before_the_next_one_keeps_its_words() -> None:
+    text = (
+        "At a news conference on Monday, Mr. Lee Okran said the figures were wrong.\n\n"
+        "“Nana stated that he is going to give us free school… he doesn't even know the figures. "
+        "“UNESCO demands that spending on education should not fall below six percent,” Lee Okran said."
+    )
+    texts = [q.text for q in extract_quotes(text)]
+    assert any(t.startswith("Nana stated that he is going to give us free school") for t in texts)
+    assert any(t.startswith("UNESCO demands that spending") for t in texts)
+
+
+def test_a_vice_chancellor_is_a_title() -> None:
+    text = "“No penny was increased in the past nine years,” said Vice-Chancellor Gurmeet Sandhu."
+    assert [(q.speaker, q.role) for q in extract_quotes(text)] == [("Gurmeet Sandhu", "Vice-Chancellor")]

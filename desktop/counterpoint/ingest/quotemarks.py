@@ -136,7 +136,11 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[Span], int | N
             found.append((open_at, i))
             open_at = None
         elif ch in OPEN_DOUBLE and may_open:
-            open_at = i  # the earlier mark never closed: start again here
+            # the earlier mark never closed: when it too was a curly opening mark, its words run up to this one
+            # ('“Nana stated that … the figures. “UNESCO demands …”'); start again here
+            if text[open_at] in OPEN_DOUBLE and i - open_at > 1:
+                found.append((open_at, i))
+            open_at = i
     return found, open_at
 
 

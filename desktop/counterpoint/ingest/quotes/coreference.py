@@ -556,7 +556,8 @@ class CoreferenceReader(ReachReader):
         if position == 0:
             return None
         earlier = self.sentences[position - 1]
-        first_quote = min((self.quoted[i].marks[0][0] for i in sentence.quotes), default=-1)
+        # the quotations of a sentence are in document order: the first is the earliest (no scan of them all)
+        first_quote = self.quoted[sentence.quotes[0]].marks[0][0] if sentence.quotes else -1
         if first_quote != sentence.start:
             return None  # only a quotation that makes up its sentence continues the one before
         if earlier.paragraph != sentence.paragraph and self.paragraphs[sentence.paragraph][0] != first_quote:

@@ -35,6 +35,8 @@ class NameReader(SpeechVerbReader):
             return "honorific"
         if key in self.lex.titles or key.rstrip(".") in self.lex.titles or _OCCUPATION.search(key):
             return "title"
+        if "-" in key and all(part in self.lex.titles for part in key.split("-")):
+            return "title"  # "Vice-Chancellor", "Deputy-Governor"
         if key in self.lex.organisation_words or (
             "-" in key
             and any(part in self.lex.organisation_words for part in key.split("-"))  # "Movement-Pakistan"
