@@ -409,3 +409,17 @@ def test_a_name_before_an_auxiliary_and_a_speech_verb_is_the_subject() -> None:
         "He said that he had complained to the prime minister. “However, I hope that this issue will soon be resolved.”"
     )
     assert _said(text) == [("However, I hope that this issue will soon be resolved.", "Syed Murad Ali Khan")]
+
+
+def test_a_statement_line_naming_one_person_then_the_quotation() -> None:
+    text = (
+        "The mayor and the police chief responded to the shooting on Saturday evening.\n\n"
+        "Statement from Mayor Jacob Fry:\n\n"
+        "“I want to offer words that can help ease the pain that people in every neighbourhood feel tonight.”"
+    )
+    assert _said(text)[-1][1] == "Jacob Fry"
+
+
+def test_a_department_opening_the_name_phrase() -> None:
+    text = "Minister in the Presidency Khumbudzo Ntshavi said: “The government cannot provide housing to everyone.”"
+    assert _said(text) == [("The government cannot provide housing to everyone.", "Khumbudzo Ntshavi")]

@@ -190,6 +190,13 @@ class NameReader(SpeechVerbReader):
             return None, None, False
         # The name ends a phrase; a longer one is no name (and is read in bounded time).
         words = words[-_NAME_TOKENS:]
+        if (
+            len(words) in (3, 4)
+            and words[0].key in word_class("portfolios")
+            and all(self._word_class(w) == "word" and w.capitalised for w in words[1:])
+        ):
+            # "Minister in the Presidency Khumbudzo Ntshavheni": the run starts with the department
+            return self._phrase(words[1:]), self._phrase(words[:1]), False
         k = 0
         while k < len(words) and self._word_class(words[k]) in ("title", "honorific"):
             k += 1

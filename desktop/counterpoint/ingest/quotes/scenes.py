@@ -117,6 +117,15 @@ class SceneReader(OccasionReader):
         earlier = self.sentences[sentence.number - 1]
         if earlier.paragraph != sentence.paragraph - (open_mark == p_start):
             return None
+        if self.masked[earlier.start : earlier.end].rstrip().endswith(":") and len(earlier.tokens) <= 10:
+            # "Statement from Mayor Frey:" on a line of its own, then the quotation: the one person it names
+            lo = bisect_left(self._mention_positions, earlier.start)
+            hi = bisect_left(self._mention_positions, earlier.end)
+            people = {id(m.person): m for m in self.mentions[lo:hi]}
+            if len(people) == 1:
+                mention = next(iter(people.values()))
+                person = mention.person
+                return _Speaker(person.name, person.role(), 0.6, (mention.position, mention.position), person)
         reads = None  # the last one: the sentence must end with it and a colon
         for match in _text_reads_pattern(self.lex.occasions).finditer(
             self.masked, earlier.start, earlier.end
