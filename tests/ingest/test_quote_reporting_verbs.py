@@ -423,3 +423,24 @@ def test_a_statement_line_naming_one_person_then_the_quotation() -> None:
 def test_a_department_opening_the_name_phrase() -> None:
     text = "Minister in the Presidency Khumbudzo Ntshavi said: “The government cannot provide housing to everyone.”"
     assert _said(text) == [("The government cannot provide housing to everyone.", "Khumbudzo Ntshavi")]
+
+
+def test_a_party_in_brackets_between_the_name_and_its_verb() -> None:
+    text = (
+        "The council’s planning chief Coun Richard Lowe (Lab) told the meeting that others were playing politics.\n\n"
+        "He added: “The Tories keep coming back to the issue of planning.”"
+    )
+    assert _said(text) == [("The Tories keep coming back to the issue of planning.", "Richard Lowe")]
+
+
+def test_a_party_then_a_lower_case_title_then_the_name_opens_the_sentence() -> None:
+    text = "Liberal Democrat councillor Colin Camm told the board it had taken too long, adding: “The mess is of your own making.”"
+    assert _said(text) == [("The mess is of your own making.", "Colin Camm")]
+
+
+def test_the_only_person_named_is_who_he_means() -> None:
+    text = (
+        "In the view of the council chairperson Wycliffe Oparo, counties are not equipped to battle an outbreak.\n\n"
+        "“I advise people not to move to the rural areas. Stay at home,” he said."
+    )
+    assert _said(text) == [("I advise people not to move to the rural areas. Stay at home", "Wycliffe Oparo")]

@@ -261,6 +261,21 @@ class AttributionReader(PeopleReader):
                 end + 1 < len(tokens) and tokens[end + 1].capitalised and self._adjacent(tokens, end, end + 1)
             ):
                 end += 1
+            if (
+                end + 2 < len(tokens)
+                and tokens[end + 1].key in self.lex.titles
+                and not tokens[end + 1].capitalised
+                and tokens[end + 2].capitalised
+            ):
+                # "Liberal Democrat councillor Colin Campbell told …": a party, a lower-case title, the name
+                end += 2
+                while (
+                    end + 1 < len(tokens)
+                    and tokens[end + 1].capitalised
+                    and self._adjacent(tokens, end, end + 1)
+                ):
+                    end += 1
+                return 0, end
             start = self._capitalised_run(tokens, end)
             return (start, end) if start == 0 else None
         return None

@@ -407,6 +407,17 @@ class PeopleReader(NameReader):
         following = end + 1
         if following >= len(tokens):
             return False
+        if self.masked[last.end : tokens[following].start].strip().startswith("("):
+            # "Coun Richard Lewis (Lab) told the meeting": over the party in brackets to the verb
+            while (
+                following < len(tokens)
+                and ")" not in self.masked[tokens[following - 1].end : tokens[following].start]
+            ):
+                following += 1
+                if following - end > 6:
+                    return False
+            if following >= len(tokens):
+                return False
         if self._verb_at(tokens, following):
             return True  # "Simmons said", "Simmons, said"
         if "," not in self.masked[last.end : tokens[following].start]:

@@ -36,6 +36,14 @@ class ReachReader(AttributionReader):
                 if known is not None:
                     return known.person
             return mention.person
+        # nobody named as a subject within reach: the one person the text has named at all, in any position
+        # ("In the view of the CoG Chairperson Wycliffe Oparanya, counties are not equipped. '…,' he said")
+        if not candidates and self._mentions_before(position):
+            everyone = {id(m.person): m.person for m in self._mentions_before(position)}
+            if len(everyone) == 1:
+                only = next(iter(everyone.values()))
+                if not gender or not only.gender or only.gender == gender:
+                    return only
         return None
 
     @functools.cached_property
