@@ -2,9 +2,11 @@
 
 The text is read in four passes: find the quoted spans (straight and curly marks, nested quotes, quotations
 continued over paragraphs); mask them, so the sentence splitter and the attribution rules see only the
-reporter's words (tokens); list the people the article names (people); then attribute each quotation from the
-patterns news writing uses (attribution), falling back on references back (coreference); each is dated and
-placed (dates), and the pipeline joins the parts of one utterance.
+reporter's words (tokens); list the people the article names (people, with names telling a name from the role,
+organisation or place around it); then attribute each quotation from the patterns news writing uses
+(attribution, with the reporting verbs of verbs), falling back on references back (coreference, with reach: who
+a reference back can reach); each is dated and placed (dates, scenes), and the pipeline joins the parts of one
+utterance.
 """
 
 from counterpoint.ingest.quotemarks import Span
