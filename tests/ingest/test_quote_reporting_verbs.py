@@ -444,3 +444,23 @@ def test_the_only_person_named_is_who_he_means() -> None:
         "“I advise people not to move to the rural areas. Stay at home,” he said."
     )
     assert _said(text) == [("I advise people not to move to the rural areas. Stay at home", "Wycliffe Oparo")]
+
+
+@pytest.mark.parametrize(
+    ("ministry", "name"),
+    [
+        ("Roads and Highways", "Kwasi Amoako-Atta"),
+        ("Performance Monitoring and Evaluation", "Collins Chabalala"),
+    ],
+)
+def test_a_ministry_named_with_ordinary_words_before_the_name(ministry: str, name: str) -> None:
+    text = f"“The allegations are surprising,” said Minister for {ministry} {name}."
+    assert _said(text) == [("The allegations are surprising", name)]
+
+
+def test_the_role_written_out_again_is_the_one_given_it() -> None:
+    text = (
+        "The Minister of Roads and Highways, Kwasi Amoako-Atta, has directed the agency to investigate.\n\n"
+        "In a press release, the Minister of Roads and Highways said, “These allegations are surprising.”"
+    )
+    assert _said(text) == [("These allegations are surprising.", "Kwasi Amoako-Atta")]

@@ -80,14 +80,16 @@ class CoreferenceReader(ReachReader):
                     if self._same_family(phrase, mention.person):
                         person = mention.person
                         return _Speaker(person.name, person.role(), 0.65, char_span, person)
-        if words[0].key == "the" and len(words) > 1 and all(w.capitalised for w in words[1:]):
+        if words[0].key == "the" and len(words) > 2:  # a role of one word is the nearest one fits, below
             held = self._phrase(words[1:]).lower()
             for mention in self._mentions_before(sentence.start):
                 if any(r.lower() == held for r in mention.person.roles):
-                    # "the Union Home Minister said" after "Union Home Minister Amit Shah" in an earlier sentence:
-                    # the one given it
+                    # "the Union Home Minister said" after "Union Home Minister Amit Shah", "the Minister of Roads
+                    # and Highways said" after "the Minister of Roads and Highways, Kwasi Amoako-Attah, has", in an
+                    # earlier sentence: the one given it
                     person = mention.person
                     return _Speaker(person.name, person.role(), 0.7, char_span, person)
+        if words[0].key == "the" and len(words) > 1 and all(w.capitalised for w in words[1:]):
             name, role, is_org = self._split_name(words[1:])
             if all(w.key in self.lex.titles for w in words[1:]):
                 # '"…," the Prime Minister said': the person named before with that title, not an institution

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from counterpoint.ingest.lexicon import place_words, word_class
+from counterpoint.ingest.lexicon import common_words, place_words, word_class
 from counterpoint.ingest.quotes.tokens import _Token
 from counterpoint.ingest.quotes.verbs import SpeechVerbReader
 from counterpoint.ingest.quotes.words import (
@@ -158,9 +158,12 @@ class NameReader(SpeechVerbReader):
             return None
         if any(self._word_class(w) not in ("title", "word") for w in words[:k]):
             return None
-        portfolios = word_class("portfolios")
         end = k + 1
-        while end < len(words) and (words[end].key in portfolios or words[end].key == "and"):
+        # the department's words, while two name words are left after them ("Minister for Roads and Highways
+        # Kwasi Amoako-Attah", "Minister for Health Mark Smith": "Mark" is a word, but the name needs two)
+        while end < len(words) and (words[end].key == "and" or self._department_word(words[end])):
+            if len([w for w in words[end + 1 :] if w.key not in _NAME_PARTICLES]) < 2:
+                break
             end += 1
         rest = words[end:]
         named = [w for w in rest if w.key not in _NAME_PARTICLES]  # "Fayyaz ul Hassan Chohan"
@@ -170,17 +173,25 @@ class NameReader(SpeechVerbReader):
             return None
         return end
 
+    def _department_word(self, token: _Token) -> bool:
+        """A word a ministry is named with: one of the portfolios, or an English word ("Highways",
+        "Evaluation"), not a name ("Kwasi")."""
+        key = token.key
+        if key in word_class("portfolios"):
+            return True
+        words = common_words()
+        return token.capitalised and (key in words or (key.endswith("s") and key[:-1] in words))
+
     def _portfolios_then_name(self, words: list[_Token], k: int) -> bool:
         """Whether the "and" at words[k] joins two portfolios before a name of two or three words ("Minister for
         Culture, Community and Youth Edwin Tan": "Youth" is a portfolio, not a first name)."""
-        portfolios = word_class("portfolios")
         named = [w for w in words[k + 2 :] if w.key not in _NAME_PARTICLES]  # "Fayyaz ul Hassan Chohan"
         return (
             k > 0
             and 2 <= len(named) <= 3
             and len(words) - k - 2 <= 4
-            and words[k - 1].key in portfolios
-            and words[k + 1].key in portfolios
+            and self._department_word(words[k - 1])
+            and self._department_word(words[k + 1])
             and all(w.capitalised and self._word_class(w) == "word" for w in named)
         )
 
