@@ -454,8 +454,8 @@ def test_the_only_person_named_is_who_he_means() -> None:
     ],
 )
 def test_a_ministry_named_with_ordinary_words_before_the_name(ministry: str, name: str) -> None:
-    text = f"“The allegations are surprising,” said Minister for {ministry} {name}."
-    assert _said(text) == [("The allegations are surprising", name)]
+    text = f"Minister for {ministry} {name} said: “The allegations are surprising.”"
+    assert _said(text) == [("The allegations are surprising.", name)]
 
 
 def test_the_role_written_out_again_is_the_one_given_it() -> None:
