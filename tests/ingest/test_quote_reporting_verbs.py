@@ -464,3 +464,12 @@ def test_the_role_written_out_again_is_the_one_given_it() -> None:
         "In a press release, the Minister of Roads and Highways said, “These allegations are surprising.”"
     )
     assert _said(text) == [("These allegations are surprising.", "Kwasi Amoako-Atta")]
+
+
+def test_a_generation_suffix_is_part_of_the_name_not_an_acronym() -> None:
+    text = (
+        "Sen. Antonio Trillo IV said on Friday that he only presented facts.\n\n"
+        "“Unlike the officials, I presented only factual information,” Trillo said in a statement.\n\n"
+        "“Besides, you cannot fool the US government,” he added."
+    )
+    assert [who for _text, who in _said(text)] == ["Antonio Trillo IV", "Antonio Trillo IV"]

@@ -19,6 +19,7 @@ from counterpoint.ingest.quotes.words import (
     _NOT_PEOPLE,
     _OPENING_TOKENS,
     _PRONOUNS,
+    _SUFFIXES,
     _WIRES,
     _name_like,
     _surname,
@@ -261,10 +262,10 @@ class CoreferenceReader(ReachReader):
             return _Speaker(role, None, 0.4, char_span) if role else None
         role = role or self._appositive_role(tokens, end) or self._role_before(tokens, start)
         if name.lower() in place_names():
-            return _Speaker(
-                name, None, 0.6, char_span
-            )  # "New Zealand said": a country speaks, as an institution
-        if " " in name and not name[:1].islower():  # "de Vries" alone is Pieter de Vries's surname
+            # "New Zealand said": a country speaks, as an institution
+            return _Speaker(name, None, 0.6, char_span)
+        one_name = len([w for w in name.split() if w.lower() not in _SUFFIXES]) == 1  # "Pimentel III"
+        if " " in name and not name[:1].islower() and not (one_name and _surname(name) in self.by_last_name):
             person = self.people.get(name) or self._register(name, role)
             if role and role not in person.roles:
                 person.roles[role] = 1

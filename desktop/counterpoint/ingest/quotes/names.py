@@ -17,6 +17,7 @@ from counterpoint.ingest.quotes.words import (
     _NAME_TOKENS,
     _OCCUPATION,
     _PLACE_PREFIXES,
+    _SUFFIXES,
     _surname,
 )
 
@@ -42,6 +43,10 @@ class NameReader(SpeechVerbReader):
             and any(part in self.lex.organisation_words for part in key.split("-"))  # "Movement-Pakistan"
         ):
             return "org"
+        if key in _SUFFIXES:
+            return (
+                "word"  # "Antonio Trillanes IV", "Ferdinand Marcos Jr.": a name's generation, not an acronym
+            )
         if len(token.word) >= 2 and token.word.isupper() and not re.fullmatch(r"[A-Z]\.", token.word):
             return "org"  # an acronym: NOBLE, FBI, U.S. (an initial, "F.", belongs to a name)
         return "word"

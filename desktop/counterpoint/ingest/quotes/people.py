@@ -18,6 +18,7 @@ from counterpoint.ingest.quotes.words import (
     _DETERMINERS,
     _NAME_PARTICLES,
     _PREPOSITIONS,
+    _SUFFIXES,
     _name_like,
     _surname,
 )
@@ -132,7 +133,8 @@ class PeopleReader(NameReader):
             )
         if person is None:
             last = _surname(name)
-            if " " not in name and last in self.by_last_name:
+            one_name = len([w for w in name.split() if w.lower() not in _SUFFIXES]) == 1  # "Pimentel III"
+            if one_name and last in self.by_last_name:
                 person = self.by_last_name[last]
             else:
                 person = _Person(name)
