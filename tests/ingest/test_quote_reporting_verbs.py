@@ -473,3 +473,13 @@ def test_a_generation_suffix_is_part_of_the_name_not_an_acronym() -> None:
         "“Besides, you cannot fool the US government,” he added."
     )
     assert [who for _text, who in _said(text)] == ["Antonio Trillo IV", "Antonio Trillo IV"]
+
+
+def test_the_object_of_a_preposition_before_saying_is_no_speaker() -> None:
+    text = (
+        "Lucknow: Refuting the allegations, Uttar Pradesh Chief Minister Yogi Adityanath Tuesday lashed out at "
+        "political opponents saying “those who had exploited the farmers were now shedding crocodile tears”."
+    )
+    assert _said(text) == [
+        ("those who had exploited the farmers were now shedding crocodile tears", "Yogi Adityanath")
+    ]

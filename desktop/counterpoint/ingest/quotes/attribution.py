@@ -152,6 +152,12 @@ class AttributionReader(PeopleReader):
                     break
                 if tokens[j - 1].key in _RELATIVE_STOPS:
                     break  # "the summit ten days ago where member states agreed": the subject starts after "where"
+                if (
+                    tokens[j - 1].key in ("at", "on", "against", "with", "to")
+                    and not tokens[j - 1].capitalised
+                ):
+                    # "lashed out at political opponents saying": the object of a preposition speaks for no one
+                    return None
                 j -= 1
             return j, i
         # "A person familiar with the talks, who was not authorized to speak, said": someone described
