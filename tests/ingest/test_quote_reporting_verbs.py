@@ -483,3 +483,11 @@ def test_the_object_of_a_preposition_before_saying_is_no_speaker() -> None:
     assert _said(text) == [
         ("those who had exploited the farmers were now shedding crocodile tears", "Yogi Adityanath")
     ]
+
+
+def test_a_person_credited_before_outranks_an_institution_credited_a_few_words_after() -> None:
+    text = (
+        "Minister for Housing Darragh O’Byrne was accused of behaving like a petulant child.\n\n"
+        "Mr O’Byrne said that last week, “when it suited” Sinn Féin, the party called the figures too high."
+    )
+    assert _said(text) == [("when it suited", "Darragh O’Byrne")]

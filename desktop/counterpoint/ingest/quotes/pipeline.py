@@ -397,9 +397,39 @@ class _Extractor(SceneReader):
             return headline
         # After the quotation: '"…," Sessions told', '"…," he added', '"…," said Jane Doe', ', according to X'
         after = self._speaker_right_of(sentence, right, open_mark, close_mark)
+        if after is not None and after.person is None and not self._said_right_after:
+            # 'Mr O'Brien said that "when it suited" Sinn Féin, the party called …': an institution credited a few
+            # words after the quotation gives way to a person credited before it
+            before_it = self._speaker_left_of(sentence, left, open_mark)
+            if isinstance(before_it, _Speaker) and before_it.person is not None:
+                return before_it
         if after is not None:
             return after
         # Before it: 'NOBLE President Perry Tarrant said, "…"', 'Rosenberg said the remarks "…"'
+        before_it = self._speaker_left_of(sentence, left, open_mark)
+        if before_it is False:
+            return None
+        if isinstance(before_it, _Speaker):
+            return before_it
+        # The last character before the quotation, spaces skipped: read in place, since slicing the sentence
+        # up to each of its quotations copied it once per quotation (quadratic in a long sentence).
+        before = open_mark
+        while before > sentence.start and self.masked[before - 1].isspace():
+            before -= 1
+        if before > sentence.start and self.masked[before - 1] == ":":
+            # 'Asked whether she would sell, she doesn't hesitate: "Not while I can stand."': a colon hands
+            # the quotation to the clause before it, whose subject here is a pronoun
+            for i in reversed(left):
+                if tokens[i].key in ("he", "she"):
+                    return self._resolve(sentence, (i, i), open_mark)
+        return None
+
+    def _speaker_left_of(
+        self, sentence: _Sentence, left: list[int], open_mark: int
+    ) -> _Speaker | bool | None:
+        """The speaker a speech verb before the quotation names ('NOBLE President Perry Tarrant said, "…"',
+        'Rosenberg said the remarks "…"'); False when the nearest names someone we cannot name (stop there)."""
+        tokens = sentence.tokens
         for i in reversed(left):
             n = self._verb_at(tokens, i)
             if not n:
@@ -428,18 +458,7 @@ class _Extractor(SceneReader):
                 if span[0] == span[1] and tokens[span[0]].key in ("he", "she"):
                     # 'he said it "can't be" that member states "…"': the nearest speaker is someone we cannot
                     # name; a verb further back ("where member states agreed") is not the attribution
-                    return None
-        # The last character before the quotation, spaces skipped: read in place, since slicing the sentence
-        # up to each of its quotations copied it once per quotation (quadratic in a long sentence).
-        before = open_mark
-        while before > sentence.start and self.masked[before - 1].isspace():
-            before -= 1
-        if before > sentence.start and self.masked[before - 1] == ":":
-            # 'Asked whether she would sell, she doesn't hesitate: "Not while I can stand."': a colon hands
-            # the quotation to the clause before it, whose subject here is a pronoun
-            for i in reversed(left):
-                if tokens[i].key in ("he", "she"):
-                    return self._resolve(sentence, (i, i), open_mark)
+                    return False
         return None
 
     def _speaker_right_of(
