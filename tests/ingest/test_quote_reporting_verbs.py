@@ -491,14 +491,3 @@ def test_a_person_credited_before_outranks_an_institution_credited_a_few_words_a
         "Mr O’Byrne said that last week, “when it suited” Sinn Féin, the party called the figures too high."
     )
     assert _said(text) == [("when it suited", "Darragh O’Byrne")]
-
-
-def test_a_longer_description_of_the_person_just_written_about() -> None:
-    text = (
-        "Council leader Ian Robbins, a former teacher, has backed the decision to close the schools.\n\n"
-        "Speaking at a meeting yesterday, the authority’s education portfolio holder said: "
-        "“Having to contact hundreds of parents is a very, very difficult thing to do.”"
-    )
-    assert _said(text) == [
-        ("Having to contact hundreds of parents is a very, very difficult thing to do.", "Ian Robbins")
-    ]

@@ -173,7 +173,7 @@ class AttributionReader(PeopleReader):
             ):
                 return j - 1, i
         # "the 24-year-old said", "the former champion said": a definite description of someone named before
-        for j in range(i, max(-1, i - 5), -1):
+        for j in range(i, max(-1, i - 4), -1):
             if tokens[j].key == "the":
                 words = tokens[j + 1 : i + 1]
                 if all(not w.capitalised for w in words) and all(
