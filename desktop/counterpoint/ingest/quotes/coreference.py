@@ -34,62 +34,12 @@ class CoreferenceReader(ReachReader):
         start, end = span
         words = tokens[start : end + 1]
         char_span = (words[0].start, words[-1].end)
-        if len(words) == 1 and words[0].key in ("it", "they", "we", "i"):
-            # "it said" is the institution quoted last; "they", "we", "I" are nobody we can name
-            if words[0].key == "it":
-                institution = self._recent_institution(sentence, start)
-                if institution:
-                    return _Speaker(institution, None, 0.7, char_span)
-                last = self._last_speaker or self._floor_speaker
-                if last is not None and last.person is None and last.name[:1].isupper():
-                    # '"…," CBT said. "…," it continued.': the institution quoted just before
-                    return _Speaker(last.name, None, 0.65, char_span)
-            if words[0].key == "they":
-                last = self._last_speaker or self._floor_speaker
-                if last is not None and last.person is None and self._plural_or_institution(last.name):
-                    # 'Leaders with the union said in a statement that "…". "…," they said.'
-                    return _Speaker(last.name, None, 0.6, char_span)
-            return None
-        if len(words) == 1 and words[0].key in _PRONOUNS:
-            person = self._recent_person(position, _PRONOUNS[words[0].key])
-            described = (
-                self._described(sentence, position, person=person) if words[0].key in ("he", "she") else None
-            )
-            if described is not None:
-                return _Speaker(described.name, None, 0.5, char_span)
-            gender = _PRONOUNS[words[0].key]
-            last = self._last_speaker or self._floor_speaker
-            # no one named within reach: the last speaker quoted (a few paragraphs before at most) keeps the
-            # floor
-            if (
-                person is None
-                and last is not None
-                and last.person is not None
-                and (not gender or not last.person.gender or last.person.gender == gender)
-            ):
-                person = last.person
-            if person is None:
-                return None
-            if gender and not person.gender:
-                person.gender = gender
-            return _Speaker(person.name, person.role(), 0.8, char_span, person)
-        if words[0].key == "the" and len(words) > 2 and " of " in self._phrase(words[1:]).lower():
-            # "said the Head of State": the person named before in a role of its family (a President)
-            phrase = self._phrase(words[1:])
-            if self._role_family(phrase) is not None:
-                for mention in self._mentions_before(position):
-                    if self._same_family(phrase, mention.person):
-                        person = mention.person
-                        return _Speaker(person.name, person.role(), 0.65, char_span, person)
-        if words[0].key == "the" and len(words) > 2:  # a role of one word is the nearest one fits, below
-            held = self._phrase(words[1:]).lower()
-            for mention in self._mentions_before(sentence.start):
-                if any(r.lower() == held for r in mention.person.roles):
-                    # "the Union Home Minister said" after "Union Home Minister Amit Shah", "the Minister of Roads
-                    # and Highways said" after "the Minister of Roads and Highways, Kwasi Amoako-Attah, has", in an
-                    # earlier sentence: the one given it
-                    person = mention.person
-                    return _Speaker(person.name, person.role(), 0.7, char_span, person)
+        if len(words) == 1 and (words[0].key in ("it", "they", "we", "i") or words[0].key in _PRONOUNS):
+            return self._resolve_pronoun(sentence, start, words[0].key, position, char_span)
+        if words[0].key == "the" and len(words) > 2:
+            written = self._role_written_out(sentence, words, position, char_span)
+            if written is not None:
+                return written
         if words[0].key == "the" and len(words) > 1 and all(w.capitalised for w in words[1:]):
             name, role, is_org = self._split_name(words[1:])
             if all(w.key in self.lex.titles for w in words[1:]):
@@ -113,87 +63,7 @@ class CoreferenceReader(ReachReader):
                 return _Speaker(self._phrase(words[1:]), None, 0.85, char_span)
             words = words[1:]
         if not words[-1].capitalised:
-            titles = [
-                w
-                for w in words
-                if w.key in self.lex.titles
-                or w.key in self.lex.organisation_words
-                or (w.key.endswith("s") and w.key[:-1] in self.lex.titles and w is words[-1])  # "the envoys"
-            ]
-            head = titles[-1] if titles else words[-1]
-            phrase = self._phrase(words)
-            # "the senator" is someone named before; "another neighbor", "a witness" is someone new
-            plural = head.key.endswith("s") and head.key[:-1] in self.lex.titles  # "Shadow ministers"
-            refers_back = head.key in self.lex.titles and words[0].key not in _INDEFINITE and not plural
-            if refers_back and words[0].key == "the":
-                # 'A Reuters spokesperson said in a statement … "…," the spokesperson wrote': the one just
-                # described, not a spokeswoman named earlier
-                described = self._described(sentence, position, head=head.key)
-                if described is not None:
-                    return _Speaker(described.name, None, 0.5, char_span)
-            for mention in self._mentions_before(position) if refers_back else []:
-                if mention.position < position and self._role_fits(head.key, mention.person):
-                    return _Speaker(
-                        mention.person.name, mention.person.role(), 0.65, char_span, mention.person
-                    )
-            if (
-                refers_back
-                and words[0].key == "the"
-                and end + 2 < len(tokens)
-                and tokens[end + 1].word.isdigit()
-                and "," in self.masked[tokens[end].end : tokens[end + 1].start]
-            ):
-                # '"…," the certified nursing assistant, 33, said' after "Linda Fisher looked out…": someone
-                # with an age is a person, the one the story is about
-                person = self._recent_person(position, "")
-                if person is not None and not person.roles:
-                    role = re.sub(r"^(?:The|the)\s+", "", phrase)
-                    return _Speaker(person.name, role, 0.6, char_span, person)
-            if head.key in self.lex.titles and words[0].key in ("a", "an") and sentence.paragraph <= 1:
-                # the lede's "A federal judge … saying" is the "U.S. District Judge Karen Liu" named next
-                ahead = self._named_ahead(head.key, position)
-                if ahead is not None:
-                    return _Speaker(ahead.name, ahead.role(), 0.5, char_span, ahead)
-            if refers_back and words[0].key in ("his", "her", "their"):
-                # 'his lawyer argued the case was "guesswork"' before "Defense attorney Robert Hale told…"
-                ahead = self._named_ahead(head.key, position)
-                if ahead is not None:
-                    return _Speaker(ahead.name, ahead.role(), 0.55, char_span, ahead)
-            possessive = any(
-                w.word.endswith(("'s", "’s")) or self.masked[w.end : w.end + 1] in ("'", "’") for w in words
-            )
-            if head.key in self.lex.organisation_words and head.key not in self.lex.titles and not possessive:
-                # "the agency said" after "The Food and Drug Administration said": the agency named before
-                # ("the city's housing department" names its own owner: it is not the agency named before)
-                named = self._previous_subject(sentence) or self._recent_institution(
-                    sentence, start, named_only=True
-                )
-                if named:
-                    return _Speaker(named, None, 0.6, char_span)
-            if (
-                titles
-                and refers_back
-                and words[0].key == "the"
-                and head.key not in self.lex.organisation_words
-            ):
-                # '"…," said the detective superintendent' after "Mike Ward, who led the inquiry, defended…":
-                # nobody was named with that role, so it describes the person just written about, if they have
-                # no other role (a description in a relative clause is none)
-                person = self._recent_person(position, "")
-                if person is not None and not any(person.roles.values()):
-                    return _Speaker(person.name, self._phrase(words[1:]), 0.5, char_span, person)
-            if titles:
-                phrase = re.sub(r"^(?:The|the)\s+(?=[a-z])", "the ", phrase)
-                return _Speaker(phrase, None, 0.5, char_span)
-            if words[0].key == "the" and head.key not in _NOT_PEOPLE and head.key not in self.lex.occasions:
-                person = self._recent_person(position, "")
-                if person is not None:
-                    return _Speaker(person.name, person.role(), 0.6, char_span, person)
-            if words[0].key == "the" and len(words) == 2 and head.key in self.lex.occasions:
-                issuer = self._issuer_of(sentence, head.key, char_span[0])
-                if issuer is not None:
-                    return _Speaker(issuer.name, issuer.role, 0.6, char_span, issuer.person)
-            return None
+            return self._resolve_description(sentence, words, (start, end), position, char_span)
         as_written = words
         if len(words) > 1 and words[0].key in _INDEFINITE and not words[1].capitalised:
             tail = len(words)
@@ -270,10 +140,162 @@ class CoreferenceReader(ReachReader):
             if role and role not in person.roles:
                 person.roles[role] = 1
             return _Speaker(person.name, role or person.role(), 0.95, char_span, person)
-        person = self._by_surname(_surname(name), char_span[0])
-        if person is not None:
-            return _Speaker(person.name, role or person.role(), 0.9, char_span, person)
+        known = self._by_surname(_surname(name), char_span[0])
+        if known is not None:
+            return _Speaker(known.name, role or known.role(), 0.9, char_span, known)
         return _Speaker(name, role, 0.75, char_span)
+
+    def _resolve_pronoun(
+        self, sentence: _Sentence, start: int, key: str, position: int, char_span: tuple[int, int]
+    ) -> _Speaker | None:
+        """A pronoun: "it" the institution quoted last, "they" a plural one, "he"/"she" the person in reach."""
+        if key in ("it", "they", "we", "i"):
+            # "it said" is the institution quoted last; "they", "we", "I" are nobody we can name
+            if key == "it":
+                institution = self._recent_institution(sentence, start)
+                if institution:
+                    return _Speaker(institution, None, 0.7, char_span)
+                last = self._last_speaker or self._floor_speaker
+                if last is not None and last.person is None and last.name[:1].isupper():
+                    # '"…," CBT said. "…," it continued.': the institution quoted just before
+                    return _Speaker(last.name, None, 0.65, char_span)
+            if key == "they":
+                last = self._last_speaker or self._floor_speaker
+                if last is not None and last.person is None and self._plural_or_institution(last.name):
+                    # 'Leaders with the union said in a statement that "…". "…," they said.'
+                    return _Speaker(last.name, None, 0.6, char_span)
+            return None
+        if key in _PRONOUNS:
+            person = self._recent_person(position, _PRONOUNS[key])
+            described = self._described(sentence, position, person=person) if key in ("he", "she") else None
+            if described is not None:
+                return _Speaker(described.name, None, 0.5, char_span)
+            gender = _PRONOUNS[key]
+            last = self._last_speaker or self._floor_speaker
+            # no one named within reach: the last speaker quoted (a few paragraphs before at most) keeps the
+            # floor
+            if (
+                person is None
+                and last is not None
+                and last.person is not None
+                and (not gender or not last.person.gender or last.person.gender == gender)
+            ):
+                person = last.person
+            if person is None:
+                return None
+            if gender and not person.gender:
+                person.gender = gender
+            return _Speaker(person.name, person.role(), 0.8, char_span, person)
+        return None
+
+    def _role_written_out(
+        self, sentence: _Sentence, words: list[_Token], position: int, char_span: tuple[int, int]
+    ) -> _Speaker | None:
+        """'the <role of several words>': the person named before in a role of its family, or given that role."""
+        if " of " in self._phrase(words[1:]).lower():
+            # "said the Head of State": the person named before in a role of its family (a President)
+            phrase = self._phrase(words[1:])
+            if self._role_family(phrase) is not None:
+                for mention in self._mentions_before(position):
+                    if self._same_family(phrase, mention.person):
+                        person = mention.person
+                        return _Speaker(person.name, person.role(), 0.65, char_span, person)
+        # (a role of one word is the nearest one that fits it, in _resolve_description)
+        held = self._phrase(words[1:]).lower()
+        for mention in self._mentions_before(sentence.start):
+            if any(r.lower() == held for r in mention.person.roles):
+                # "the Union Home Minister said" after "Union Home Minister Amit Shah", "the Minister of Roads
+                # and Highways said" after "the Minister of Roads and Highways, Kwasi Amoako-Attah, has", in an
+                # earlier sentence: the one given it
+                person = mention.person
+                return _Speaker(person.name, person.role(), 0.7, char_span, person)
+        return None
+
+    def _resolve_description(
+        self,
+        sentence: _Sentence,
+        words: list[_Token],
+        span: tuple[int, int],
+        position: int,
+        char_span: tuple[int, int],
+    ) -> _Speaker | None:
+        """A description in lower case: "the senator" someone named before, "a witness" someone new."""
+        tokens = sentence.tokens
+        start, end = span
+        titles = [
+            w
+            for w in words
+            if w.key in self.lex.titles
+            or w.key in self.lex.organisation_words
+            or (w.key.endswith("s") and w.key[:-1] in self.lex.titles and w is words[-1])  # "the envoys"
+        ]
+        head = titles[-1] if titles else words[-1]
+        phrase = self._phrase(words)
+        # "the senator" is someone named before; "another neighbor", "a witness" is someone new
+        plural = head.key.endswith("s") and head.key[:-1] in self.lex.titles  # "Shadow ministers"
+        refers_back = head.key in self.lex.titles and words[0].key not in _INDEFINITE and not plural
+        if refers_back and words[0].key == "the":
+            # 'A Reuters spokesperson said in a statement … "…," the spokesperson wrote': the one just
+            # described, not a spokeswoman named earlier
+            described = self._described(sentence, position, head=head.key)
+            if described is not None:
+                return _Speaker(described.name, None, 0.5, char_span)
+        for mention in self._mentions_before(position) if refers_back else []:
+            if mention.position < position and self._role_fits(head.key, mention.person):
+                return _Speaker(mention.person.name, mention.person.role(), 0.65, char_span, mention.person)
+        if (
+            refers_back
+            and words[0].key == "the"
+            and end + 2 < len(tokens)
+            and tokens[end + 1].word.isdigit()
+            and "," in self.masked[tokens[end].end : tokens[end + 1].start]
+        ):
+            # '"…," the certified nursing assistant, 33, said' after "Linda Fisher looked out…": someone
+            # with an age is a person, the one the story is about
+            person = self._recent_person(position, "")
+            if person is not None and not person.roles:
+                role = re.sub(r"^(?:The|the)\s+", "", phrase)
+                return _Speaker(person.name, role, 0.6, char_span, person)
+        if head.key in self.lex.titles and words[0].key in ("a", "an") and sentence.paragraph <= 1:
+            # the lede's "A federal judge … saying" is the "U.S. District Judge Karen Liu" named next
+            ahead = self._named_ahead(head.key, position)
+            if ahead is not None:
+                return _Speaker(ahead.name, ahead.role(), 0.5, char_span, ahead)
+        if refers_back and words[0].key in ("his", "her", "their"):
+            # 'his lawyer argued the case was "guesswork"' before "Defense attorney Robert Hale told…"
+            ahead = self._named_ahead(head.key, position)
+            if ahead is not None:
+                return _Speaker(ahead.name, ahead.role(), 0.55, char_span, ahead)
+        possessive = any(
+            w.word.endswith(("'s", "’s")) or self.masked[w.end : w.end + 1] in ("'", "’") for w in words
+        )
+        if head.key in self.lex.organisation_words and head.key not in self.lex.titles and not possessive:
+            # "the agency said" after "The Food and Drug Administration said": the agency named before
+            # ("the city's housing department" names its own owner: it is not the agency named before)
+            named = self._previous_subject(sentence) or self._recent_institution(
+                sentence, start, named_only=True
+            )
+            if named:
+                return _Speaker(named, None, 0.6, char_span)
+        if titles and refers_back and words[0].key == "the" and head.key not in self.lex.organisation_words:
+            # '"…," said the detective superintendent' after "Mike Ward, who led the inquiry, defended…":
+            # nobody was named with that role, so it describes the person just written about, if they have
+            # no other role (a description in a relative clause is none)
+            person = self._recent_person(position, "")
+            if person is not None and not any(person.roles.values()):
+                return _Speaker(person.name, self._phrase(words[1:]), 0.5, char_span, person)
+        if titles:
+            phrase = re.sub(r"^(?:The|the)\s+(?=[a-z])", "the ", phrase)
+            return _Speaker(phrase, None, 0.5, char_span)
+        if words[0].key == "the" and head.key not in _NOT_PEOPLE and head.key not in self.lex.occasions:
+            person = self._recent_person(position, "")
+            if person is not None:
+                return _Speaker(person.name, person.role(), 0.6, char_span, person)
+        if words[0].key == "the" and len(words) == 2 and head.key in self.lex.occasions:
+            issuer = self._issuer_of(sentence, head.key, char_span[0])
+            if issuer is not None:
+                return _Speaker(issuer.name, issuer.role, 0.6, char_span, issuer.person)
+        return None
 
     def _by_surname(self, last: str, position: int) -> _Person | None:
         """The person a surname written at `position` refers to (of two Fosters, as _collect_people chose)."""
