@@ -491,3 +491,13 @@ def test_a_person_credited_before_outranks_an_institution_credited_a_few_words_a
         "Mr O’Byrne said that last week, “when it suited” Sinn Féin, the party called the figures too high."
     )
     assert _said(text) == [("when it suited", "Darragh O’Byrne")]
+
+
+def test_a_name_after_said_and_a_portfolio_pair_ends_the_sentence() -> None:
+    text = (
+        "The public should not be influenced by rumours, said International Trade and Industry Minister Mustafa Mohd.\n\n"
+        "“We expect the closer we are to the election, the more such rumours,” he said."
+    )
+    assert _said(text) == [
+        ("We expect the closer we are to the election, the more such rumours", "Mustafa Mohd")
+    ]

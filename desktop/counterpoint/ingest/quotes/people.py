@@ -367,7 +367,7 @@ class PeopleReader(NameReader):
             return True  # "Last weekend Fylde MP Mark Menzies vented his fury": a time, then the subject
         if end + 2 < len(tokens) and tokens[end + 1].key in _AUXILIARIES and self._verb_at(tokens, end + 2):
             return True  # "The Sindh Chief Minister Syed Murad Ali Shah has said"
-        if not gap.strip() and previous.key in word_class("said-before-name") and end + 1 == len(tokens):
+        if end + 1 == len(tokens) and self._said_before(tokens, start):
             return (
                 True  # '…, said Federal Territories Minister Shahidan Kassim.': the speaker, after the verb
             )
@@ -434,6 +434,17 @@ class PeopleReader(NameReader):
                 # clause is the name's (not "…, who was wanted, on Tuesday" nor "…, and his wife")
                 return relative and _finite_verb_like(tokens[j])
         return False
+
+    def _said_before(self, tokens: list[_Token], start: int) -> bool:
+        """Whether "said" (or "added" …) comes right before the name phrase starting at tokens[start], over the
+        portfolio words joined to it ('said International Trade and Industry Minister Mustapa Mohamed')."""
+        k = start - 1
+        while k > 0 and start - k < 6 and (tokens[k].key == "and" or tokens[k].capitalised):
+            if "," in self.masked[tokens[k].end : tokens[k + 1].start]:
+                return False
+            k -= 1
+        gap = self.masked[tokens[k].end : tokens[k + 1].start] if k >= 0 else ""
+        return k >= 0 and not gap.strip() and tokens[k].key in word_class("said-before-name")
 
     def _in_a_list_of_names(self, tokens: list[_Token], start: int, end: int) -> bool:
         """Whether the name is one of several joined by "and" before a plural verb ("A, B and C have agreed")."""
