@@ -99,14 +99,14 @@ def place_names() -> frozenset[str]:
 @cache
 def place_words() -> frozenset[str]:
     """Places named by one word ("punjab", "ontario"); as often a first name or surname ("Jordan",
-    "Washington"), so read as a place only where a name cannot stand ("Chief Minister Punjab Maryam …")."""
+    "Washington"), so read as a place only where a name cannot stand ("Chief Minister Punjab Amna Tariq …")."""
     return frozenset(name for name in _places() if name and " " not in name)
 
 
 @cache
 def common_words() -> frozenset[str]:
     """English words of one word, lower case, from WordNet 3.0's lemmas (lexicons/wordnet/wordnet30-senses.tsv):
-    "highways", "evaluation" are words a department is named with; "Kwasi", "Chabane" are not."""
+    "highways", "evaluation" are words a department is named with; "Kofi", "Mensah" are not."""
     path = resources.files("counterpoint.resources").joinpath("lexicons", "wordnet", "wordnet30-senses.tsv")
     words = set()
     for line in path.read_text("utf-8").splitlines():

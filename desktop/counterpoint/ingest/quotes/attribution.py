@@ -185,7 +185,7 @@ class AttributionReader(PeopleReader):
 
     @staticmethod
     def _quoted_as_saying(tokens: list[_Token], verb: int) -> tuple[int, int] | None:
-        """'TODAY quoted Dr Yaacob as saying': the one quoted, between "quoted" and "as saying"."""
+        """'the paper quoted Dr Yusof as saying': the one quoted, between "quoted" and "as saying"."""
         if verb < 3 or tokens[verb].key != "saying" or tokens[verb - 1].key != "as":
             return None
         end = verb - 2
@@ -273,7 +273,7 @@ class AttributionReader(PeopleReader):
                 and not tokens[end + 1].capitalised
                 and tokens[end + 2].capitalised
             ):
-                # "Liberal Democrat councillor Colin Campbell told …": a party, a lower-case title, the name
+                # "Liberal Democrat councillor Colin Camm told …": a party, a lower-case title, the name
                 end += 2
                 while (
                     end + 1 < len(tokens)

@@ -134,7 +134,7 @@ class CoreferenceReader(ReachReader):
         if name.lower() in place_names():
             # "New Zealand said": a country speaks, as an institution
             return _Speaker(name, None, 0.6, char_span)
-        one_name = len([w for w in name.split() if w.lower() not in _SUFFIXES]) == 1  # "Pimentel III"
+        one_name = len([w for w in name.split() if w.lower() not in _SUFFIXES]) == 1  # "Ramos III"
         if " " in name and not name[:1].islower() and not (one_name and _surname(name) in self.by_last_name):
             person = self.people.get(name) or self._register(name, role)
             if role and role not in person.roles:
@@ -205,7 +205,7 @@ class CoreferenceReader(ReachReader):
         for mention in self._mentions_before(sentence.start):
             if any(r.lower() == held for r in mention.person.roles):
                 # "the Union Home Minister said" after "Union Home Minister Amit Shah", "the Minister of Roads
-                # and Highways said" after "the Minister of Roads and Highways, Kwasi Amoako-Attah, has", in an
+                # and Highways said" after "the Minister of Roads and Highways, Kofi Mensah, has", in an
                 # earlier sentence: the one given it
                 person = mention.person
                 return _Speaker(person.name, person.role(), 0.7, char_span, person)
@@ -326,7 +326,7 @@ class CoreferenceReader(ReachReader):
     def _lede_described(
         self, sentence: _Sentence, position: int, role: str, char_span: tuple[int, int]
     ) -> _Speaker | None:
-        """'The leader of Buckinghamshire Council has said … Cllr Martin Tett defended …': a lede that describes
+        """'The leader of Brookshire Council has said … Cllr Martin Tate defended …': a lede that describes
         whom the next sentence names; the person takes the role, so that "the leader" reaches them later."""
         if sentence.paragraph > 1 or self._mentions_before(position):
             return None

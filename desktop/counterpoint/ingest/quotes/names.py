@@ -44,9 +44,7 @@ class NameReader(SpeechVerbReader):
         ):
             return "org"
         if key in _SUFFIXES:
-            return (
-                "word"  # "Antonio Trillanes IV", "Ferdinand Marcos Jr.": a name's generation, not an acronym
-            )
+            return "word"  # "Antonio Ramos IV", "Peter Hale Jr.": a name's generation, not an acronym
         if len(token.word) >= 2 and token.word.isupper() and not re.fullmatch(r"[A-Z]\.", token.word):
             return "org"  # an acronym: NOBLE, FBI, U.S. (an initial, "F.", belongs to a name)
         return "word"
@@ -149,7 +147,7 @@ class NameReader(SpeechVerbReader):
             and before.key not in self.lex.not_names
             and before.key not in word_class("portfolios")
             and self._word_class(words[-3]) in ("title", "honorific")
-            and words[-3].key not in ("of", "for", "the")  # "leader of Buckinghamshire Council": no surname
+            and words[-3].key not in ("of", "for", "the")  # "leader of Brookshire Council": no surname
         ):
             return len(words) - 2
         if self._word_class(before) in ("title", "honorific") and _surname(last.word) in self.by_last_name:
@@ -165,13 +163,13 @@ class NameReader(SpeechVerbReader):
             return None
         end = k + 1
         # the department's words, while two name words are left after them ("Minister for Roads and Highways
-        # Kwasi Amoako-Attah", "Minister for Health Mark Smith": "Mark" is a word, but the name needs two)
+        # Kofi Mensah", "Minister for Health Mark Smith": "Mark" is a word, but the name needs two)
         while end < len(words) and (words[end].key == "and" or self._department_word(words[end])):
             if len([w for w in words[end + 1 :] if w.key not in _NAME_PARTICLES]) < 2:
                 break
             end += 1
         rest = words[end:]
-        named = [w for w in rest if w.key not in _NAME_PARTICLES]  # "Fayyaz ul Hassan Chohan"
+        named = [w for w in rest if w.key not in _NAME_PARTICLES]  # "Fayyaz ul Hassan Khan"
         if end == k + 1 or not 2 <= len(named) <= 3 or len(rest) > 4:
             return None
         if not all(w.capitalised and self._word_class(w) == "word" for w in named):
@@ -180,7 +178,7 @@ class NameReader(SpeechVerbReader):
 
     def _department_word(self, token: _Token) -> bool:
         """A word a ministry is named with: one of the portfolios, or an English word ("Highways",
-        "Evaluation"), not a name ("Kwasi")."""
+        "Evaluation"), not a name ("Kofi")."""
         key = token.key
         if key in word_class("portfolios"):
             return True
@@ -190,7 +188,7 @@ class NameReader(SpeechVerbReader):
     def _portfolios_then_name(self, words: list[_Token], k: int) -> bool:
         """Whether the "and" at words[k] joins two portfolios before a name of two or three words ("Minister for
         Culture, Community and Youth Edwin Tan": "Youth" is a portfolio, not a first name)."""
-        named = [w for w in words[k + 2 :] if w.key not in _NAME_PARTICLES]  # "Fayyaz ul Hassan Chohan"
+        named = [w for w in words[k + 2 :] if w.key not in _NAME_PARTICLES]  # "Fayyaz ul Hassan Khan"
         return (
             k > 0
             and 2 <= len(named) <= 3
@@ -211,7 +209,7 @@ class NameReader(SpeechVerbReader):
             and words[0].key in word_class("portfolios")
             and all(self._word_class(w) == "word" and w.capitalised for w in words[1:])
         ):
-            # "Minister in the Presidency Khumbudzo Ntshavheni": the run starts with the department
+            # "Minister in the Presidency Thandi Mokoena": the run starts with the department
             return self._phrase(words[1:]), self._phrase(words[:1]), False
         k = 0
         while k < len(words) and self._word_class(words[k]) in ("title", "honorific"):
@@ -222,7 +220,7 @@ class NameReader(SpeechVerbReader):
             and len(words) - k - 1 <= 4
             and all(self._word_class(w) == "word" and w.capitalised for w in words[k + 1 :])
         ):
-            # "Chief Minister Punjab Maryam Nawaz Sharif": the province belongs to the title
+            # "Chief Minister Punjab Amna Tariq": the province belongs to the title
             return self._phrase(words[k + 1 :]), self._phrase(words[: k + 1]), False
         if "&" in self.masked[words[0].end : words[-1].start]:
             return self._phrase(words), None, True  # "Procter & Gamble" is a company, never a person
@@ -309,7 +307,7 @@ class NameReader(SpeechVerbReader):
                     and self._word_class(words[name_start - 2]) == "word"
                     and words[name_start - 2].capitalised
                 ):
-                    name_start -= 1  # "Najib Tun Razak": an honour inside the name is the father's, kept
+                    name_start -= 1  # "Aziz Tun Rahman": an honour inside the name is the father's, kept
                     continue
                 break
             name_start -= 1
@@ -329,7 +327,7 @@ class NameReader(SpeechVerbReader):
     def _place_shaped(self, tokens: list[_Token], start: int) -> bool:
         """Whether a capitalised run at start is a place by where it stands: after "at", "in", "near",
         "outside" or "inside" ("told reporters at Wisma Bernama"), or after a party in brackets behind a name
-        ("Gordon Lundie (Con, Lambourn Valley)")."""
+        ("Gordon Lane (Con, Hill Ward)")."""
         if start == 0:
             return False
         before = tokens[start - 1]

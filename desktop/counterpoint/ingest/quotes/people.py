@@ -74,7 +74,7 @@ class PeopleReader(NameReader):
         return self._phrase(words) if words else None
 
     def _speaks_alone(self, tokens: list[_Token], start: int, end: int) -> bool:
-        """'Nga said he was aware of the feedback': one name right before a speech verb, no place, plural,
+        """'Ngai said he was aware of the feedback': one name right before a speech verb, no place, plural,
         organisation or word the text also writes in lower case."""
         word, k = tokens[start], end + 1
         return (
@@ -91,7 +91,7 @@ class PeopleReader(NameReader):
         )
 
     def _speaks_after_a_clause(self, tokens: list[_Token], start: int, end: int) -> bool:
-        """'Gwynn, who the judge said is entitled to costs, said:': one name, then a relative clause set off by
+        """'Gwent, who the judge said is entitled to costs, said:': one name, then a relative clause set off by
         commas, then a speech verb: a person (who speaks), though named by the surname alone."""
         k = end + 1
         if start != end or k >= len(tokens) or not _name_like(tokens[start].word):
@@ -112,7 +112,7 @@ class PeopleReader(NameReader):
         namesakes: dict[str, list[_Person]],
         first_names: dict[str, list[_Person]],
     ) -> _Person | None:
-        """'PM Lee wrote' when the text names Prime Minister Lee Hsien Loong and Minister Desmond Lee: of the
+        """'PM Tan wrote' when the text names Prime Minister Tan Wei Ming and Minister Desmond Tan: of the
         people this one name can be, the only one whose role the title fits."""
         if not title or " " in name:
             return None
@@ -133,7 +133,7 @@ class PeopleReader(NameReader):
             )
         if person is None:
             last = _surname(name)
-            one_name = len([w for w in name.split() if w.lower() not in _SUFFIXES]) == 1  # "Pimentel III"
+            one_name = len([w for w in name.split() if w.lower() not in _SUFFIXES]) == 1  # "Ramos III"
             if one_name and last in self.by_last_name:
                 person = self.by_last_name[last]
             else:
@@ -211,7 +211,7 @@ class PeopleReader(NameReader):
             ):
                 appositive = self._appositive_role(sentence.tokens, end)
                 if appositive and holders.get(appositive.lower(), set()) - {name}:
-                    # "…the first tribal President, Droupadi Murmu, the Union Home Minister questioned": a role
+                    # "…the first woman to lead the court, Meera Pillai, the Home Minister questioned": a role
                     # already given to someone else starts a new subject, not an appositive
                     appositive = None
                 # "The Federal Minister for Information, Pervez Rashid, said": the role before the name
@@ -226,7 +226,7 @@ class PeopleReader(NameReader):
                     registered.roles.setdefault(later_role, 0)
                 for held in registered.roles:
                     holders.setdefault(held.lower(), set()).add(registered.name)
-        # "Nga said …" with no full name or title anywhere: one name that speaks is a person (registered after
+        # "Ngai said …" with no full name or title anywhere: one name that speaks is a person (registered after
         # every full name, so that "Trump said" before "Donald Trump" is still Donald Trump)
         first_words = {p.name.split()[0].lower() for p in self.people.values()}
         for sentence, start, end in runs:
@@ -364,13 +364,11 @@ class PeopleReader(NameReader):
             and _finite_verb_like(tokens[end + 1])
             and all(t.key in time_words or t.key.isdigit() for t in tokens[:start])
         ):
-            return True  # "Last weekend Fylde MP Mark Menzies vented his fury": a time, then the subject
+            return True  # "Last weekend Fylde MP Mark Menzel vented his fury": a time, then the subject
         if end + 2 < len(tokens) and tokens[end + 1].key in _AUXILIARIES and self._verb_at(tokens, end + 2):
-            return True  # "The Sindh Chief Minister Syed Murad Ali Shah has said"
+            return True  # "The Sindh Chief Minister Syed Murad Ali Khan has said"
         if end + 1 == len(tokens) and self._said_before(tokens, start):
-            return (
-                True  # '…, said Federal Territories Minister Shahidan Kassim.': the speaker, after the verb
-            )
+            return True  # '…, said Federal Territories Minister Shahidan Kasim.': the speaker, after the verb
         # After punctuation ("WASHINGTON — Gov. Hartwell", "In May, Smith"), a name starts a clause.
         # ...but not after a closing bracket: "led by the Unity Party (UP) chief Ann Lee" is an object still
         if gap.strip().strip(")]") or self._quote_between(previous.end, tokens[start].start):
@@ -392,7 +390,7 @@ class PeopleReader(NameReader):
             and self._verb_at(tokens, end + 1)
             and not self.masked[last.end : tokens[end + 1].start].strip()
         ):
-            return True  # "The portfolio-holder for transport and planning Richard Lewis claimed"
+            return True  # "The portfolio-holder for transport and planning Richard Lowes claimed"
         # "Another witness, bartender Kayla Simmons, said": the name is the subject of the speech verb,
         # unless a preposition makes it an object ("founder of the game studio Pixel Forge, said").
         for back in range(start - 1, max(-1, start - 8), -1):
@@ -410,7 +408,7 @@ class PeopleReader(NameReader):
         if following >= len(tokens):
             return False
         if self.masked[last.end : tokens[following].start].strip().startswith("("):
-            # "Coun Richard Lewis (Lab) told the meeting": over the party in brackets to the verb
+            # "Coun Richard Lowe (Lab) told the meeting": over the party in brackets to the verb
             while (
                 following < len(tokens)
                 and ")" not in self.masked[tokens[following - 1].end : tokens[following].start]
@@ -430,14 +428,14 @@ class PeopleReader(NameReader):
                 # "Simmons, a bartender, said"; "Andrew Griffith, Economic Secretary, was asked"
                 if self._verb_at(tokens, j) or (tokens[j].key in _AUXILIARIES and not tokens[j].capitalised):
                     return True
-                # "Councillor Tina Nixon, who made headlines for …, went further": the verb after a relative
+                # "Councillor Tina Rowe, who made headlines for …, went further": the verb after a relative
                 # clause is the name's (not "…, who was wanted, on Tuesday" nor "…, and his wife")
                 return relative and _finite_verb_like(tokens[j])
         return False
 
     def _said_before(self, tokens: list[_Token], start: int) -> bool:
         """Whether "said" (or "added" …) comes right before the name phrase starting at tokens[start], over the
-        portfolio words joined to it ('said International Trade and Industry Minister Mustapa Mohamed')."""
+        portfolio words joined to it ('said International Trade and Industry Minister Mustafa Mohd')."""
         k = start - 1
         while k > 0 and start - k < 6 and (tokens[k].key == "and" or tokens[k].capitalised):
             if "," in self.masked[tokens[k].end : tokens[k + 1].start]:

@@ -37,7 +37,7 @@ class ReachReader(AttributionReader):
                     return known.person
             return mention.person
         # nobody named as a subject within reach: the one person the text has named at all, in any position
-        # ("In the view of the CoG Chairperson Wycliffe Oparanya, counties are not equipped. '…,' he said")
+        # ("In the view of the council chairperson Wycliffe Oparo, counties are not equipped. '…,' he said")
         if not candidates and self._mentions_before(position):
             everyone = {id(m.person): m.person for m in self._mentions_before(position)}
             if len(everyone) == 1:

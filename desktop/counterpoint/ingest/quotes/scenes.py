@@ -118,7 +118,7 @@ class SceneReader(OccasionReader):
         if earlier.paragraph != sentence.paragraph - (open_mark == p_start):
             return None
         if self.masked[earlier.start : earlier.end].rstrip().endswith(":") and len(earlier.tokens) <= 10:
-            # "Statement from Mayor Frey:" on a line of its own, then the quotation: the one person it names
+            # "Statement from Mayor Fry:" on a line of its own, then the quotation: the one person it names
             lo = bisect_left(self._mention_positions, earlier.start)
             hi = bisect_left(self._mention_positions, earlier.end)
             people = {id(m.person): m for m in self.mentions[lo:hi]}
