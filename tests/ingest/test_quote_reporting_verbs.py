@@ -501,3 +501,16 @@ def test_a_name_after_said_and_a_portfolio_pair_ends_the_sentence() -> None:
     assert _said(text) == [
         ("We expect the closer we are to the election, the more such rumours", "Mustafa Mohd")
     ]
+
+
+def test_an_address_form_after_a_place_name_is_a_person_not_an_institution() -> None:
+    text = (
+        "Taoiseach Brian Cowan said the talks would go on.\n\n"
+        "Speaking in the Dáil Mr Cowan said: “Dialogue on this basis is the best way forward.”"
+    )
+    assert _said(text) == [("Dialogue on this basis is the best way forward.", "Brian Cowan")]
+
+
+def test_an_honour_inside_a_name_is_not_an_address_form() -> None:
+    text = "“We will look into it,” said Datuk Seri Aziz Tun Rahman. “Mr Lim will answer,” said Lim Mr Tan."
+    assert _said(text)[0] == ("We will look into it", "Aziz Tun Rahman")

@@ -58,7 +58,8 @@ class CoreferenceReader(ReachReader):
                 written_about = self._written_about(position, self._phrase(words[1:]), char_span)
                 if written_about is not None:
                     return written_about
-            if is_org or not name or " " not in name or not role:
+            addressed = any(self._word_class(w) == "honorific" for w in words[1:])  # "the Dáil Mr Cowen"
+            if (is_org or not name or " " not in name or not role) and not addressed:
                 # "the Federal Reserve", "the Congressional Budget Office": an institution speaks
                 return _Speaker(self._phrase(words[1:]), None, 0.85, char_span)
             words = words[1:]

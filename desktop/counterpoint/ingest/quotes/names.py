@@ -24,6 +24,8 @@ from counterpoint.ingest.quotes.words import (
 if TYPE_CHECKING:
     from counterpoint.ingest.quotes.people import _Person
 
+# honorifics that address a person ("in the Dáil Mr Cowen said"): never inside a name, unlike an honour ("Tun")
+_ADDRESS_FORMS = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr"))
 _LOCATIVES = frozenset(("at", "in", "near", "outside", "inside"))
 
 
@@ -302,6 +304,7 @@ class NameReader(SpeechVerbReader):
                     continue
                 if (
                     cls == "honorific"
+                    and words[name_start - 1].key.rstrip(".") not in _ADDRESS_FORMS
                     and name_start >= 2
                     and name_start < len(words)
                     and self._word_class(words[name_start - 2]) == "word"
