@@ -13,17 +13,19 @@ from counterpoint.ingest.quotes.reach import ReachReader
 from counterpoint.ingest.quotes.tokens import _Sentence, _Token
 from counterpoint.ingest.quotes.words import (
     _CONNECTORS,
-    _CORPORATE,
     _DETERMINERS,
     _INDEFINITE,
     _NOT_PEOPLE,
     _OPENING_TOKENS,
     _PRONOUNS,
     _SUFFIXES,
-    _WIRES,
     _name_like,
     _surname,
 )
+
+
+def _without_the(phrase: str) -> str:
+    return re.sub(r"^(?:The|the)\s+", "", phrase)
 
 
 class CoreferenceReader(ReachReader):
@@ -99,14 +101,14 @@ class CoreferenceReader(ReachReader):
         ):
             # "Marco Longhi faced shouts … The MP for Dudley North said:": a person's title with a place, the
             # person just written about
-            written_about = self._written_about(position, re.sub(r"^(?:The|the)\s+", "", name), char_span)
+            written_about = self._written_about(position, _without_the(name), char_span)
             if written_about is not None:
                 return written_about
-            lede = self._lede_described(sentence, position, re.sub(r"^(?:The|the)\s+", "", name), char_span)
+            lede = self._lede_described(sentence, position, _without_the(name), char_span)
             if lede is not None:
                 return lede
         if is_org and name:
-            return _Speaker(re.sub(r"^(?:The|the)\s+", "", name), None, 0.85, char_span)
+            return _Speaker(_without_the(name), None, 0.85, char_span)
         if name is None:
             # a title alone: "the President said" -> the last person with that title
             for mention in self._mentions_before(position):
@@ -255,7 +257,7 @@ class CoreferenceReader(ReachReader):
             # with an age is a person, the one the story is about
             person = self._recent_person(position, "")
             if person is not None and not person.roles:
-                role = re.sub(r"^(?:The|the)\s+", "", phrase)
+                role = _without_the(phrase)
                 return _Speaker(person.name, role, 0.6, char_span, person)
         if head.key in self.lex.titles and words[0].key in ("a", "an") and sentence.paragraph <= 1:
             # the lede's "A federal judge … saying" is the "U.S. District Judge Karen Liu" named next
@@ -427,95 +429,6 @@ class CoreferenceReader(ReachReader):
             if mention.person is person if head is None else self._role_fits(head, mention.person):
                 return True
         return False
-
-    def _previous_subject(self, sentence: _Sentence) -> str | None:
-        """'Harlan Chemical said it had complied. "…," the company said': the name that opened the sentence
-        before, when it is not a person the article has named."""
-        for number in range(sentence.number - 1, max(-1, sentence.number - 3), -1):
-            tokens = self.sentences[number].tokens
-            start = self._after_dateline(tokens)
-            start += 1 if start < len(tokens) and tokens[start].key == "the" else 0
-            if (
-                start >= len(tokens)
-                or not tokens[start].capitalised
-                or tokens[start].key in self.lex.not_names
-            ):
-                continue
-            end = start
-            while (
-                end + 1 < len(tokens) and self._adjacent(tokens, end, end + 1) and tokens[end + 1].capitalised
-            ):
-                end += 1
-            words = tokens[start : end + 1]
-            dated = self._after_dateline(tokens) > 0
-            if (
-                (end + 1 < len(tokens) and self._verb_at(tokens, end + 1))
-                or any(self._word_class(w) == "org" for w in words)
-                # "LONDON (Reuters) - AstraZeneca appeared to …": a wire lede's subject after its dateline
-                or (dated and end + 1 < len(tokens) and not tokens[end + 1].capitalised and len(words) <= 3)
-            ):
-                name = self._phrase(words)
-                person = self.people.get(name)
-                if person is None or not person.roles:
-                    return name
-        return None
-
-    def _after_dateline(self, tokens: list[_Token]) -> int:
-        """Index of the first token after a wire dateline ('LONDON (Reuters) -', 'TOKYO -', 'VINELAND, N.J.
-        (AP) —'), or 0 when the sentence does not open with one."""
-        i = 0
-        while i < len(tokens) and i < 6 and (tokens[i].word.isupper() or tokens[i].word.endswith(".")):
-            i += 1
-        if i == 0 or i >= len(tokens):
-            return 0
-        gap = self.masked[tokens[i - 1].end : tokens[i].start]
-        if i + 1 < len(tokens) and gap.strip() == "(" and tokens[i].key in _WIRES:
-            gap = self.masked[tokens[i].end : tokens[i + 1].start]
-            i += 1
-        if not re.fullmatch(r"\)?\s*[-–—]+\s*", gap):
-            return 0
-        return i
-
-    def _recent_institution(self, sentence: _Sentence, before: int, named_only: bool = False) -> str | None:
-        """'The ministry did not back down. "…," it said': the last institution named as a subject."""
-        for number in range(sentence.number, max(-1, sentence.number - 6), -1):
-            candidate = self.sentences[number]
-            tokens = candidate.tokens[:before] if candidate is sentence else candidate.tokens
-            for i in range(len(tokens) - 1, -1, -1):
-                after_the = i > 0 and tokens[i - 1].key == "the" and self._adjacent(tokens, i - 1, i)
-                if not after_the:
-                    # "sued Orbit Inc. on Wednesday": a company named without an article
-                    if named_only and tokens[i].capitalised and tokens[i].key in _CORPORATE:
-                        start = i
-                        while (
-                            start > 0
-                            and tokens[start - 1].capitalised
-                            and self._adjacent(tokens, start - 1, start)
-                        ):
-                            start -= 1
-                        if start < i:
-                            return self._phrase(tokens[start : i + 1])
-                    continue
-                end = i
-                while end + 1 < len(tokens) and self._adjacent(tokens, end, end + 1):
-                    following = tokens[end + 1]
-                    if following.capitalised and following.key not in self.lex.not_names:
-                        end += 1
-                    elif (
-                        following.key in ("of", "and", "for")
-                        and end + 2 < len(tokens)
-                        and tokens[end + 2].capitalised
-                        and self._adjacent(tokens, end + 1, end + 2)
-                    ):
-                        end += 2  # "the Food and Drug Administration", "the Bank of England"
-                    else:
-                        break
-                words = tokens[i : end + 1]
-                if named_only and not words[0].capitalised:
-                    continue
-                if any(self._word_class(w) == "org" for w in words):
-                    return self._phrase(words) if words[0].capitalised else "the " + self._phrase(words)
-        return None
 
     def _subject_of(self, sentence: _Sentence, before: int) -> _Speaker | None:
         """A named person the sentence is about (not a possessive), when no verb says who spoke."""

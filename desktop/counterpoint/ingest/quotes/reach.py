@@ -1,14 +1,18 @@
-"""Reach: the people and paragraphs a reference back can reach from a position ("he" reaches the nearest
-person named as a subject within four paragraphs of prose; web-page furniture does not count)."""
+"""Reach: the people, institutions and paragraphs a reference back can reach from a position ("he" reaches the
+nearest person named as a subject within four paragraphs of prose, "it" the institution named last; web-page
+furniture does not count)."""
 
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left, bisect_right
 from itertools import takewhile
 
 from counterpoint.ingest.quotes.attribution import AttributionReader
 from counterpoint.ingest.quotes.people import _Mention, _Person
+from counterpoint.ingest.quotes.tokens import _Sentence, _Token
+from counterpoint.ingest.quotes.words import _CORPORATE, _WIRES
 
 
 class ReachReader(AttributionReader):
@@ -83,3 +87,92 @@ class ReachReader(AttributionReader):
         """Mentions before `position`, nearest first (the list is sorted by position)."""
         at = bisect_left(self._mention_positions, position)
         return self.mentions[at - 1 : max(0, at - 300) - 1 if at > 300 else None : -1] if at else []
+
+    def _previous_subject(self, sentence: _Sentence) -> str | None:
+        """'Harlan Chemical said it had complied. "…," the company said': the name that opened the sentence
+        before, when it is not a person the article has named."""
+        for number in range(sentence.number - 1, max(-1, sentence.number - 3), -1):
+            tokens = self.sentences[number].tokens
+            start = self._after_dateline(tokens)
+            start += 1 if start < len(tokens) and tokens[start].key == "the" else 0
+            if (
+                start >= len(tokens)
+                or not tokens[start].capitalised
+                or tokens[start].key in self.lex.not_names
+            ):
+                continue
+            end = start
+            while (
+                end + 1 < len(tokens) and self._adjacent(tokens, end, end + 1) and tokens[end + 1].capitalised
+            ):
+                end += 1
+            words = tokens[start : end + 1]
+            dated = self._after_dateline(tokens) > 0
+            if (
+                (end + 1 < len(tokens) and self._verb_at(tokens, end + 1))
+                or any(self._word_class(w) == "org" for w in words)
+                # "LONDON (Reuters) - AstraZeneca appeared to …": a wire lede's subject after its dateline
+                or (dated and end + 1 < len(tokens) and not tokens[end + 1].capitalised and len(words) <= 3)
+            ):
+                name = self._phrase(words)
+                person = self.people.get(name)
+                if person is None or not person.roles:
+                    return name
+        return None
+
+    def _after_dateline(self, tokens: list[_Token]) -> int:
+        """Index of the first token after a wire dateline ('LONDON (Reuters) -', 'TOKYO -', 'VINELAND, N.J.
+        (AP) —'), or 0 when the sentence does not open with one."""
+        i = 0
+        while i < len(tokens) and i < 6 and (tokens[i].word.isupper() or tokens[i].word.endswith(".")):
+            i += 1
+        if i == 0 or i >= len(tokens):
+            return 0
+        gap = self.masked[tokens[i - 1].end : tokens[i].start]
+        if i + 1 < len(tokens) and gap.strip() == "(" and tokens[i].key in _WIRES:
+            gap = self.masked[tokens[i].end : tokens[i + 1].start]
+            i += 1
+        if not re.fullmatch(r"\)?\s*[-–—]+\s*", gap):
+            return 0
+        return i
+
+    def _recent_institution(self, sentence: _Sentence, before: int, named_only: bool = False) -> str | None:
+        """'The ministry did not back down. "…," it said': the last institution named as a subject."""
+        for number in range(sentence.number, max(-1, sentence.number - 6), -1):
+            candidate = self.sentences[number]
+            tokens = candidate.tokens[:before] if candidate is sentence else candidate.tokens
+            for i in range(len(tokens) - 1, -1, -1):
+                after_the = i > 0 and tokens[i - 1].key == "the" and self._adjacent(tokens, i - 1, i)
+                if not after_the:
+                    # "sued Orbit Inc. on Wednesday": a company named without an article
+                    if named_only and tokens[i].capitalised and tokens[i].key in _CORPORATE:
+                        start = i
+                        while (
+                            start > 0
+                            and tokens[start - 1].capitalised
+                            and self._adjacent(tokens, start - 1, start)
+                        ):
+                            start -= 1
+                        if start < i:
+                            return self._phrase(tokens[start : i + 1])
+                    continue
+                end = i
+                while end + 1 < len(tokens) and self._adjacent(tokens, end, end + 1):
+                    following = tokens[end + 1]
+                    if following.capitalised and following.key not in self.lex.not_names:
+                        end += 1
+                    elif (
+                        following.key in ("of", "and", "for")
+                        and end + 2 < len(tokens)
+                        and tokens[end + 2].capitalised
+                        and self._adjacent(tokens, end + 1, end + 2)
+                    ):
+                        end += 2  # "the Food and Drug Administration", "the Bank of England"
+                    else:
+                        break
+                words = tokens[i : end + 1]
+                if named_only and not words[0].capitalised:
+                    continue
+                if any(self._word_class(w) == "org" for w in words):
+                    return self._phrase(words) if words[0].capitalised else "the " + self._phrase(words)
+        return None
