@@ -18,8 +18,8 @@ from counterpoint.ingest.quotes.words import (
     _NOT_PEOPLE,
     _OPENING_TOKENS,
     _PRONOUNS,
-    _SUFFIXES,
     _name_like,
+    _one_name,
     _surname,
 )
 
@@ -137,7 +137,7 @@ class CoreferenceReader(ReachReader):
         if name.lower() in place_names():
             # "New Zealand said": a country speaks, as an institution
             return _Speaker(name, None, 0.6, char_span)
-        one_name = len([w for w in name.split() if w.lower() not in _SUFFIXES]) == 1  # "Ramos III"
+        one_name = _one_name(name)  # "Ramos III"
         if " " in name and not name[:1].islower() and not (one_name and _surname(name) in self.by_last_name):
             person = self.people.get(name) or self._register(name, role)
             if role and role not in person.roles:

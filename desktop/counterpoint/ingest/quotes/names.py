@@ -10,6 +10,7 @@ from counterpoint.ingest.lexicon import common_words, place_words, word_class
 from counterpoint.ingest.quotes.tokens import _Token
 from counterpoint.ingest.quotes.verbs import SpeechVerbReader
 from counterpoint.ingest.quotes.words import (
+    _ADDRESS_FORMS,
     _CONNECTORS,
     _FIRST_NAME_TITLES,
     _INVERTED_VERBS,
@@ -24,8 +25,6 @@ from counterpoint.ingest.quotes.words import (
 if TYPE_CHECKING:
     from counterpoint.ingest.quotes.people import _Person
 
-# honorifics that address a person ("in the Dáil Mr Cowen said"): never inside a name, unlike an honour ("Tun")
-_ADDRESS_FORMS = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr"))
 _LOCATIVES = frozenset(("at", "in", "near", "outside", "inside"))
 
 

@@ -18,8 +18,8 @@ from counterpoint.ingest.quotes.words import (
     _DETERMINERS,
     _NAME_PARTICLES,
     _PREPOSITIONS,
-    _SUFFIXES,
     _name_like,
+    _one_name,
     _surname,
 )
 
@@ -133,7 +133,7 @@ class PeopleReader(NameReader):
             )
         if person is None:
             last = _surname(name)
-            one_name = len([w for w in name.split() if w.lower() not in _SUFFIXES]) == 1  # "Ramos III"
+            one_name = _one_name(name)  # "Ramos III"
             if one_name and last in self.by_last_name:
                 person = self.by_last_name[last]
             else:

@@ -398,8 +398,8 @@ class _Extractor(SceneReader):
         # After the quotation: '"…," Sessions told', '"…," he added', '"…," said Jane Doe', ', according to X'
         after = self._speaker_right_of(sentence, right, open_mark, close_mark)
         if after is not None and after.person is None and not self._said_right_after:
-            # 'Mr O'Byrne said that "when it suited" the opposition, the party called …': an institution credited a few
-            # words after the quotation gives way to a person credited before it
+            # 'Mr O'Byrne said that "when it suited" the opposition, the party called …': an institution credited
+            # a few words after the quotation gives way to a person credited before it
             before_it = self._speaker_left_of(sentence, left, open_mark)
             if isinstance(before_it, _Speaker) and before_it.person is not None:
                 return before_it
@@ -475,8 +475,8 @@ class _Extractor(SceneReader):
                 continue
             if tokens[i].key == "according" or i == right[0]:
                 span = self._speaker_after(tokens, i + n)
-            elif self._quoted_as_saying(tokens, i) is not None:
-                span = self._quoted_as_saying(tokens, i)  # '"…," the paper quoted Dr Yusof as saying'
+            elif (quoted := self._quoted_as_saying(tokens, i)) is not None:
+                span = quoted  # '"…," the paper quoted Dr Yusof as saying'
             else:
                 span = self._speaker_before(tokens, i)
                 if span is not None and span[0] != right[0]:

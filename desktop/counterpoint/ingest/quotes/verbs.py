@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from counterpoint.ingest.quotes.tokens import SentenceReader, _Token
 from counterpoint.ingest.quotes.words import (
+    _ACTS,
     _AUXILIARIES,
     _CLAUSE_JOINERS,
     _CONNECTORS,
@@ -15,23 +16,6 @@ from counterpoint.ingest.quotes.words import (
     _PRONOUNS,
     _RELATIVE_WORDS,
     _SURE_VERBS,
-)
-
-# Nouns of an act whose doer "by" names ("a motion by Councillor X", "a statement by X"): X acted.
-_ACTS = frozenset(
-    (
-        "motion",
-        "proposal",
-        "bill",
-        "amendment",
-        "statement",
-        "letter",
-        "speech",
-        "bid",
-        "request",
-        "plan",
-        "post",
-    )
 )
 
 

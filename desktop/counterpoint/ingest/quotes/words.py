@@ -95,6 +95,8 @@ _OBJECT_VERBS = _Words("object-verbs")
 _FIRST_NAME_TITLES = _Words("first-name-titles")
 _WIRES = _Words("wire-services")
 _SUFFIXES = _Words("name-suffixes")
+_ACTS = _Words("acts")
+_ADDRESS_FORMS = _Words("address-forms")
 _TITLE_SMALL_WORDS = _Words("title-case-small-words")
 _NOUN_MARKERS = _Words("noun-markers")
 _RELATIVE_WORDS = _Words("relative-words")
@@ -136,6 +138,11 @@ def _surname(name: str) -> str:
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
     return words[-1] if words else ""
+
+
+def _one_name(name: str) -> bool:
+    """'Ramos', 'Ramos III': one name, a generational suffix aside (a surname alone, to be looked up)."""
+    return sum(word not in _SUFFIXES for word in name.lower().split()) == 1
 
 
 def _party_or_age(word: str) -> bool:
