@@ -47,6 +47,11 @@ FEATURES = (
     "first_window",
     "text_sim",
     "windows_log",
+    # where a candidate stands among the other candidates of its statement pair
+    "sim_relative",
+    "mutual_best",
+    "detector_is_max",
+    "cues_are_most",
 )
 INDEX = {name: n for n, name in enumerate(FEATURES)}
 TWIN = 0.9  # sentence similarity from which two sentences are copies of each other
@@ -222,6 +227,8 @@ def features(
         for f in found:
             if _overlaps(f.a, span_a) and _overlaps(f.b, span_b):
                 key = _DETECTOR[f.kind]
+                if evidence is not None and f.score > x[key]:
+                    evidence[f.kind] = f.reason  # the cue's own words explain the window pair
                 x[key] = max(x[key], f.score)
     x[_LENGTH] = (wa.hi - wa.lo + wb.hi - wb.lo) / 16
     x[_FIRST_WINDOW] = float(wa.rank == 0 or wb.rank == 0)
@@ -284,6 +291,8 @@ def generate(
             for wb in by_sentence_b.get(j, ()):
                 evidence: dict[str, str] = {}
                 x = features(wa, wb, sim, here, item, evidence, reaches_b[id(wb)])
+                if wa.content and wa.content == wb.content and not _any_cue(x):
+                    continue  # the same words on both sides, and nothing that sets them apart
                 out.append(Candidate(wa.span, wb.span, (wa.sentence, j), x, evidence=evidence))
     for f in found:
         wa, wb = _containing(wins_a, starts_a, f.a), _containing(wins_b, starts_b, f.b)
@@ -293,4 +302,56 @@ def generate(
         x = features(wa, wb, sim, [f], item)
         x[INDEX["cue_span"]] = 1.0
         out.append(Candidate(f.a, f.b, (wa.sentence, wb.sentence), x, f.kind, f.reason))
+    _relative(out)
     return out
+
+
+_CUES = tuple(
+    INDEX[name]
+    for name in (
+        "negation_one_side",
+        "shared_denied",
+        "valence_opposed",
+        "antonym_direct",
+        "antonym_indirect",
+        "stance_opposed",
+        "modal_differs",
+        "hedge_one_side",
+        "factuality_one_side",
+        "numbers_differ",
+        "framing_opposed",
+    )
+)
+_DETECTORS = tuple(_DETECTOR.values())
+_SIM_RELATIVE, _MUTUAL_BEST = INDEX["sim_relative"], INDEX["mutual_best"]
+_DETECTOR_IS_MAX, _CUES_ARE_MOST = INDEX["detector_is_max"], INDEX["cues_are_most"]
+
+
+def _any_cue(x: list[float]) -> bool:
+    return any(x[k] > 0 for k in _CUES) or any(x[k] > 0 for k in _DETECTORS)
+
+
+def _relative(cands: list[Candidate]) -> None:
+    """Fill the features that place a candidate among the others of its statement pair: its sentence
+    similarity against the best one, whether its two sentences are each other's best partners, whether
+    it holds the strongest detector cue and the most kinds of cue of them all. A reader looks for the
+    contrast where the two statements meet best and differ most, whatever the absolute figures."""
+    if not cands:
+        return
+    best_sim = max(c.x[_SENTENCE_SIM] for c in cands) or 1.0
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for c in cands:
+        i, j = c.sentences
+        best_a[i] = max(best_a.get(i, 0.0), c.x[_SENTENCE_SIM])
+        best_b[j] = max(best_b.get(j, 0.0), c.x[_SENTENCE_SIM])
+    detector = [max(c.x[k] for k in _DETECTORS) for c in cands]
+    cues = [sum(c.x[k] > 0 for k in _CUES) for c in cands]
+    top_detector, top_cues = max(detector), max(cues)
+    for c, d, n in zip(cands, detector, cues, strict=True):
+        i, j = c.sentences
+        sim = c.x[_SENTENCE_SIM]
+        c.x[_SIM_RELATIVE] = sim / best_sim
+        c.x[_MUTUAL_BEST] = float(sim >= best_a[i] - 1e-9 and sim >= best_b[j] - 1e-9)
+        c.x[_DETECTOR_IS_MAX] = float(d > 0 and d >= top_detector - 1e-9)
+        c.x[_CUES_ARE_MOST] = float(n > 0 and n == top_cues)
