@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from counterpoint.engine import wordnet
@@ -207,7 +208,7 @@ def features(
                     x[_STANCE_OPPOSED if pole_a != pole else _STANCE_SAME] = 1.0
     modal_a, modal_b = wa.modal, wb.modal
     if modal_a or modal_b:
-        x[_MODAL_DIFFERS] = float(modal_a != modal_b)
+        x[_MODAL_DIFFERS] = float(bool(modal_a) and bool(modal_b) and modal_a != modal_b)
         x[_MODAL_ANY] = 1.0
         x[_HEDGE_ONE_SIDE] = float(("hedge" in modal_a) != ("hedge" in modal_b))
     x[_FACTUALITY_ONE_SIDE] = float(bool(wa.factual) != bool(wb.factual))
@@ -291,7 +292,7 @@ def generate(
             for wb in by_sentence_b.get(j, ()):
                 evidence: dict[str, str] = {}
                 x = features(wa, wb, sim, here, item, evidence, reaches_b[id(wb)])
-                if wa.content and wa.content == wb.content and not _any_cue(x):
+                if wa.content and wa.content == wb.content and not has_cue(x):
                     continue  # the same words on both sides, and nothing that sets them apart
                 out.append(Candidate(wa.span, wb.span, (wa.sentence, j), x, evidence=evidence))
     for f in found:
@@ -327,7 +328,8 @@ _SIM_RELATIVE, _MUTUAL_BEST = INDEX["sim_relative"], INDEX["mutual_best"]
 _DETECTOR_IS_MAX, _CUES_ARE_MOST = INDEX["detector_is_max"], INDEX["cues_are_most"]
 
 
-def _any_cue(x: list[float]) -> bool:
+def has_cue(x: Sequence[float]) -> bool:
+    """Whether a candidate's features hold any cue of difference (a lexical one or a detector's)."""
     return any(x[k] > 0 for k in _CUES) or any(x[k] > 0 for k in _DETECTORS)
 
 
