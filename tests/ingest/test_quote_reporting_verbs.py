@@ -514,3 +514,20 @@ def test_an_address_form_after_a_place_name_is_a_person_not_an_institution() -> 
 def test_an_honour_inside_a_name_is_not_an_address_form() -> None:
     text = "“We will look into it,” said Datuk Seri Aziz Tun Rahman. “Mr Lim will answer,” said Lim Mr Tan."
     assert _said(text)[0] == ("We will look into it", "Aziz Tun Rahman")
+
+
+def test_the_police_official_is_the_officer_whose_role_names_the_police() -> None:
+    text = (
+        "“He was taken to the scene,” the Tribune quoted district Superintendent of Police Anand Rao as saying.\n\n"
+        "Rao added that the area was sealed at once.\n\n"
+        "“After the divers searched, they recovered the body,” the police official said."
+    )
+    assert _said(text)[-1] == ("After the divers searched, they recovered the body", "Anand Rao")
+
+
+def test_an_official_whose_words_are_not_in_the_role_stays_a_description() -> None:
+    text = (
+        "“He was taken to the scene,” said district Superintendent of Police Anand Rao.\n\n"
+        "“Three patients were treated overnight,” the health official said."
+    )
+    assert _said(text)[-1] == ("Three patients were treated overnight", "the health official")

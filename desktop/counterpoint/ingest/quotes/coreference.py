@@ -16,6 +16,7 @@ from counterpoint.ingest.quotes.words import (
     _DETERMINERS,
     _INDEFINITE,
     _NOT_PEOPLE,
+    _OFFICE_HOLDERS,
     _OPENING_TOKENS,
     _PRONOUNS,
     _name_like,
@@ -246,6 +247,12 @@ class CoreferenceReader(ReachReader):
         for mention in self._mentions_before(position) if refers_back else []:
             if mention.position < position and self._role_fits(head.key, mention.person):
                 return _Speaker(mention.person.name, mention.person.role(), 0.65, char_span, mention.person)
+        if refers_back and words[0].key == "the" and head.key in _OFFICE_HOLDERS:
+            # '"…," the police official said' after "Superintendent of Police Jane Roe": an official is
+            # whoever holds an office, one whose role has the words before the noun
+            holder = self._office_holder([w.key for w in words[1:] if w is not head], position)
+            if holder is not None:
+                return _Speaker(holder.name, holder.role(), 0.6, char_span, holder)
         if (
             refers_back
             and words[0].key == "the"
@@ -298,6 +305,15 @@ class CoreferenceReader(ReachReader):
             issuer = self._issuer_of(sentence, head.key, char_span[0])
             if issuer is not None:
                 return _Speaker(issuer.name, issuer.role, 0.6, char_span, issuer.person)
+        return None
+
+    def _office_holder(self, modifiers: list[str], position: int) -> _Person | None:
+        """The person named nearest before position who holds a role with every modifier in it (by its
+        first five letters: "police" in "Superintendent of Police")."""
+        for mention in self._mentions_before(position):
+            words = [w for role in mention.person.roles for w in role.lower().split()]
+            if words and all(any(w.startswith(m[:5]) for w in words) for m in modifiers):
+                return mention.person
         return None
 
     def _by_surname(self, last: str, position: int) -> _Person | None:

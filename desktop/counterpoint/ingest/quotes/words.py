@@ -103,6 +103,7 @@ _RELATIVE_WORDS = _Words("relative-words")
 _CLAUSE_JOINERS = _Words("clause-joiners")
 _PREPOSITIONS = _Words("prepositions")
 _DESCRIBED_BY = _Words("described-by")
+_OFFICE_HOLDERS = _Words("office-holders")
 
 
 # Occupations by their endings ("Meteorologist Dan Whitlock", "pediatrician", "photographer"): a role.
