@@ -531,3 +531,25 @@ def test_an_official_whose_words_are_not_in_the_role_stays_a_description() -> No
         "“Three patients were treated overnight,” the health official said."
     )
     assert _said(text)[-1] == ("Three patients were treated overnight", "the health official")
+
+
+@pytest.mark.parametrize(
+    "aside", ["speaking to the Daily Post on Friday", "in an interview with 702 Talk Radio on Thursday"]
+)
+def test_an_aside_ending_in_a_day_is_skipped_to_its_subject(aside: str) -> None:
+    text = f"Mayor Jane Roe, {aside}, said: “We will not close the library.”"
+    assert _said(text) == [("We will not close the library.", "Jane Roe")]
+
+
+def test_a_day_right_before_the_verb_is_still_skipped() -> None:
+    assert _said("Mayor Jane Roe on Friday said: “We will not close the library.”") == [
+        ("We will not close the library.", "Jane Roe")
+    ]
+
+
+def test_gov_without_a_full_stop_is_a_title() -> None:
+    text = (
+        "Gov Andrew Cuomo spoke in Albany on Monday.\n\n"
+        "“He pours gasoline on the fire,” Gov Cuomo said of the president."
+    )
+    assert _said(text) == [("He pours gasoline on the fire", "Andrew Cuomo")]

@@ -51,12 +51,19 @@ class AttributionReader(PeopleReader):
         ):
             i -= 1
         # "Mthembu on Sunday said", "Smith yesterday said", "Lee on Tuesday night told": a time between the
-        # subject and its verb
-        if i > 0 and tokens[i].key in _PARTS_OF_DAY and tokens[i - 1].key in _WEEKDAYS:
+        # subject and its verb (one that closes an appositive, "X, in an interview with Y on Thursday, said",
+        # is left to the appositive below)
+        closes = i >= 0 and "," in self.masked[tokens[i].end : tokens[verb].start]
+        if i > 0 and tokens[i].key in _PARTS_OF_DAY and tokens[i - 1].key in _WEEKDAYS and not closes:
             i -= 1
-        if i > 0 and tokens[i].key in _WEEKDAYS and tokens[i - 1].key == "on":
+        if i > 0 and tokens[i].key in _WEEKDAYS and tokens[i - 1].key == "on" and not closes:
             i -= 2
-        elif i > 0 and tokens[i].key in ("yesterday", "today", "tonight") and not tokens[i].capitalised:
+        elif (
+            i > 0
+            and tokens[i].key in ("yesterday", "today", "tonight")
+            and not tokens[i].capitalised
+            and not closes
+        ):
             i -= 1
         if i < 0:
             return None
