@@ -38,12 +38,13 @@ FIT_SETS = [
     DATA / "blind-dec2026-b.json",
     DATA / "blind-dec2026-c.json",
     DATA / "blind-dec2026-d.json",
+    DATA / "blind-dec2026-e.json",
     # the dev contrasts in other words: training data of the dev set's fold, never scored
     f"{DATA / 'paraphrase-dev.json'}@contrast-dev",
 ]
 SCORED = [p for p in FIT_SETS if isinstance(p, Path)]
-# Measured at the commit that set them (15 sets, 507 pairs, paraphrases training in the dev fold):
-# pooled F1 0.302, balanced accuracy 0.610, 0.126 false pairs per agreeing pair. Adding one 50-pair set
+# Measured at the commit that set them (16 sets, 547 pairs, paraphrases training in the dev fold):
+# pooled F1 0.291, balanced accuracy 0.596, 0.140 false pairs per agreeing pair. Adding one 50-pair set
 # moved such figures by up to 0.1 (the thresholds move): the floors leave room for that noise only.
 POOLED_F1_FLOOR = 0.26
 POOLED_BALANCED_FLOOR = 0.55
