@@ -4,13 +4,12 @@ connection that allows only a few variables per statement still reads tens of th
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from counterpoint.store import NewStatement, Project, TargetSpec
-from counterpoint.store import project as project_module
 from counterpoint.store.finding import annotations_joining, topic_candidates
 
 LOW_LIMIT = 100  # variables per statement, lowered on the connection
@@ -18,15 +17,8 @@ MANY = 40_000  # ids handed in (most of them name no statement)
 
 
 @pytest.fixture
-def low_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    connect = project_module.connect
-
-    def lowered(path: Path | str) -> sqlite3.Connection:
-        conn = connect(path)
-        conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, LOW_LIMIT)
-        return conn
-
-    monkeypatch.setattr(project_module, "connect", lowered)
+def low_limit(variable_limit: Callable[[int], None]) -> None:
+    variable_limit(LOW_LIMIT)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,6 @@ import pytest
 from counterpoint.cli import main
 from counterpoint.errors import UserError
 from counterpoint.store import NewStatement, Project
-from counterpoint.store import project as project_module
 
 LOW_LIMIT = 500  # variables per statement, lowered on the connection so a small library passes it
 
@@ -31,16 +30,9 @@ def bulk(count: int, speakers: int = 3) -> Iterator[NewStatement]:
 
 
 @pytest.fixture
-def low_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+def low_limit(variable_limit: Callable[[int], None]) -> None:
     """Every project connection opened in this test allows only LOW_LIMIT variables per statement."""
-    connect = project_module.connect
-
-    def lowered(path: Path | str) -> sqlite3.Connection:
-        conn = connect(path)
-        conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, LOW_LIMIT)
-        return conn
-
-    monkeypatch.setattr(project_module, "connect", lowered)
+    variable_limit(LOW_LIMIT)
 
 
 def test_add_statements_adds_in_bulk_and_reuses_speakers(tmp_path: Path) -> None:
