@@ -19,9 +19,26 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from counterpoint.engine.model import Alignment, Analysis, CommonGround, ContrastPair
 
 
-def _find(text: str, quote: str) -> tuple[int, int]:
+def span_of(text: str, quote: str) -> tuple[int, int]:
+    """Where the first occurrence of quote stands in text."""
     start = text.index(quote)
     return (start, start + len(quote))
+
+
+# Windows a test opened: pytest-qt holds widgets weakly, so a window must outlive the helper that made it;
+# a test module closes them after each test with close_kept().
+_KEPT: list[Any] = []
+
+
+def keep(window: Any) -> Any:
+    _KEPT.append(window)
+    return window
+
+
+def close_kept() -> None:
+    for window in _KEPT:
+        window.close()
+    _KEPT.clear()
 
 
 def hand_built_analysis(texts: list[str]) -> Analysis:
@@ -34,8 +51,8 @@ def hand_built_analysis(texts: list[str]) -> Analysis:
         ContrastPair(
             0,
             1,
-            _find(trump, "rough"),
-            _find(lawful, "in a lawful way"),
+            span_of(trump, "rough"),
+            span_of(lawful, "in a lawful way"),
             "antonym",
             0.8,
             "rough treatment against acting lawfully",
@@ -43,8 +60,8 @@ def hand_built_analysis(texts: list[str]) -> Analysis:
         ContrastPair(
             0,
             1,
-            _find(trump, "don't be too nice"),
-            _find(lawful, "more careful"),
+            span_of(trump, "don't be too nice"),
+            span_of(lawful, "more careful"),
             "modality",
             0.7,
             "a request to hold back care against a call for more care",
@@ -52,8 +69,8 @@ def hand_built_analysis(texts: list[str]) -> Analysis:
         ContrastPair(
             0,
             2,
-            _find(trump, "thugs"),
-            _find(responsible, "officer responsible who violates the law"),
+            span_of(trump, "thugs"),
+            span_of(responsible, "officer responsible who violates the law"),
             "framing",
             0.5,
             "suspects called 'thugs' against officers held to the law",
@@ -61,7 +78,7 @@ def hand_built_analysis(texts: list[str]) -> Analysis:
     )
     common = (
         CommonGround(
-            1, 2, _find(lawful, "lawful"), _find(responsible, "lawfully"), "both speak of lawful conduct"
+            1, 2, span_of(lawful, "lawful"), span_of(responsible, "lawfully"), "both speak of lawful conduct"
         ),
     )
     # Alignments name sentences by their spans, as the engine's do.

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QToolButton
-from render_workspace import hand_built_analysis, real_analysis
+from render_workspace import close_kept, hand_built_analysis, keep, real_analysis, span_of
 
 from counterpoint.engine.model import Alignment, Analysis, ContrastPair, VersionOp
 from counterpoint.store.model import Annotation, Statement, Tag, Target, TargetSpec
@@ -25,20 +25,10 @@ def _statement(id: int, text: str, speaker: str = "Speaker") -> Statement:
     return Statement(id=id, speaker_id=id, speaker=speaker, text=text, role="Role", occasion="Occasion")
 
 
-def _span(text: str, quote: str) -> tuple[int, int]:
-    start = text.index(quote)
-    return start, start + len(quote)
-
-
-_windows: list[QMainWindow] = []
-
-
 @pytest.fixture(autouse=True)
 def _release_windows() -> Any:
     yield
-    for window in _windows:
-        window.close()
-    _windows.clear()
+    close_kept()
 
 
 def _open(qtbot: Any, project: Any, analysis: Any, comparison_id: int = 1) -> ComparisonWorkspace:
@@ -57,7 +47,7 @@ def _open(qtbot: Any, project: Any, analysis: Any, comparison_id: int = 1) -> Co
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
-    _windows.append(window)  # pytest-qt holds widgets weakly; the window must outlive this helper
+    keep(window)
     return workspace
 
 
@@ -86,11 +76,11 @@ def test_select_two_spans_then_ctrl_t_requests_a_tag(qtbot: Any, sample_project:
     workspace = _open(qtbot, sample_project, analysis)
     ids = sample_project.comparison(1).statement_ids
     trump, lawful = sample_project.statement(ids[0]).text, sample_project.statement(ids[1]).text
-    workspace.select_span(0, *_span(trump, "Please don't be too nice"))
-    workspace.select_span(1, *_span(lawful, "in a lawful way"))
+    workspace.select_span(0, *span_of(trump, "Please don't be too nice"))
+    workspace.select_span(1, *span_of(lawful, "in a lawful way"))
     expected = [
-        TargetSpec(ids[0], *_span(trump, "Please don't be too nice")),
-        TargetSpec(ids[1], *_span(lawful, "in a lawful way")),
+        TargetSpec(ids[0], *span_of(trump, "Please don't be too nice")),
+        TargetSpec(ids[1], *span_of(lawful, "in a lawful way")),
     ]
     assert workspace.selection() == expected
     column = workspace.column_views()[1]
@@ -135,7 +125,7 @@ def test_selection_offsets_are_code_points_when_text_has_emoji(qtbot: Any) -> No
     workspace = ComparisonWorkspace()
     qtbot.addWidget(workspace)
     workspace.set_comparison([_statement(1, left), _statement(2, right)], None)
-    span = _span(left, "never raise taxes 💯 on")
+    span = span_of(left, "never raise taxes 💯 on")
     workspace.select_span(0, *span)
     assert workspace.column_views()[0].textCursor().selectedText() == "never raise taxes 💯 on"
     assert workspace.selection() == [TargetSpec(1, *span)]
@@ -179,21 +169,24 @@ def test_versions_show_the_word_diff_instead_of_contrasts(qtbot: Any) -> None:
         (before, after),
         (((0, len(before)),), ((0, len(after)),)),
         (),
-        (ContrastPair(0, 1, _span(before, "5%"), _span(after, "2%"), "quantity", 0.9, "5% against 2%"),),
+        (ContrastPair(0, 1, span_of(before, "5%"), span_of(after, "2%"), "quantity", 0.9, "5% against 2%"),),
         (),
         {
             (0, 1): (
                 VersionOp("equal", (0, 21), (0, 21)),
-                VersionOp("replace", _span(before, "5%"), _span(after, "2%")),
-                VersionOp("insert", (len(before) - 1, len(before) - 1), _span(after, ", maybe")),
+                VersionOp("replace", span_of(before, "5%"), span_of(after, "2%")),
+                VersionOp("insert", (len(before) - 1, len(before) - 1), span_of(after, ", maybe")),
             )
         },
     )
     workspace = ComparisonWorkspace()
     qtbot.addWidget(workspace)
     workspace.set_comparison([_statement(1, before), _statement(2, after)], analysis)
-    assert workspace.highlights(0) == [(*_span(before, "5%"), "delete")]
-    assert workspace.highlights(1) == [(*_span(after, "2%"), "insert"), (*_span(after, ", maybe"), "insert")]
+    assert workspace.highlights(0) == [(*span_of(before, "5%"), "delete")]
+    assert workspace.highlights(1) == [
+        (*span_of(after, "2%"), "insert"),
+        (*span_of(after, ", maybe"), "insert"),
+    ]
 
 
 def test_hover_text_gives_the_reason(qtbot: Any, sample_project: Any) -> None:
@@ -222,7 +215,7 @@ def test_reveal_annotation_scrolls_both_spans_into_view(qtbot: Any) -> None:
     workspace = ComparisonWorkspace()
     qtbot.addWidget(workspace)
     workspace.resize(900, 500)
-    a, b = _span(left, "rough"), _span(right, "lawful")
+    a, b = span_of(left, "rough"), span_of(right, "lawful")
     annotation = Annotation(
         7, 1, (Target(1, 1, *a, "rough", "", ""), Target(2, 2, *b, "lawful", "", "")), tags=("use of force",)
     )
@@ -245,7 +238,7 @@ def test_double_click_on_annotated_span_activates_it(qtbot: Any, sample_project:
     workspace = _open(qtbot, sample_project, "by hand")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
     view = workspace.column_views()[0]
-    rect = view.span_rects(*_span(trump, "rough"))[0]
+    rect = view.span_rects(*span_of(trump, "rough"))[0]
     annotation_id = next(a.id for a in sample_project.annotations(1) if a.targets[0].exact == "rough")
     with qtbot.waitSignal(workspace.annotation_activated) as blocker:
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
@@ -361,7 +354,7 @@ def test_hovering_a_highlight_shows_its_reason_and_makes_it_the_suggestion(
     workspace = _open(qtbot, sample_project, "real")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
     view = workspace.column_views()[0]
-    point = view.span_rects(*_span(trump, "rough"))[0].center().toPoint()
+    point = view.span_rects(*span_of(trump, "rough"))[0].center().toPoint()
     # A real move event (QTest's mouseMove only moves the cursor on the offscreen platform).
     move = QMouseEvent(
         QEvent.Type.MouseMove,
@@ -458,7 +451,7 @@ def test_reveal_shows_both_spans_when_they_fit_on_one_screen(qtbot: Any) -> None
     workspace = ComparisonWorkspace()
     qtbot.addWidget(workspace)
     workspace.resize(900, 600)
-    a, b = _span(left, "rough"), _span(right, "lawful")
+    a, b = span_of(left, "rough"), span_of(right, "lawful")
     annotation = Annotation(3, 1, (Target(1, 1, *a, "rough", "", ""), Target(2, 2, *b, "lawful", "", "")))
     workspace.set_comparison([_statement(1, left), _statement(2, right)], None, [annotation])
     workspace.show()
@@ -481,7 +474,7 @@ def test_reveal_shows_both_spans_when_they_fit_on_one_screen(qtbot: Any) -> None
 def test_overview_marks_contrasts_and_annotations_and_jumps_on_click(qtbot: Any) -> None:
     filler = "An unrelated sentence about the weather and the harbour. " * 60
     left, right = filler + "We must be rough.", filler + "Officers act in a lawful way."
-    a, b = _span(left, "rough"), _span(right, "lawful")
+    a, b = span_of(left, "rough"), span_of(right, "lawful")
     analysis = Analysis(
         (left, right),
         (),
@@ -516,7 +509,7 @@ def test_copy_quote_with_source_cites_speaker_date_and_source(qtbot: Any, sample
 
     workspace = _open(qtbot, sample_project, "by hand")
     trump = sample_project.statement(sample_project.comparison(1).statement_ids[0]).text
-    workspace.select_span(0, *_span(trump, "Please don't be too nice"))
+    workspace.select_span(0, *span_of(trump, "Please don't be too nice"))
     workspace.copy_quote_action.trigger()
     assert QGuiApplication.clipboard().text() == (
         "“Please don't be too nice” — Donald Trump, President of the United States "
@@ -622,14 +615,14 @@ def test_versions_are_summed_up_as_word_changes_not_as_contrasts_found() -> None
     from counterpoint.ui.workspace_model import analysis_summary
 
     before, after = "We will cut taxes by 5% next year.", "We will cut taxes by 2% next year."
-    pair = ContrastPair(0, 1, _span(before, "5%"), _span(after, "2%"), "quantity", 0.9, "5% against 2%")
+    pair = ContrastPair(0, 1, span_of(before, "5%"), span_of(after, "2%"), "quantity", 0.9, "5% against 2%")
     versions = Analysis(
         (before, after),
         (((0, len(before)),), ((0, len(after)),)),
         (),
         (pair,),
         (),
-        {(0, 1): (VersionOp("replace", _span(before, "5%"), _span(after, "2%")),)},
+        {(0, 1): (VersionOp("replace", span_of(before, "5%"), span_of(after, "2%")),)},
     )
     assert analysis_summary(versions) == (0, 1)  # the diff is shown, not the contrast
     assert _found(versions, short=True) == "word changes shown"
@@ -644,12 +637,12 @@ def test_versions_are_summed_up_as_word_changes_not_as_contrasts_found() -> None
 def test_a_span_no_longer_in_its_statement_is_not_drawn_on_other_words(qtbot: Any) -> None:
     left, right = "We will act with care.", "Officers act in a lawful way."
     lost = Target(1, 1, 8, 12, "be rough", "", "", False)  # offsets from before the text was corrected
-    kept = Target(2, 2, *_span(right, "in a lawful way"), "in a lawful way", "", "", True)
+    kept = Target(2, 2, *span_of(right, "in a lawful way"), "in a lawful way", "", "", True)
     workspace = ComparisonWorkspace()
     qtbot.addWidget(workspace)
     workspace.set_comparison(
         [_statement(1, left), _statement(2, right)], None, [Annotation(7, 1, (lost, kept))]
     )
     (connector,) = workspace.connectors()
-    assert connector.ends == ((1, *_span(right, "in a lawful way")),), "only the span still in its text"
+    assert connector.ends == ((1, *span_of(right, "in a lawful way")),), "only the span still in its text"
     assert not connector.anchored  # drawn dashed: something about it needs review

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QHelpEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolTip
-from render_workspace import hand_built_analysis
+from render_workspace import close_kept, hand_built_analysis, keep, span_of
 
 from counterpoint.engine.model import Analysis, ContrastPair
 from counterpoint.store.model import Statement
@@ -23,20 +23,10 @@ def _statement(id: int, text: str) -> Statement:
     )
 
 
-def _span(text: str, quote: str) -> tuple[int, int]:
-    start = text.index(quote)
-    return start, start + len(quote)
-
-
-_windows: list[QMainWindow] = []
-
-
 @pytest.fixture(autouse=True)
 def _release_windows() -> Any:
     yield
-    for window in _windows:
-        window.close()
-    _windows.clear()
+    close_kept()
 
 
 def _window(
@@ -50,13 +40,13 @@ def _window(
     workspace.set_comparison(statements, analysis)
     window.show()
     qtbot.waitExposed(window)
-    _windows.append(window)  # pytest-qt holds widgets weakly; the window must outlive this helper
+    keep(window)
     return workspace
 
 
 def _hover(workspace: ComparisonWorkspace, column: int, text: str, quote: str) -> QPoint:
     view = workspace.column_views()[column]
-    start, _end = _span(text, quote)
+    start, _end = span_of(text, quote)
     point = view.span_rects(start + 1, start + 2)[0].center().toPoint()
     move = QMouseEvent(
         QEvent.Type.MouseMove,
@@ -100,8 +90,8 @@ def test_the_tooltip_keeps_off_the_counterpart_in_the_other_column(qtbot: Any) -
             ContrastPair(
                 0,
                 1,
-                _span(left, "rough"),
-                _span(right, "in a lawful way"),
+                span_of(left, "rough"),
+                span_of(right, "in a lawful way"),
                 "antonym",
                 0.8,
                 "rough against lawful",
@@ -122,7 +112,7 @@ def test_the_tooltip_keeps_off_the_counterpart_in_the_other_column(qtbot: Any) -
     forbidden = [
         QRect(v.viewport().mapToGlobal(r.topLeft().toPoint()), r.size().toSize())
         for v, text, quote in ((view, left, "rough"), (other, right, "in a lawful way"))
-        for r in v.span_rects(*_span(text, quote))
+        for r in v.span_rects(*span_of(text, quote))
     ]
     assert forbidden
     for rect in forbidden:
@@ -135,10 +125,10 @@ def test_with_two_counterparts_ctrl_return_takes_the_one_shown(qtbot: Any) -> No
     b = "Officers act in a lawful way."
     c = "Hold any officer responsible who violates the law."
     with_b = ContrastPair(
-        0, 1, _span(a, "rough"), _span(b, "in a lawful way"), "antonym", 0.8, "rough against lawful"
+        0, 1, span_of(a, "rough"), span_of(b, "in a lawful way"), "antonym", 0.8, "rough against lawful"
     )
     with_c = ContrastPair(
-        0, 2, _span(a, "rough"), _span(c, "responsible"), "framing", 0.6, "rough against responsible"
+        0, 2, span_of(a, "rough"), span_of(c, "responsible"), "framing", 0.6, "rough against responsible"
     )
     analysis = Analysis((a, b, c), tuple(split_sentences(t) for t in (a, b, c)), (), (with_b, with_c), (), {})
     workspace = _window(qtbot, [_statement(1, a), _statement(2, b), _statement(3, c)], analysis)
