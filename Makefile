@@ -78,6 +78,7 @@ ENGINE_SETS := ../shared/data/contrast-dev.json ../shared/data/contrast-train-a.
 	$(sort $(wildcard tests/engine/data/real-pairs*.json)) tests/engine/data/blind-dec2026.json \
 	tests/engine/data/blind-dec2026-b.json tests/engine/data/blind-dec2026-c.json \
 	tests/engine/data/blind-dec2026-d.json tests/engine/data/blind-dec2026-e.json \
+	tests/engine/data/blind-dec2026-f.json \
 	tests/engine/data/paraphrase-dev.json@contrast-dev
 .PHONY: fit-engine eval-engine
 fit-engine: $(STAMP)

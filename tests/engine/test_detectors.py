@@ -130,7 +130,7 @@ def test_threshold_filters_by_score() -> None:
             "Police recorded fewer violent offences this year than last.",
         ),
         # both reject racism, one with "no place", the other with "will not be tolerated"; the ranker
-        # fitted on sixteen sets scores the window without "not" against "no place" 0.389, over its
+        # fitted on seventeen sets scores the window without "not" against "no place" 0.388, over its
         # threshold of 0.35: a known false pair, kept strict so that losing it shows
         pytest.param(
             "There is no place for racism in our game.",

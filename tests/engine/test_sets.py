@@ -39,14 +39,17 @@ FIT_SETS = [
     DATA / "blind-dec2026-c.json",
     DATA / "blind-dec2026-d.json",
     DATA / "blind-dec2026-e.json",
+    DATA / "blind-dec2026-f.json",
     # the dev contrasts in other words: training data of the dev set's fold, never scored
     f"{DATA / 'paraphrase-dev.json'}@contrast-dev",
 ]
 SCORED = [p for p in FIT_SETS if isinstance(p, Path)]
-# Measured at the commit that set them (16 sets, 547 pairs, paraphrases training in the dev fold):
-# pooled F1 0.291, balanced accuracy 0.596, 0.140 false pairs per agreeing pair. Adding one 50-pair set
-# moved such figures by up to 0.1 (the thresholds move): the floors leave room for that noise only.
-POOLED_F1_FLOOR = 0.26
+# Measured at the commit that set them (17 sets, 587 pairs, paraphrases training in the dev fold):
+# pooled F1 0.262, balanced accuracy 0.582, 0.143 false pairs per agreeing pair. Adding one 50-pair set
+# moved such figures by up to 0.1 (the thresholds move), and each blind set of December added so far lowered
+# the pooled F1 (0.305 on 14 sets, 0.302 on 15, 0.291 on 16, 0.262 on 17, one engine): the floors sit about
+# 0.03 under the figures, room for that noise only. The engine of d1c9376 scores 0.247 / 0.564 / 0.157 here.
+POOLED_F1_FLOOR = 0.23
 POOLED_BALANCED_FLOOR = 0.55
 POOLED_FALSE_PAIRS_CEILING = 0.22
 
