@@ -179,3 +179,26 @@ def test_amounts_count_their_scale_and_units_need_a_shared_subject() -> None:
     assert proposals("Unemployment is 5 percent.", "Inflation is 3 percent.") == []
     same = proposals("Unemployment is 5 percent.", "Unemployment is 7 percent.")
     assert {p.kind for p in same} == {"quantity"}
+
+
+def test_a_highlight_leaves_a_joining_word_off_its_ends() -> None:
+    a = "We improved health care access, and we lowered premiums with our legislation."
+    b = (
+        "Tens of millions of taxpayers are going to experience dramatically increased premiums, co-pays, and "
+        "deductibles."
+    )
+    (pair,) = contrast(a, b)
+    shown_a, shown_b = a[pair.a[0] : pair.a[1]], b[pair.b[0] : pair.b[1]]
+    assert "lowered premiums" in shown_a and "increased premiums" in shown_b
+    for shown in (shown_a, shown_b):
+        assert shown == shown.strip(" ,") and shown.split()[0] != "and" and shown.split()[-1] != "and"
+
+
+def test_a_shown_span_ends_before_a_trailing_joining_word() -> None:
+    from counterpoint.engine.core import _shown
+
+    text = "going to experience dramatically increased premiums, co-pays, and deductibles."
+    end = text.index("deductibles") - 1
+    start, stop = _shown(text, (0, end))
+    assert text[start:stop] == "going to experience dramatically increased premiums, co-pays"
+    assert _shown("Andrew said", (0, 6)) == (0, 6)  # a name that starts with "and" is kept

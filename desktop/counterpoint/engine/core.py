@@ -7,6 +7,7 @@ import contextlib
 import difflib
 import gc
 import math
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -222,9 +223,28 @@ def _contrast_pairs(
     out = []
     for p, c in chosen:
         kind, reason = rank.explain(c)
-        out.append(ContrastPair(left, right, c.a, c.b, kind, round(p, 3), reason))
+        a, b = _shown(pa.doc.text, c.a), _shown(pb.doc.text, c.b)
+        out.append(ContrastPair(left, right, a, b, kind, round(p, 3), reason))
     out.sort(key=lambda cp: (cp.a, cp.b))
     return out
+
+
+# A phrase window can end on the word that joins it to the next ("…increased premiums, co-pays, and"): what
+# is shown leaves such a word, and any mark beside it, off either end. Only the highlight changes; the
+# ranker was fitted on the windows as they are, and a shorter span inside one hits what the window hit.
+_LEADING = re.compile(r"(?:(?:and|or|but|nor)\b|[\s,;:\u2013\u2014-])+", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:(?<!\w)(?:and|or|but|nor)|[\s,;:\u2013\u2014-])+$", re.IGNORECASE)
+
+
+def _shown(text: str, span: Span) -> Span:
+    start, end = span
+    lead = _LEADING.match(text, start, end)
+    if lead and lead.end() < end:
+        start = lead.end()
+    trail = _TRAILING.search(text, start, end)
+    if trail and trail.start() > start:
+        end = trail.start()
+    return start, end
 
 
 def _best_claims(
